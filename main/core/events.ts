@@ -1,0 +1,33 @@
+import { EventEmitter } from 'node:events';
+
+/** What changed inside the app; the UI subscribes to these and refetches (push-invalidate, pull-data). */
+export interface AppEventMap {
+  'displays-changed': { displayId?: number };
+  'frame-changed': { displayId: number; version: string };
+  'pairing-request': { displayId: number; humanId: string };
+  'job-log': { executionId: number; seq: number; time: string; level: string; message: string; context?: Record<string, unknown> };
+  'execution-changed': { executionId: number; jobName: string; status: string };
+  'photos-changed': Record<string, never>;
+  /** Stored data a picture depends on changed (weather, calendar, stats, photos): dashboards may need a re-render. */
+  'content-changed': { kind: 'weather' | 'calendar' | 'photos' | 'stats' | 'settings' };
+}
+
+export type AppEventName = keyof AppEventMap;
+
+export class AppEvents {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  emit<K extends AppEventName>(name: K, payload: AppEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  /** Returns the unsubscribe function. */
+  on<K extends AppEventName>(name: K, listener: (payload: AppEventMap[K]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

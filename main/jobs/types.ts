@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { AppContext } from '../core/app-context.ts';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface JobLogger {
+  debug(message: string, context?: Record<string, unknown>): void;
+  info(message: string, context?: Record<string, unknown>): void;
+  warn(message: string, context?: Record<string, unknown>): void;
+  error(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface JobRun<P> {
+  params: P;
+  app: AppContext;
+  log: JobLogger;
+  /** Reports progress; the CLI draws a bar, the UI a meter. */
+  progress(done: number, total: number): void;
+  /** Aborted when the app shuts down; long jobs check it between items. */
+  signal: AbortSignal;
+}
+
+export interface JobResult {
+  summary: string;
+  /** `skipped` when there was nothing to do (e.g. no location set). Default: success. */
+  status?: 'success' | 'skipped';
+}
+
+/** A kind of job: the registry key, what it does, its validated params and its work. */
+export interface JobKind<P = any> {
+  kind: string;
+  description: string;
+  params: z.ZodType<P>;
+  /** The job created for this kind on first start. */
+  defaultJob?: { name: string; cron: string | null; enabled: boolean };
+  run(run: JobRun<P>): Promise<JobResult>;
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities/index.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export const DATABASE_FILE = 'inkstand.sqlite';
+
+/**
+ * Opens the SQLite database in the data dir and brings its schema up to date.
+ * WAL lets the CLI and a running server use the same file; the busy timeout makes a writer wait
+ * for the other process instead of failing.
+ */
+export async function openDatabase(dataDir: string): Promise<DataSource> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new DataSource({
+    type: 'better-sqlite3',
+    database: path.join(dataDir, DATABASE_FILE),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    enableWAL: true,
+    timeout: 10_000,
+    prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+      raw.pragma('foreign_keys = ON');
+      raw.pragma('synchronous = NORMAL');
+    },
+  });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return db;
+}

@@ -1,0 +1,80 @@
+import { EntitySchema } from 'typeorm';
+import { TIMESTAMP } from '../column-types.ts';
+
+export type DisplayStatus = 'pending' | 'approved' | 'revoked';
+export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep';
+export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep'];
+export type DisplayProtocol = 'native' | 'trmnl';
+
+export interface Display {
+  id: number;
+  hardwareId: string;
+  humanId: string;
+  name: string;
+  protocol: DisplayProtocol;
+  status: DisplayStatus;
+  pairingCode: string;
+  /** sha256 of the device token; the token itself is shown to the device once. */
+  tokenHash: string | null;
+  profileId: string;
+  rotation: number;
+  timeZone: string;
+  defaultMode: DisplayMode;
+  rotationIntervalS: number;
+  pollIntervalS: number;
+  /** 'HH:MM' in the display's time zone; no picture change between start and end. */
+  quietStart: string | null;
+  quietEnd: string | null;
+  /** JSON: { A: action, B: action, … } overriding the default button map. */
+  buttonMap: string | null;
+  /** JSON FrameSettings: dither algorithm and adjustments. */
+  frameSettings: string | null;
+  messageText: string | null;
+  /** The photo-mode picture currently drawn for this display, and since when. */
+  currentVariantId: number | null;
+  currentSince: Date | null;
+  lastSeen: Date | null;
+  batteryVoltage: number | null;
+  rssi: number | null;
+  firmware: string | null;
+  requestedWidth: number;
+  requestedHeight: number;
+  createdAt: Date;
+  approvedAt: Date | null;
+}
+
+export const DisplayEntity = new EntitySchema<Display>({
+  name: 'Display',
+  tableName: 'displays',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    hardwareId: { name: 'hardware_id', type: 'varchar', length: 128, unique: true },
+    humanId: { name: 'human_id', type: 'varchar', length: 16, unique: true },
+    name: { type: 'varchar', length: 100 },
+    protocol: { type: 'varchar', length: 10 },
+    status: { type: 'varchar', length: 10 },
+    pairingCode: { name: 'pairing_code', type: 'varchar', length: 6 },
+    tokenHash: { name: 'token_hash', type: 'varchar', length: 64, nullable: true, unique: true },
+    profileId: { name: 'profile_id', type: 'varchar', length: 64 },
+    rotation: { type: 'integer' },
+    timeZone: { name: 'time_zone', type: 'varchar', length: 64 },
+    defaultMode: { name: 'default_mode', type: 'varchar', length: 16 },
+    rotationIntervalS: { name: 'rotation_interval_s', type: 'integer' },
+    pollIntervalS: { name: 'poll_interval_s', type: 'integer' },
+    quietStart: { name: 'quiet_start', type: 'varchar', length: 5, nullable: true },
+    quietEnd: { name: 'quiet_end', type: 'varchar', length: 5, nullable: true },
+    buttonMap: { name: 'button_map', type: 'text', nullable: true },
+    frameSettings: { name: 'frame_settings', type: 'text', nullable: true },
+    messageText: { name: 'message_text', type: 'text', nullable: true },
+    currentVariantId: { name: 'current_variant_id', type: 'integer', nullable: true },
+    currentSince: { name: 'current_since', type: TIMESTAMP, nullable: true },
+    lastSeen: { name: 'last_seen', type: TIMESTAMP, nullable: true },
+    batteryVoltage: { name: 'battery_voltage', type: 'real', nullable: true },
+    rssi: { type: 'integer', nullable: true },
+    firmware: { type: 'varchar', length: 64, nullable: true },
+    requestedWidth: { name: 'requested_width', type: 'integer' },
+    requestedHeight: { name: 'requested_height', type: 'integer' },
+    createdAt: { name: 'created_at', type: TIMESTAMP },
+    approvedAt: { name: 'approved_at', type: TIMESTAMP, nullable: true },
+  },
+});

@@ -1,0 +1,20 @@
+import { DisplayEntity } from './display.ts';
+import { FrameEntity, DisplayFrameEntity } from './frame.ts';
+import { PanelProfileEntity } from './panel-profile.ts';
+import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
+import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
+import { SettingEntity } from './setting.ts';
+
+/** Every entity of the app; a feature adds its own entity file and one line here. */
+export const ENTITIES = [
+  SettingEntity,
+  PanelProfileEntity,
+  DisplayEntity,
+  WeeklyRuleEntity,
+  OverrideEntity,
+  PhotoEntity,
+  VariantEntity,
+  ShownVariantEntity,
+  FrameEntity,
+  DisplayFrameEntity,
+];

@@ -1,0 +1,4 @@
+import { Core1732400000000 } from './1732400000000-core.ts';
+
+/** Every migration in order; a feature adds its own migration file and one line here. */
+export const MIGRATIONS = [Core1732400000000];
