@@ -1,3 +1,4 @@
+import { ArtStyleSettingEntity } from './art-style.ts';
 import { DisplayEntity } from './display.ts';
 import { FrameEntity, DisplayFrameEntity } from './frame.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   PhotoEntity,
   VariantEntity,
   ShownVariantEntity,
+  ArtStyleSettingEntity,
   FrameEntity,
   DisplayFrameEntity,
 ];

@@ -15,7 +15,25 @@ export interface Photo {
   favourite: boolean;
   hidden: boolean;
   dislikes: number;
+  /** Classification (null until the classify job has seen the photo). */
+  quality: QualityBucket | null;
+  contentType: ContentType | null;
+  orientation: Orientation | null;
+  peopleCount: number | null;
+  description: string | null;
+  classifiedAt: Date | null;
+  /** Which provider (and model) classified it, e.g. `builtin` or `openai:gpt-4o-mini`. */
+  classifier: string | null;
 }
+
+export const QUALITY_BUCKETS = ['NOT_SUITED', 'BAD', 'PASSABLE', 'GOOD', 'VERY_GOOD'] as const;
+export type QualityBucket = (typeof QUALITY_BUCKETS)[number];
+
+export const CONTENT_TYPES = ['Portrait', 'Person', 'People', 'Animal', 'Landscape', 'City', 'Building', 'Nature', 'Art', 'Object', 'Other'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export const ORIENTATIONS = ['landscape', 'portrait', 'square'] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
 
 export const PhotoEntity = new EntitySchema<Photo>({
   name: 'Photo',
@@ -33,7 +51,18 @@ export const PhotoEntity = new EntitySchema<Photo>({
     favourite: { type: 'boolean', default: false },
     hidden: { type: 'boolean', default: false },
     dislikes: { type: 'integer', default: 0 },
+    quality: { type: 'varchar', length: 16, nullable: true },
+    contentType: { name: 'content_type', type: 'varchar', length: 16, nullable: true },
+    orientation: { type: 'varchar', length: 10, nullable: true },
+    peopleCount: { name: 'people_count', type: 'integer', nullable: true },
+    description: { type: 'text', nullable: true },
+    classifiedAt: { name: 'classified_at', type: TIMESTAMP, nullable: true },
+    classifier: { type: 'varchar', length: 120, nullable: true },
   },
+  indices: [
+    { name: 'idx_photos_classified', columns: ['classifiedAt'] },
+    { name: 'idx_photos_hidden', columns: ['hidden'] },
+  ],
 });
 
 /** What a display can show in photo mode: the plain photo (style "photo") or an art variant of it. */
@@ -48,6 +77,10 @@ export interface Variant {
   createdAt: Date;
   favourite: boolean;
   dislikes: number;
+  /** JSON: how it was made (provider, model, prompt, parameters); null for the plain photo. */
+  generationContext: string | null;
+  /** The maker's own 0..1 rating of the result where it gives one; null = no opinion (neutral). */
+  score: number | null;
 }
 
 export const VariantEntity = new EntitySchema<Variant>({
@@ -63,8 +96,13 @@ export const VariantEntity = new EntitySchema<Variant>({
     createdAt: { name: 'created_at', type: TIMESTAMP },
     favourite: { type: 'boolean', default: false },
     dislikes: { type: 'integer', default: 0 },
+    generationContext: { name: 'generation_context', type: 'text', nullable: true },
+    score: { type: 'real', nullable: true },
   },
-  indices: [{ name: 'idx_variants_photo', columns: ['photoId'] }],
+  indices: [
+    { name: 'idx_variants_photo', columns: ['photoId'] },
+    { name: 'idx_variants_photo_style', columns: ['photoId', 'style'] },
+  ],
 });
 
 /** Which variant a display showed when: "previous" and the no-repeat window read it. */
@@ -84,5 +122,8 @@ export const ShownVariantEntity = new EntitySchema<ShownVariant>({
     variantId: { name: 'variant_id', type: 'integer' },
     shownAt: { name: 'shown_at', type: TIMESTAMP },
   },
-  indices: [{ name: 'idx_shown_variants_display', columns: ['displayId', 'shownAt'] }],
+  indices: [
+    { name: 'idx_shown_variants_display', columns: ['displayId', 'shownAt'] },
+    { name: 'idx_shown_variants_display_id', columns: ['displayId', 'id'] },
+  ],
 });

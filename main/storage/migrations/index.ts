@@ -1,4 +1,5 @@
 import { Core1732400000000 } from './1732400000000-core.ts';
+import { PhotoLibrary1732400003000 } from './1732400003000-photo-library.ts';
 
 /** Every migration in order; a feature adds its own migration file and one line here. */
-export const MIGRATIONS = [Core1732400000000];
+export const MIGRATIONS = [Core1732400000000, PhotoLibrary1732400003000];
