@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import { hashToken, newToken, tokenMatches } from '../displays/secrets.ts';
+import { SettingEntity } from '../storage/entities/setting.ts';
+
+/** Two admin token slots: `ui` is minted at each server start (printed in the admin URL), `script` by `inkstand admin-token`. */
+export type AdminTokenSlot = 'ui' | 'script';
+
+const key = (slot: AdminTokenSlot) => `admin.token_hash.${slot}`;
+
+export class AdminTokens {
+  private hashes: string[] | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  /** Makes a new token for the slot (the old one stops working) and returns it; only its hash is kept. */
+  async mint(slot: AdminTokenSlot): Promise<string> {
+    const token = newToken();
+    await this.db.getRepository(SettingEntity).save({ key: key(slot), value: hashToken(token) });
+    this.hashes = null;
+    return token;
+  }
+
+  async verify(token: string): Promise<boolean> {
+    this.hashes ??= (await this.db.getRepository(SettingEntity).findBy([{ key: key('ui') }, { key: key('script') }])).map((r) => r.value);
+    return this.hashes.some((hash) => tokenMatches(token, hash));
+  }
+
+  /** Forget cached hashes (another process may have minted a token). */
+  reload(): void {
+    this.hashes = null;
+  }
+}

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { Core } from '../core/create-core.ts';
+import { buttonMapSchema } from '../displays/buttons.ts';
+import { toDisplayDto, type DisplayDto } from '../displays/display-dto.ts';
+import { findRuleOverlap } from '../displays/schedule.ts';
+import { DITHER_ALGORITHMS } from '../imaging/dither/index.ts';
+import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
+import type { AdminApi } from './contract.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+
+const id = z.coerce.number().int().positive();
+const selectableMode = z.enum(['photo', 'dashboard', 'message', 'sleep']);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown IANA time zone');
+
+export const displayPatchSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  profileId: z.string().max(64).optional(),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
+  timeZone: timeZone.optional(),
+  defaultMode: selectableMode.optional(),
+  rotationIntervalS: z.number().int().min(60).max(7 * 86400).optional(),
+  pollIntervalS: z.number().int().min(5).max(86400).optional(),
+  quietStart: hhmm.nullable().optional(),
+  quietEnd: hhmm.nullable().optional(),
+  buttonMap: buttonMapSchema.optional(),
+  frameSettings: z.object({
+    dither: z.enum(DITHER_ALGORITHMS as unknown as [string, ...string[]]).optional(),
+    paletteSaturation: z.number().min(0).max(1).optional(),
+    saturation: z.number().min(0).max(3).optional(),
+    contrast: z.number().min(0).max(3).optional(),
+    brightness: z.number().min(0).max(3).optional(),
+  }).strict().optional(),
+}).strict();
+
+const ruleSchema = z.object({
+  weekday: z.number().int().min(0).max(6),
+  startMinute: z.number().int().min(0).max(1439),
+  endMinute: z.number().int().min(1).max(1440),
+  mode: selectableMode,
+}).refine((r) => r.endMinute > r.startMinute, 'endMinute must be after startMinute');
+
+export function displayOperations(core: Core): Pick<AdminApi,
+  'displays.list' | 'displays.get' | 'displays.approve' | 'displays.revoke' | 'displays.update' | 'displays.setRules' |
+  'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete'> {
+  const displays = core.db.getRepository(DisplayEntity);
+  const rules = core.db.getRepository(WeeklyRuleEntity);
+  const overrides = core.db.getRepository(OverrideEntity);
+
+  const find = async (raw: unknown): Promise<Display> => {
+    const displayId = id.parse(raw);
+    const display = await displays.findOneBy({ id: displayId });
+    if (!display) throw new NotFoundError(`no display with id ${displayId}`);
+    return display;
+  };
+  const dto = async (displayId: number): Promise<DisplayDto> => {
+    const display = await displays.findOneByOrFail({ id: displayId });
+    return toDisplayDto(display, await rules.findBy({ displayId }), await overrides.findOneBy({ displayId }), core.app.now());
+  };
+  const changed = (displayId: number) => {
+    core.app.events.emit('displays-changed', { displayId });
+    core.screens.invalidate(displayId);
+  };
+
+  return {
+    async 'displays.list'() {
+      const all = await displays.find({ order: { id: 'ASC' } });
+      return Promise.all(all.map((d) => dto(d.id)));
+    },
+    async 'displays.get'({ id: raw }) {
+      return dto((await find(raw)).id);
+    },
+    async 'displays.approve'({ id: raw }) {
+      const display = await find(raw);
+      await core.pairing.approve(display.id);
+      core.screens.invalidate(display.id);
+      return dto(display.id);
+    },
+    async 'displays.revoke'({ id: raw }) {
+      const display = await find(raw);
+      await core.pairing.revoke(display.id);
+      core.screens.invalidate(display.id);
+      return dto(display.id);
+    },
+    async 'displays.update'({ id: raw, patch }) {
+      const display = await find(raw);
+      const parsed = displayPatchSchema.parse(patch);
+      if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
+      const { buttonMap, frameSettings, ...plain } = parsed;
+      await displays.update(display.id, {
+        ...plain,
+        ...(buttonMap ? { buttonMap: JSON.stringify(buttonMap) } : {}),
+        ...(frameSettings ? { frameSettings: JSON.stringify(frameSettings) } : {}),
+      });
+      changed(display.id);
+      return dto(display.id);
+    },
+    async 'displays.setRules'({ id: raw, rules: input }) {
+      const display = await find(raw);
+      const parsed = z.array(ruleSchema).max(100).parse(input);
+      const overlap = findRuleOverlap(parsed);
+      if (overlap) throw new ValidationError(overlap);
+      await core.db.transaction(async (tx) => {
+        await tx.getRepository(WeeklyRuleEntity).delete({ displayId: display.id });
+        await tx.getRepository(WeeklyRuleEntity).save(parsed.map((r) => ({ ...r, displayId: display.id })));
+      });
+      changed(display.id);
+      return dto(display.id);
+    },
+    async 'displays.setOverride'({ id: raw, mode, minutes }) {
+      const display = await find(raw);
+      const args = z.object({ mode: selectableMode, minutes: z.number().int().min(1).max(7 * 24 * 60) }).parse({ mode, minutes });
+      await core.actions.setOverride(display.id, args.mode, args.minutes);
+      return dto(display.id);
+    },
+    async 'displays.clearOverride'({ id: raw }) {
+      const display = await find(raw);
+      await core.actions.clearOverride(display.id);
+      return dto(display.id);
+    },
+    async 'displays.showMessage'({ id: raw, text, minutes }) {
+      const display = await find(raw);
+      const args = z.object({ text: z.string().trim().min(1).max(500), minutes: z.number().int().min(1).max(7 * 24 * 60).optional() }).parse({ text, minutes });
+      await core.actions.showMessage(display.id, args.text, args.minutes);
+      return dto(display.id);
+    },
+    async 'displays.next'({ id: raw }) {
+      const display = await find(raw);
+      await core.actions.perform(display, { action: 'next' });
+      return dto(display.id);
+    },
+    async 'displays.preview'({ id: raw }) {
+      const display = await find(raw);
+      const state = await core.screens.current(display.id);
+      return { version: state.version, mode: state.mode, pngBase64: fs.readFileSync(state.filePath).toString('base64') };
+    },
+    async 'displays.delete'({ id: raw }) {
+      const display = await find(raw);
+      await displays.delete({ id: display.id });
+      core.screens.forget(display.id);
+      core.app.events.emit('displays-changed', { displayId: display.id });
+      return { deleted: true };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { Core } from '../core/create-core.ts';
+import { createAdminApi } from '../admin/operations.ts';
+import { CliError, printListing } from './output.ts';
+
+/** A display named by its numeric id, human-readable id or hardware id. */
+export async function findDisplay(core: Core, ref: string): Promise<Display> {
+  const repo = core.db.getRepository(DisplayEntity);
+  const display = (/^\d+$/.test(ref) ? await repo.findOneBy({ id: Number(ref) }) : null)
+    ?? (await repo.findOneBy({ humanId: ref }))
+    ?? (await repo.findOneBy({ hardwareId: ref }));
+  if (!display) throw new CliError(`no display "${ref}"; see \`inkstand displays\``);
+  return display;
+}
+
+export async function listDisplaysCommand(core: Core, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
+  const rows = await createAdminApi(core)['displays.list']({});
+  printListing(rows as unknown as Record<string, unknown>[], Boolean(options.json), ['id', 'humanId', 'name', 'status', 'pairingCode', 'profileId', 'defaultMode', 'lastSeen'], out);
+}
+
+export async function approveDisplayCommand(core: Core, ref: string, out: NodeJS.WritableStream): Promise<void> {
+  const display = await findDisplay(core, ref);
+  await core.pairing.approve(display.id);
+  out.write(`approved ${display.humanId}; it receives its token at its next bootstrap\n`);
+}
+
+export async function revokeDisplayCommand(core: Core, ref: string, out: NodeJS.WritableStream): Promise<void> {
+  const display = await findDisplay(core, ref);
+  await core.pairing.revoke(display.id);
+  out.write(`revoked ${display.humanId}; its token no longer works\n`);
+}
+
+export async function messageCommand(core: Core, ref: string, text: string, minutes: string | undefined, out: NodeJS.WritableStream): Promise<void> {
+  const display = await findDisplay(core, ref);
+  await createAdminApi(core)['displays.showMessage']({ id: display.id, text, minutes: minutes === undefined ? undefined : Number(minutes) });
+  out.write(`${display.humanId} shows the message${minutes ? ` for ${minutes} minutes` : ''}\n`);
+}

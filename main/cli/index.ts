@@ -1,0 +1,58 @@
+import { Command, Option } from 'commander';
+import { runRenderCommand } from '../imaging/render-command.ts';
+import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
+import { CliError } from './output.ts';
+import { SERVE_DEFAULTS, serveCommand } from './serve-command.ts';
+import { withCore } from './with-core.ts';
+
+const out = process.stdout;
+const program = new Command('inkstand').description('Run the e-ink screens of a home').showHelpAfterError();
+const dataDirOption = () => new Option('--data-dir <dir>', 'data folder (env INKSTAND_DATA_DIR)').env('INKSTAND_DATA_DIR');
+
+program.command('serve')
+  .description('run the headless server: device API, discovery, scheduler, browser UI')
+  .addOption(dataDirOption())
+  .option('--http-port <port>', 'HTTP port (0 = any free port)', SERVE_DEFAULTS.httpPort)
+  .option('--https-port <port>', 'HTTPS port (0 = any free port)', SERVE_DEFAULTS.httpsPort)
+  .option('--discovery-port <port>', 'UDP discovery port (0 = any free port)', SERVE_DEFAULTS.discoveryPort)
+  .option('--no-discovery', 'no UDP discovery or mDNS advert')
+  .option('--host <address>', 'bind address', SERVE_DEFAULTS.host)
+  .action((options) => serveCommand(options));
+
+const displays = program.command('displays').description('list displays; approve or revoke one')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => listDisplaysCommand(core, options, out)));
+displays.command('approve <id>').description('approve a pending display (id, human-readable id or hardware id)')
+  .addOption(dataDirOption())
+  .action((id, options) => withCore(options, (core) => approveDisplayCommand(core, id, out)));
+displays.command('revoke <id>').description("revoke a display's token")
+  .addOption(dataDirOption())
+  .action((id, options) => withCore(options, (core) => revokeDisplayCommand(core, id, out)));
+displays.command('message <id> <text>').description('show a message on a display')
+  .addOption(dataDirOption())
+  .option('--minutes <n>', 'how long', '60')
+  .action((id, text, options) => withCore(options, (core) => messageCommand(core, id, text, options.minutes, out)));
+
+program.command('render <image>')
+  .description('write the frame a display with this profile would get')
+  .requiredOption('--profile <name>', 'panel profile id')
+  .option('--dither <algorithm>', 'floyd-steinberg, atkinson, sierra, stucki, bayer8, blue-noise, none')
+  .option('--rotation <degrees>', '0, 90, 180 or 270')
+  .option('--saturation <s>', 'palette saturation 0..1')
+  .option('--preview', 'write an RGB PNG in the panel colours instead of the indexed frame')
+  .option('--format <format>', 'png or bmp')
+  .requiredOption('--out <file>', 'output file')
+  .action((image, options) => runRenderCommand({ image, ...options }));
+
+program.command('admin-token')
+  .description('mint an admin API token for scripts (the previous script token stops working)')
+  .addOption(dataDirOption())
+  .action((options) => withCore(options, async (core) => void out.write((await core.adminTokens.mint('script')) + '\n')));
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`inkstand: ${message}\n`);
+  if (!(err instanceof CliError) && process.env.INKSTAND_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,79 @@
+import type { DataSource } from 'typeorm';
+import { AdminTokens } from '../admin/admin-tokens.ts';
+import { DeviceAuth } from '../displays/device-auth.ts';
+import { Pairing } from '../displays/pairing.ts';
+import { TelemetryRecorder } from '../displays/telemetry.ts';
+import { FrameStore } from '../frames/frame-store.ts';
+import { ProfileRegistry } from '../frames/profiles.ts';
+import { closeImagePool } from '../imaging/pool.ts';
+import { JobService } from '../jobs/job-service.ts';
+import { JOB_KINDS } from '../jobs/registry.ts';
+import { ContentFrames } from '../screens/content.ts';
+import { DisplayActions } from '../screens/display-actions.ts';
+import { LibraryPicker } from '../screens/library-picker.ts';
+import { ScreenService } from '../screens/screen-service.ts';
+import { fileKeyCipher, type SecretCipher } from '../settings/secret-cipher.ts';
+import { SettingsStore } from '../settings/settings-store.ts';
+import { openDatabase } from '../storage/database.ts';
+import type { AppContext } from './app-context.ts';
+import { AppEvents } from './events.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export interface CoreOptions {
+  cipher?: SecretCipher;
+  now?: () => Date;
+  log?: Logger;
+}
+
+/** The services of one process over one data dir, with no listeners: the server and the CLI both build on it. */
+export interface Core {
+  app: AppContext;
+  db: DataSource;
+  pairing: Pairing;
+  deviceAuth: DeviceAuth;
+  screens: ScreenService;
+  actions: DisplayActions;
+  profiles: ProfileRegistry;
+  frames: FrameStore;
+  telemetry: TelemetryRecorder;
+  adminTokens: AdminTokens;
+  jobs: JobService;
+  close(): Promise<void>;
+}
+
+export async function createCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
+  const db = await openDatabase(dataDir);
+  const now = options.now ?? (() => new Date());
+  const events = new AppEvents();
+  const log = options.log ?? createLogger(dataDir);
+  const settings = new SettingsStore(db, options.cipher ?? fileKeyCipher(dataDir));
+  const profiles = new ProfileRegistry(db);
+  const frames = new FrameStore(db, dataDir, now);
+  // The screens service needs the app context and the context names the screens: tie the knot once here.
+  const app = { dataDir, db, settings, events, log, now } as AppContext;
+  const picker = new LibraryPicker(app);
+  const screens = new ScreenService(app, frames, new ContentFrames(app, profiles), profiles, picker);
+  app.screens = screens;
+  const jobs = new JobService(app, JOB_KINDS);
+  const telemetry = new TelemetryRecorder(db, now);
+  return {
+    app,
+    db,
+    pairing: new Pairing(db, settings, events, now),
+    deviceAuth: new DeviceAuth(db, events),
+    screens,
+    actions: new DisplayActions(app, screens, picker),
+    profiles,
+    frames,
+    telemetry,
+    adminTokens: new AdminTokens(db),
+    jobs,
+    async close() {
+      await telemetry.stop();
+      screens.stop();
+      await closeImagePool();
+      await db.destroy();
+      log.flush?.();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+
+/** A random bearer token; only its hash is stored. */
+export function newToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export function tokenMatches(token: string, storedHash: string): boolean {
+  const candidate = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return candidate.length === stored.length && crypto.timingSafeEqual(candidate, stored);
+}
+
+export function newPairingCode(): string {
+  return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** Letters that read unambiguously on a small screen and when said aloud: no i, l, o. */
+const ID_LETTERS = 'abcdefghjkmnpqrstuvwxyz';
+
+/** e.g. `kmr-tav-bez`. */
+export function newHumanReadableId(): string {
+  const group = () => Array.from({ length: 3 }, () => ID_LETTERS[crypto.randomInt(ID_LETTERS.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}

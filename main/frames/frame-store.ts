@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource, Repository } from 'typeorm';
+import { writeFileAtomic } from '../core/atomic-file.ts';
+import { FrameEntity, type Frame } from '../storage/entities/frame.ts';
+
+export const FRAMES_DIR = 'frames';
+
+export interface FrameRequest {
+  /** Identity of everything the picture depends on; the same key is rendered once and reused. */
+  renderKey: string;
+  sourceKind: string;
+  sourceRef: string;
+  /** Produces the device-ready PNG; called only when no frame exists for the key. */
+  produce(): Promise<Buffer>;
+}
+
+/**
+ * Device-ready images on disk, named by content hash and written atomically (a killed process leaves
+ * at most a temp file, never a partial frame), with a row per render key so a frame is made once.
+ */
+export class FrameStore {
+  private readonly frames: Repository<Frame>;
+  private readonly inFlight = new Map<string, Promise<Frame>>();
+  readonly dir: string;
+
+  constructor(db: DataSource, private readonly dataDir: string, private readonly now: () => Date) {
+    this.frames = db.getRepository(FrameEntity);
+    this.dir = path.join(dataDir, FRAMES_DIR);
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  static renderKey(parts: unknown): string {
+    return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  }
+
+  async ensure(request: FrameRequest): Promise<Frame> {
+    const pending = this.inFlight.get(request.renderKey);
+    if (pending) return pending;
+    const work = this.findOrProduce(request).finally(() => this.inFlight.delete(request.renderKey));
+    this.inFlight.set(request.renderKey, work);
+    return work;
+  }
+
+  async byId(id: number): Promise<Frame | null> {
+    return this.frames.findOneBy({ id });
+  }
+
+  absolutePath(frame: Frame): string {
+    return path.join(this.dataDir, frame.filePath);
+  }
+
+  /** The newest frame of a kind for a source, e.g. the last dashboard rendered for a display. */
+  async latest(sourceKind: string, sourceRef: string): Promise<Frame | null> {
+    return this.frames.findOne({ where: { sourceKind, sourceRef }, order: { producedAt: 'DESC', id: 'DESC' } });
+  }
+
+  private async findOrProduce(request: FrameRequest): Promise<Frame> {
+    const existing = await this.frames.findOneBy({ renderKey: request.renderKey });
+    if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
+    const png = await request.produce();
+    const hash = crypto.createHash('sha256').update(png).digest('hex');
+    const relative = path.join(FRAMES_DIR, `${hash}.png`);
+    const absolute = path.join(this.dataDir, relative);
+    if (!fs.existsSync(absolute)) await writeFileAtomic(absolute, png);
+    const frame = existing ?? this.frames.create({ renderKey: request.renderKey });
+    Object.assign(frame, {
+      version: hash.slice(0, 16),
+      filePath: relative,
+      sourceKind: request.sourceKind,
+      sourceRef: request.sourceRef,
+      producedAt: this.now(),
+    });
+    return this.frames.save(frame);
+  }
+}

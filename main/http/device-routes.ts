@@ -1,0 +1,162 @@
+import express, { type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { DeviceAuth } from '../displays/device-auth.ts';
+import { BUTTONS } from '../displays/buttons.ts';
+import { PairingError, type Pairing } from '../displays/pairing.ts';
+import { telemetryFromHeaders, type TelemetryRecorder } from '../displays/telemetry.ts';
+import { defaultProfileForResolution } from '../imaging/profiles.ts';
+import type { ProfileRegistry } from '../frames/profiles.ts';
+import type { DisplayActions } from '../screens/display-actions.ts';
+import type { ScreenService } from '../screens/screen-service.ts';
+import { stateBody, type ScreenState } from '../screens/screen-state.ts';
+import { DisplayEntity } from '../storage/entities/display.ts';
+import type { DataSource } from 'typeorm';
+import { baseUrlOf, requireDeviceToken } from './device-auth-middleware.ts';
+import { HttpError } from './errors.ts';
+
+export interface DeviceRouteDeps {
+  db: DataSource;
+  pairing: Pairing;
+  auth: DeviceAuth;
+  screens: ScreenService;
+  actions: DisplayActions;
+  profiles: ProfileRegistry;
+  telemetry: TelemetryRecorder;
+}
+
+const PENDING_RETRY_S = 10;
+const MAX_WAIT_S = 60;
+
+const bootstrapBody = z.object({
+  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.\-]+$/, 'letters, digits and : . - _ only'),
+  horizontal_pixels: z.number().int().min(16).max(10_000),
+  vertical_pixels: z.number().int().min(16).max(10_000),
+  panel: z.string().max(64).optional(),
+  firmware: z.string().max(64).optional(),
+});
+
+const buttonBody = z.object({
+  button: z.string(),
+  action: z.enum(['press', 'long']).optional(),
+});
+
+/** The native device protocol (DESIGN.md §3). */
+export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
+  const router = express.Router();
+  const json = express.json({ limit: '8kb' });
+  const bootstrapLimit = rateLimit({
+    windowMs: 60_000,
+    limit: 30,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', 'too many bootstrap requests from this address; wait a minute')),
+  });
+
+  router.post('/bootstrap', bootstrapLimit, json, async (req, res) => {
+    const body = bootstrapBody.parse(req.body);
+    const profileId = body.panel ?? defaultProfileForResolution(body.horizontal_pixels, body.vertical_pixels).id;
+    if (!(await deps.profiles.exists(profileId))) throw new HttpError(400, 'unknown_panel', `unknown panel profile "${profileId}"`);
+    const outcome = await deps.pairing.bootstrap({
+      hardwareId: body.hardware_id,
+      width: body.horizontal_pixels,
+      height: body.vertical_pixels,
+      profileId,
+      firmware: body.firmware,
+      protocol: 'native',
+    }).catch((err) => {
+      throw err instanceof PairingError ? new HttpError(err.httpStatus, err.code, err.message) : err;
+    });
+    const base = baseUrlOf(req);
+    if (outcome.status === 'pending') {
+      const { display } = outcome;
+      res.status(202).json({
+        human_readable_id: display.humanId,
+        status: 'pending',
+        pairing_code: display.pairingCode,
+        retry_after_s: PENDING_RETRY_S,
+        image_url: `${base}/api/display/pairing-image?hardware_id=${encodeURIComponent(display.hardwareId)}&code=${display.pairingCode}`,
+      });
+      return;
+    }
+    const state = await deps.screens.recompute(outcome.display.id);
+    res.status(200).json({
+      human_readable_id: outcome.display.humanId,
+      token_key: outcome.token,
+      mode: state.mode,
+      state_url: `${base}/api/display/state`,
+      image_base_url: `${base}/api/display/image`,
+    });
+  });
+
+  /** The picture a frame shows while it waits for approval; it needs the code the frame was given. */
+  router.get('/pairing-image', async (req, res) => {
+    const hardwareId = typeof req.query.hardware_id === 'string' ? req.query.hardware_id : '';
+    const code = typeof req.query.code === 'string' ? req.query.code : '';
+    const display = hardwareId ? await deps.db.getRepository(DisplayEntity).findOneBy({ hardwareId }) : null;
+    if (!display || display.status !== 'pending' || display.pairingCode !== code) {
+      throw new HttpError(404, 'not_pending', 'no display is waiting for approval with that hardware id and code');
+    }
+    sendPng(res, await deps.screens.current(display.id), 'no-store');
+  });
+
+  router.use(requireDeviceToken(deps.auth));
+
+  router.get('/state', async (req, res) => {
+    const displayId: number = res.locals.displayId;
+    deps.telemetry.record(displayId, telemetryFromHeaders((n) => req.get(n), { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' }));
+    const waitS = parseWait(req.query.wait);
+    const ifNoneMatch = req.get('if-none-match');
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const state = ifNoneMatch && waitS > 0
+      ? await deps.screens.waitForChange(displayId, ifNoneMatch, waitS * 1000, abort.signal)
+      : await deps.screens.current(displayId);
+    res.set('ETag', state.etag).set('Cache-Control', 'no-cache');
+    if (ifNoneMatch === state.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.json(stateBody(state, baseUrlOf(req)));
+  });
+
+  router.get('/image', async (req, res) => {
+    const state = await deps.screens.current(res.locals.displayId);
+    const version = typeof req.query.version === 'string' ? req.query.version : '';
+    if (version !== state.version) {
+      throw new HttpError(404, 'unknown_version', version ? `version "${version.slice(0, 40)}" is not this display's current picture` : 'missing ?version=', { version: state.version });
+    }
+    if (req.get('if-none-match') === `"${state.version}"`) {
+      res.status(304).set('ETag', `"${state.version}"`).end();
+      return;
+    }
+    sendPng(res, state, 'private, max-age=31536000, immutable');
+  });
+
+  router.post('/button', json, async (req, res) => {
+    const body = buttonBody.parse(req.body);
+    if (!(BUTTONS as readonly string[]).includes(body.button)) throw new HttpError(400, 'unknown_button', `unknown button "${body.button.slice(0, 20)}"; use one of ${BUTTONS.join(', ')}`);
+    const state = await deps.actions.pressButton(res.locals.displayId, body.button as (typeof BUTTONS)[number], body.action ?? 'press');
+    res.set('ETag', state.etag).json(stateBody(state, baseUrlOf(req)));
+  });
+
+  return router;
+}
+
+function parseWait(value: unknown): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < 0) throw new HttpError(400, 'invalid_wait', '?wait= takes whole seconds from 0 to 60');
+  return Math.min(n, MAX_WAIT_S);
+}
+
+function sendPng(res: Response, state: ScreenState, cacheControl: string): void {
+  const data = fs.readFileSync(state.filePath);
+  res.status(200)
+    .set('Content-Type', 'image/png')
+    .set('Content-Length', String(data.length))
+    .set('ETag', `"${state.version}"`)
+    .set('Cache-Control', cacheControl)
+    .end(data);
+}

@@ -1,0 +1,255 @@
+import fs from 'node:fs';
+import type { Repository } from 'typeorm';
+import type { AppContext, Screens } from '../core/app-context.ts';
+import type { FrameStore, FrameRequest } from '../frames/frame-store.ts';
+import type { ProfileRegistry } from '../frames/profiles.ts';
+import { inQuietHours, resolveMode } from '../displays/schedule.ts';
+import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
+import { DisplayFrameEntity, type DisplayFrame } from '../storage/entities/frame.ts';
+import { OverrideEntity, WeeklyRuleEntity, type Override, type WeeklyRule } from '../storage/entities/schedule.ts';
+import type { ContentFrames } from './content.ts';
+import type { PhotoPicker } from './photo-picker.ts';
+import { toHex, withEtag, type ScreenState } from './screen-state.ts';
+
+/** A dashboard older than this is rendered again when a display switches to it. */
+const DASHBOARD_MAX_AGE_MS = 15 * 60_000;
+const QUIET_RECHECK_MS = 60_000;
+const DUE_CHECK_INTERVAL_MS = 1000;
+
+export type PhotoStep = 'keep' | 'next' | 'previous';
+
+interface Entry {
+  state: ScreenState | null;
+  dirty: boolean;
+  /** Recomputations of one display run one after another. */
+  chain: Promise<unknown>;
+  waiters: Set<() => void>;
+}
+
+/**
+ * Decides and caches what every display shows: resolves the mode, keeps or draws the photo,
+ * makes sure the frame exists, and wakes long-polling frames when the state changes. Polls are
+ * answered from memory; work happens only when something changed or came due.
+ */
+export class ScreenService implements Screens {
+  private readonly entries = new Map<number, Entry>();
+  private readonly displays: Repository<Display>;
+  private readonly rules: Repository<WeeklyRule>;
+  private readonly overrides: Repository<Override>;
+  private readonly displayFrames: Repository<DisplayFrame>;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly app: AppContext,
+    private readonly frames: FrameStore,
+    private readonly content: ContentFrames,
+    private readonly profiles: ProfileRegistry,
+    private readonly picker: PhotoPicker,
+  ) {
+    this.displays = app.db.getRepository(DisplayEntity);
+    this.rules = app.db.getRepository(WeeklyRuleEntity);
+    this.overrides = app.db.getRepository(OverrideEntity);
+    this.displayFrames = app.db.getRepository(DisplayFrameEntity);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    for (const entry of this.entries.values()) for (const wake of entry.waiters) wake();
+  }
+
+  /** The current state, recomputed only when it is stale. */
+  async current(displayId: number): Promise<ScreenState> {
+    const entry = this.entry(displayId);
+    const due = entry.state?.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
+    if (entry.state && !entry.dirty && !due) return entry.state;
+    return this.recompute(displayId);
+  }
+
+  /** Resolves when the display's state differs from `etag`, or after `timeoutMs`. */
+  async waitForChange(displayId: number, etag: string, timeoutMs: number, signal?: AbortSignal): Promise<ScreenState> {
+    const state = await this.current(displayId);
+    if (state.etag !== etag || timeoutMs <= 0) return state;
+    const entry = this.entry(displayId);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        entry.waiters.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      entry.waiters.add(done);
+      signal?.addEventListener('abort', done);
+    });
+    return this.current(displayId);
+  }
+
+  /** Something the display depends on changed: recompute now if a frame is waiting, else on its next poll. */
+  invalidate(displayId?: number): void {
+    const ids = displayId === undefined ? [...this.entries.keys()] : [displayId];
+    for (const id of ids) {
+      const entry = this.entry(id);
+      entry.dirty = true;
+      if (entry.waiters.size > 0) this.recompute(id).catch((err) => this.app.log.error({ err, displayId: id }, 'screen recompute failed'));
+    }
+  }
+
+  forget(displayId: number): void {
+    const entry = this.entries.get(displayId);
+    if (entry) for (const wake of entry.waiters) wake();
+    this.entries.delete(displayId);
+  }
+
+  async recompute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean } = {}): Promise<ScreenState> {
+    const entry = this.entry(displayId);
+    const run = entry.chain.then(() => this.compute(displayId, options));
+    entry.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  async refreshAll(options: { modes?: DisplayMode[] } = {}): Promise<number> {
+    let count = 0;
+    for (const display of await this.displays.findBy({ status: 'approved' })) {
+      const state = await this.recompute(display.id, { freshDashboard: true });
+      if (!options.modes || options.modes.includes(state.mode)) count++;
+    }
+    return count;
+  }
+
+  async prerenderDashboards(): Promise<number> {
+    const now = this.app.now();
+    let count = 0;
+    for (const display of await this.displays.findBy({ status: 'approved' })) {
+      const rules = await this.rules.findBy({ displayId: display.id });
+      const override = await this.overrides.findOneBy({ displayId: display.id });
+      const usesDashboard = display.defaultMode === 'dashboard' || rules.some((r) => r.mode === 'dashboard') || override?.mode === 'dashboard';
+      if (!usesDashboard) continue;
+      await this.frames.ensure(await this.content.dashboard(display, now));
+      this.invalidate(display.id);
+      count++;
+    }
+    return count;
+  }
+
+  private entry(displayId: number): Entry {
+    let entry = this.entries.get(displayId);
+    if (!entry) {
+      entry = { state: null, dirty: true, chain: Promise.resolve(), waiters: new Set() };
+      this.entries.set(displayId, entry);
+    }
+    return entry;
+  }
+
+  private recomputeDue(): void {
+    const now = this.app.now().getTime();
+    for (const [id, entry] of this.entries) {
+      const due = entry.state?.nextChangeAt && entry.state.nextChangeAt.getTime() <= now;
+      if (due || (entry.dirty && entry.waiters.size > 0)) {
+        this.recompute(id).catch((err) => this.app.log.error({ err, displayId: id }, 'screen recompute failed'));
+      }
+    }
+  }
+
+  private async compute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<ScreenState> {
+    const entry = this.entry(displayId);
+    entry.dirty = false;
+    const now = this.app.now();
+    const display = await this.displays.findOneByOrFail({ id: displayId });
+    const rules = await this.rules.findBy({ displayId });
+    const override = await this.overrides.findOneBy({ displayId });
+    const resolved = resolveMode(display, rules, override, now);
+    const { request, photoDueAt } = await this.frameRequestFor(display, resolved.mode, now, options);
+    const frame = await this.frames.ensure(request);
+    await this.assignFrame(displayId, frame.id, resolved.mode, now);
+
+    const profile = await this.profiles.get(display.profileId);
+    const nextChangeAt = [resolved.nextChangeAt, photoDueAt].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    const state = withEtag({
+      displayId,
+      humanId: display.humanId,
+      mode: resolved.mode,
+      version: frame.version,
+      frameId: frame.id,
+      filePath: this.frames.absolutePath(frame),
+      pollIntervalS: display.pollIntervalS,
+      nextChangeAt,
+      override: resolved.source === 'override' && override ? { mode: override.mode, until: override.until } : null,
+      profileId: profile.id,
+      palette: profile.palette.map(toHex),
+      width: profile.width,
+      height: profile.height,
+    });
+    const previous = entry.state;
+    entry.state = state;
+    if (previous?.etag !== state.etag) {
+      for (const wake of [...entry.waiters]) wake();
+      if (previous?.version !== state.version) this.app.events.emit('frame-changed', { displayId, version: state.version });
+    }
+    return state;
+  }
+
+  private async frameRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<{ request: FrameRequest; photoDueAt: Date | null }> {
+    switch (mode) {
+      case 'pairing':
+        return { request: await this.content.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null };
+      case 'message':
+        return { request: await this.content.message(display, display.messageText || 'No message set'), photoDueAt: null };
+      case 'sleep':
+        return { request: await this.content.sleep(display), photoDueAt: null };
+      case 'dashboard':
+        return { request: await this.dashboardRequest(display, now, options.freshDashboard ?? false), photoDueAt: null };
+      case 'photo':
+        return this.photoRequest(display, now, options.photo ?? 'keep');
+    }
+  }
+
+  private async dashboardRequest(display: Display, now: Date, fresh: boolean): Promise<FrameRequest> {
+    const request = await this.content.dashboard(display, now);
+    const latest = await this.frames.latest('dashboard', request.sourceRef);
+    if (!fresh && latest && now.getTime() - latest.producedAt.getTime() < DASHBOARD_MAX_AGE_MS && fs.existsSync(this.frames.absolutePath(latest))) {
+      return { ...request, renderKey: latest.renderKey };
+    }
+    return request;
+  }
+
+  /** Keeps the current photo until the rotation interval passes (not during quiet hours), then draws the next. */
+  private async photoRequest(display: Display, now: Date, step: PhotoStep): Promise<{ request: FrameRequest; photoDueAt: Date | null }> {
+    const currentFile = display.currentVariantId !== null ? await this.picker.variantFile(display.currentVariantId) : null;
+    const intervalMs = display.rotationIntervalS * 1000;
+    const rotationDue = !display.currentSince || now.getTime() - display.currentSince.getTime() >= intervalMs;
+    const quiet = inQuietHours(display, now);
+    let variantId = currentFile ? display.currentVariantId : null;
+    let file = currentFile;
+    let since = display.currentSince ?? now;
+    if (step !== 'keep' || !file || (rotationDue && !quiet)) {
+      const picked = step === 'previous' ? await this.picker.previous(display.id) : await this.picker.pickNext(display.id, now);
+      if (picked && (picked.variantId !== variantId || step !== 'keep' || !file)) {
+        variantId = picked.variantId;
+        file = picked.filePath;
+        since = now;
+        await this.displays.update(display.id, { currentVariantId: variantId, currentSince: now });
+        if (step !== 'previous') await this.picker.recordShown(display.id, variantId, now);
+      } else if (picked) {
+        since = now;
+        await this.displays.update(display.id, { currentSince: now });
+      }
+    }
+    if (variantId === null || !file) {
+      return { request: await this.content.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS) };
+    }
+    const photoDueAt = quiet ? new Date(now.getTime() + QUIET_RECHECK_MS) : new Date(since.getTime() + intervalMs);
+    return { request: await this.content.photo(display, variantId, file), photoDueAt };
+  }
+
+  private async assignFrame(displayId: number, frameId: number, mode: DisplayMode, now: Date): Promise<void> {
+    const current = await this.displayFrames.findOneBy({ displayId });
+    if (current?.frameId === frameId && current.mode === mode) return;
+    await this.displayFrames.save({ displayId, frameId, mode, assignedAt: now });
+  }
+}

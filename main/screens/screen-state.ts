@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import type { DisplayMode } from '../storage/entities/display.ts';
+
+/** What a display is showing now, as `/api/display/state` reports it. */
+export interface ScreenState {
+  displayId: number;
+  humanId: string;
+  mode: DisplayMode;
+  version: string;
+  frameId: number;
+  /** Absolute path of the device-ready PNG. */
+  filePath: string;
+  pollIntervalS: number;
+  nextChangeAt: Date | null;
+  override: { mode: DisplayMode; until: Date } | null;
+  profileId: string;
+  palette: string[];
+  width: number;
+  height: number;
+  /** Changes whenever any field of the body changes; the version alone changes only with the picture. */
+  etag: string;
+}
+
+export type StateFields = Omit<ScreenState, 'etag'>;
+
+export function withEtag(fields: StateFields): ScreenState {
+  const digest = crypto.createHash('sha1').update(JSON.stringify(stateBody(fields, ''))).digest('hex').slice(0, 16);
+  return { ...fields, etag: `"${digest}"` };
+}
+
+/** The JSON body devices get; `baseUrl` makes `image_url` absolute for the address the device used. */
+export function stateBody(state: StateFields, baseUrl: string) {
+  return {
+    display_id: state.humanId,
+    mode: state.mode,
+    version: state.version,
+    image_url: `${baseUrl}/api/display/image?version=${state.version}`,
+    poll_interval_s: state.pollIntervalS,
+    next_change_at: state.nextChangeAt?.toISOString() ?? null,
+    override: state.override ? { mode: state.override.mode, until: state.override.until.toISOString() } : null,
+    profile: state.profileId,
+    palette: state.palette,
+    width: state.width,
+    height: state.height,
+  };
+}
+
+export function toHex([r, g, b]: readonly [number, number, number]): string {
+  return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Options as MdnsOptions } from 'multicast-dns';
+import { createAdminApi } from './admin/operations.ts';
+import type { AdminApi } from './admin/contract.ts';
+import { APP_VERSION, type ServerConfig } from './config.ts';
+import { createCore, type Core, type CoreOptions } from './core/create-core.ts';
+import { MdnsAdvert } from './discovery/mdns-advert.ts';
+import { UdpDiscovery } from './discovery/udp-discovery.ts';
+import { createHttpApp } from './http/app.ts';
+import { StatsCollector } from './stats/collector.ts';
+import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
+import { loadOrCreateCertificate } from './tls/certificate.ts';
+
+export interface ServerOptions extends CoreOptions {
+  mdns?: MdnsOptions;
+  rendererDir?: string;
+}
+
+export interface ServerUrls {
+  http: string;
+  https: string;
+  discovery: string | null;
+  /** The browser control UI, with the admin token minted at this start. */
+  adminUi: string;
+  adminToken: string;
+}
+
+export interface InkstandServer {
+  core: Core;
+  admin: AdminApi;
+  start(): Promise<ServerUrls>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_RENDERER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+
+/** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
+export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
+  const core = await createCore(config.dataDir, options);
+  const admin = createAdminApi(core);
+  const app = createHttpApp(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
+  const stats = new StatsCollector(core.app);
+  const changeWatcher = new DatabaseChangeWatcher(core.db, () => {
+    core.deviceAuth.clear();
+    core.adminTokens.reload();
+    core.screens.invalidate();
+  });
+  const listeners: (http.Server | https.Server)[] = [];
+  let discovery: UdpDiscovery | null = null;
+  let mdns: MdnsAdvert | null = null;
+  let serverName = 'Inkstand';
+
+  const listen = (server: http.Server | https.Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, config.host, () => resolve((server.address() as AddressInfo).port));
+      listeners.push(server);
+    });
+
+  return {
+    core,
+    admin,
+    async start() {
+      const certificate = await loadOrCreateCertificate(config.dataDir);
+      serverName = (await core.app.settings.get('server.name')) ?? serverName;
+      const httpPort = await listen(http.createServer(app), config.httpPort);
+      const httpsPort = await listen(https.createServer({ key: certificate.key, cert: certificate.cert }, app), config.httpsPort);
+      let discoveryUrl: string | null = null;
+      if (config.discovery) {
+        const boundHost = config.host === '0.0.0.0' || config.host === '::' ? null : config.host;
+        discovery = new UdpDiscovery({ httpPort, httpsPort, fingerprint: certificate.fingerprint, version: APP_VERSION, name: () => serverName, boundHost }, core.app.log);
+        const port = await discovery.start(config.host.includes(':') ? '0.0.0.0' : config.host, config.discoveryPort);
+        discoveryUrl = `udp://${config.host}:${port}`;
+        mdns = new MdnsAdvert({ httpPort, httpsPort, fingerprint: certificate.fingerprint, instanceName: serverName }, core.app.log, options.mdns);
+        mdns.start();
+      }
+      core.screens.start();
+      core.telemetry.start();
+      changeWatcher.start();
+      stats.start();
+      await core.jobs.start();
+      const adminToken = await core.adminTokens.mint('ui');
+      const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
+      const uiHost = config.host === '0.0.0.0' ? '127.0.0.1' : hostPart;
+      return {
+        http: `http://${hostPart}:${httpPort}`,
+        https: `https://${hostPart}:${httpsPort}`,
+        discovery: discoveryUrl,
+        adminUi: `http://${uiHost}:${httpPort}/?token=${adminToken}`,
+        adminToken,
+      };
+    },
+    async stop() {
+      changeWatcher.stop();
+      stats.stop();
+      mdns?.stop();
+      await discovery?.stop();
+      core.screens.stop();
+      await Promise.all(listeners.map((server) => new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })));
+      await core.jobs.stop();
+      await core.close();
+    },
+  };
+}
