@@ -1,10 +1,14 @@
 import { ArtStyleSettingEntity } from './art-style.ts';
+import { CalendarEntity, OccurrenceEntity } from './calendar.ts';
 import { DisplayEntity } from './display.ts';
 import { FrameEntity, DisplayFrameEntity } from './frame.ts';
+import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
 import { SettingEntity } from './setting.ts';
+import { StatsSampleEntity } from './stats.ts';
+import { WeatherCurrentEntity, WeatherDayEntity } from './weather.ts';
 
 /** Every entity of the app; a feature adds its own entity file and one line here. */
 export const ENTITIES = [
@@ -19,4 +23,6 @@ export const ENTITIES = [
   ArtStyleSettingEntity,
   FrameEntity,
   DisplayFrameEntity,
+  JobEntity, ExecutionEntity, ExecutionLogEntity,
+  WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
 ];
