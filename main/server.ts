@@ -16,7 +16,8 @@ import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
 import { loadOrCreateCertificate } from './tls/certificate.ts';
 
 export interface ServerOptions extends CoreOptions {
-  mdns?: MdnsOptions;
+  /** multicast-dns options (tests bind to loopback), or false for no mDNS advert. */
+  mdns?: MdnsOptions | false;
   rendererDir?: string;
 }
 
@@ -75,9 +76,12 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
         discovery = new UdpDiscovery({ httpPort, httpsPort, fingerprint: certificate.fingerprint, version: APP_VERSION, name: () => serverName, boundHost }, core.app.log);
         const port = await discovery.start(config.host.includes(':') ? '0.0.0.0' : config.host, config.discoveryPort);
         discoveryUrl = `udp://${config.host}:${port}`;
-        mdns = new MdnsAdvert({ httpPort, httpsPort, fingerprint: certificate.fingerprint, instanceName: serverName }, core.app.log, options.mdns);
-        mdns.start();
+        if (options.mdns !== false) {
+          mdns = new MdnsAdvert({ httpPort, httpsPort, fingerprint: certificate.fingerprint, instanceName: serverName }, core.app.log, options.mdns);
+          mdns.start();
+        }
       }
+      core.frames.sweepInterruptedWrites();
       core.screens.start();
       core.telemetry.start();
       changeWatcher.start();

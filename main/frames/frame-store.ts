@@ -31,6 +31,11 @@ export class FrameStore {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
+  /** Temp files left by a process that died mid-write; no row names them, so they are only clutter. Called at server start. */
+  sweepInterruptedWrites(): void {
+    for (const name of fs.readdirSync(this.dir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
   static renderKey(parts: unknown): string {
     return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }

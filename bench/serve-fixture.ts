@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../main/core/create-core.ts';
+import { importFolder } from '../main/library/import-folder.ts';
+import { smallPhotoFolder } from '../test/helpers/photos.ts';
+import { startServeProcess, type ServeProcess } from '../test/helpers/serve-process.ts';
+import { tempDataDir } from '../test/helpers/test-server.ts';
+import { SimulatedFrame } from '../test/sim/frame.ts';
+
+export interface PairedFleet {
+  serve: ServeProcess;
+  frames: SimulatedFrame[];
+  dataDir: string;
+  stop(): void;
+}
+
+/** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
+export async function startFleet(count: number, size = { width: 800, height: 480 }): Promise<PairedFleet> {
+  const dataDir = tempDataDir('inkstand-bench-');
+  const core = await createCore(dataDir);
+  await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
+  await core.close();
+  const serve = await startServeProcess(dataDir, ['--no-discovery']);
+  await fetch(`${serve.http}/api/admin/pairing/open`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}`, 'content-type': 'application/json' }, body: '{"minutes":10}' });
+  const frames: SimulatedFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    const frame = new SimulatedFrame(`bench:${i}`, size.width, size.height);
+    if ((await frame.bootstrap(`${serve.http}/api/display/bootstrap`)) !== 200) throw new Error('pairing window did not approve the frame');
+    await frame.poll();
+    frames.push(frame);
+  }
+  return {
+    serve,
+    frames,
+    dataDir,
+    stop() {
+      serve.child.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function residentMemoryMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
