@@ -1,0 +1,102 @@
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { PhotoImportError } from './import-error.ts';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** A 108-megapixel phone photo fits; a decompression bomb (a small file that claims a huge canvas) does not. */
+export const MAX_INPUT_PIXELS = 120_000_000;
+/** The plain "photo" variant: large enough for a 13.3" panel with room to crop, small enough to render fast. */
+const DISPLAY_MAX_SIDE = 2560;
+const THUMB_MAX_SIDE = 400;
+
+const READABLE = 'JPEG, PNG, WebP, HEIC/HEIF, AVIF or TIFF';
+const FORMAT_EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1', 'avif', 'avis']);
+
+export interface InspectedImage {
+  /** Our name for the format: jpeg, png, webp, tiff, heic or avif. */
+  format: string;
+  ext: string;
+  /** As displayed, i.e. after EXIF orientation. */
+  width: number;
+  height: number;
+}
+
+/** Reads the header only: refuses empty, oversized, unknown and over-large images before anything is decoded. */
+export async function inspectImage(buffer: Buffer): Promise<InspectedImage> {
+  if (buffer.length === 0) throw new PhotoImportError('the file is empty');
+  if (buffer.length > MAX_IMPORT_BYTES) {
+    throw new PhotoImportError(`the file is ${(buffer.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
+  }
+  let meta: Metadata;
+  try {
+    meta = await sharp(buffer, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw unreadable(buffer, error);
+  }
+  const format = formatName(meta);
+  if (!format) throw new PhotoImportError(`"${meta.format}" images are not accepted; use ${READABLE}`);
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  if (pixels === 0) throw new PhotoImportError('the image has no pixels');
+  if (pixels > MAX_INPUT_PIXELS) {
+    throw new PhotoImportError(`the image is ${meta.width}×${meta.height} (${Math.round(pixels / 1e6)} megapixels); the limit is ${MAX_INPUT_PIXELS / 1e6} megapixels`);
+  }
+  return { format, ext: FORMAT_EXTENSIONS[format] ?? format, width: meta.autoOrient.width, height: meta.autoOrient.height };
+}
+
+/** The plain variant: EXIF orientation applied, transparency on white, at most DISPLAY_MAX_SIDE. Decoding the whole file here is what catches truncated images. */
+export async function makeDisplayCopy(buffer: Buffer, format: string): Promise<{ data: Buffer; ext: string }> {
+  const pipeline = decoder(buffer)
+    .autoOrient()
+    .resize({ width: DISPLAY_MAX_SIDE, height: DISPLAY_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' });
+  try {
+    if (format === 'png') return { data: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png' };
+    return { data: await pipeline.jpeg({ quality: 88 }).toBuffer(), ext: 'jpg' };
+  } catch (error) {
+    throw damaged(buffer, error);
+  }
+}
+
+export async function makeThumbnail(displayCopy: Buffer): Promise<Buffer> {
+  return sharp(displayCopy).resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+}
+
+/** Sharp with the limits every untrusted image gets: pixel cap, and warnings (e.g. a truncated JPEG) as errors. */
+export function decoder(buffer: Buffer): Sharp {
+  return sharp(buffer, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' });
+}
+
+function formatName(meta: Metadata): string | null {
+  if (meta.format === 'heif') return meta.compression === 'av1' ? 'avif' : meta.compression === 'hevc' ? 'heic' : null;
+  return meta.format in FORMAT_EXTENSIONS ? meta.format : null;
+}
+
+function unreadable(buffer: Buffer, error: unknown): PhotoImportError {
+  if (isHeifContainer(buffer)) return heifError(error);
+  return new PhotoImportError(`not an image this app can read (${READABLE})`, { cause: error });
+}
+
+function damaged(buffer: Buffer, error: unknown): PhotoImportError {
+  if (isHeifContainer(buffer)) return heifError(error);
+  return new PhotoImportError(`the image is damaged or incomplete (${firstLine(error)})`, { cause: error });
+}
+
+/** HEIC photos are HEVC-coded; sharp's prebuilt binaries decode AVIF but not HEVC. */
+function heifError(error: unknown): PhotoImportError {
+  if (!canDecodeHeic()) {
+    return new PhotoImportError('HEIC photos cannot be decoded by the image library installed here (it reads AVIF only); export the photo as JPEG, or install sharp with a libvips that has HEVC support', { cause: error });
+  }
+  return new PhotoImportError(`the HEIC/HEIF image is damaged or incomplete (${firstLine(error)})`, { cause: error });
+}
+
+export function canDecodeHeic(): boolean {
+  return sharp.format.heif?.input.fileSuffix?.includes('.heic') ?? false;
+}
+
+function isHeifContainer(buffer: Buffer): boolean {
+  return buffer.length >= 12 && buffer.toString('latin1', 4, 8) === 'ftyp' && HEIF_BRANDS.has(buffer.toString('latin1', 8, 12));
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].replace(/^Vips\w*: /, '');
+}

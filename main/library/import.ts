@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../core/app-context.ts';
+import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
+import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail } from './decode.ts';
+import { notifyPhotosChanged } from './events.ts';
+import { FileBatch } from './file-batch.ts';
+import { contentFileName, isUniqueViolation, sha256 } from './hash.ts';
+import { PhotoImportError } from './import-error.ts';
+import { absoluteLibraryPath, libraryPath } from './paths.ts';
+
+export { PhotoImportError } from './import-error.ts';
+
+export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string };
+
+export interface ImportResult {
+  photo: Photo;
+  /** The same content was already in the library; nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Adds one photo: original kept as uploaded, EXIF-oriented thumbnail and plain "photo" variant made.
+ * Refused images throw PhotoImportError and leave nothing behind: files are written first
+ * (atomically) and removed again if the database insert, which comes last, fails.
+ */
+export async function importPhoto(app: AppContext, source: ImportSource): Promise<ImportResult> {
+  const buffer = 'buffer' in source ? source.buffer : await readLimited(source.path);
+  const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
+  const image = await inspectImage(buffer);
+  const contentHash = sha256(buffer);
+  const existing = await findByHash(app, contentHash);
+  if (existing) return { photo: existing, duplicate: true };
+
+  const display = await makeDisplayCopy(buffer, image.format);
+  const thumb = await makeThumbnail(display.data);
+  const variantFile = contentFileName(display.data, display.ext);
+  const paths = {
+    original: libraryPath('originals', `${contentHash}.${image.ext}`),
+    thumb: libraryPath('thumbs', `${contentHash}.webp`),
+    variant: libraryPath('variants', variantFile.fileName),
+  };
+  const files = new FileBatch();
+  try {
+    await files.write(absoluteLibraryPath(app.dataDir, paths.original), buffer);
+    await files.write(absoluteLibraryPath(app.dataDir, paths.thumb), thumb);
+    await files.write(absoluteLibraryPath(app.dataDir, paths.variant), display.data);
+    const now = app.now();
+    const photo = await app.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(PhotoEntity).save({
+        contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
+        width: image.width, height: image.height, format: image.format, importedAt: now,
+        favourite: false, hidden: false, dislikes: 0,
+      });
+      await manager.getRepository(VariantEntity).insert({
+        photoId: saved.id, style: 'photo', filePath: paths.variant, contentHash: variantFile.hash,
+        provider: 'import', createdAt: now, favourite: false, dislikes: 0, generationContext: null, score: null,
+      });
+      return saved;
+    });
+    notifyPhotosChanged(app);
+    return { photo: photo as Photo, duplicate: false };
+  } catch (error) {
+    await files.rollback();
+    const raced = isUniqueViolation(error) ? await findByHash(app, contentHash) : null;
+    if (raced) return { photo: raced, duplicate: true };
+    throw error;
+  }
+}
+
+async function findByHash(app: AppContext, contentHash: string): Promise<Photo | null> {
+  return app.db.getRepository(PhotoEntity).findOneBy({ contentHash });
+}
+
+async function readLimited(file: string): Promise<Buffer> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    throw new PhotoImportError('the file cannot be read (missing or no permission)');
+  }
+  if (!stat.isFile()) throw new PhotoImportError('not a file');
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw new PhotoImportError(`the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
+  }
+  return fs.promises.readFile(file);
+}
+
+/** Keeps the user's file name for display only: no folders, no control characters, bounded length. */
+function cleanName(name: string): string {
+  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || 'photo').slice(0, 255);
+}
