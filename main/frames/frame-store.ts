@@ -52,6 +52,10 @@ export class FrameStore {
     return this.frames.findOneBy({ id });
   }
 
+  async byVersion(version: string): Promise<Frame | null> {
+    return this.frames.findOneBy({ version });
+  }
+
   absolutePath(frame: Frame): string {
     return path.join(this.dataDir, frame.filePath);
   }

@@ -6,6 +6,7 @@ import type { Core } from '../core/create-core.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { trmnlRoutes } from './trmnl-routes.ts';
 
 export interface HttpAppOptions {
   /** Folder of the built renderer (index.html), served at / for the browser UI. */
@@ -18,6 +19,15 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
+  // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
+  app.use('/api', trmnlRoutes({
+    frames: core.frames,
+    pairing: core.pairing,
+    auth: core.deviceAuth,
+    screens: core.screens,
+    telemetry: core.telemetry,
+    log: core.app.log,
+  }));
   app.use('/api/display', deviceRoutes({
     db: core.db,
     pairing: core.pairing,

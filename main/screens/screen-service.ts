@@ -55,6 +55,8 @@ export class ScreenService implements Screens {
   start(): void {
     this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
+    // A deleted or hidden photo leaves the screens that show it at once.
+    this.app.events.on('photos-changed', () => this.invalidate());
   }
 
   stop(): void {
@@ -176,6 +178,7 @@ export class ScreenService implements Screens {
       mode: resolved.mode,
       version: frame.version,
       frameId: frame.id,
+      producedAt: frame.producedAt,
       filePath: this.frames.absolutePath(frame),
       pollIntervalS: display.pollIntervalS,
       nextChangeAt,

@@ -8,6 +8,8 @@ export interface ScreenState {
   mode: DisplayMode;
   version: string;
   frameId: number;
+  /** When the frame was rendered; TRMNL filenames carry it. */
+  producedAt: Date;
   /** Absolute path of the device-ready PNG. */
   filePath: string;
   pollIntervalS: number;
