@@ -7,14 +7,16 @@ import type { ContentType, QualityBucket } from '../storage/entities/photo.ts';
  *
  * The seed multiplied some factors in unweighted and left others out of the mean; here every
  * factor has its own weight below. A zero factor (NOT_SUITED) is floored at ε instead of making
- * the logarithm -∞, which leaves such a variant with a vanishing but finite score.
+ * the logarithm -∞: such a variant ranks last (about 100× below the rest) but a library the
+ * analyser judged harshly still shows something. A switched-off style is not scored at all.
  */
 export const SCORE_WEIGHTS = {
   /** How good the photo is; the strongest signal. */
-  quality: 2,
+  quality: 3,
+  /** The user's own choice; with FAVOURITE/NOT_FAVOURITE_VALUE below a favourite is drawn about 1.3× as often. */
+  favourite: 2,
+  novelty: 1.5,
   contentType: 1,
-  favourite: 1,
-  novelty: 1,
   style: 1,
   /** The generator's own rating of the result, where it gives one (left out of the mean when absent). */
   variant: 0.5,
@@ -32,7 +34,7 @@ export const CONTENT_TYPE_SCORES: Record<ContentType, number> = {
 };
 
 export const FAVOURITE_VALUE = 1.0;
-export const NOT_FAVOURITE_VALUE = 0.5;
+export const NOT_FAVOURITE_VALUE = 0.3;
 
 const NOVELTY_FLOOR = 0.3;
 const NOVELTY_HALF_LIFE_DAYS = 14;

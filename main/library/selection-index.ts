@@ -23,12 +23,14 @@ export class SelectionIndex {
     const ids: number[] = [];
     const weights: number[] = [];
     for (const row of rows) {
+      const style = styleScore(row.style);
+      if (style <= 0) continue;
       const score = scoreOf({
         quality: row.quality,
         contentType: row.content_type,
         favourite: truthy(row.favourite) || truthy(row.photo_favourite),
         createdAtMs: toMillis(row.created_at),
-        styleScore: styleScore(row.style),
+        styleScore: style,
         variantScore: row.score === null ? null : Number(row.score),
         dislikes: Number(row.dislikes) + Number(row.photo_dislikes),
       }, nowMs);
