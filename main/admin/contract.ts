@@ -6,8 +6,20 @@
  */
 import type { DisplayDto } from '../displays/display-dto.ts';
 import type { AppEventMap } from '../core/events.ts';
+import type { ExecutionDto, ExecutionLogDto, JobDto } from '../jobs/dto.ts';
+import type {
+  AiProviderName, CalendarDto, ImageDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto, StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
+} from './ui-dtos.ts';
 
-export type { DisplayDto };
+export type { DisplayDto, ExecutionDto, ExecutionLogDto, JobDto };
+
+export interface JobPatchInput {
+  cron?: string | null;
+  timeZone?: string;
+  enabled?: boolean;
+  params?: Record<string, unknown>;
+}
+export type * from './ui-dtos.ts';
 
 export interface DisplayPatch {
   name?: string;
@@ -75,11 +87,31 @@ export interface AdminOperations {
   'screens.dashboardEverywhere': { args: { minutes?: number }; result: { refreshed: number } };
   'settings.list': { args: Record<string, never>; result: SettingDto[] };
   'settings.set': { args: { key: string; value: string }; result: SettingDto[] };
-  'jobs.list': { args: Record<string, never>; result: unknown[] };
-  'jobs.run': { args: { name: string; params?: Record<string, unknown> }; result: unknown };
-  'jobs.update': { args: { name: string; patch: Record<string, unknown> }; result: unknown };
-  'jobs.executions': { args: { name?: string }; result: unknown[] };
-  'jobs.logs': { args: { executionId: number; afterSeq?: number }; result: unknown[] };
+  'jobs.list': { args: Record<string, never>; result: JobDto[] };
+  'jobs.run': { args: { name: string; params?: Record<string, unknown> }; result: ExecutionDto };
+  'jobs.update': { args: { name: string; patch: JobPatchInput }; result: JobDto };
+  'jobs.executions': { args: { name?: string }; result: ExecutionDto[] };
+  'jobs.logs': { args: { executionId: number; afterSeq?: number }; result: ExecutionLogDto[] };
+  'photos.list': { args: PhotoFilter; result: PhotoPage };
+  /** Over HTTP: multipart/form-data with one file field `photo` (http/upload-routes.ts). */
+  'photos.upload': { args: { name: string; data: Uint8Array }; result: { photo: PhotoDto; duplicate: boolean } };
+  'photos.update': { args: { id: number; favourite?: boolean; hidden?: boolean }; result: PhotoDto };
+  'photos.delete': { args: { id: number }; result: { deleted: true } };
+  'photos.thumbnail': { args: { id: number }; result: ImageDto };
+  'variants.list': { args: { photoId: number }; result: VariantDto[] };
+  'variants.thumbnail': { args: { id: number }; result: ImageDto };
+  'variants.update': { args: { id: number; favourite: boolean }; result: VariantDto };
+  'styles.list': { args: Record<string, never>; result: StyleDto[] };
+  'styles.update': { args: { name: string; enabled?: boolean; score?: number | null }; result: StyleDto[] };
+  'weather.searchLocations': { args: { query: string }; result: LocationDto[] };
+  'weather.current': { args: Record<string, never>; result: WeatherSummaryDto | null };
+  'calendars.list': { args: Record<string, never>; result: CalendarDto[] };
+  'calendars.add': { args: { name: string; url: string; color?: string }; result: CalendarDto };
+  'calendars.update': { args: { id: number; enabled?: boolean; color?: string; name?: string }; result: CalendarDto };
+  'calendars.remove': { args: { id: number }; result: { deleted: true } };
+  'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
+  'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };
+  'system.info': { args: Record<string, never>; result: SystemInfoDto };
 }
 
 export type AdminOperationName = keyof AdminOperations;
@@ -90,6 +122,12 @@ export type AdminApi = { [K in AdminOperationName]: (args: AdminArgs<K>) => Prom
 
 export const ADMIN_EVENTS = ['displays-changed', 'frame-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed'] as const satisfies readonly (keyof AppEventMap)[];
 export type AdminEventName = (typeof ADMIN_EVENTS)[number];
+export type AdminEventPayload<E extends AdminEventName> = AppEventMap[E];
+
+/** What the preload exposes as `window.inkstand`: one method per operation, and event subscriptions that return their unsubscribe. */
+export type InkstandBridge = AdminApi & {
+  on<E extends AdminEventName>(event: E, listener: (payload: AdminEventPayload<E>) => void): () => void;
+};
 
 /** How each operation is reached over HTTP under /api/admin (the IPC channel is the operation name). */
 export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string } } = {
@@ -120,4 +158,26 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'jobs.update': { method: 'PATCH', path: '/jobs/:name' },
   'jobs.executions': { method: 'GET', path: '/executions' },
   'jobs.logs': { method: 'GET', path: '/executions/:executionId/logs' },
+  'photos.list': { method: 'GET', path: '/photos' },
+  'photos.upload': { method: 'POST', path: '/photos' },
+  'photos.update': { method: 'PATCH', path: '/photos/:id' },
+  'photos.delete': { method: 'DELETE', path: '/photos/:id' },
+  'photos.thumbnail': { method: 'GET', path: '/photos/:id/thumbnail' },
+  'variants.list': { method: 'GET', path: '/photos/:photoId/variants' },
+  'variants.thumbnail': { method: 'GET', path: '/variants/:id/thumbnail' },
+  'variants.update': { method: 'PATCH', path: '/variants/:id' },
+  'styles.list': { method: 'GET', path: '/styles' },
+  'styles.update': { method: 'PATCH', path: '/styles/:name' },
+  'weather.searchLocations': { method: 'GET', path: '/weather/locations' },
+  'weather.current': { method: 'GET', path: '/weather' },
+  'calendars.list': { method: 'GET', path: '/calendars' },
+  'calendars.add': { method: 'POST', path: '/calendars' },
+  'calendars.update': { method: 'PATCH', path: '/calendars/:id' },
+  'calendars.remove': { method: 'DELETE', path: '/calendars/:id' },
+  'dashboard.preview': { method: 'GET', path: '/dashboard/preview/:displayId' },
+  'providers.test': { method: 'POST', path: '/providers/:provider/test' },
+  'system.info': { method: 'GET', path: '/system' },
 };
+
+/** Every operation name, in contract order (IPC registers one handler each; the preload one method each). */
+export const ADMIN_OPERATIONS = Object.keys(ADMIN_HTTP_ROUTES) as AdminOperationName[];

@@ -6,6 +6,7 @@ import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from './contract.ts';
 import { displayOperations } from './display-operations.ts';
 import { ValidationError } from './errors.ts';
+import { uiOperations } from './ui-operations.ts';
 
 const DASHBOARD_EVERYWHERE_MINUTES = 30;
 
@@ -23,6 +24,7 @@ export function createAdminApi(core: Core): AdminApi {
 
   return {
     ...displayOperations(core),
+    ...uiOperations(core),
     async 'profiles.list'() {
       return [...BUILTIN_PROFILES, ...(await core.profiles.listCustom())].map(profileDto);
     },

@@ -6,6 +6,7 @@ import type { Core } from '../core/create-core.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { uploadRoutes } from './upload-routes.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
 export interface HttpAppOptions {
@@ -37,6 +38,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
+  app.use('/api/admin', uploadRoutes(admin, core.adminTokens));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));

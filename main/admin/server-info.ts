@@ -1,0 +1,15 @@
+import type { Core } from '../core/create-core.ts';
+import type { SystemInfoDto } from './ui-dtos.ts';
+
+type Listeners = NonNullable<SystemInfoDto['listeners']>;
+
+const published = new WeakMap<Core, Listeners>();
+
+/** Called by whoever starts the listeners, so the Settings view can show the real ports. */
+export function publishListeners(core: Core, listeners: Listeners): void {
+  published.set(core, { http: listeners.http, https: listeners.https, discovery: listeners.discovery });
+}
+
+export function publishedListeners(core: Core): Listeners | null {
+  return published.get(core) ?? null;
+}
