@@ -27,7 +27,7 @@ export function agendaPanel(ctx: DrawContext, days: AgendaDay[], width: number, 
   return box({ width, height, flexDirection: 'column' }, [
     ...fitted.days.flatMap((day) => [
       dayHeading(ctx, day, width),
-      ...(day.isToday && day.entries.length === 0 ? [note(ctx, NOTHING_MORE_TODAY, width, metrics)] : []),
+      ...(day.isToday && fitted.nothingToday ? [note(ctx, NOTHING_MORE_TODAY, width, metrics)] : []),
       ...day.entries.map((entry) => entryRow(ctx, entry, width, metrics)),
     ]),
     fitted.hiddenCount > 0 && note(ctx, `+${fitted.hiddenCount} more`, width, metrics),

@@ -5,9 +5,9 @@ export interface AgendaEntry {
   uid: string;
   title: string;
   location?: string;
-  /** What stands in the time column: "09:30", "All day", "until Thu". */
+  /** What stands in the narrow time column: "09:30", "All day", "until Thu", "Now". */
   slot: string;
-  /** For an event that starts this day and runs on: "until Sun". */
+  /** When an event that runs past this day, or is already running, ends: "until Sun", "until 16:00". */
   until?: string;
   /** The calendar's own CSS colour. */
   calendarColor: string;
@@ -63,6 +63,8 @@ export interface AgendaMetrics {
 
 export interface FittedAgenda {
   days: AgendaDay[];
+  /** Today has nothing (left) on it: the agenda says so under its heading. */
+  nothingToday: boolean;
   hiddenCount: number;
 }
 
@@ -78,8 +80,9 @@ export function fitAgenda(days: AgendaDay[], budget: number, metrics: AgendaMetr
   let shown = 0;
   const fits = (height: number, afterwards: number) => used + height + (shown + afterwards < total ? metrics.note : 0) <= budget;
 
+  const nothingToday = days.some((day) => day.isToday && day.entries.length === 0);
   for (const day of days) {
-    const headingHeight = metrics.heading + (day.isToday && day.entries.length === 0 ? metrics.note : 0);
+    const headingHeight = metrics.heading + (day.isToday && nothingToday ? metrics.note : 0);
     if (!day.isToday) {
       const first = day.entries[0];
       if (!first || !fits(headingHeight + entryHeight(first, metrics), 1)) break;
@@ -95,7 +98,7 @@ export function fitAgenda(days: AgendaDay[], budget: number, metrics: AgendaMetr
     fitted.push({ ...day, entries: kept });
     if (kept.length < day.entries.length) break;
   }
-  return { days: fitted, hiddenCount: total - shown };
+  return { days: fitted, nothingToday, hiddenCount: total - shown };
 }
 
 export function entryHeight(entry: AgendaEntry, metrics: AgendaMetrics): number {
@@ -122,16 +125,20 @@ function byStart(a: Span, b: Span): number {
 function toEntry(span: Span, listedOn: string, today: string, clock: Clock): AgendaEntry {
   const { event } = span;
   const runsOn = span.lastDay > listedOn;
-  const untilLast = `until ${dayName(span.lastDay, today, clock)}`;
+  const endsOn = dayName(span.lastDay, today, clock);
+  const untilEnd = `until ${endsOn ?? shortDate(span.lastDay, clock, false)}`;
   let slot: string;
   let until: string | undefined;
   if (event.allDay) {
-    slot = runsOn ? untilLast : 'All day';
+    // The time column is narrow: "until Thu" fits it, "until 19 Dec" goes on the second line.
+    slot = !runsOn ? 'All day' : endsOn ? untilEnd : 'All day';
+    until = runsOn && !endsOn ? untilEnd : undefined;
   } else if (span.firstDay < listedOn) {
-    slot = runsOn ? untilLast : `until ${timeOfDay(event.end, clock)}`;
+    slot = 'Now';
+    until = runsOn ? untilEnd : `until ${timeOfDay(event.end, clock)}`;
   } else {
     slot = timeOfDay(event.start, clock);
-    until = runsOn ? untilLast : undefined;
+    until = runsOn ? untilEnd : undefined;
   }
   return {
     uid: event.uid,
@@ -143,9 +150,9 @@ function toEntry(span: Span, listedOn: string, today: string, clock: Clock): Age
   };
 }
 
-/** "Thu" within the coming week, "3 Dec" beyond it. */
-function dayName(key: string, today: string, clock: Clock): string {
-  return daysBetween(today, key) < 7 ? shortWeekday(key, clock) : shortDate(key, clock, false);
+/** "Thu" for a day within the coming week, else undefined. */
+function dayName(key: string, today: string, clock: Clock): string | undefined {
+  return daysBetween(today, key) < 7 ? shortWeekday(key, clock) : undefined;
 }
 
 function dayHeading(key: string, today: string, clock: Clock): string {

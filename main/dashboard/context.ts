@@ -25,9 +25,19 @@ export function drawContext(canvas: CanvasSpec, clock: Clock): DrawContext {
   };
 }
 
-/** Type of `size` design units on one line box of `lineHeight` × size; 600 weight survives colour snapping. */
-export function type(ctx: DrawContext, size: number, opts: { weight?: 600 | 700; color?: string; lineHeight?: number } = {}): Style {
-  const fontSize = ctx.px(size);
+export interface TypeOptions {
+  weight?: 600 | 700;
+  color?: string;
+  /** Line box height as a multiple of the font size. */
+  lineHeight?: number;
+}
+
+/** Type of `size` design units; 600 weight by default, as thin strokes break up when snapped to the palette. */
+export function type(ctx: DrawContext, size: number, opts: TypeOptions = {}): Style {
+  return typeInPixels(ctx, ctx.px(size), opts);
+}
+
+export function typeInPixels(ctx: DrawContext, fontSize: number, opts: TypeOptions = {}): Style {
   return {
     fontFamily: FONT_FAMILY,
     fontSize,

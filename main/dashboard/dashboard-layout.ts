@@ -18,11 +18,11 @@ export function dashboardTree(data: DashboardData, ctx: DrawContext): El {
   const { px, portrait, theme } = ctx;
   const { width, height } = ctx.canvas;
   const margin = px(portrait ? 20 : 24);
-  const gap = px(14);
+  const gap = px(12);
   const rule = px(3);
   const contentWidth = width - 2 * margin;
   const headerHeight = px(40);
-  const systemHeight = px(portrait ? 104 : 52);
+  const systemHeight = px(portrait ? 110 : 52);
   const bodyHeight = height - 2 * margin - headerHeight - systemHeight - 2 * (rule + 2 * gap);
 
   const weather = weatherView(data.weather, data.now, ctx.clock);

@@ -1,6 +1,6 @@
 import type { CanvasSpec } from './canvas.ts';
-import { drawContext, type DrawContext, pageStyle, type } from './context.ts';
-import { box, type El, image, line, paragraph } from './elements.ts';
+import { drawContext, type DrawContext, pageStyle, type, type TypeOptions, typeInPixels } from './context.ts';
+import { box, type El, image, line, paragraph, type Style } from './elements.ts';
 import { largestFittingSize } from './fit-text.ts';
 import { rasterize } from './rasterize.ts';
 import { weatherIconUri } from './weather-icons.ts';
@@ -12,6 +12,26 @@ export const PAIRING_INSTRUCTIONS = 'Open Inkstand on your computer and approve 
 
 /** An admin's message, as large as it fits (up to 500 characters), centred on the screen. */
 export async function renderMessage(text: string, canvas: CanvasSpec, opts: { title?: string } = {}): Promise<Buffer> {
+  return rasterize(await messageTree(text, canvas, opts), canvas);
+}
+
+/** What a frame shows until an admin approves it: its id and code, large, and what to do. */
+export async function renderPairingScreen(info: PairingInfo, canvas: CanvasSpec): Promise<Buffer> {
+  return rasterize(pairingTree(info, canvas), canvas);
+}
+
+/** Calm, nearly blank: a small moon and "Sleeping". */
+export async function renderSleepScreen(canvas: CanvasSpec): Promise<Buffer> {
+  return rasterize(sleepTree(canvas), canvas);
+}
+
+export interface PairingInfo {
+  humanReadableId: string;
+  pairingCode: string;
+  serverName: string;
+}
+
+export async function messageTree(text: string, canvas: CanvasSpec, opts: { title?: string } = {}): Promise<El> {
   const ctx = drawContext(canvas, NO_CLOCK);
   const { px } = ctx;
   const margin = px(40);
@@ -19,34 +39,33 @@ export async function renderMessage(text: string, canvas: CanvasSpec, opts: { ti
   const titleHeight = opts.title ? px(44) : 0;
   const height = canvas.height - 2 * margin - titleHeight;
   const lineHeight = 1.25;
-  const style = (fontSize: number) => ({ ...type(ctx, 1, { weight: 700, lineHeight }), fontSize, lineHeight: `${Math.round(fontSize * lineHeight)}px`, textAlign: 'center' });
+  const style = (fontSize: number): Style => ({ ...typeInPixels(ctx, fontSize, { weight: 700, lineHeight }), textAlign: 'center' });
   const sizes = [72, 60, 50, 42, 36, 30, 26, 22, 19, 16, 14].map(px);
   const fontSize = await largestFittingSize(text, { width, height }, sizes, style, canvas);
-  // Should the measurement ever disagree with the render, the text ends in an ellipsis, never overflows.
+  // Should the measurement ever disagree with the render, the text ends in an ellipsis rather than overflowing.
   const maxLines = Math.max(1, Math.floor(height / Math.round(fontSize * lineHeight)));
-  return rasterize(
-    box({ ...pageStyle(ctx), flexDirection: 'column', padding: margin }, [
-      opts.title ? line(opts.title.toUpperCase(), { ...type(ctx, 16, { weight: 700, color: ctx.theme.accent }), letterSpacing: px(1), width, height: titleHeight, textAlign: 'center' }) : null,
-      box({ width, height, flexDirection: 'column', justifyContent: 'center' }, [
-        paragraph(text, maxLines, { ...style(fontSize), width }),
-      ]),
-    ]),
-    canvas,
-  );
+  const title = opts.title
+    ? line(opts.title.toUpperCase(), {
+        ...type(ctx, 16, { weight: 700, color: ctx.theme.accent }),
+        letterSpacing: px(1),
+        width,
+        height: titleHeight,
+        textAlign: 'center',
+      })
+    : null;
+  return box({ ...pageStyle(ctx), flexDirection: 'column', padding: margin }, [
+    title,
+    box({ width, height, flexDirection: 'column', justifyContent: 'center' }, [paragraph(text, maxLines, { ...style(fontSize), width })]),
+  ]);
 }
 
-/** What a frame shows until an admin approves it: its id and code, large, and what to do. */
-export async function renderPairingScreen(
-  info: { humanReadableId: string; pairingCode: string; serverName: string },
-  canvas: CanvasSpec,
-): Promise<Buffer> {
+export function pairingTree(info: PairingInfo, canvas: CanvasSpec): El {
   const ctx = drawContext(canvas, NO_CLOCK);
   const { px, theme } = ctx;
   const width = canvas.width - 2 * px(32);
-  const centred = (content: string, size: number, opts: Parameters<typeof type>[2] = {}) =>
+  const centred = (content: string, size: number, opts: TypeOptions = {}) =>
     line(content, { ...type(ctx, size, opts), width, textAlign: 'center' });
-  return rasterize(
-    box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }, [
+  return box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }, [
       centred('Waiting for approval', 20, { weight: 700, color: theme.accent }),
       centred(info.humanReadableId, 54, { weight: 700 }),
       box({ height: px(18) }),
@@ -56,22 +75,16 @@ export async function renderPairingScreen(
       paragraph(PAIRING_INSTRUCTIONS, 2, { ...type(ctx, 20), width, textAlign: 'center' }),
       box({ height: px(8) }),
       centred(`Inkstand on ${info.serverName}`, 15, { color: theme.accent }),
-    ]),
-    canvas,
-  );
+    ]);
 }
 
-/** Calm, nearly blank: a small moon and "Sleeping". */
-export async function renderSleepScreen(canvas: CanvasSpec): Promise<Buffer> {
+export function sleepTree(canvas: CanvasSpec): El {
   const ctx = drawContext(canvas, NO_CLOCK);
   const { px } = ctx;
-  return rasterize(
-    box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', paddingBottom: px(48) }, [
-      moon(ctx),
-      line('Sleeping', { ...type(ctx, 18), marginTop: px(6) }),
-    ]),
-    canvas,
-  );
+  return box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', paddingBottom: px(48) }, [
+    moon(ctx),
+    line('Sleeping', { ...type(ctx, 18), marginTop: px(6) }),
+  ]);
 }
 
 function moon(ctx: DrawContext): El {

@@ -21,12 +21,13 @@ export function systemPanel(ctx: DrawContext, stats: SystemStatus | null, width:
     gauge(ctx, 'Disk', stats.diskUsedPct),
   ];
   const charts = [
-    chart(ctx, 'CPU, last hour', `${Math.round(stats.cpuPct)}%`, stats.cpuHistory, 100),
+    chart(ctx, 'CPU, 1 h', `${Math.round(stats.cpuPct)}%`, stats.cpuHistory, 100),
     chart(ctx, 'Network', formatRate(netNow), netHistory),
   ];
   // Landscape: one row of five; portrait: the gauges over the charts.
   const rows = ctx.portrait ? [gauges, charts] : [[...gauges, ...charts]];
-  const rowHeight = (height - gap * (rows.length - 1)) / rows.length;
+  const rowGap = px(14);
+  const rowHeight = Math.floor((height - rowGap * (rows.length - 1)) / rows.length);
   return box(
     { width, height, flexDirection: 'column', justifyContent: 'space-between' },
     rows.map((cells) => {

@@ -46,8 +46,8 @@ const CONDITIONS: Record<number, WeatherCondition> = {
   85: { icon: 'snow', label: 'Snow showers' },
   86: { icon: 'snow', label: 'Heavy snow showers' },
   95: { icon: 'thunderstorm', label: 'Thunderstorm' },
-  96: { icon: 'thunderstorm', label: 'Thunderstorm with hail' },
-  99: { icon: 'thunderstorm', label: 'Thunderstorm with heavy hail' },
+  96: { icon: 'thunderstorm', label: 'Thunder and hail' },
+  99: { icon: 'thunderstorm', label: 'Thunder, heavy hail' },
 };
 
 const NIGHT_ICONS: Partial<Record<WeatherIcon, WeatherIcon>> = {

@@ -18,11 +18,12 @@ export function weatherPanel(ctx: DrawContext, view: WeatherView | null, width: 
       paragraph(NO_WEATHER, 3, { ...type(ctx, 20), width }),
     ]);
   }
+  const todayHeight = px(ctx.portrait ? PORTRAIT_TODAY : HERO + STATS_ROW);
   const today = ctx.portrait
-    ? box({ flexDirection: 'row', width, height: px(96), alignItems: 'center' }, [hero(ctx, view, width - px(190)), statsList(ctx, view, px(190))])
-    : box({ flexDirection: 'column', width, height: px(84 + 58) }, [hero(ctx, view, width), statsRow(ctx, view, width)]);
-  const todayHeight = headingHeight(ctx) + (ctx.portrait ? px(96) : px(84 + 58));
-  const listRows = Math.min(view.forecast.length, Math.floor((height - todayHeight - px(FORECAST_TOP)) / px(LIST_ROW)));
+    ? box({ flexDirection: 'row', width, height: todayHeight, alignItems: 'center' }, [hero(ctx, view, width - px(190)), statsList(ctx, view, px(190))])
+    : box({ flexDirection: 'column', width, height: todayHeight }, [hero(ctx, view, width), statsRow(ctx, view, width)]);
+  const spare = height - headingHeight(ctx) - todayHeight - px(FORECAST_TOP);
+  const listRows = Math.min(view.forecast.length, Math.floor(spare / px(LIST_ROW)));
   const forecast =
     listRows >= 5 ? forecastList(ctx, view.forecast.slice(0, listRows), width) : forecastStrip(ctx, view.forecast.slice(0, 5), width);
   return box({ width, height, flexDirection: 'column', justifyContent: 'space-between' }, [
@@ -31,7 +32,12 @@ export function weatherPanel(ctx: DrawContext, view: WeatherView | null, width: 
   ]);
 }
 
-/** Rule and padding above the forecast, and the height of a forecast list line, in design units. */
+// Heights in design units.
+const HERO = 84;
+const STATS_ROW = 50;
+/** Portrait: the headline with the stats beside it. */
+const PORTRAIT_TODAY = 96;
+/** The rule and padding above the forecast. */
 const FORECAST_TOP = 12;
 const LIST_ROW = 40;
 
@@ -55,10 +61,10 @@ function locationHeading(ctx: DrawContext, view: WeatherView, width: number): El
 function hero(ctx: DrawContext, view: WeatherView, width: number): El {
   const { px } = ctx;
   const iconSize = px(80);
-  return box({ flexDirection: 'row', alignItems: 'center', width, height: px(84) }, [
+  return box({ flexDirection: 'row', alignItems: 'center', width, height: px(HERO) }, [
     image(weatherIconUri(view.headline.condition.icon, ctx.theme), iconSize, iconSize, { marginRight: px(12) }),
     box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1, minWidth: 0 }, [
-      line(view.headline.temperature, { ...type(ctx, 58, { weight: 700, lineHeight: 1.05 }), letterSpacing: -px(2) }),
+      line(view.headline.temperature, { ...type(ctx, 56, { weight: 700, lineHeight: 1.05 }), letterSpacing: -px(2) }),
       line(view.headline.condition.label, type(ctx, 18)),
     ]),
   ]);
@@ -86,7 +92,7 @@ function stats(view: WeatherView, joinHighLow: boolean): Stat[] {
 function statsRow(ctx: DrawContext, view: WeatherView, width: number): El {
   const { px } = ctx;
   return box(
-    { flexDirection: 'row', width, height: px(58), paddingTop: px(12), gap: px(18) },
+    { flexDirection: 'row', width, height: px(STATS_ROW), paddingTop: px(6), gap: px(18) },
     stats(view, false).map((stat) =>
       box({ flexDirection: 'column', minWidth: 0, flexShrink: stat.caption === 'Wind' ? 1 : 0 }, [
         line(stat.caption, type(ctx, 14, { color: ctx.theme.accent })),
@@ -117,14 +123,18 @@ function forecastTop(ctx: DrawContext, width: number): Style {
 
 function forecastStrip(ctx: DrawContext, days: ForecastDay[], width: number): El {
   const { px } = ctx;
-  const iconSize = px(36);
+  const iconSize = px(32);
   return box(
     { ...forecastTop(ctx, width), flexDirection: 'row' },
     days.map((day) =>
       box({ flexDirection: 'column', alignItems: 'center', flexGrow: 1, flexBasis: 0, minWidth: 0 }, [
         line(day.weekday, type(ctx, 15, { weight: 700 })),
         image(weatherIconUri(day.condition.icon, ctx.theme), iconSize, iconSize, { marginTop: px(1), marginBottom: px(1) }),
-        box({ flexDirection: 'row', gap: px(5) }, [line(day.high, type(ctx, 16, { weight: 700 })), line(day.low, type(ctx, 16))]),
+        // Two wide temperatures ("-29° -40°") take a line each rather than being cut.
+        box({ flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'center', columnGap: px(5), width: '100%' }, [
+          line(day.high, type(ctx, 16, { weight: 700 })),
+          line(day.low, type(ctx, 16)),
+        ]),
         day.rain ? line(day.rain, type(ctx, 14, { color: ctx.theme.cool })) : null,
       ]),
     ),
