@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../core/app-context.ts';
+import type { SettingKey } from '../settings/keys.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,6 +19,8 @@ export interface JobRun<P> {
   progress(done: number, total: number): void;
   /** Aborted when the app shuts down; long jobs check it between items. */
   signal: AbortSignal;
+  /** The job's IANA time zone (the one its cron is read in); kinds that work with local dates use it. Absent outside the job service. */
+  timeZone?: string;
 }
 
 export interface JobResult {
@@ -31,7 +34,7 @@ export interface JobKind<P = any> {
   kind: string;
   description: string;
   params: z.ZodType<P>;
-  /** The job created for this kind on first start. */
-  defaultJob?: { name: string; cron: string | null; enabled: boolean };
+  /** The job created for this kind on first start; created disabled while any of `requiresSettings` is unset. */
+  defaultJob?: { name: string; cron: string | null; enabled: boolean; requiresSettings?: SettingKey[] };
   run(run: JobRun<P>): Promise<JobResult>;
 }

@@ -27,7 +27,7 @@ export interface Occurrence {
   allDay: boolean;
   summary: string;
   location: string | null;
-  /** The TZID the source gave, when it gave one. */
+  /** The zone the source gave the times in (floating times: the configured zone); null for all-day events. */
   sourceTimeZone: string | null;
 }
 

@@ -1,0 +1,50 @@
+import type { AppContext } from '../core/app-context.ts';
+import { pruneStats } from '../stats/store.ts';
+import { pruneExecutions } from './execution-retention.ts';
+import type { JobLogger } from './types.ts';
+
+export interface CleanupParams {
+  execution_retention_days: number;
+  stats_retention_days: number;
+}
+
+export interface CleanupContext {
+  app: AppContext;
+  params: CleanupParams;
+  log: JobLogger;
+  signal: AbortSignal;
+}
+
+/** One thing the nightly cleanup removes; returns a short summary such as "12 executions". */
+export interface CleanupStep {
+  name: string;
+  run(context: CleanupContext): Promise<string>;
+}
+
+const DAY_MS = 86_400_000;
+
+const executionRetention: CleanupStep = {
+  name: 'executions',
+  async run({ app, params }) {
+    const before = new Date(app.now().getTime() - params.execution_retention_days * DAY_MS);
+    const removed = await pruneExecutions(app.db, before);
+    return `${removed} executions (with their logs) older than ${params.execution_retention_days} days`;
+  },
+};
+
+const statsRetention: CleanupStep = {
+  name: 'stats',
+  async run({ app, params }) {
+    const removed = await pruneStats(app.db, new Date(app.now().getTime() - params.stats_retention_days * DAY_MS));
+    return `${removed} stats samples older than ${params.stats_retention_days} days`;
+  },
+};
+
+/**
+ * What `cleanup` does, in order. Unreferenced images (frames no display shows, orphaned variant
+ * files) belong to their owners' modules: add their step to this list.
+ */
+export const CLEANUP_STEPS: CleanupStep[] = [
+  executionRetention,
+  statsRetention,
+];

@@ -1,0 +1,146 @@
+import os from 'node:os';
+import { In, type DataSource, type Repository } from 'typeorm';
+import { ExecutionEntity, type Execution, type ExecutionStatus, type ExecutionTrigger } from '../storage/entities/job.ts';
+import { isUniqueViolation } from './db-errors.ts';
+
+export interface ExecutionOwner {
+  host: string;
+  pid: number;
+}
+
+export const THIS_PROCESS: ExecutionOwner = { host: os.hostname(), pid: process.pid };
+
+export interface Outcome {
+  status: Extract<ExecutionStatus, 'success' | 'skipped' | 'error' | 'interrupted'>;
+  summary: string | null;
+  error: string | null;
+  progress?: { done: number; total: number } | null;
+}
+
+/**
+ * The execution queue, arbitrated by the database so that every process on the data dir (the
+ * server, CLI runs) obeys the same two rules: one queued-or-running execution per job, and one
+ * running execution overall. Both are partial unique indexes; the statements here only read
+ * them back. A running execution carries its owner (host, pid) and a heartbeat lease, so the
+ * row of a process that died can be recognised and marked `interrupted`.
+ */
+export class ExecutionQueue {
+  private readonly repo: Repository<Execution>;
+
+  constructor(db: DataSource, private readonly now: () => Date, private readonly leaseMs: number, private readonly owner: ExecutionOwner = THIS_PROCESS) {
+    this.repo = db.getRepository(ExecutionEntity);
+  }
+
+  /** Queues an execution, or answers with the one already queued or running for the job. */
+  async enqueue(jobId: number, params: Record<string, unknown>, trigger: ExecutionTrigger): Promise<{ execution: Execution; created: boolean }> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const active = await this.activeFor(jobId);
+      if (active) return { execution: active, created: false };
+      try {
+        const inserted = await this.repo.insert({ jobId, params: JSON.stringify(params), status: 'queued', trigger, queuedAt: this.now() });
+        return { execution: await this.repo.findOneByOrFail({ id: inserted.identifiers[0].id }), created: true };
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+        // Another process queued it between our read and our insert: read theirs.
+      }
+    }
+    throw new Error('could not queue the job: its executions changed too often');
+  }
+
+  async activeFor(jobId: number): Promise<Execution | null> {
+    return this.repo.findOneBy({ jobId, status: In(['queued', 'running']) });
+  }
+
+  /** The oldest queued execution, among `onlyIds` when given. */
+  async nextQueued(onlyIds?: ReadonlySet<number>): Promise<Execution | null> {
+    if (onlyIds && onlyIds.size === 0) return null;
+    const where = onlyIds ? { status: 'queued' as const, id: In([...onlyIds]) } : { status: 'queued' as const };
+    return this.repo.findOne({ where, order: { id: 'ASC' } });
+  }
+
+  /** Makes the execution running for this process; false when it is no longer queued or another execution runs. */
+  async claim(id: number): Promise<boolean> {
+    const now = this.now();
+    try {
+      const result = await this.repo.createQueryBuilder()
+        .update()
+        .set({ status: 'running', startedAt: now, heartbeatAt: now, ownerHost: this.owner.host, ownerPid: this.owner.pid })
+        .where('id = :id AND status = :queued', { id, queued: 'queued' })
+        .andWhere(`NOT EXISTS (SELECT 1 FROM job_executions other WHERE other.status = 'running')`)
+        .execute();
+      return result.affected === 1;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Renews the lease of an execution this process runs, with its latest progress. */
+  async heartbeat(id: number, progress: { done: number; total: number } | null): Promise<void> {
+    await this.updateOwned(id, { heartbeatAt: this.now(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) });
+  }
+
+  /** Records the outcome; false when the execution was no longer ours to finish (e.g. already marked interrupted). */
+  async finish(id: number, outcome: Outcome): Promise<boolean> {
+    const execution = await this.repo.findOneBy({ id });
+    if (!execution?.startedAt) return false;
+    const finishedAt = this.now();
+    return this.updateOwned(id, {
+      status: outcome.status,
+      summary: outcome.summary,
+      error: outcome.error,
+      finishedAt,
+      runtimeMs: Math.max(0, finishedAt.getTime() - execution.startedAt.getTime()),
+      ...(outcome.progress ? { progressDone: outcome.progress.done, progressTotal: outcome.progress.total } : {}),
+    });
+  }
+
+  /** Marks running executions whose owner is gone (same host, pid dead) or whose lease ran out as interrupted; returns them. */
+  async recoverAbandoned(): Promise<Execution[]> {
+    const now = this.now();
+    const running = await this.repo.findBy({ status: 'running' });
+    const recovered: Execution[] = [];
+    for (const execution of running) {
+      const reason = this.abandonReason(execution, now);
+      if (!reason) continue;
+      const result = await this.repo.createQueryBuilder()
+        .update()
+        .set({ status: 'interrupted', finishedAt: now, error: reason })
+        .where('id = :id AND status = :running', { id: execution.id, running: 'running' })
+        .execute();
+      if (result.affected === 1) recovered.push({ ...execution, status: 'interrupted', finishedAt: now, error: reason });
+    }
+    return recovered;
+  }
+
+  private abandonReason(execution: Execution, now: Date): string | null {
+    const ownedHere = execution.ownerHost === this.owner.host;
+    if (ownedHere && execution.ownerPid === this.owner.pid) return null;
+    if (ownedHere && execution.ownerPid !== null && !processAlive(execution.ownerPid)) {
+      return `interrupted: the process running it (pid ${execution.ownerPid}) ended before it finished`;
+    }
+    const lastSign = execution.heartbeatAt ?? execution.startedAt;
+    if (lastSign && now.getTime() - lastSign.getTime() > this.leaseMs) {
+      return `interrupted: no sign of life from ${execution.ownerHost ?? 'its owner'} (pid ${execution.ownerPid}) for ${Math.round((now.getTime() - lastSign.getTime()) / 1000)} s`;
+    }
+    return null;
+  }
+
+  private async updateOwned(id: number, values: Partial<Execution>): Promise<boolean> {
+    const result = await this.repo.createQueryBuilder()
+      .update()
+      .set(values)
+      .where('id = :id AND status = :running AND owner_host = :host AND owner_pid = :pid', { id, running: 'running', host: this.owner.host, pid: this.owner.pid })
+      .execute();
+    return result.affected === 1;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,71 @@
+/** HTTP GET for jobs that read outside services: a timeout, a size limit, the job's abort signal, and errors a user can act on. */
+
+export interface FetchOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  /** The job's signal: aborting it (app shutdown) aborts the request. */
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Names the target in error messages instead of the URL (whose path may hold a secret, as private calendar feeds do). */
+  label?: string;
+}
+
+export interface FetchedText {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+export class FetchError extends Error {}
+
+/** The URL without its query string, so keys passed as query parameters never reach a log line. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+/** Fetches a URL as text. Any status is returned (callers read error bodies); network trouble, timeouts and oversize bodies throw FetchError. */
+export async function fetchText(url: string, options: FetchOptions): Promise<FetchedText> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const where = options.label ?? describeUrl(url);
+  try {
+    const response = await fetch(url, { signal, headers: options.headers, redirect: 'follow' });
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > options.maxBytes) throw new FetchError(`${where} answered with ${declared} bytes, more than the limit of ${options.maxBytes}`);
+    const text = await readLimited(response, options.maxBytes, where);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    if (options.signal?.aborted) throw options.signal.reason ?? err;
+    if (timeout.aborted) throw new FetchError(`no answer from ${where} within ${Math.round(options.timeoutMs / 1000)} s`);
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new FetchError(`could not reach ${where}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new FetchError(`${where} sent more than the limit of ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Fetches and parses JSON; a body that is not JSON throws FetchError naming the service. */
+export async function fetchJson(url: string, options: FetchOptions & { service: string }): Promise<{ status: number; body: unknown }> {
+  const { status, text } = await fetchText(url, options);
+  try {
+    return { status, body: JSON.parse(text) };
+  } catch {
+    throw new FetchError(`${options.service} answered ${status} with something that is not JSON: ${JSON.stringify(text.slice(0, 80))}`);
+  }
+}

@@ -1,0 +1,171 @@
+import { In, type Repository } from 'typeorm';
+import { NotFoundError } from '../admin/errors.ts';
+import type { AppContext } from '../core/app-context.ts';
+import { ExecutionEntity, ExecutionLogEntity, JobEntity, type Execution, type ExecutionLog, type ExecutionTrigger, type Job } from '../storage/entities/job.ts';
+import { ensureDefaultJobs } from './default-jobs.ts';
+import { toExecutionDto, toJobDto, toLogDto, type ExecutionDto, type ExecutionLogDto, type JobDto } from './dto.ts';
+import { ExecutionQueue } from './execution-queue.ts';
+import { parseJobPatch } from './job-patch.ts';
+import { validateJobParams } from './params.ts';
+import { Runner } from './runner.ts';
+import { CronScheduler, nextRunTimes } from './scheduler.ts';
+import type { JobKind } from './types.ts';
+
+export interface JobServiceOptions {
+  /** 'all' (the server, the default): runs every queued execution and schedules jobs; 'own' (a CLI run): only runs what it queued, no cron. */
+  claim?: 'all' | 'own';
+  heartbeatMs?: number;
+  /** A running execution whose owner gave no heartbeat for this long counts as abandoned. */
+  leaseMs?: number;
+  pollMs?: number;
+  stopGraceMs?: number;
+}
+
+const DEFAULTS = { heartbeatMs: 10_000, leaseMs: 120_000, pollMs: 1_000, stopGraceMs: 5_000 };
+const LOG_PAGE = 1_000;
+
+/** Jobs, their schedule and their executions: what the admin contract, the tray and the CLI call. */
+export class JobService {
+  private readonly kinds: Map<string, JobKind>;
+  private readonly jobs: Repository<Job>;
+  private readonly executionsRepo: Repository<Execution>;
+  private readonly queue: ExecutionQueue;
+  private readonly runner: Runner;
+  private readonly scheduler: CronScheduler | null;
+  private defaultsReady: Promise<void> | null = null;
+  private started = false;
+
+  constructor(private readonly app: AppContext, kinds: readonly JobKind[], options: JobServiceOptions = {}) {
+    const settings = { ...DEFAULTS, ...options };
+    const claimAll = (options.claim ?? 'all') === 'all';
+    this.kinds = new Map(kinds.map((kind) => [kind.kind, kind]));
+    this.jobs = app.db.getRepository(JobEntity);
+    this.executionsRepo = app.db.getRepository(ExecutionEntity);
+    this.queue = new ExecutionQueue(app.db, () => app.now(), settings.leaseMs);
+    this.runner = new Runner(app, this.queue, { job: (id) => this.jobs.findOneBy({ id }), kind: (name) => this.kinds.get(name) }, { ...settings, claimAll });
+    this.scheduler = claimAll ? new CronScheduler((name) => void this.enqueueDue(name)) : null;
+  }
+
+  async start(): Promise<void> {
+    await this.ready();
+    this.started = true;
+    this.scheduler?.sync(await this.jobs.find());
+    this.runner.start();
+  }
+
+  /** Stops the cron, aborts the running job and marks it interrupted if it does not finish within the grace period. */
+  async stop(): Promise<void> {
+    this.started = false;
+    this.scheduler?.stop();
+    await this.runner.stop();
+  }
+
+  async list(): Promise<JobDto[]> {
+    await this.ready();
+    const jobs = await this.jobs.find({ order: { sortOrder: 'ASC', name: 'ASC' } });
+    const lastIds = await this.executionsRepo.createQueryBuilder('e').select('MAX(e.id)', 'id').groupBy('e.job_id').getRawMany<{ id: number }>();
+    const lasts = await this.executionsRepo.findBy({ id: In(lastIds.map((row) => row.id)) });
+    return jobs.map((job) => {
+      const last = lasts.find((execution) => execution.jobId === job.id);
+      return toJobDto(job, {
+        description: this.kinds.get(job.kind)?.description ?? null,
+        registered: this.kinds.has(job.kind),
+        nextRunAt: this.nextRun(job)?.toISOString() ?? null,
+        lastExecution: last ? { id: last.id, status: last.status, queuedAt: last.queuedAt.toISOString(), finishedAt: last.finishedAt?.toISOString() ?? null } : null,
+      });
+    });
+  }
+
+  /** Queues a manual run (params override the job's own); answers with the execution already queued or running when there is one. */
+  async runNow(name: string, params?: Record<string, unknown>): Promise<ExecutionDto> {
+    return (await this.enqueue(name, params)).execution;
+  }
+
+  /** As runNow, and says whether the answer is an execution that was already queued or running. */
+  async enqueue(name: string, params?: Record<string, unknown>, trigger: ExecutionTrigger = 'manual'): Promise<{ execution: ExecutionDto; coalesced: boolean }> {
+    await this.ready();
+    const job = await this.requireJob(name);
+    const kind = this.kinds.get(job.kind);
+    if (!kind) throw new NotFoundError(`job "${name}" has kind "${job.kind}", which this version of Inkstand does not have`);
+    const validated = validateJobParams(kind, { ...JSON.parse(job.params), ...(params ?? {}) });
+    const { execution, created } = await this.queue.enqueue(job.id, validated, trigger);
+    this.runner.adopt(execution.id);
+    if (created) this.app.events.emit('execution-changed', { executionId: execution.id, jobName: job.name, status: execution.status });
+    this.runner.wake();
+    return { execution: toExecutionDto(execution, job.name), coalesced: !created };
+  }
+
+  async executions(jobName?: string, limit = 50): Promise<ExecutionDto[]> {
+    const job = jobName ? await this.requireJob(jobName) : null;
+    const rows = await this.executionsRepo.find({ where: job ? { jobId: job.id } : {}, order: { id: 'DESC' }, take: limit });
+    const names = new Map((await this.jobs.find()).map((j) => [j.id, j.name]));
+    return rows.map((row) => toExecutionDto(row, names.get(row.jobId) ?? `job ${row.jobId}`));
+  }
+
+  async execution(id: number): Promise<ExecutionDto | null> {
+    const row = await this.executionsRepo.findOneBy({ id });
+    if (!row) return null;
+    const job = await this.jobs.findOneBy({ id: row.jobId });
+    return toExecutionDto(row, job?.name ?? `job ${row.jobId}`);
+  }
+
+  /** Log lines in order, those after `afterSeq` when given (for tailing). */
+  async logs(executionId: number, afterSeq = 0): Promise<ExecutionLogDto[]> {
+    if (!(await this.executionsRepo.existsBy({ id: executionId }))) throw new NotFoundError(`no execution ${executionId}`);
+    const lines = await this.app.db.getRepository<ExecutionLog>(ExecutionLogEntity).createQueryBuilder('l')
+      .where('l.execution_id = :executionId AND l.seq > :afterSeq', { executionId, afterSeq })
+      .orderBy('l.seq', 'ASC')
+      .take(LOG_PAGE)
+      .getMany();
+    return lines.map(toLogDto);
+  }
+
+  /** Changes schedule, time zone, enabled or params; each is validated before anything is stored. */
+  async update(name: string, rawPatch: unknown): Promise<JobDto> {
+    await this.ready();
+    const job = await this.requireJob(name);
+    const patch = parseJobPatch(rawPatch);
+    const kind = this.kinds.get(job.kind);
+    if (patch.params !== undefined) {
+      if (!kind) throw new NotFoundError(`job "${name}" has kind "${job.kind}", which this version of Inkstand does not have`);
+      validateJobParams(kind, patch.params);
+    }
+    await this.jobs.update({ id: job.id }, {
+      ...(patch.cron !== undefined ? { cron: patch.cron } : {}),
+      ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
+      updatedAt: this.app.now(),
+    });
+    if (this.started) this.scheduler?.sync(await this.jobs.find());
+    const updated = (await this.list()).find((dto) => dto.name === name);
+    return updated!;
+  }
+
+  private async enqueueDue(name: string): Promise<void> {
+    try {
+      await this.enqueue(name, undefined, 'schedule');
+    } catch (err) {
+      this.app.log.error({ err, job: name }, 'could not queue a scheduled job');
+    }
+  }
+
+  private nextRun(job: Job): Date | null {
+    if (!job.enabled || !job.cron) return null;
+    return this.scheduler?.nextRun(job.name) ?? nextRunTimes(job.cron, job.timeZone)[0] ?? null;
+  }
+
+  private async requireJob(name: string): Promise<Job> {
+    const job = await this.jobs.findOneBy({ name });
+    if (!job) throw new NotFoundError(`no job named "${name}"`);
+    return job;
+  }
+
+  private ready(): Promise<void> {
+    this.defaultsReady ??= ensureDefaultJobs(this.app, [...this.kinds.values()]).catch((err: unknown) => {
+      this.defaultsReady = null;
+      throw err;
+    });
+    return this.defaultsReady;
+  }
+}

@@ -1,0 +1,21 @@
+import { getCalendarJob } from '../calendar/job.ts';
+import { getWeatherJob } from '../weather/job.ts';
+import { cleanupJob } from './kinds/cleanup.ts';
+import { generateDashboardJob, refreshAllJob } from './kinds/screens.ts';
+import type { JobKind } from './types.ts';
+
+/**
+ * Every job kind of the app. Adding a kind is one import and one line here; its `defaultJob`
+ * is created at the next start. The order is the order jobs are listed in.
+ */
+export const JOB_KINDS: readonly JobKind[] = [
+  getWeatherJob,
+  getCalendarJob,
+  generateDashboardJob,
+  refreshAllJob,
+  cleanupJob,
+];
+
+export function findJobKind(kind: string, kinds: readonly JobKind[] = JOB_KINDS): JobKind | undefined {
+  return kinds.find((k) => k.kind === kind);
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import si from 'systeminformation';
+
+/** Cumulative counters and current readings of the machine; the collector turns counters into rates. */
+export interface SystemProbe {
+  /** Summed CPU time over all cores since boot, in ms. */
+  cpuTimes(): { idle: number; total: number };
+  memory(): Promise<{ totalBytes: number; usedBytes: number; swapTotalBytes: number; swapUsedBytes: number }>;
+  disk(): Promise<{ totalBytes: number; usedBytes: number }>;
+  /** Bytes received and sent since boot over every interface except loopback. */
+  networkTotals(): Promise<{ rxBytes: number; txBytes: number }>;
+}
+
+/** Node's own APIs where they suffice; systeminformation for swap and interface counters. Disk = the drive holding the data dir. */
+export function createSystemProbe(dataDir: string): SystemProbe {
+  return {
+    cpuTimes() {
+      let idle = 0;
+      let total = 0;
+      for (const cpu of os.cpus()) {
+        const t = cpu.times;
+        idle += t.idle;
+        total += t.user + t.nice + t.sys + t.idle + t.irq;
+      }
+      return { idle, total };
+    },
+    async memory() {
+      const mem = await si.mem();
+      // "available" counts reclaimable cache as free, as the OS's own monitors do.
+      return { totalBytes: mem.total, usedBytes: mem.total - mem.available, swapTotalBytes: mem.swaptotal, swapUsedBytes: mem.swapused };
+    },
+    async disk() {
+      const stats = await fs.statfs(dataDir);
+      const totalBytes = stats.blocks * stats.bsize;
+      const freeBytes = stats.bavail * stats.bsize;
+      return { totalBytes, usedBytes: totalBytes - freeBytes };
+    },
+    async networkTotals() {
+      const interfaces = os.networkInterfaces();
+      const loopback = (name: string) => name === 'lo' || (interfaces[name]?.some((address) => address.internal) ?? false);
+      let rxBytes = 0;
+      let txBytes = 0;
+      for (const stats of await si.networkStats('*')) {
+        if (loopback(stats.iface)) continue;
+        rxBytes += stats.rx_bytes;
+        txBytes += stats.tx_bytes;
+      }
+      return { rxBytes, txBytes };
+    },
+  };
+}
