@@ -1,0 +1,102 @@
+import { bitDepthFor, type PanelProfile, type Rgb } from './panel-profile.ts';
+
+const BLACK: Rgb = [0, 0, 0];
+const WHITE: Rgb = [255, 255, 255];
+
+// Pimoroni inky_e673.py (Spectra 6); the seed's own panel measured white as pure white.
+const SPECTRA6_NAMES = ['black', 'white', 'yellow', 'red', 'blue', 'green'];
+const SPECTRA6_PURE: Rgb[] = [BLACK, WHITE, [255, 255, 0], [255, 0, 0], [0, 0, 255], [0, 255, 0]];
+const spectra6Palette = (white: Rgb): Rgb[] => [BLACK, white, [208, 190, 71], [156, 72, 75], [61, 59, 94], [58, 91, 70]];
+
+// Pimoroni inky_ac073tc1a.py (7.3" ACeP) and inky_uc8159.py (5.7" and 4"); the driver's eighth
+// "clean" index is not a colour and is left out.
+const ACEP_NAMES = ['black', 'white', 'green', 'blue', 'red', 'yellow', 'orange'];
+const ACEP_PURE: Rgb[] = [BLACK, WHITE, [0, 255, 0], [0, 0, 255], [255, 0, 0], [255, 255, 0], [255, 140, 0]];
+const ACEP_73_PALETTE: Rgb[] = [BLACK, [217, 242, 255], [3, 124, 76], [27, 46, 198], [245, 80, 34], [255, 255, 68], [239, 121, 44]];
+const UC8159_PALETTE: Rgb[] = [[57, 48, 57], WHITE, [58, 91, 70], [61, 59, 94], [156, 72, 75], [208, 190, 71], [177, 106, 73]];
+
+function greyLevels(count: number): Rgb[] {
+  return Array.from({ length: count }, (_, i) => {
+    const v = Math.round((i * 255) / (count - 1));
+    return [v, v, v] as const;
+  });
+}
+
+type ProfileData = Omit<PanelProfile, 'orientation' | 'bitDepth' | 'builtIn'>;
+
+function builtIn(data: ProfileData): PanelProfile {
+  return {
+    ...data,
+    orientation: data.width >= data.height ? 'landscape' : 'portrait',
+    bitDepth: bitDepthFor(data.palette.length),
+    builtIn: true,
+  };
+}
+
+export const BUILTIN_PROFILES: readonly PanelProfile[] = Object.freeze([
+  builtIn({
+    id: 'spectra6-13.3', label: 'Spectra 6 13.3" (1600×1200)', width: 1600, height: 1200,
+    palette: spectra6Palette(WHITE), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'inky-impression-13.3-spectra6', label: 'Inky Impression 13.3" Spectra 6', width: 1600, height: 1200,
+    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'inky-impression-7.3-spectra6', label: 'Inky Impression 7.3" Spectra 6', width: 800, height: 480,
+    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'inky-impression-7.3', label: 'Inky Impression 7.3" (7-colour ACeP)', width: 800, height: 480,
+    palette: ACEP_73_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'inky-impression-5.7', label: 'Inky Impression 5.7" (7-colour)', width: 600, height: 448,
+    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'inky-impression-4', label: 'Inky Impression 4" (7-colour)', width: 640, height: 400,
+    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+  }),
+  builtIn({
+    id: 'waveshare-7.5-v2', label: 'Waveshare 7.5" V2 (black/white)', width: 800, height: 480,
+    palette: [BLACK, WHITE], colorNames: ['black', 'white'], grey: false,
+  }),
+  builtIn({
+    id: 'trmnl-og-1bit', label: 'TRMNL (1-bit)', width: 800, height: 480,
+    palette: greyLevels(2), colorNames: ['black', 'white'], grey: true,
+  }),
+  builtIn({
+    id: 'trmnl-og-4grey', label: 'TRMNL (4 greys)', width: 800, height: 480,
+    palette: greyLevels(4), colorNames: ['black', 'dark grey', 'light grey', 'white'], grey: true,
+  }),
+  builtIn({
+    // Size of a 10.3" IT8951 panel, the common 16-grey e-paper controller.
+    id: 'grey16', label: '16 greys (10.3" IT8951 class)', width: 1872, height: 1404,
+    palette: greyLevels(16), colorNames: greyLevels(16).map(([v]) => `grey ${v}`), grey: true,
+  }),
+]);
+
+export function findBuiltinProfile(id: string): PanelProfile | undefined {
+  return BUILTIN_PROFILES.find((p) => p.id === id);
+}
+
+const RESOLUTION_DEFAULTS = ['spectra6-13.3', 'inky-impression-7.3', 'inky-impression-5.7', 'inky-impression-4', 'grey16'];
+
+/**
+ * The profile a display gets when it bootstraps without naming its panel. An exact resolution
+ * match (either orientation) wins: 1600×1200 → spectra6-13.3, 800×480 → inky-impression-7.3,
+ * 600×448 → inky-impression-5.7, 640×400 → inky-impression-4, 1872×1404 → grey16. Any other
+ * size gets the one of these whose long and short sides are closest on a log scale, so a device
+ * that reports a slightly different size still gets its likely panel; a size that is not
+ * positive gets spectra6-13.3.
+ */
+export function defaultProfileForResolution(width: number, height: number): PanelProfile {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  const distance = (p: PanelProfile): number =>
+    Math.abs(Math.log(Math.max(p.width, p.height) / long)) + Math.abs(Math.log(Math.min(p.width, p.height) / short));
+  const candidates = RESOLUTION_DEFAULTS.map((id) => findBuiltinProfile(id)!);
+  if (!(long > 0 && short > 0)) return candidates[0];
+  return candidates.reduce((best, p) => (distance(p) < distance(best) ? p : best));
+}
