@@ -33,7 +33,7 @@ describe('device isolation and tokens', () => {
   it('answers 401 to a missing, malformed, unknown or revoked token', async () => {
     const { frame, displayId } = await pairFrame(t, 'sim:revoke');
     const url = `${frame.baseUrl}/api/display/state`;
-    for (const headers of [{}, { authorization: 'Bearer x' }, { authorization: 'Token nope' }, { authorization: 'Token ' + 'a'.repeat(5000) }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer x' }, { authorization: 'Token nope' }, { authorization: 'Token ' + 'a'.repeat(5000) }]) {
       const res = await fetch(url, { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ detail: expect.any(String), code: expect.any(String) });
