@@ -25,5 +25,6 @@ export function svgToPixels(svg: string): { pixels: Buffer; width: number; heigh
 /** Element tree → RGB PNG of exactly the canvas size. */
 export async function rasterize(tree: El, canvas: CanvasSpec): Promise<Buffer> {
   const { pixels, width, height } = svgToPixels(await toSvg(tree, canvas));
-  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().png().toBuffer();
+  // Fast compression: the frame pipeline decodes this at once, so time matters more than bytes.
+  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().png({ compressionLevel: 1 }).toBuffer();
 }
