@@ -23,12 +23,14 @@ export interface CleanupStep {
 
 const DAY_MS = 86_400_000;
 
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const executionRetention: CleanupStep = {
   name: 'executions',
   async run({ app, params }) {
     const before = new Date(app.now().getTime() - params.execution_retention_days * DAY_MS);
     const removed = await pruneExecutions(app.db, before);
-    return `${removed} executions (with their logs) older than ${params.execution_retention_days} days`;
+    return `${plural(removed, 'execution')} (with their logs) older than ${params.execution_retention_days} days`;
   },
 };
 
@@ -36,7 +38,7 @@ const statsRetention: CleanupStep = {
   name: 'stats',
   async run({ app, params }) {
     const removed = await pruneStats(app.db, new Date(app.now().getTime() - params.stats_retention_days * DAY_MS));
-    return `${removed} stats samples older than ${params.stats_retention_days} days`;
+    return `${plural(removed, 'stats sample')} older than ${params.stats_retention_days} days`;
   },
 };
 

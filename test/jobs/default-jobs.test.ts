@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { JobService } from '../../main/jobs/job-service.ts';
+import { JOB_KINDS } from '../../main/jobs/registry.ts';
+import { JobEntity } from '../../main/storage/entities/job.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+let testApp: TestApp;
+
+afterEach(async () => {
+  await testApp?.close();
+});
+
+describe('default jobs', () => {
+  it('are created on first start, with get_weather disabled until a location is set', async () => {
+    testApp = await createTestApp();
+    const jobs = await new JobService(testApp.app, JOB_KINDS).list();
+    expect(jobs.map((j) => [j.name, j.kind, j.cron, j.enabled])).toEqual([
+      ['get_weather', 'get_weather', '*/30 * * * *', false],
+      ['get_calendar', 'get_calendar', '*/30 * * * *', true],
+      ['generate_dashboard', 'generate_dashboard', '*/15 * * * *', true],
+      ['refresh_all', 'refresh_all', null, true],
+      ['cleanup', 'cleanup', '30 3 * * *', true],
+    ]);
+    expect(jobs.every((j) => j.registered && j.description && j.lastExecution === null)).toBe(true);
+  });
+
+  it('start get_weather enabled when the location is already set', async () => {
+    testApp = await createTestApp();
+    await testApp.app.settings.set('weather.latitude', '52.52');
+    await testApp.app.settings.set('weather.longitude', '13.41');
+    const jobs = await new JobService(testApp.app, JOB_KINDS).list();
+    expect(jobs.find((j) => j.name === 'get_weather')?.enabled).toBe(true);
+  });
+
+  it('creation is idempotent and keeps user edits; jobs of kinds not registered are kept but not run', async () => {
+    testApp = await createTestApp();
+    const first = new JobService(testApp.app, JOB_KINDS);
+    await first.update('cleanup', { cron: '0 4 * * 0', enabled: false, params: { stats_retention_days: 3 } });
+    const withoutCleanup = new JobService(testApp.app, JOB_KINDS.filter((k) => k.kind !== 'cleanup'));
+    const jobs = await withoutCleanup.list();
+    expect(jobs.find((j) => j.name === 'cleanup')).toMatchObject({ cron: '0 4 * * 0', enabled: false, params: { stats_retention_days: 3 }, registered: false });
+    await expect(withoutCleanup.runNow('cleanup')).rejects.toThrow(/kind "cleanup"/);
+    await new JobService(testApp.app, JOB_KINDS).list();
+    expect(await testApp.app.db.getRepository(JobEntity).count()).toBe(5);
+  });
+});

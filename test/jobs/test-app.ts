@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import type { AppContext } from '../../main/core/app-context.ts';
+import { AppEvents } from '../../main/core/events.ts';
+import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
+import { SettingsStore } from '../../main/settings/settings-store.ts';
+import { openDatabase } from '../../main/storage/database.ts';
+
+export interface TestApp {
+  app: AppContext;
+  dataDir: string;
+  /** How often the fake screens service was asked to do each thing. */
+  screenCalls: { refreshAll: number; prerenderDashboards: number };
+  close(): Promise<void>;
+}
+
+/** A real app context over a fresh SQLite file in a temp dir, with a silent logger and a fake screens service. */
+export async function createTestApp(options: { dataDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-test-'));
+  const db = await openDatabase(dataDir);
+  const screenCalls = { refreshAll: 0, prerenderDashboards: 0 };
+  const app: AppContext = {
+    dataDir,
+    db,
+    settings: new SettingsStore(db, fileKeyCipher(dataDir), {}),
+    events: new AppEvents(),
+    log: pino({ level: 'silent' }),
+    now: options.now ?? (() => new Date()),
+    screens: {
+      async refreshAll() {
+        screenCalls.refreshAll++;
+        return 2;
+      },
+      async prerenderDashboards() {
+        screenCalls.prerenderDashboards++;
+        return 1;
+      },
+    },
+  };
+  return {
+    app,
+    dataDir,
+    screenCalls,
+    async close() {
+      if (db.isInitialized) await db.destroy();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until the check returns a value other than undefined/false, or fails after the timeout. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
