@@ -69,14 +69,17 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
       let b = (toLinear[src[s + 2]] + ((current[e + 2] + aheadB) >> 4)) | 0;
       const k = nearest[cellR[(r >> 6) + 1024] | cellG[(g >> 6) + 1024] | cellB[(b >> 6) + 1024]];
       out[(s / 3) | 0] = k;
-      // Clamp to 0..65535 without branches (a branch here is mispredicted too often): the CPU
-      // does this while it waits for the lookup above.
-      r &= ~(r >> 31);
-      g &= ~(g >> 31);
-      b &= ~(b >> 31);
-      r = (r | ((65535 - r) >> 31)) & 65535;
-      g = (g | ((65535 - g) >> 31)) & 65535;
-      b = (b | ((65535 - b) >> 31)) & 65535;
+      // Clamp to −32768..98303 (−½..1½) without branches (a branch here is mispredicted too
+      // often); the CPU does this while it waits for the lookup above.
+      r += 32768;
+      g += 32768;
+      b += 32768;
+      r = ((r & ~(r >> 31)) | ((131071 - r) >> 31)) & 131071;
+      g = ((g & ~(g >> 31)) | ((131071 - g) >> 31)) & 131071;
+      b = ((b & ~(b >> 31)) | ((131071 - b) >> 31)) & 131071;
+      r -= 32768;
+      g -= 32768;
+      b -= 32768;
 
       const k3 = k * 3;
       const er = (r - palette[k3]) | 0;

@@ -1,0 +1,94 @@
+/**
+ * Source picture → device-ready frame: decode, turn upright (EXIF), crop to the canvas around
+ * the subject, adjust, dither to the panel's palette, turn into the panel's native pixel order,
+ * encode.
+ *
+ * Rotation: `rotation` is how far the frame hangs turned. The picture is composed on a canvas of
+ * the size the viewer sees (height × width for 90 and 270) and then turned clockwise by
+ * `rotation` into the panel's native pixel order, so the file is always profile.width ×
+ * profile.height and a device copies it into its buffer as it is. (90: the composed picture's
+ * top edge lands on the panel's native right edge; 180: upside down.)
+ */
+import sharp from 'sharp';
+import { applyAdjustments, fitToPaletteRange } from './adjust.ts';
+import { DITHER_ALGORITHMS, ditherRgb, isDitherAlgorithm, type FrameSettings } from './dither/index.ts';
+import { encodeFrame, type FrameFormat } from './encode/index.ts';
+import { matchPalette } from './palette.ts';
+import type { PanelProfile, Rgb } from './panel-profile.ts';
+import { ROTATIONS, isRotation, logicalSize, rotateIndices, type Rotation } from './rotate.ts';
+import { loadCanvasRgb, type Fit } from './source-image.ts';
+
+export { ImageInputError } from './errors.ts';
+export type { Rotation } from './rotate.ts';
+
+export interface RenderOptions {
+  profile: PanelProfile;
+  rotation: Rotation;
+  settings: FrameSettings;
+  fit?: Fit;
+  format?: FrameFormat;
+}
+
+export interface RenderedFrame {
+  /** The encoded file (PNG, or BMP when asked). */
+  data: Buffer;
+  /** Always the panel's native size. */
+  width: number;
+  height: number;
+  /** Palette index per pixel, native pixel order, row-major. */
+  indices: Uint8Array;
+}
+
+export async function renderFrame(source: Buffer | string, opts: RenderOptions): Promise<RenderedFrame> {
+  checkOptions(opts);
+  const { profile, rotation, settings } = opts;
+  const canvas = logicalSize(profile.width, profile.height, rotation);
+  const rgb = await loadCanvasRgb(source, canvas.width, canvas.height, opts.fit);
+  const composed = ditherForPanel(rgb, canvas.width, canvas.height, profile, settings);
+  const indices = rotateIndices(composed, canvas.width, canvas.height, rotation);
+  return { data: encodeFrame(indices, profile, opts.format), width: profile.width, height: profile.height, indices };
+}
+
+/**
+ * Adjusts `rgb` in place and dithers it. Dithered pictures are matched against the palette of
+ * the saturation slider, after their range of light is fitted into it; with 'none' (flat
+ * graphics such as the dashboard, drawn in the panel's measured colours) every pixel just takes
+ * the nearest measured colour, so those colours stay exactly what they were drawn in.
+ */
+export function ditherForPanel(rgb: Uint8Array, width: number, height: number, profile: PanelProfile, settings: FrameSettings): Uint8Array {
+  applyAdjustments(rgb, settings);
+  if (settings.dither === 'none') return ditherRgb(rgb, width, height, profile.palette, 'none');
+  const palette = matchPalette(profile, settings.paletteSaturation);
+  fitToPaletteRange(rgb, palette);
+  return ditherRgb(rgb, width, height, palette, settings.dither);
+}
+
+/** The frame as the panel will show it (its measured colours), as an RGB PNG for the UI. */
+export async function renderPreview(frame: RenderedFrame, profile: PanelProfile): Promise<Buffer> {
+  const rgb = indicesToPreviewRgb(frame.indices, profile.palette);
+  return sharp(rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).png().toBuffer();
+}
+
+export function indicesToPreviewRgb(indices: Uint8Array, palette: readonly Rgb[]): Buffer {
+  const table = palette.flat();
+  const rgb = Buffer.alloc(indices.length * 3);
+  for (let p = 0, s = 0; p < indices.length; p++, s += 3) {
+    const k = indices[p] * 3;
+    rgb[s] = table[k];
+    rgb[s + 1] = table[k + 1];
+    rgb[s + 2] = table[k + 2];
+  }
+  return rgb;
+}
+
+function checkOptions({ profile, rotation, settings, fit, format }: RenderOptions): void {
+  if (!isRotation(rotation)) throw new RangeError(`rotation must be one of ${ROTATIONS.join(', ')}, not ${rotation}`);
+  if (!isDitherAlgorithm(settings.dither)) {
+    throw new RangeError(`unknown dither algorithm "${settings.dither}"; choose one of ${DITHER_ALGORITHMS.join(', ')}`);
+  }
+  if (fit !== undefined && fit !== 'cover' && fit !== 'contain') throw new RangeError(`fit must be "cover" or "contain", not "${fit}"`);
+  if (format !== undefined && format !== 'png' && format !== 'bmp') throw new RangeError(`format must be "png" or "bmp", not "${format}"`);
+  if (format === 'bmp' && profile.palette.length !== 2) {
+    throw new RangeError(`a BMP frame is 1-bit: profile ${profile.id} has ${profile.palette.length} colours, not 2`);
+  }
+}

@@ -1,0 +1,6 @@
+// Entry of an image worker thread. Workers start from plain JavaScript, so this registers tsx
+// to load the TypeScript sources, as bin/inkstand.mjs does for the CLI.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./worker-main.ts');
