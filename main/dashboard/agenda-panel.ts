@@ -1,6 +1,5 @@
 import { type AgendaDay, type AgendaEntry, type AgendaMetrics, entryHeight, fitAgenda } from './agenda.ts';
-import type { DrawContext } from './context.ts';
-import { type } from './context.ts';
+import { type DrawContext, textStyle } from './context.ts';
 import { box, type El, line } from './elements.ts';
 import { nearestInk } from './palette.ts';
 import { headingHeight, sectionHeading } from './section-heading.ts';
@@ -9,7 +8,7 @@ export const NOTHING_ON_CALENDAR = 'Nothing on the calendar';
 export const NOTHING_MORE_TODAY = 'Nothing more today';
 
 /** Every row of the agenda has a fixed height, so what fits is known before layout. */
-export function agendaMetrics(ctx: DrawContext): AgendaMetrics {
+function agendaMetrics(ctx: DrawContext): AgendaMetrics {
   const { px } = ctx;
   return { heading: headingHeight(ctx), entry: px(27), entryWithDetail: px(45), note: px(26) };
 }
@@ -19,7 +18,7 @@ export function agendaPanel(ctx: DrawContext, days: AgendaDay[], width: number, 
   if (days.every((day) => day.entries.length === 0)) {
     return box({ width, height, flexDirection: 'column' }, [
       sectionHeading(ctx, 'Calendar', ctx.theme.accent, width),
-      line(NOTHING_ON_CALENDAR, { ...type(ctx, 20), width }),
+      line(NOTHING_ON_CALENDAR, { ...textStyle(ctx, 20), width }),
     ]);
   }
   const metrics = agendaMetrics(ctx);
@@ -39,7 +38,7 @@ function dayHeading(ctx: DrawContext, day: AgendaDay, width: number): El {
 }
 
 function note(ctx: DrawContext, text: string, width: number, metrics: AgendaMetrics): El {
-  return box({ width, height: metrics.note, flexShrink: 0, alignItems: 'center' }, [line(text, { ...type(ctx, 16), width })]);
+  return box({ width, height: metrics.note, flexShrink: 0, alignItems: 'center' }, [line(text, { ...textStyle(ctx, 16), width })]);
 }
 
 function entryRow(ctx: DrawContext, entry: AgendaEntry, width: number, metrics: AgendaMetrics): El {
@@ -50,10 +49,10 @@ function entryRow(ctx: DrawContext, entry: AgendaEntry, width: number, metrics: 
   const textWidth = width - slotWidth - markWidth - px(10);
   return box({ width, height: entryHeight(entry, metrics), flexShrink: 0, flexDirection: 'row', paddingTop: px(3) }, [
     box({ width: markWidth, height: px(19), marginTop: px(1), marginRight: px(10), backgroundColor: nearestInk(entry.calendarColor, ctx.canvas), borderRadius: px(2) }),
-    line(entry.slot, { ...type(ctx, 16, { weight: 700 }), width: slotWidth, flexShrink: 0, paddingRight: px(8) }),
+    line(entry.slot, { ...textStyle(ctx, 16, { weight: 700 }), width: slotWidth, flexShrink: 0, paddingRight: px(8) }),
     box({ flexDirection: 'column', width: textWidth }, [
-      line(entry.title, { ...type(ctx, 17), width: textWidth }),
-      detail ? line(detail, { ...type(ctx, 14), width: textWidth }) : null,
+      line(entry.title, { ...textStyle(ctx, 17), width: textWidth }),
+      detail ? line(detail, { ...textStyle(ctx, 14), width: textWidth }) : null,
     ]),
   ]);
 }

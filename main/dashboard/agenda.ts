@@ -131,8 +131,9 @@ function toEntry(span: Span, listedOn: string, today: string, clock: Clock): Age
   let until: string | undefined;
   if (event.allDay) {
     // The time column is narrow: "until Thu" fits it, "until 19 Dec" goes on the second line.
-    slot = !runsOn ? 'All day' : endsOn ? untilEnd : 'All day';
-    until = runsOn && !endsOn ? untilEnd : undefined;
+    const fitsSlot = runsOn && endsOn !== undefined;
+    slot = fitsSlot ? untilEnd : 'All day';
+    until = runsOn && !fitsSlot ? untilEnd : undefined;
   } else if (span.firstDay < listedOn) {
     slot = 'Now';
     until = runsOn ? untilEnd : `until ${timeOfDay(event.end, clock)}`;

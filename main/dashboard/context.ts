@@ -25,7 +25,7 @@ export function drawContext(canvas: CanvasSpec, clock: Clock): DrawContext {
   };
 }
 
-export interface TypeOptions {
+export interface TextStyleOptions {
   weight?: 600 | 700;
   color?: string;
   /** Line box height as a multiple of the font size. */
@@ -33,11 +33,11 @@ export interface TypeOptions {
 }
 
 /** Type of `size` design units; 600 weight by default, as thin strokes break up when snapped to the palette. */
-export function type(ctx: DrawContext, size: number, opts: TypeOptions = {}): Style {
-  return typeInPixels(ctx, ctx.px(size), opts);
+export function textStyle(ctx: DrawContext, size: number, opts: TextStyleOptions = {}): Style {
+  return textStyleInPixels(ctx, ctx.px(size), opts);
 }
 
-export function typeInPixels(ctx: DrawContext, fontSize: number, opts: TypeOptions = {}): Style {
+export function textStyleInPixels(ctx: DrawContext, fontSize: number, opts: TextStyleOptions = {}): Style {
   return {
     fontFamily: FONT_FAMILY,
     fontSize,

@@ -2,7 +2,7 @@ import type { DashboardData } from './types.ts';
 import { buildAgenda } from './agenda.ts';
 import { agendaPanel } from './agenda-panel.ts';
 import { longDate, timeOfDay } from './clock.ts';
-import { type DrawContext, pageStyle, type } from './context.ts';
+import { type DrawContext, pageStyle, textStyle } from './context.ts';
 import { box, type El, line } from './elements.ts';
 import { systemPanel } from './system-panel.ts';
 import { weatherPanel } from './weather-panel.ts';
@@ -51,7 +51,7 @@ export function dashboardTree(data: DashboardData, ctx: DrawContext): El {
 
   return box({ ...pageStyle(ctx), flexDirection: 'column', padding: margin }, [
     line(`${longDate(data.now, ctx.clock)} · ${timeOfDay(data.now, ctx.clock)}`, {
-      ...type(ctx, 28, { weight: 700, lineHeight: 1.4 }),
+      ...textStyle(ctx, 28, { weight: 700, lineHeight: 1.4 }),
       width: contentWidth,
       height: headerHeight,
     }),

@@ -15,8 +15,8 @@ export interface Theme {
 }
 
 export function themeFor(canvas: CanvasSpec): Theme {
-  const paper = byName(canvas, ['white']) ?? extreme(canvas, 'lightest');
-  const ink = byName(canvas, ['black']) ?? extreme(canvas, 'darkest');
+  const paper = paperOf(canvas);
+  const ink = inkOf(canvas);
   return {
     paper: toHex(paper),
     ink: toHex(ink),
@@ -32,8 +32,8 @@ export function themeFor(canvas: CanvasSpec): Theme {
  * ink for greys, never the paper colour so the mark stays visible.
  */
 export function nearestInk(cssHex: string, canvas: CanvasSpec): string {
-  const ink = toHex(byName(canvas, ['black']) ?? extreme(canvas, 'darkest'));
-  const paper = toHex(byName(canvas, ['white']) ?? extreme(canvas, 'lightest'));
+  const ink = toHex(inkOf(canvas));
+  const paper = toHex(paperOf(canvas));
   const target = parseHex(cssHex);
   if (!target || chroma(oklab(target)) < GREY_CHROMA) return ink;
   const hue = hueOf(oklab(target));
@@ -63,6 +63,14 @@ function hueOf([, a, b]: [number, number, number]): number {
 
 export function toHex([r, g, b]: Rgb): string {
   return '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+function paperOf(canvas: CanvasSpec): Rgb {
+  return byName(canvas, ['white']) ?? extreme(canvas, 'lightest');
+}
+
+function inkOf(canvas: CanvasSpec): Rgb {
+  return byName(canvas, ['black']) ?? extreme(canvas, 'darkest');
 }
 
 function byName(canvas: CanvasSpec, preferred: string[]): Rgb | undefined {

@@ -1,5 +1,5 @@
 import type { CanvasSpec } from './canvas.ts';
-import { drawContext, type DrawContext, pageStyle, type, type TypeOptions, typeInPixels } from './context.ts';
+import { drawContext, type DrawContext, pageStyle, textStyle, type TextStyleOptions, textStyleInPixels } from './context.ts';
 import { box, type El, image, line, paragraph, type Style } from './elements.ts';
 import { largestFittingSize } from './fit-text.ts';
 import { rasterize } from './rasterize.ts';
@@ -39,14 +39,14 @@ export async function messageTree(text: string, canvas: CanvasSpec, opts: { titl
   const titleHeight = opts.title ? px(44) : 0;
   const height = canvas.height - 2 * margin - titleHeight;
   const lineHeight = 1.25;
-  const style = (fontSize: number): Style => ({ ...typeInPixels(ctx, fontSize, { weight: 700, lineHeight }), textAlign: 'center' });
+  const style = (fontSize: number): Style => ({ ...textStyleInPixels(ctx, fontSize, { weight: 700, lineHeight }), textAlign: 'center' });
   const sizes = [72, 60, 50, 42, 36, 30, 26, 22, 19, 16, 14].map(px);
   const fontSize = await largestFittingSize(text, { width, height }, sizes, style, canvas);
   // Should the measurement ever disagree with the render, the text ends in an ellipsis rather than overflowing.
   const maxLines = Math.max(1, Math.floor(height / Math.round(fontSize * lineHeight)));
   const title = opts.title
     ? line(opts.title.toUpperCase(), {
-        ...type(ctx, 16, { weight: 700, color: ctx.theme.accent }),
+        ...textStyle(ctx, 16, { weight: 700, color: ctx.theme.accent }),
         letterSpacing: px(1),
         width,
         height: titleHeight,
@@ -63,8 +63,8 @@ export function pairingTree(info: PairingInfo, canvas: CanvasSpec): El {
   const ctx = drawContext(canvas, NO_CLOCK);
   const { px, theme } = ctx;
   const width = canvas.width - 2 * px(32);
-  const centred = (content: string, size: number, opts: TypeOptions = {}) =>
-    line(content, { ...type(ctx, size, opts), width, textAlign: 'center' });
+  const centred = (content: string, size: number, opts: TextStyleOptions = {}) =>
+    line(content, { ...textStyle(ctx, size, opts), width, textAlign: 'center' });
   return box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }, [
       centred('Waiting for approval', 20, { weight: 700, color: theme.accent }),
       centred(info.humanReadableId, 54, { weight: 700 }),
@@ -72,7 +72,7 @@ export function pairingTree(info: PairingInfo, canvas: CanvasSpec): El {
       centred('Pairing code', 16),
       centred(groupDigits(info.pairingCode), 80, { weight: 700, color: theme.ink }),
       box({ width: px(120), height: px(3), backgroundColor: theme.ink, marginTop: px(20), marginBottom: px(20) }),
-      paragraph(PAIRING_INSTRUCTIONS, 2, { ...type(ctx, 20), width, textAlign: 'center' }),
+      paragraph(PAIRING_INSTRUCTIONS, 2, { ...textStyle(ctx, 20), width, textAlign: 'center' }),
       box({ height: px(8) }),
       centred(`Inkstand on ${info.serverName}`, 15, { color: theme.accent }),
     ]);
@@ -83,7 +83,7 @@ export function sleepTree(canvas: CanvasSpec): El {
   const { px } = ctx;
   return box({ ...pageStyle(ctx), flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', paddingBottom: px(48) }, [
     moon(ctx),
-    line('Sleeping', { ...type(ctx, 18), marginTop: px(6) }),
+    line('Sleeping', { ...textStyle(ctx, 18), marginTop: px(6) }),
   ]);
 }
 

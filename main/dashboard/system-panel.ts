@@ -1,6 +1,5 @@
 import type { SystemStatus } from './types.ts';
-import type { DrawContext } from './context.ts';
-import { type } from './context.ts';
+import { type DrawContext, textStyle } from './context.ts';
 import { box, type El, image, line } from './elements.ts';
 import { sparklineUri } from './sparkline.ts';
 
@@ -10,7 +9,7 @@ export const NO_STATS = 'No system stats yet';
 export function systemPanel(ctx: DrawContext, stats: SystemStatus | null, width: number, height: number): El {
   const { px } = ctx;
   if (!stats) {
-    return box({ width, height, alignItems: 'center' }, [line(NO_STATS, { ...type(ctx, 16), width })]);
+    return box({ width, height, alignItems: 'center' }, [line(NO_STATS, { ...textStyle(ctx, 16), width })]);
   }
   const gap = px(20);
   const netHistory = stats.netRxBytesPerS.map((rx, i) => rx + (stats.netTxBytesPerS[i] ?? 0));
@@ -41,8 +40,8 @@ type Cell = (width: number, height: number) => El;
 
 function caption(ctx: DrawContext, label: string, value: string, width: number): El {
   return box({ flexDirection: 'row', width, justifyContent: 'space-between' }, [
-    line(label, { ...type(ctx, 14), flexShrink: 1, minWidth: 0 }),
-    line(value, { ...type(ctx, 14, { weight: 700 }), flexShrink: 0, marginLeft: ctx.px(6) }),
+    line(label, { ...textStyle(ctx, 14), flexShrink: 1, minWidth: 0 }),
+    line(value, { ...textStyle(ctx, 14, { weight: 700 }), flexShrink: 0, marginLeft: ctx.px(6) }),
   ]);
 }
 
