@@ -64,3 +64,12 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false> | T
     await sleep(20);
   }
 }
+
+/** Queues a job on the service and waits until its execution has finished. */
+export async function runToEnd(service: import('../../main/jobs/job-service.ts').JobService, name: string, params?: Record<string, unknown>) {
+  const { id } = await service.runNow(name, params);
+  return waitFor(async () => {
+    const execution = await service.execution(id);
+    return execution && !['queued', 'running'].includes(execution.status) ? execution : undefined;
+  }, 20_000, `${name} to finish`);
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'calendar');
+
+export interface FakeIcsServer {
+  url: string;
+  /** Serves a fixture file from test/fixtures/calendar at the path. */
+  serveFixture(urlPath: string, fixture: string): void;
+  /** Answers the path with this status and body instead. */
+  answer(urlPath: string, status: number, body: string, contentType?: string): void;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves ICS feeds the way calendar providers do (text/calendar, CRLF lines), each path switchable between fixtures and failures. */
+export async function startFakeIcsServer(): Promise<FakeIcsServer> {
+  const routes = new Map<string, { status: number; body: string; contentType: string }>();
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    const urlPath = new URL(req.url ?? '/', 'http://fake').pathname;
+    requests.push(urlPath);
+    const route = routes.get(urlPath) ?? { status: 404, body: 'Not Found', contentType: 'text/plain' };
+    res.writeHead(route.status, { 'content-type': route.contentType }).end(route.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    serveFixture(urlPath, fixture) {
+      routes.set(urlPath, { status: 200, body: fs.readFileSync(path.join(fixtures, fixture), 'utf8'), contentType: 'text/calendar; charset=utf-8' });
+    },
+    answer(urlPath, status, body, contentType = 'text/html') {
+      routes.set(urlPath, { status, body, contentType });
+    },
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
