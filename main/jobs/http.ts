@@ -43,9 +43,27 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
     if (err instanceof FetchError) throw err;
     if (options.signal?.aborted) throw options.signal.reason ?? err;
     if (timeout.aborted) throw new FetchError(`no answer from ${where} within ${Math.round(options.timeoutMs / 1000)} s`);
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new FetchError(`could not reach ${where}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    throw new FetchError(`could not reach ${where}: ${networkProblem(err)}`);
   }
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'the server closed the connection',
+};
+
+/** "connection refused (ECONNREFUSED)" from fetch's error and its cause. */
+function networkProblem(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
+  if (code) return `${NETWORK_PROBLEMS[code] ?? cause?.message ?? 'network error'} (${code})`;
+  return cause?.message ?? (err as Error).message;
 }
 
 async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {

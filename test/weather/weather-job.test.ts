@@ -91,7 +91,7 @@ describe('get_weather with Open-Meteo', () => {
     expect(slow).toMatchObject({ status: 'error', error: expect.stringMatching(/no answer from http:\/\/127\.0\.0\.1:\d+\/v1\/forecast within 1 s/) });
     await fake.close();
     const down = await runToEnd(service, 'get_weather');
-    expect(down).toMatchObject({ status: 'error', error: expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:\d+\/v1\/forecast: ECONNREFUSED/) });
+    expect(down).toMatchObject({ status: 'error', error: expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:\d+\/v1\/forecast: connection refused \(ECONNREFUSED\)/) });
     expect(await storedRows()).toEqual(before);
   });
 
