@@ -1,4 +1,5 @@
 import type { CalendarOccurrence } from './types.ts';
+import { drawableText } from './drawable-text.ts';
 import { addDays, allDayKey, type Clock, dayKey, daysBetween, shortDate, shortWeekday, timeOfDay } from './clock.ts';
 
 export interface AgendaEntry {
@@ -143,7 +144,7 @@ function toEntry(span: Span, listedOn: string, today: string, clock: Clock): Age
   }
   return {
     uid: event.uid,
-    title: event.summary.trim() || '(no title)',
+    title: drawableText(event.summary) || '(no title)',
     location: event.location?.trim() || undefined,
     slot,
     until,

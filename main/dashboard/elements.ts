@@ -1,3 +1,5 @@
+import { drawableText } from './drawable-text.ts';
+
 /**
  * Satori's plain-object element trees (no JSX): `{ type, props: { style, children } }`.
  * Every element is a flex box unless its style says otherwise.
@@ -16,22 +18,24 @@ export function box(style: Style, children: (El | null | false)[] = []): El {
 
 /** One line of text, cut with an ellipsis where it does not fit its box. */
 export function line(content: string, style: Style): El {
+  const text = drawableText(content);
   return {
     type: 'div',
     props: {
       style: { display: 'block', boxSizing: 'border-box', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', ...style },
-      children: content,
+      children: text,
     },
   };
 }
 
 /** Text wrapped on at most `maxLines` lines, the last one ending in an ellipsis if cut. */
 export function paragraph(content: string, maxLines: number, style: Style): El {
+  const text = drawableText(content);
   return {
     type: 'div',
     props: {
       style: { display: 'block', boxSizing: 'border-box', overflow: 'hidden', lineClamp: maxLines, overflowWrap: 'break-word', ...style },
-      children: content,
+      children: text,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CanvasSpec } from './canvas.ts';
+import { drawableText } from './drawable-text.ts';
 import type { El, Style } from './elements.ts';
 import { toSvg } from './rasterize.ts';
 
@@ -32,7 +33,7 @@ async function measuredHeight(text: string, width: number, style: Style, canvas:
   const probe: El = {
     type: 'div',
     key: 'probe',
-    props: { style: { display: 'block', overflowWrap: 'break-word', ...style, width }, children: text },
+    props: { style: { display: 'block', overflowWrap: 'break-word', ...style, width }, children: drawableText(text) },
   };
   let height = Infinity;
   // Lay out on a canvas tall enough that nothing constrains the paragraph's height.
