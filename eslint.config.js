@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** The renderer is browser code: it reaches main only through the contract's types and the preload bridge. */
+const rendererBoundary = {
+  '@typescript-eslint/no-restricted-imports': ['error', {
+    paths: [{ name: 'electron', message: 'The renderer talks to main through window.inkstand (preload/).' }],
+    patterns: [
+      { group: ['**/main/**', '!**/main.tsx'], allowTypeImports: true, message: 'Import only types from main/ (import type).' },
+      { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'Node modules do not exist in the renderer.' },
+      { group: ['**/preload/**'], message: 'The preload is reached through window.inkstand.' },
+    ],
+  }],
+  'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'global'],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, ...rendererBoundary },
+  },
+  {
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx}', 'bin/**/*.mjs', 'bench/**/*.ts', '*.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/desktop/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/desktop/ may import electron: the core runs headless too.' }] }],
+    },
+  },
+  {
+    files: ['main/desktop/entry.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

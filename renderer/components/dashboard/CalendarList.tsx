@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import { timeAgo } from '../../lib/format.ts';
+import { useDashboard } from '../../stores/dashboard-store.ts';
+import { Field } from '../common/Field.tsx';
+import { Section } from '../common/Section.tsx';
+
+/** The ICS feeds the dashboard's agenda reads. */
+export function CalendarList() {
+  const calendars = useDashboard((s) => s.calendars);
+  const { addCalendar, setCalendarEnabled, removeCalendar } = useDashboard.getState();
+  const [name, setName] = useState('');
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem = await addCalendar(name, url);
+    setError(problem);
+    if (!problem) {
+      setName('');
+      setUrl('');
+    }
+  };
+
+  return (
+    <Section title="Calendars">
+      <div className="stack">
+        {calendars.length === 0 && <p className="muted small">No calendars yet. Add the ICS link of a Google, iCloud, Outlook or Nextcloud calendar (its “secret address”).</p>}
+        <ul className="calendar-list">
+          {calendars.map((c) => (
+            <li key={c.id} className="spread">
+              <div>
+                <span className="calendar-dot" style={{ background: c.color }} /> <strong>{c.name}</strong>
+                <p className="small muted">
+                  {c.lastError ? <span className="field-error">{c.lastError}</span> : c.lastFetchedAt ? `${c.upcomingEvents} upcoming · fetched ${timeAgo(c.lastFetchedAt)}` : 'Not fetched yet'}
+                </p>
+              </div>
+              <div className="row">
+                <label className="small row"><input type="checkbox" checked={c.enabled} onChange={(e) => setCalendarEnabled(c.id, e.target.checked)} /> Shown</label>
+                <button className="quiet" onClick={() => removeCalendar(c.id)}>Remove</button>
+              </div>
+            </li>
+          ))}
+        </ul>
+        <form className="stack" onSubmit={add}>
+          <div className="fields">
+            <Field label="Name"><input value={name} placeholder="Family" onChange={(e) => setName(e.target.value)} /></Field>
+            <Field label="ICS address"><input value={url} placeholder="https://…/basic.ics" onChange={(e) => setUrl(e.target.value)} /></Field>
+          </div>
+          {error && <p className="field-error" role="alert">{error}</p>}
+          <div><button type="submit" disabled={!name.trim() || !url.trim()}>Add calendar</button></div>
+        </form>
+      </div>
+    </Section>
+  );
+}

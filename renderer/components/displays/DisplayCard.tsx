@@ -1,0 +1,44 @@
+import type { DisplayDto } from '../../../main/admin/contract.ts';
+import { clockTime, timeAgo } from '../../lib/format.ts';
+import { modeLabel } from '../../lib/options.ts';
+import { useDisplays, type Preview } from '../../stores/displays-store.ts';
+
+const DASHBOARD_MINUTES = 30;
+
+/** One paired display: what it shows right now, whether it is reachable, and its quick actions. */
+export function DisplayCard({ display, preview, onOpen }: { display: DisplayDto; preview?: Preview; onOpen: () => void }) {
+  const { next, setOverride, clearOverride } = useDisplays.getState();
+  const revoked = display.status !== 'approved';
+  const mode = display.override?.mode ?? preview?.mode ?? display.defaultMode;
+
+  return (
+    <article className="card display-card" data-testid={`display-${display.humanId}`}>
+      <button className="preview-frame" onClick={onOpen} aria-label={`Open ${display.name}`}>
+        {preview ? <img src={preview.src} alt={`What ${display.name} shows`} data-version={preview.version} /> : <span className="muted small">{revoked ? 'Revoked' : 'Loading preview…'}</span>}
+      </button>
+      <div className="display-card-body">
+        <div className="spread">
+          <h2>{display.name}</h2>
+          <span className={`badge ${display.override ? 'accent' : ''}`} data-testid="mode">{modeLabel(mode)}{display.override && ` until ${clockTime(display.override.until)}`}</span>
+        </div>
+        <p className="small muted row">
+          <span className={`dot ${display.online ? 'ok' : ''}`} />
+          <span>{display.online ? 'Online' : 'Offline'} · seen {timeAgo(display.lastSeen)}</span>
+          {display.batteryVoltage !== null && <span>· {display.batteryVoltage.toFixed(2)} V</span>}
+          {display.rssi !== null && <span>· {display.rssi} dBm</span>}
+        </p>
+        {revoked ? (
+          <p className="small"><span className="badge bad">Revoked</span> <span className="muted">It pairs again when it restarts.</span></p>
+        ) : (
+          <div className="row">
+            <button onClick={() => next(display.id)}>Next photo</button>
+            {display.override
+              ? <button onClick={() => clearOverride(display.id)}>Back to schedule</button>
+              : <button onClick={() => setOverride(display.id, 'dashboard', DASHBOARD_MINUTES)}>Dashboard {DASHBOARD_MINUTES} min</button>}
+            <button className="quiet" onClick={onOpen}>Settings</button>
+          </div>
+        )}
+      </div>
+    </article>
+  );
+}

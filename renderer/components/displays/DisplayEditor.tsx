@@ -1,0 +1,23 @@
+import type { DisplayDto } from '../../../main/admin/contract.ts';
+import { Drawer } from '../common/Drawer.tsx';
+import { ButtonMapEditor } from './ButtonMapEditor.tsx';
+import { DisplayDanger } from './DisplayDanger.tsx';
+import { GeneralSettings } from './GeneralSettings.tsx';
+import { ImageSettings } from './ImageSettings.tsx';
+import { MessageSender } from './MessageSender.tsx';
+import { ScheduleEditor } from './ScheduleEditor.tsx';
+
+/** Everything about one display, in a side panel over the grid. */
+export function DisplayEditor({ display, preview, onClose }: { display: DisplayDto; preview?: string; onClose: () => void }) {
+  return (
+    <Drawer title={display.name} subtitle={`${display.humanId} · ${display.profileId} · ${display.rotation}°`} onClose={onClose}>
+      {preview && <img className="editor-preview" src={preview} alt={`What ${display.name} shows`} />}
+      <div className="card"><GeneralSettings display={display} /></div>
+      <div className="card"><ScheduleEditor display={display} /></div>
+      <div className="card"><MessageSender display={display} /></div>
+      <div className="card"><ButtonMapEditor display={display} /></div>
+      <div className="card"><ImageSettings display={display} /></div>
+      <div className="card"><DisplayDanger display={display} onRemoved={onClose} /></div>
+    </Drawer>
+  );
+}

@@ -1,0 +1,25 @@
+import type { DisplayDto } from '../../../main/admin/contract.ts';
+import { timeAgo } from '../../lib/format.ts';
+import { useDisplays } from '../../stores/displays-store.ts';
+
+/** A frame that asked to pair: the code it shows on its screen, to check before approving. */
+export function PendingDisplayCard({ display }: { display: DisplayDto }) {
+  const { approve, remove } = useDisplays.getState();
+  const code = display.pairingCode ?? '';
+  return (
+    <article className="card pending-card" data-testid={`pending-${display.humanId}`}>
+      <div>
+        <h2 className="mono">{display.humanId}</h2>
+        <p className="small muted">{display.protocol === 'trmnl' ? 'TRMNL device' : 'Inkstand frame'} · {display.profileId} · asked {timeAgo(display.createdAt)}</p>
+      </div>
+      <div className="pairing-code" aria-label="Pairing code">
+        <span className="muted small">Code on the frame</span>
+        <strong className="mono">{code.slice(0, 3)} {code.slice(3)}</strong>
+      </div>
+      <div className="row">
+        <button className="primary" onClick={() => approve(display.id)}>Approve</button>
+        <button className="quiet" onClick={() => remove(display.id)}>Dismiss</button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+import type { CalendarDto, LocationDto, WeatherSummaryDto } from '../../main/admin/contract.ts';
+import { client } from '../api/client.ts';
+import { attempt } from './toast-store.ts';
+
+interface DashboardState {
+  weather: WeatherSummaryDto | null;
+  calendars: CalendarDto[];
+  /** display id → data: URL of its dashboard as the panel would show it. */
+  previews: Record<number, string>;
+  load(): Promise<void>;
+  searchLocations(query: string): Promise<LocationDto[]>;
+  addCalendar(name: string, url: string): Promise<string | null>;
+  setCalendarEnabled(id: number, enabled: boolean): Promise<void>;
+  removeCalendar(id: number): Promise<void>;
+  loadPreview(displayId: number): Promise<void>;
+}
+
+export const useDashboard = create<DashboardState>()((set) => ({
+  weather: null,
+  calendars: [],
+  previews: {},
+
+  async load() {
+    const [weather, calendars] = await Promise.all([attempt(() => client().call('weather.current', {})), attempt(() => client().call('calendars.list', {}))]);
+    set({ ...(weather !== undefined ? { weather } : {}), ...(calendars ? { calendars } : {}) });
+  },
+  async searchLocations(query) {
+    return (await attempt(() => client().call('weather.searchLocations', { query }))) ?? [];
+  },
+  async addCalendar(name, url) {
+    try {
+      const calendar = await client().call('calendars.add', { name, url });
+      set((s) => ({ calendars: [...s.calendars, calendar] }));
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  },
+  async setCalendarEnabled(id, enabled) {
+    const calendar = await attempt(() => client().call('calendars.update', { id, enabled }));
+    if (calendar) set((s) => ({ calendars: s.calendars.map((c) => (c.id === id ? calendar : c)) }));
+  },
+  async removeCalendar(id) {
+    if (await attempt(() => client().call('calendars.remove', { id }))) set((s) => ({ calendars: s.calendars.filter((c) => c.id !== id) }));
+  },
+  async loadPreview(displayId) {
+    const preview = await attempt(() => client().call('dashboard.preview', { displayId }));
+    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: `data:image/png;base64,${preview.pngBase64}` } }));
+  },
+}));

@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { DisplayDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../main/admin/contract.ts';
+import { client } from '../api/client.ts';
+import { attempt, useToasts } from './toast-store.ts';
+
+export interface Preview {
+  version: string;
+  mode: string;
+  /** data: URL of the device PNG: it is in the panel's own palette, so it shows the panel's colours. */
+  src: string;
+}
+
+interface DisplaysState {
+  displays: DisplayDto[];
+  loaded: boolean;
+  profiles: PanelProfileDto[];
+  previews: Record<number, Preview>;
+  pairing: PairingWindowDto;
+  load(): Promise<void>;
+  loadPreview(id: number, version?: string): Promise<void>;
+  loadPairing(): Promise<void>;
+  approve(id: number): Promise<void>;
+  revoke(id: number): Promise<void>;
+  remove(id: number): Promise<void>;
+  update(id: number, patch: DisplayPatch): Promise<boolean>;
+  setRules(id: number, rules: WeeklyRuleInput[]): Promise<boolean>;
+  setOverride(id: number, mode: string, minutes: number): Promise<void>;
+  clearOverride(id: number): Promise<void>;
+  showMessage(id: number, text: string, minutes: number): Promise<boolean>;
+  next(id: number): Promise<void>;
+  openPairing(minutes?: number): Promise<void>;
+  closePairing(): Promise<void>;
+}
+
+export const useDisplays = create<DisplaysState>()((set, get) => {
+  /** Puts an operation's answer in place of the old copy, so the UI does not wait for the event. */
+  const replace = (display: DisplayDto | undefined) => {
+    if (display) set((s) => ({ displays: s.displays.map((d) => (d.id === display.id ? display : d)) }));
+    return display !== undefined;
+  };
+
+  return {
+    displays: [],
+    loaded: false,
+    profiles: [],
+    previews: {},
+    pairing: { open: false, until: null },
+
+    async load() {
+      const [displays, profiles] = await Promise.all([
+        attempt(() => client().call('displays.list', {})),
+        get().profiles.length ? Promise.resolve(get().profiles) : attempt(() => client().call('profiles.list', {})),
+      ]);
+      if (!displays) return;
+      set({ displays, loaded: true, profiles: profiles ?? [] });
+      const previews = get().previews;
+      await Promise.all(displays.filter((d) => d.status === 'approved' && !previews[d.id]).map((d) => get().loadPreview(d.id)));
+    },
+
+    async loadPreview(id, version) {
+      if (version && get().previews[id]?.version === version) return;
+      const preview = await attempt(() => client().call('displays.preview', { id }));
+      if (!preview) return;
+      const src = `data:image/png;base64,${preview.pngBase64}`;
+      set((s) => ({ previews: { ...s.previews, [id]: { version: preview.version, mode: preview.mode, src } } }));
+    },
+
+    async loadPairing() {
+      const pairing = await attempt(() => client().call('pairing.get', {}));
+      if (pairing) set({ pairing });
+    },
+
+    async approve(id) {
+      if (replace(await attempt(() => client().call('displays.approve', { id })))) await get().loadPreview(id);
+    },
+    async revoke(id) {
+      replace(await attempt(() => client().call('displays.revoke', { id })));
+    },
+    async remove(id) {
+      if (await attempt(() => client().call('displays.delete', { id }))) set((s) => ({ displays: s.displays.filter((d) => d.id !== id) }));
+    },
+    async update(id, patch) {
+      return replace(await attempt(() => client().call('displays.update', { id, patch })));
+    },
+    async setRules(id, rules) {
+      return replace(await attempt(() => client().call('displays.setRules', { id, rules })));
+    },
+    async setOverride(id, mode, minutes) {
+      replace(await attempt(() => client().call('displays.setOverride', { id, mode, minutes })));
+    },
+    async clearOverride(id) {
+      replace(await attempt(() => client().call('displays.clearOverride', { id })));
+    },
+    async showMessage(id, text, minutes) {
+      return replace(await attempt(() => client().call('displays.showMessage', { id, text, minutes })));
+    },
+    async next(id) {
+      replace(await attempt(() => client().call('displays.next', { id })));
+    },
+    async openPairing(minutes = 10) {
+      const pairing = await attempt(() => client().call('pairing.open', { minutes }));
+      if (pairing) set({ pairing });
+      if (pairing) useToasts.getState().show(`New displays are approved at once for ${minutes} minutes`);
+    },
+    async closePairing() {
+      const pairing = await attempt(() => client().call('pairing.close', {}));
+      if (pairing) set({ pairing });
+    },
+  };
+});

@@ -1,0 +1,34 @@
+import type { InkstandClient } from '../api/client.ts';
+import { useDashboard } from './dashboard-store.ts';
+import { useDisplays } from './displays-store.ts';
+import { useJobs } from './jobs-store.ts';
+import { usePhotos } from './photos-store.ts';
+import { useSettings } from './settings-store.ts';
+import { useToasts } from './toast-store.ts';
+
+/** Push-invalidate, pull-data: each event tells a store to refetch what it shows. Returns the unsubscribe. */
+export function connectLiveEvents(api: InkstandClient): () => void {
+  const displays = () => useDisplays.getState();
+  const jobs = () => useJobs.getState();
+  const reloadAll = () => {
+    void displays().load();
+    void displays().loadPairing();
+    void jobs().load();
+    void usePhotos.getState().load();
+    void useSettings.getState().load();
+    void useDashboard.getState().load();
+  };
+  const offs = [
+    api.on('displays-changed', () => void displays().load()),
+    api.on('frame-changed', ({ displayId, version }) => void displays().loadPreview(displayId, version)),
+    api.on('pairing-request', ({ humanId }) => {
+      useToasts.getState().show(`Display ${humanId} asks to pair`);
+      void displays().load();
+    }),
+    api.on('job-log', (line) => jobs().receiveLog(line)),
+    api.on('execution-changed', () => void jobs().load()),
+    api.on('photos-changed', () => void usePhotos.getState().load()),
+    api.onResync(reloadAll),
+  ];
+  return () => offs.forEach((off) => off());
+}
