@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CanvasSpec } from '../main/dashboard/canvas.ts';
 import { drawContext } from '../main/dashboard/context.ts';
 import { dashboardTree } from '../main/dashboard/dashboard-layout.ts';
@@ -18,51 +18,67 @@ const SIZES: [string, CanvasSpec][] = [
   ['800x480', CANVASES.inkyLandscape],
   ['1600x1200', CANVASES.spectra6],
 ];
-const WARMUP = 3;
-const RUNS = 15;
+const WARMUP = 5;
+const RUNS = 21;
 
 /**
  * Median data→PNG time of the dashboard: ours (satori → resvg → PNG) against the seed's way,
- * the same layout as an HTML page screenshotted by headless Chromium (launched once).
+ * the same layout as an HTML page screenshotted by headless Chromium (launched once). The two
+ * take turns, run by run, so a busy machine slows both alike.
  */
 export async function runDashboardBench(report: Report): Promise<void> {
-  const ours = new Map<string, number>();
-  for (const [size, canvas] of SIZES) {
-    const ms = await medianMs((i) => renderDashboard(minuteLater(i), canvas));
-    ours.set(size, ms);
-    report(`dashboard render ${size} (satori + resvg)`, ms, 'ms');
-  }
-
-  if (!existsSync(CHROMIUM)) {
-    console.log(`dashboard: ${CHROMIUM} not found, skipping the headless Chromium comparison`);
-    return;
-  }
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = existsSync(CHROMIUM) ? await launchChromium() : undefined;
+  if (!browser) console.log(`dashboard: ${CHROMIUM} not found, skipping the headless Chromium comparison`);
   try {
     for (const [size, canvas] of SIZES) {
-      const ms = await browserMedianMs(browser, canvas);
-      report(`dashboard render ${size} (HTML + headless Chromium screenshot)`, ms, 'ms');
-      report(`dashboard render ${size} ours/browser`, ours.get(size)! / ms, 'ratio');
+      const ours: Render = (i) => renderDashboard(minuteLater(i), canvas);
+      const page = browser && (await browser.newPage({ viewport: { width: canvas.width, height: canvas.height }, deviceScaleFactor: 1 }));
+      const peer: Render | undefined = page && ((i) => screenshot(page, canvas, minuteLater(i)));
+      const { oursMs, peerMs } = await medianMs(ours, peer);
+      report(`dashboard render ${size} (satori + resvg)`, oursMs, 'ms');
+      if (peerMs !== undefined) {
+        report(`dashboard render ${size} (HTML + headless Chromium screenshot)`, peerMs, 'ms');
+        report(`dashboard render ${size} ours/browser`, oursMs / peerMs, 'ratio');
+      }
+      await page?.close();
     }
   } finally {
-    await browser.close();
+    await browser?.close();
   }
 }
 
-async function browserMedianMs(browser: Browser, canvas: CanvasSpec): Promise<number> {
-  const page = await browser.newPage({ viewport: { width: canvas.width, height: canvas.height }, deviceScaleFactor: 1 });
-  try {
-    return await medianMs(async (i) => {
-      const data = minuteLater(i);
-      const tree = dashboardTree(data, drawContext(canvas, { timeZone: data.timeZone, locale: data.locale ?? 'en-GB' }));
-      await page.setContent(htmlPage(tree), { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return page.screenshot({ type: 'png' });
-    });
-  } finally {
-    await page.close();
+type Render = (i: number) => Promise<unknown>;
+
+async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+async function screenshot(page: Page, canvas: CanvasSpec, data: DashboardData): Promise<Buffer> {
+  const tree = dashboardTree(data, drawContext(canvas, { timeZone: data.timeZone, locale: data.locale ?? 'en-GB' }));
+  await page.setContent(htmlPage(tree), { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page.screenshot({ type: 'png' });
+}
+
+/** Median time of ours and of the peer (when there is one), run in turns after a warm-up. */
+async function medianMs(ours: Render, peer?: Render): Promise<{ oursMs: number; peerMs?: number }> {
+  const times = { ours: [] as number[], peer: [] as number[] };
+  const time = async (render: Render, i: number, into: number[]) => {
+    const start = performance.now();
+    await render(i);
+    if (i >= WARMUP) into.push(performance.now() - start);
+  };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    await time(ours, i, times.ours);
+    if (peer) await time(peer, i, times.peer);
   }
+  return { oursMs: median(times.ours), peerMs: peer ? median(times.peer) : undefined };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The sample data, a minute later on each run, so no layer can reuse the previous render. */
@@ -71,17 +87,6 @@ function minuteLater(i: number): DashboardData {
   return { ...data, now: new Date(data.now.getTime() + i * 60_000) };
 }
 
-async function medianMs(run: (i: number) => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < WARMUP; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await run(WARMUP + i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 let fontFaces: string | undefined;
 
