@@ -47,7 +47,8 @@ export async function findTextProblems(tree: El, canvas: CanvasSpec): Promise<Te
       const leaf = byMarker.get(markerId([pixels[i], pixels[i + 1], pixels[i + 2]]));
       if (!leaf) continue;
       drawn.set(leaf, (drawn.get(leaf) ?? 0) + 1);
-      if (!contains(boxes.get(leaf.key)!, { left: x, top: y, width: 1, height: 1 }, EDGE_TOLERANCE)) {
+      const box = boxes.get(leaf.key);
+      if (box && !contains(box, { left: x, top: y, width: 1, height: 1 }, EDGE_TOLERANCE)) {
         outside.set(leaf, (outside.get(leaf) ?? 0) + 1);
       }
     }
