@@ -73,3 +73,16 @@ export async function runToEnd(service: import('../../main/jobs/job-service.ts')
     return execution && !['queued', 'running'].includes(execution.status) ? execution : undefined;
   }, 20_000, `${name} to finish`);
 }
+
+/** A writable stand-in for stdout that keeps what was written. */
+export function captureOutput(isTTY = false): NodeJS.WritableStream & { isTTY: boolean; text(): string } {
+  let text = '';
+  return {
+    isTTY,
+    write(chunk: string | Uint8Array) {
+      text += String(chunk);
+      return true;
+    },
+    text: () => text,
+  } as unknown as NodeJS.WritableStream & { isTTY: boolean; text(): string };
+}

@@ -1,0 +1,53 @@
+import { addCalendar, listCalendars, removeCalendar } from '../../calendar/calendars.ts';
+import { listOccurrences } from '../../calendar/occurrences.ts';
+import { formatInZone, systemTimeZone } from '../../calendar/zoned-time.ts';
+import { ValidationError } from '../../admin/errors.ts';
+import type { AppContext } from '../../core/app-context.ts';
+import { CliError, printListing } from '../output.ts';
+
+/**
+ * `inkstand events`: the stored occurrences, start/end as ISO 8601 with the offset of `timeZone`
+ * (default: this machine's zone), so each is an absolute instant.
+ */
+export async function eventsCommand(app: AppContext, options: { json?: boolean; timeZone?: string }, out: NodeJS.WritableStream): Promise<void> {
+  const zone = options.timeZone ?? systemTimeZone();
+  const rows = (await listOccurrences(app.db, { includeDisabled: true })).map((o) => ({
+    calendar: o.calendarName,
+    summary: o.summary,
+    start: formatInZone(o.start, zone),
+    end: formatInZone(o.end, zone),
+    allDay: o.allDay,
+    location: o.location ?? null,
+    uid: o.uid,
+    recurrenceId: o.recurrenceId,
+    color: o.calendarColor,
+  }));
+  printListing(rows, Boolean(options.json), ['start', 'end', 'allDay', 'calendar', 'summary'], out);
+}
+
+/** `inkstand calendars add NAME URL [--color #rrggbb]` */
+export async function calendarsAddCommand(app: AppContext, name: string, url: string, options: { color?: string }, out: NodeJS.WritableStream): Promise<void> {
+  try {
+    const calendar = await addCalendar(app.db, { name, url, color: options.color }, app.now());
+    app.events.emit('content-changed', { kind: 'calendar' });
+    out.write(`calendar "${calendar.name}" added (${calendar.color}); its events arrive with the next get_calendar run (\`inkstand job get_calendar\`)\n`);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new CliError(err.message);
+    throw err;
+  }
+}
+
+/** `inkstand calendars`: name, URL, colour, enabled, last fetch and error. */
+export async function calendarsListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
+  const rows = (await listCalendars(app.db)).map((c) => ({
+    name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled), lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
+  }));
+  printListing(rows, Boolean(options.json), ['name', 'color', 'enabled', 'lastFetchedAt', 'lastError', 'url'], out);
+}
+
+/** `inkstand calendars remove NAME`: the calendar and its stored events. */
+export async function calendarsRemoveCommand(app: AppContext, name: string, out: NodeJS.WritableStream): Promise<void> {
+  if (!(await removeCalendar(app.db, name))) throw new CliError(`no calendar called "${name}"; see \`inkstand calendars\``);
+  app.events.emit('content-changed', { kind: 'calendar' });
+  out.write(`calendar "${name}" removed with its events\n`);
+}
