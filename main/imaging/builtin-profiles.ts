@@ -87,9 +87,9 @@ const RESOLUTION_DEFAULTS = ['spectra6-13.3', 'inky-impression-7.3', 'inky-impre
  * The profile a display gets when it bootstraps without naming its panel. An exact resolution
  * match (either orientation) wins: 1600×1200 → spectra6-13.3, 800×480 → inky-impression-7.3,
  * 600×448 → inky-impression-5.7, 640×400 → inky-impression-4, 1872×1404 → grey16. Any other
- * size gets the one of these whose long and short sides are closest on a log scale, so a device
- * that reports a slightly different size still gets its likely panel; a size that is not
- * positive gets spectra6-13.3.
+ * size gets the colour panel among these whose long and short sides are closest on a log scale,
+ * so a device that reports a slightly different size still gets its likely panel; a size that is
+ * not positive gets spectra6-13.3.
  */
 export function defaultProfileForResolution(width: number, height: number): PanelProfile {
   const long = Math.max(width, height);
@@ -98,5 +98,5 @@ export function defaultProfileForResolution(width: number, height: number): Pane
     Math.abs(Math.log(Math.max(p.width, p.height) / long)) + Math.abs(Math.log(Math.min(p.width, p.height) / short));
   const candidates = RESOLUTION_DEFAULTS.map((id) => findBuiltinProfile(id)!);
   if (!(long > 0 && short > 0)) return candidates[0];
-  return candidates.reduce((best, p) => (distance(p) < distance(best) ? p : best));
+  return candidates.find((p) => distance(p) === 0) ?? candidates.filter((p) => !p.grey).reduce((best, p) => (distance(p) < distance(best) ? p : best));
 }
