@@ -1,4 +1,7 @@
 import { getCalendarJob } from '../calendar/job.ts';
+import { classifyJob } from '../library/jobs/classify.ts';
+import { generateVariantsJob } from '../library/jobs/generate-variants.ts';
+import { importPhotosJob } from '../library/jobs/import-photos.ts';
 import { getWeatherJob } from '../weather/job.ts';
 import { cleanupJob } from './kinds/cleanup.ts';
 import { generateDashboardJob, refreshAllJob } from './kinds/screens.ts';
@@ -13,6 +16,9 @@ export const JOB_KINDS: readonly JobKind[] = [
   getCalendarJob,
   generateDashboardJob,
   refreshAllJob,
+  importPhotosJob,
+  classifyJob,
+  generateVariantsJob,
   cleanupJob,
 ];
 

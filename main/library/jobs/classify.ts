@@ -1,0 +1,63 @@
+import { IsNull } from 'typeorm';
+import { z } from 'zod';
+import { createClassifier, DEFAULT_CLASSIFY_TIMEOUT_MS } from '../../ai/classify/index.ts';
+import type { JobKind } from '../../jobs/types.ts';
+import { PhotoEntity } from '../../storage/entities/photo.ts';
+import { notifyPhotosChanged } from '../events.ts';
+import { orientationOf } from '../orientation.ts';
+import { readSourceImage } from '../source-image.ts';
+
+const params = z.object({
+  max_num_to_classify: z.coerce.number().int().min(1).max(100_000).default(10),
+});
+export type ClassifyParams = z.infer<typeof params>;
+
+/** `classify`: fills quality, content type, orientation, people count and description of photos not classified yet, newest first. */
+export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind<ClassifyParams> {
+  return {
+    kind: 'classify',
+    description: 'Classify new photos: quality, subject, orientation, people, description (built-in analyser or an AI provider)',
+    params,
+    defaultJob: { name: 'classify', cron: '*/30 * * * *', enabled: true },
+    async run({ params, app, log, progress, signal }) {
+      const photos = await app.db.getRepository(PhotoEntity).find({
+        where: { classifiedAt: IsNull() },
+        order: { id: 'DESC' },
+        take: params.max_num_to_classify,
+      });
+      if (photos.length === 0) return { status: 'skipped', summary: 'no unclassified photos' };
+      const classifier = await createClassifier(app, options.timeoutMs ?? DEFAULT_CLASSIFY_TIMEOUT_MS);
+      log.info(`classifying ${photos.length} photo(s) with ${classifier.name}`);
+      let done = 0;
+      const failures: string[] = [];
+      for (const photo of photos) {
+        if (signal.aborted) break;
+        try {
+          const result = await classifier.classify({ image: await readSourceImage(app, photo), width: photo.width, height: photo.height }, signal);
+          await app.db.getRepository(PhotoEntity).update({ id: photo.id }, {
+            quality: result.quality,
+            contentType: result.contentType,
+            orientation: orientationOf(photo.width, photo.height),
+            peopleCount: result.peopleCount,
+            description: result.description,
+            classifiedAt: app.now(),
+            classifier: classifier.name,
+          });
+          log.info(`photo ${photo.id} (${photo.originalName}): ${result.quality}, ${result.contentType}`, { photoId: photo.id });
+        } catch (error) {
+          if (signal.aborted) break;
+          const message = (error as Error).message;
+          failures.push(message);
+          log.error(`photo ${photo.id} (${photo.originalName}) not classified: ${message}`, { photoId: photo.id });
+        }
+        progress(++done, photos.length);
+      }
+      notifyPhotosChanged(app);
+      const classified = done - failures.length;
+      if (classified === 0 && failures.length > 0) throw new Error(`no photo could be classified; first error: ${failures[0]}`);
+      return { summary: `classified ${classified} of ${photos.length} photo(s)${failures.length ? `, ${failures.length} failed` : ''}` };
+    },
+  };
+}
+
+export const classifyJob = createClassifyJob();

@@ -1,0 +1,35 @@
+import type { AppContext } from '../core/app-context.ts';
+import { VariantEntity, type Variant } from '../storage/entities/photo.ts';
+import { notifyPhotosChanged } from './events.ts';
+import { FileBatch } from './file-batch.ts';
+import { contentFileName } from './hash.ts';
+import { absoluteLibraryPath, libraryPath } from './paths.ts';
+
+export interface NewVariant {
+  photoId: number;
+  style: string;
+  data: Buffer;
+  ext: string;
+  provider: string;
+  context: Record<string, unknown>;
+  score?: number | null;
+}
+
+/** Stores a generated variant: file first (atomically, content-named), row last; the file goes again if the row fails. */
+export async function addVariant(app: AppContext, input: NewVariant): Promise<Variant> {
+  const { hash, fileName } = contentFileName(input.data, input.ext);
+  const filePath = libraryPath('variants', fileName);
+  const files = new FileBatch();
+  try {
+    await files.write(absoluteLibraryPath(app.dataDir, filePath), input.data);
+    const variant = await app.db.getRepository(VariantEntity).save({
+      photoId: input.photoId, style: input.style, filePath, contentHash: hash, provider: input.provider,
+      createdAt: app.now(), favourite: false, dislikes: 0, generationContext: JSON.stringify(input.context), score: input.score ?? null,
+    });
+    notifyPhotosChanged(app);
+    return variant as Variant;
+  } catch (error) {
+    await files.rollback();
+    throw error;
+  }
+}
