@@ -23,16 +23,17 @@ const displays = program.command('displays').description('list displays; approve
   .addOption(dataDirOption())
   .option('--json', 'print a JSON array')
   .action((options) => withCore(options, (core) => listDisplaysCommand(core, options, out)));
+// Subcommands read --data-dir from the parent (optsWithGlobals), wherever it stands on the line.
 displays.command('approve <id>').description('approve a pending display (id, human-readable id or hardware id)')
-  .addOption(dataDirOption())
-  .action((id, options) => withCore(options, (core) => approveDisplayCommand(core, id, out)));
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => approveDisplayCommand(core, id, out)));
 displays.command('revoke <id>').description("revoke a display's token")
-  .addOption(dataDirOption())
-  .action((id, options) => withCore(options, (core) => revokeDisplayCommand(core, id, out)));
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => revokeDisplayCommand(core, id, out)));
 displays.command('message <id> <text>').description('show a message on a display')
-  .addOption(dataDirOption())
   .option('--minutes <n>', 'how long', '60')
-  .action((id, text, options) => withCore(options, (core) => messageCommand(core, id, text, options.minutes, out)));
+  .action((id, text, _options, cmd: Command) => {
+    const options = cmd.optsWithGlobals();
+    return withCore(options, (core) => messageCommand(core, id, text, options.minutes, out));
+  });
 
 program.command('render <image>')
   .description('write the frame a display with this profile would get')

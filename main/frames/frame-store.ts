@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DataSource, Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import { FrameEntity, type Frame } from '../storage/entities/frame.ts';
+import { isUniqueViolation } from '../storage/errors.ts';
 
 export const FRAMES_DIR = 'frames';
 
@@ -81,6 +82,12 @@ export class FrameStore {
       sourceRef: request.sourceRef,
       producedAt: this.now(),
     });
-    return this.frames.save(frame);
+    try {
+      return await this.frames.save(frame);
+    } catch (err) {
+      // Another process (the CLI beside the server) rendered the same key at the same time: same picture, keep theirs.
+      if (isUniqueViolation(err)) return this.frames.findOneByOrFail({ renderKey: request.renderKey });
+      throw err;
+    }
   }
 }

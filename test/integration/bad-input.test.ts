@@ -84,6 +84,6 @@ describe('bad input never crashes the server or changes stored data', () => {
     fs.writeFileSync(path.join(dir, 'notes.jpg'), 'this is not a photo');
     const result = await importFolder(t.server.core.app, dir);
     expect(result.failed.map((f) => path.basename(f.file)).sort()).toEqual(['notes.jpg', 'truncated.jpg']);
-    for (const failure of result.failed) expect(failure.reason).toMatch(/\w{6,}/);
+    for (const failure of result.failed) expect(failure.reason.length).toBeGreaterThan(15);
   });
 });
