@@ -1,6 +1,10 @@
 import { Command, Option } from 'commander';
 import { runRenderCommand } from '../imaging/render-command.ts';
 import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
+import { calendarsAddCommand, calendarsListCommand, calendarsRemoveCommand, eventsCommand } from './commands/calendar.ts';
+import { listJobsCommand, runJobCommand } from './commands/jobs.ts';
+import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './commands/settings.ts';
+import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { CliError } from './output.ts';
 import { SERVE_DEFAULTS, serveCommand } from './serve-command.ts';
 import { withCore } from './with-core.ts';
@@ -34,6 +38,53 @@ displays.command('message <id> <text>').description('show a message on a display
     const options = cmd.optsWithGlobals();
     return withCore(options, (core) => messageCommand(core, id, text, options.minutes, out));
   });
+
+program.command('job <name>')
+  .description('run one job now, printing its log lines as they happen; exits non-zero on failure')
+  .addOption(dataDirOption())
+  .option('--params-json <json>', 'params as a JSON object')
+  .option('--param <key=value...>', 'one param (repeatable)')
+  .action((name, options) => withCore(options, async (core) => {
+    process.exitCode = await runJobCommand(core.app, name, options, out);
+  }));
+
+program.command('jobs').description('list jobs with schedule, next run and last status')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => listJobsCommand(core.app, options, out)));
+
+program.command('weather').description('stored current conditions and forecast')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => weatherCommand(core.app, options, out)))
+  .command('search <query>').description('find a location (for weather.latitude/longitude)')
+  .option('--json', 'print a JSON array')
+  .action((query, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => weatherSearchCommand(core.app, query, cmd.optsWithGlobals(), out)));
+
+program.command('events').description('stored calendar occurrences')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .option('--time-zone <tz>', 'show times in this zone')
+  .action((options) => withCore(options, (core) => eventsCommand(core.app, options, out)));
+
+const calendars = program.command('calendars').description('list calendars')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => calendarsListCommand(core.app, options, out)));
+calendars.command('add <name> <url>').description('add an ICS calendar')
+  .option('--color <hex>', 'colour mark, e.g. #d04040')
+  .action((name, url, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => calendarsAddCommand(core.app, name, url, cmd.optsWithGlobals(), out)));
+calendars.command('remove <name>').description('remove a calendar and its events')
+  .action((name, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => calendarsRemoveCommand(core.app, name, out)));
+
+const settings = program.command('settings').description('list settings (secrets show only whether they are set)')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => settingsListCommand(core.app, options, out)));
+settings.command('get <key>').description('print one setting')
+  .action((key, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => settingsGetCommand(core.app, key, out)));
+settings.command('set <key> <value>').description('change one setting')
+  .action((key, value, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => settingsSetCommand(core.app, key, value, out)));
 
 program.command('render <image>')
   .description('write the frame a display with this profile would get')
