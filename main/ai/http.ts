@@ -58,7 +58,7 @@ export function errorDetail(text: string, secret?: string): string {
   let message: string;
   if (b.error && typeof b.error === 'object') {
     const e = b.error as { message?: string; type?: string; code?: string };
-    message = [e.message, [e.type, e.code].filter(Boolean).join('/')].filter(Boolean).join(' — ');
+    message = [e.message, [...new Set([e.type, e.code])].filter(Boolean).join('/')].filter(Boolean).join(' — ');
   } else if (Array.isArray(b.detail)) {
     message = b.detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).join('.')}: ${d.msg}`).join('; ');
   } else {
