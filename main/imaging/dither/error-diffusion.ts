@@ -69,17 +69,24 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
       let b = (toLinear[src[s + 2]] + ((current[e + 2] + aheadB) >> 4)) | 0;
       const k = nearest[cellR[(r >> 6) + 1024] | cellG[(g >> 6) + 1024] | cellB[(b >> 6) + 1024]];
       out[(s / 3) | 0] = k;
-      // Clamp to −32768..98303 (−½..1½) without branches (a branch here is mispredicted too
-      // often); the CPU does this while it waits for the lookup above.
-      r += 32768;
-      g += 32768;
-      b += 32768;
-      r = ((r & ~(r >> 31)) | ((131071 - r) >> 31)) & 131071;
-      g = ((g & ~(g >> 31)) | ((131071 - g) >> 31)) & 131071;
-      b = ((b & ~(b >> 31)) | ((131071 - b) >> 31)) & 131071;
-      r -= 32768;
-      g -= 32768;
-      b -= 32768;
+      // Clamp to −8192..73727 (−⅛..1⅛: a little room below and above, so a channel can owe
+      // some light without a colour the palette cannot reach piling up error), without branches
+      // (a branch here is mispredicted too often); the CPU does this while it waits for the lookup.
+      r += 8192;
+      g += 8192;
+      b += 8192;
+      r &= ~(r >> 31);
+      g &= ~(g >> 31);
+      b &= ~(b >> 31);
+      let over = r - 81919;
+      r -= over & ~(over >> 31);
+      over = g - 81919;
+      g -= over & ~(over >> 31);
+      over = b - 81919;
+      b -= over & ~(over >> 31);
+      r -= 8192;
+      g -= 8192;
+      b -= 8192;
 
       const k3 = k * 3;
       const er = (r - palette[k3]) | 0;
