@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { fitToPaletteRange } from '../main/imaging/adjust.ts';
 import { srgbToLinear } from '../main/imaging/color.ts';
 import { DITHER_ALGORITHMS, ditherRgb } from '../main/imaging/dither/index.ts';
 import { renderFrame } from '../main/imaging/pipeline.ts';
@@ -44,17 +45,22 @@ export async function runDitherBench(report: Report): Promise<void> {
         for (const algorithm of DITHER_ALGORITHMS) {
           report(`dither ${algorithm} ${size} ${label}`, medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)), 'ms');
         }
-        const ours = ditherRgb(rgb, width, height, palette, 'floyd-steinberg');
-        report(`dither floyd-steinberg ${size} ${label} quality`, meanBlurredDeltaE(rgb, ours, palette, width, height), 'deltaE');
         const pillow = runPillow(work, rgb, width, height, palette);
-        if (!pillow) {
+        if (pillow) {
+          const oursMs = medianMs(() => ditherRgb(rgb, width, height, palette, 'floyd-steinberg'));
+          report(`pillow floyd-steinberg ${size} ${label}`, pillow.ms, 'ms');
+          report(`dither floyd-steinberg ${size} ${label} ours/pillow`, oursMs / pillow.ms, 'ratio');
+        } else {
           console.log('note: Pillow (python3 PIL) not found; the Pillow comparison is skipped');
-          continue;
         }
-        const oursMs = medianMs(() => ditherRgb(rgb, width, height, palette, 'floyd-steinberg'));
-        report(`pillow floyd-steinberg ${size} ${label}`, pillow.ms, 'ms');
-        report(`dither floyd-steinberg ${size} ${label} ours/pillow`, oursMs / pillow.ms, 'ratio');
-        report(`pillow floyd-steinberg ${size} ${label} quality`, meanBlurredDeltaE(rgb, pillow.indices, palette, width, height), 'deltaE');
+        // Quality on the photo as it is, and as the pipeline hands it over (range fitted into the palette's).
+        const fitted = rgb.slice();
+        fitToPaletteRange(fitted, palette);
+        for (const [input, suffix] of [[rgb, ''], [fitted, ' fitted']] as const) {
+          report(`dither floyd-steinberg ${size} ${label} quality${suffix}`, meanBlurredDeltaE(input, ditherRgb(input, width, height, palette, 'floyd-steinberg'), palette, width, height), 'deltaE');
+          const peer = input === rgb ? pillow : runPillow(work, input, width, height, palette);
+          if (peer) report(`pillow floyd-steinberg ${size} ${label} quality${suffix}`, meanBlurredDeltaE(input, peer.indices, palette, width, height), 'deltaE');
+        }
       }
     }
     for (const id of ['inky-impression-7.3', 'spectra6-13.3'] as const) {

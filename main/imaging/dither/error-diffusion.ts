@@ -69,12 +69,13 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
       let b = (toLinear[src[s + 2]] + ((current[e + 2] + aheadB) >> 4)) | 0;
       const k = nearest[cellR[(r >> 6) + 1024] | cellG[(g >> 6) + 1024] | cellB[(b >> 6) + 1024]];
       out[(s / 3) | 0] = k;
-      // Clamp to −8192..73727 (−⅛..1⅛: a little room below and above, so a channel can owe
-      // some light without a colour the palette cannot reach piling up error), without branches
-      // (a branch here is mispredicted too often); the CPU does this while it waits for the lookup.
-      r += 8192;
-      g += 8192;
-      b += 8192;
+      // Clamp to −¼..1 (−16384..65535) without branches (a branch here is mispredicted too
+      // often); the CPU does this while it waits for the lookup above. The room below 0 lets a
+      // channel owe light (after a light pixel is placed in a darkish area); none above 1 keeps
+      // a colour the palette cannot reach from piling up error that then smears into its neighbours.
+      r += 16384;
+      g += 16384;
+      b += 16384;
       r &= ~(r >> 31);
       g &= ~(g >> 31);
       b &= ~(b >> 31);
@@ -84,9 +85,9 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
       g -= over & ~(over >> 31);
       over = b - 81919;
       b -= over & ~(over >> 31);
-      r -= 8192;
-      g -= 8192;
-      b -= 8192;
+      r -= 16384;
+      g -= 16384;
+      b -= 16384;
 
       const k3 = k * 3;
       const er = (r - palette[k3]) | 0;
