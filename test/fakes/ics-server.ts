@@ -21,6 +21,7 @@ export async function startFakeIcsServer(): Promise<FakeIcsServer> {
   const routes = new Map<string, { status: number; body: string; contentType: string }>();
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
+    res.setHeader('connection', 'close'); // no pooled sockets: a stopped fake refuses the next request
     const urlPath = new URL(req.url ?? '/', 'http://fake').pathname;
     requests.push(urlPath);
     const route = routes.get(urlPath) ?? { status: 404, body: 'Not Found', contentType: 'text/plain' };

@@ -26,6 +26,7 @@ export async function startFakeOpenMeteo(): Promise<FakeOpenMeteo> {
   const geocoding = fs.readFileSync(path.join(fixtures, 'open-meteo-geocoding-berlin.json'), 'utf8');
   const fake = { mode: 'ok' as OpenMeteoMode, requests: [] as URL[] };
   const server = http.createServer((req, res) => {
+    res.setHeader('connection', 'close'); // no pooled sockets: a stopped fake refuses the next request
     const url = new URL(req.url ?? '/', 'http://fake');
     fake.requests.push(url);
     const json = (status: number, body: string) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);

@@ -19,6 +19,7 @@ export async function startFakeOpenWeatherMap(apiKey = 'test-key-0123456789abcde
   const onecall = fs.readFileSync(path.join(fixtures, 'openweathermap-onecall-berlin.json'), 'utf8');
   const requests: URL[] = [];
   const server = http.createServer((req, res) => {
+    res.setHeader('connection', 'close'); // no pooled sockets: a stopped fake refuses the next request
     const url = new URL(req.url ?? '/', 'http://fake');
     requests.push(url);
     const json = (status: number, body: string) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(body);

@@ -89,8 +89,9 @@ describe('inkstand jobs', () => {
     const out = captureOutput();
     await listJobsCommand(testApp.app, { json: true }, out);
     const rows = JSON.parse(out.text());
-    expect(rows.map((r: { name: string }) => r.name)).toEqual(['get_weather', 'get_calendar', 'generate_dashboard', 'refresh_all', 'cleanup']);
-    expect(rows[2]).toMatchObject({ kind: 'generate_dashboard', cron: '*/15 * * * *', enabled: true, nextRunAt: expect.any(String), lastStatus: null });
+    expect(rows.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['get_weather', 'get_calendar', 'generate_dashboard', 'refresh_all', 'cleanup']));
+    expect(rows.find((r: { name: string }) => r.name === 'generate_dashboard')).toMatchObject({ kind: 'generate_dashboard', cron: '*/15 * * * *', enabled: true, nextRunAt: expect.any(String), lastStatus: null });
+    expect(rows.find((r: { name: string }) => r.name === 'refresh_all')).toMatchObject({ cron: 'manual', nextRunAt: null });
     const table = captureOutput();
     await listJobsCommand(testApp.app, {}, table);
     expect(table.text().split('\n')[0]).toMatch(/^name\s+kind\s+cron\s+timeZone\s+enabled\s+nextRunAt\s+lastStatus$/);

@@ -83,15 +83,21 @@ describe('get_weather with Open-Meteo', () => {
     expect(await storedRows()).toEqual(before);
   });
 
-  it('ends in error when the server is down or does not answer in time', async () => {
+  it('ends in error when the server does not answer in time, keeping the previous data', async () => {
     await runToEnd(service, 'get_weather');
     const before = await storedRows();
     fake.mode = 'hang';
     const slow = await runToEnd(service, 'get_weather', { timeout_s: 1 });
-    expect(slow).toMatchObject({ status: 'error', error: expect.stringMatching(/no answer from http:\/\/127\.0\.0\.1:\d+\/v1\/forecast within 1 s/) });
+    expect(slow).toMatchObject({ status: 'error', error: expect.stringMatching(/^no answer from http:\/\/127\.0\.0\.1:\d+\/v1\/forecast within 1 s$/) });
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it('ends in error when the server is down, keeping the previous data', async () => {
+    await runToEnd(service, 'get_weather');
+    const before = await storedRows();
     await fake.close();
     const down = await runToEnd(service, 'get_weather');
-    expect(down).toMatchObject({ status: 'error', error: expect.stringMatching(/could not reach http:\/\/127\.0\.0\.1:\d+\/v1\/forecast: connection refused \(ECONNREFUSED\)/) });
+    expect(down).toMatchObject({ status: 'error', error: expect.stringMatching(/^could not reach http:\/\/127\.0\.0\.1:\d+\/v1\/forecast: connection refused \(ECONNREFUSED\)$/) });
     expect(await storedRows()).toEqual(before);
   });
 
