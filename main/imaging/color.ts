@@ -20,7 +20,3 @@ export function linearRgbToOklab(r: number, g: number, b: number): [number, numb
   ];
 }
 
-/** Relative luminance (Rec. 709 weights) of a linear-light colour. */
-export function luminance(r: number, g: number, b: number): number {
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
