@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { addCalendar, listCalendars, removeCalendar } from '../calendar/calendars.ts';
 import type { Core } from '../core/create-core.ts';
 import { ContentFrames } from '../screens/content.ts';
 import { CalendarEntity, OccurrenceEntity, type Calendar } from '../storage/entities/calendar.ts';
 import { DisplayEntity } from '../storage/entities/display.ts';
-import { WeatherCurrentEntity, WeatherDayEntity } from '../storage/entities/weather.ts';
+import { readWeatherConfig } from '../weather/config.ts';
+import { loadWeatherFor } from '../weather/store.ts';
 import type { AdminApi, CalendarDto } from './contract.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { NotFoundError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1e88e5');
-const icsUrl = z.string().trim().url().refine((u) => /^(https?|webcal):\/\//i.test(u), 'an ICS feed URL starts with http://, https:// or webcal://');
-const CALENDAR_COLOURS = ['#1e88e5', '#e53935', '#43a047', '#fb8c00', '#8e24aa', '#00897b'];
 
 type DashboardOperations = Pick<AdminApi,
   'weather.current' | 'calendars.list' | 'calendars.add' | 'calendars.update' | 'calendars.remove' | 'dashboard.preview'>;
@@ -39,30 +39,24 @@ export function dashboardOperations(core: Core): DashboardOperations {
 
   return {
     async 'weather.current'() {
-      const current = await core.db.getRepository(WeatherCurrentEntity).findOne({ where: {}, order: { fetchedAt: 'DESC' } });
-      if (!current) return null;
-      const days = await core.db.getRepository(WeatherDayEntity).find({ where: { locationKey: current.locationKey }, order: { date: 'ASC' } });
+      const { location } = await readWeatherConfig(core.app.settings);
+      const weather = await loadWeatherFor(core.db, location);
+      if (!weather) return null;
       return {
-        locationName: current.locationName,
-        fetchedAt: current.fetchedAt.toISOString(),
-        temperatureC: current.temperatureC,
-        weatherCode: current.weatherCode,
-        days: days.map((d) => ({ date: d.date, minC: d.minC, maxC: d.maxC, weatherCode: d.weatherCode, precipitationProbabilityPct: d.precipitationProbabilityPct })),
+        locationName: weather.locationName,
+        fetchedAt: weather.fetchedAt.toISOString(),
+        temperatureC: weather.current?.temperatureC ?? null,
+        weatherCode: weather.current?.weatherCode ?? null,
+        days: weather.days.map((d) => ({ date: d.date, minC: d.minC, maxC: d.maxC, weatherCode: d.weatherCode, precipitationProbabilityPct: d.precipitationProbabilityPct ?? null })),
       };
     },
     async 'calendars.list'() {
-      return Promise.all((await calendars.find({ order: { id: 'ASC' } })).map(calendarDto));
+      return Promise.all((await listCalendars(core.db)).map(calendarDto));
     },
     async 'calendars.add'(args) {
-      const input = z.object({ name: z.string().trim().min(1).max(100), url: icsUrl, color: color.optional() }).parse(args);
-      if (await calendars.existsBy({ name: input.name })) throw new ValidationError(`name: there is already a calendar called "${input.name}"`);
-      const count = await calendars.count();
-      const saved = await calendars.save({
-        name: input.name, url: input.url, color: input.color ?? CALENDAR_COLOURS[count % CALENDAR_COLOURS.length],
-        enabled: true, createdAt: core.app.now(), lastFetchedAt: null, lastError: null,
-      });
+      const calendar = await addCalendar(core.db, args, core.app.now());
       calendarsChanged();
-      return calendarDto(saved as Calendar);
+      return calendarDto(calendar);
     },
     async 'calendars.update'({ id: raw, ...patch }) {
       const calendar = await findCalendar(raw);
@@ -73,10 +67,7 @@ export function dashboardOperations(core: Core): DashboardOperations {
     },
     async 'calendars.remove'({ id: raw }) {
       const calendar = await findCalendar(raw);
-      await core.db.transaction(async (tx) => {
-        await tx.getRepository(OccurrenceEntity).delete({ calendarId: calendar.id });
-        await tx.getRepository(CalendarEntity).delete({ id: calendar.id });
-      });
+      await removeCalendar(core.db, calendar.name);
       calendarsChanged();
       return { deleted: true };
     },

@@ -1,16 +1,31 @@
+import { z } from 'zod';
 import type { Core } from '../core/create-core.ts';
+import { searchLocations } from '../weather/geocoding.ts';
 import type { AdminApi } from './contract.ts';
+import { ValidationError } from './errors.ts';
 
 type LookupOperations = Pick<AdminApi, 'weather.searchLocations' | 'providers.test'>;
 
 /** Operations that ask an outside service on the user's behalf: place search, AI provider checks. */
-export function lookupOperations(_core: Core): LookupOperations {
+export function lookupOperations(core: Core): LookupOperations {
   return {
-    async 'weather.searchLocations'() {
-      throw new Error('location search is not available yet: main/weather has no searchLocations');
+    async 'weather.searchLocations'({ query }) {
+      const matches = await searchLocations(core.app, z.string().max(100).parse(query)).catch(asUserError);
+      return matches.map((m) => ({
+        name: m.name,
+        detail: [m.region, m.country].filter(Boolean).join(', '),
+        latitude: m.latitude,
+        longitude: m.longitude,
+        timeZone: m.timeZone,
+      }));
     },
     async 'providers.test'() {
       throw new Error('provider tests are not available yet: main/ai has no test-connection');
     },
   };
+}
+
+/** The outside service's own words reach the user (the HTTP transport answers 400 with them, not a bare 500). */
+function asUserError(err: unknown): never {
+  throw new ValidationError(err instanceof Error ? err.message : String(err));
 }

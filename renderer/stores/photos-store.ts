@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { PhotoDto, PhotoFilter } from '../../main/admin/contract.ts';
 import { client } from '../api/client.ts';
 import { limiter } from '../lib/limit.ts';
-import { attempt } from './toast-store.ts';
+import { attempt, useToasts } from './toast-store.ts';
 
 interface PhotosState {
   photos: PhotoDto[];
@@ -55,7 +55,10 @@ export const usePhotos = create<PhotosState>()((set, get) => {
     },
     async setHidden(id, hidden) {
       replace(await attempt(() => client().call('photos.update', { id, hidden })));
-      if (hidden && !get().filter.includeHidden) set((s) => ({ photos: s.photos.filter((p) => p.id !== id), total: s.total - 1 }));
+      if (hidden && !get().filter.includeHidden) {
+        set((s) => ({ photos: s.photos.filter((p) => p.id !== id), total: s.total - 1 }));
+        useToasts.getState().show('Hidden from displays. “Show hidden” lists it again.');
+      }
     },
     async remove(id) {
       if (await attempt(() => client().call('photos.delete', { id }))) {

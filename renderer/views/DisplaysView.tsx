@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DisplayCard } from '../components/displays/DisplayCard.tsx';
 import { DisplayEditor } from '../components/displays/DisplayEditor.tsx';
 import { PairingToggle } from '../components/displays/PairingToggle.tsx';
@@ -9,9 +9,16 @@ import { useDisplays } from '../stores/displays-store.ts';
 import { screensActions } from '../stores/screens-actions.ts';
 import './displays.css';
 
+const STATUS_REFRESH_MS = 20_000;
+
 export function DisplaysView() {
   const { displays, previews, loaded, openPairing } = useDisplays();
   const [openId, setOpenId] = useState<number | null>(null);
+  // Online/offline comes from "last seen", which changes without an event: look again now and then.
+  useEffect(() => {
+    const timer = setInterval(() => void useDisplays.getState().load(), STATUS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
   const pending = displays.filter((d) => d.status === 'pending');
   const paired = displays.filter((d) => d.status !== 'pending');
   const open = paired.find((d) => d.id === openId);

@@ -15,11 +15,12 @@ export function DisplayCard({ display, preview, onOpen }: { display: DisplayDto;
     <article className="card display-card" data-testid={`display-${display.humanId}`}>
       <button className="preview-frame" onClick={onOpen} aria-label={`Open ${display.name}`}>
         {preview ? <img src={preview.src} alt={`What ${display.name} shows`} data-version={preview.version} /> : <span className="muted small">{revoked ? 'Revoked' : 'Loading preview…'}</span>}
+        <span className={`badge mode-badge ${display.override ? 'accent' : ''}`} data-testid="mode">{modeLabel(mode)}{display.override && ` until ${clockTime(display.override.until)}`}</span>
       </button>
       <div className="display-card-body">
         <div className="spread">
           <h2>{display.name}</h2>
-          <span className={`badge ${display.override ? 'accent' : ''}`} data-testid="mode">{modeLabel(mode)}{display.override && ` until ${clockTime(display.override.until)}`}</span>
+          <button className="quiet" onClick={onOpen}>Settings</button>
         </div>
         <p className="small muted row">
           <span className={`dot ${display.online ? 'ok' : ''}`} />
@@ -35,7 +36,6 @@ export function DisplayCard({ display, preview, onOpen }: { display: DisplayDto;
             {display.override
               ? <button onClick={() => clearOverride(display.id)}>Back to schedule</button>
               : <button onClick={() => setOverride(display.id, 'dashboard', DASHBOARD_MINUTES)}>Dashboard {DASHBOARD_MINUTES} min</button>}
-            <button className="quiet" onClick={onOpen}>Settings</button>
           </div>
         )}
       </div>

@@ -8,7 +8,9 @@ export function LogView() {
   const lines = useJobs((s) => (executionId === null ? undefined : s.logs[executionId]));
   const execution = useJobs((s) => s.executions.find((e) => e.id === executionId));
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [lines?.length]);
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [lines?.length]);
 
   if (executionId === null) return <p className="muted small">Choose a run to see its log.</p>;
   const progress = execution?.progress;

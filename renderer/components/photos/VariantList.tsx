@@ -7,7 +7,9 @@ function VariantItem({ variant }: { variant: VariantDto }) {
   const thumb = useVariants((s) => s.thumbs[variant.id]);
   const label = useVariants((s) => s.styles.find((st) => st.name === variant.style)?.label ?? variant.style);
   const { loadThumb, setFavourite } = useVariants.getState();
-  useEffect(() => void loadThumb(variant.id), [variant.id, loadThumb]);
+  useEffect(() => {
+    void loadThumb(variant.id);
+  }, [variant.id, loadThumb]);
 
   return (
     <li className="variant" data-testid="variant">
@@ -27,7 +29,9 @@ function VariantItem({ variant }: { variant: VariantDto }) {
 export function VariantList({ photoId }: { photoId: number }) {
   const variants = useVariants((s) => s.byPhoto[photoId]);
   const loadFor = useVariants((s) => s.loadFor);
-  useEffect(() => void loadFor(photoId), [photoId, loadFor]);
+  useEffect(() => {
+    void loadFor(photoId);
+  }, [photoId, loadFor]);
 
   if (!variants) return <p className="muted small">Loading variants…</p>;
   return (

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
+
+describe('Jobs view in a browser', () => {
+  let app: E2eApp;
+
+  beforeAll(async () => {
+    app = await startE2e();
+    await uploadThroughApi(app, await samplePhotos(3));
+  });
+  afterAll(async () => app?.close());
+  screenshotOnFailure(() => app);
+
+  it('Run now streams the log lines live and ends in success', async () => {
+    await app.page.goto(`${app.uiUrl}#/jobs`);
+    const row = app.page.getByTestId('job-classify');
+    await row.waitFor();
+    // Record when each log line and the final status reach the page.
+    await app.page.evaluate(() => {
+      const seen = { lines: [] as number[], success: 0 };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const count = document.querySelectorAll('[data-testid=log-line]').length;
+        while (seen.lines.length < count) seen.lines.push(performance.now());
+        if (!seen.success && document.querySelector('[data-testid=log-view] [data-testid=status]')?.textContent === 'success') seen.success = performance.now();
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+
+    await row.getByRole('button', { name: 'Run now' }).click();
+    const status = app.page.getByTestId('log-view').getByTestId('status');
+    await status.filter({ hasText: 'success' }).waitFor({ timeout: 20_000 });
+    await app.screenshot('jobs');
+
+    const lines = await app.page.getByTestId('log-line').allInnerTexts();
+    expect(lines[0]).toMatch(/classifying 3 photo/);
+    expect(lines.filter((l) => /photo \d+ \(/.test(l))).toHaveLength(3);
+    const seen = await app.page.evaluate(() => (window as unknown as { seen: { lines: number[]; success: number } }).seen);
+    expect(seen.lines.length).toBe(lines.length);
+    expect(seen.lines[0]).toBeLessThan(seen.success);
+    expect(await row.getByTestId('status').textContent()).toBe('success');
+  });
+
+  it('a bad cron expression gets the server’s validation message; a good one is saved', async () => {
+    const editor = app.page.locator('.two-col');
+    const cron = editor.getByLabel('Schedule (cron)');
+    await cron.fill('every tuesday');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('alert').filter({ hasText: /cron/ }).waitFor();
+    await app.screenshot('jobs-validation');
+
+    await cron.fill('15 3 * * *');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByText('Saved.').waitFor();
+    const jobs = await (await app.admin('GET', '/jobs')).json();
+    expect(jobs.find((j: { name: string }) => j.name === 'classify').cron).toBe('15 3 * * *');
+  });
+});
