@@ -2,29 +2,44 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Writes to a temp name in the same folder, flushes it, then renames it into place: readers never see half a file. */
-export function writeFileAtomicSync(target: string, data: string | Uint8Array, mode = 0o644): void {
+/**
+ * Writes a file so that readers see either the old content or the whole new content, never a
+ * part: a temp file in the same folder (same file system, so the rename is atomic), flushed to
+ * disk, then renamed over the target. On failure the temp file is removed.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
   const temp = tempNameFor(target);
-  const fd = fs.openSync(temp, 'w', mode);
   try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const handle = await fs.promises.open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
   }
-  fs.renameSync(temp, target);
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+/** The same, for start-up code that has nothing else to do meanwhile (the TLS certificate). */
+export function writeFileAtomicSync(target: string, data: Uint8Array | string, mode = 0o644): void {
   const temp = tempNameFor(target);
-  const handle = await fs.promises.open(temp, 'w', mode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const fd = fs.openSync(temp, 'wx', mode);
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
   }
-  await fs.promises.rename(temp, target);
 }
 
 function tempNameFor(target: string): string {

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic } from '../core/atomic-file.ts';
 import { DITHER_ALGORITHMS, isDitherAlgorithm } from './dither/index.ts';
 import { renderFrame, renderPreview } from './pipeline.ts';
 import { BUILTIN_PROFILES, findBuiltinProfile } from './profiles.ts';

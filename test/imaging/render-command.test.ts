@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../main/imaging/atomic-write.ts';
+import { writeFileAtomic } from '../../main/core/atomic-file.ts';
 import { runRenderCommand } from '../../main/imaging/render-command.ts';
 import { testPhoto } from './helpers/images.ts';
 import { readPng } from './helpers/png-reader.ts';
