@@ -75,9 +75,9 @@ export class ExecutionQueue {
     }
   }
 
-  /** Renews the lease of an execution this process runs, with its latest progress. */
-  async heartbeat(id: number, progress: { done: number; total: number } | null): Promise<void> {
-    await this.updateOwned(id, { heartbeatAt: this.now(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) });
+  /** Renews the lease of an execution this process runs, with its latest progress; false when it is no longer ours. */
+  async heartbeat(id: number, progress: { done: number; total: number } | null): Promise<boolean> {
+    return this.updateOwned(id, { heartbeatAt: this.now(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) });
   }
 
   /** Records the outcome; false when the execution was no longer ours to finish (e.g. already marked interrupted). */

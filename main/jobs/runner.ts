@@ -85,14 +85,17 @@ export class Runner {
     if (!next || this.stopped || !(await this.queue.claim(next.id))) return;
     const controller = new AbortController();
     const execution: Execution = { ...next, status: 'running' };
-    this.current = { execution, controller, settled: false, done: this.run(execution, controller) };
+    const done = this.run(execution, controller).catch((err: unknown) => this.app.log.error({ err, executionId: execution.id }, 'could not record the outcome of a job'));
+    this.current = { execution, controller, settled: false, done };
   }
 
   private async run(execution: Execution, controller: AbortController): Promise<void> {
     let job: Job | null = null;
     let progress: { done: number; total: number } | null = null;
     let lastProgressWrite = 0;
-    const heartbeat = setInterval(() => void this.queue.heartbeat(execution.id, progress).catch(() => undefined), this.options.heartbeatMs);
+    const heartbeat = setInterval(() => void this.queue.heartbeat(execution.id, progress).then((stillOurs) => {
+      if (!stillOurs) controller.abort(new Error('another process marked this execution interrupted'));
+    }).catch(() => undefined), this.options.heartbeatMs);
     heartbeat.unref();
     let log: ExecutionLogWriter | null = null;
     let outcome: Outcome;
@@ -136,10 +139,12 @@ export class Runner {
     const current = this.current;
     if (current?.execution.id !== execution.id || current.settled) return;
     current.settled = true;
-    const recorded = await this.queue.finish(execution.id, outcome);
-    this.current = null;
-    if (recorded) await this.announce({ ...execution, status: outcome.status }, job);
-    if (!this.stopped) this.wake();
+    try {
+      if (await this.queue.finish(execution.id, outcome)) await this.announce({ ...execution, status: outcome.status }, job);
+    } finally {
+      this.current = null;
+      if (!this.stopped) this.wake();
+    }
   }
 
   private async announce(execution: Execution, job?: Job | null): Promise<void> {

@@ -23,7 +23,7 @@ describe('inkstand job NAME', () => {
     expect(code).toBe(0);
     const lines = out.text().trimEnd().split('\n');
     expect(lines[0]).toBe('test_progress: execution #1 queued');
-    expect(lines.filter((l) => /^\d\d:\d\d:\d\d info  step \d$/.test(l))).toHaveLength(3);
+    expect(lines.filter((l) => /^\d\d:\d\d:\d\d info {2}step \d$/.test(l))).toHaveLength(3);
     expect(lines.filter((l) => l.startsWith('progress '))).toEqual(expect.arrayContaining(['progress 3/3']));
     expect(lines.at(-1)).toMatch(/^success: 3 steps \(\d+\.\d s\)$/);
     const [execution] = await testApp.app.db.getRepository(ExecutionEntity).find();

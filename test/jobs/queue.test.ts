@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobService } from '../../main/jobs/job-service.ts';
-import { ExecutionEntity } from '../../main/storage/entities/job.ts';
+import { ExecutionEntity, JobEntity } from '../../main/storage/entities/job.ts';
 import { createTestApp, sleep, waitFor, type TestApp } from './test-app.ts';
 import { TEST_KINDS, addJob, timeline } from './test-kinds.ts';
 
@@ -145,5 +145,29 @@ describe('stop', () => {
     expect(await service.execution(execution.id)).toMatchObject({ status: 'interrupted', error: expect.stringMatching(/still running/) });
     await sleep(1_600);
     expect((await service.execution(execution.id))?.status).toBe('interrupted');
+  });
+});
+
+describe('executions left running by another machine', () => {
+  it('block the runner while their lease is fresh and become interrupted once it runs out', async () => {
+    let now = new Date('2025-06-01T12:00:00Z');
+    testApp = await createTestApp({ now: () => now });
+    service = new JobService(testApp.app, TEST_KINDS, { pollMs: 50, leaseMs: 60_000 });
+    const app = testApp.app;
+    await service.list();
+    const job = await app.db.getRepository(JobEntity).findOneByOrFail({ name: 'test_stubborn' });
+    const inserted = await app.db.getRepository(ExecutionEntity).insert({
+      jobId: job.id, params: '{}', status: 'running', trigger: 'schedule', queuedAt: now, startedAt: now, heartbeatAt: now, ownerHost: 'nas.local', ownerPid: 4242,
+    });
+    const foreignId = inserted.identifiers[0].id as number;
+    await service.start();
+    const mine = await service.runNow('test_sleep', { ms: 5 });
+    await sleep(300);
+    expect((await service.execution(mine.id))?.status).toBe('queued');
+    expect((await service.execution(foreignId))?.status).toBe('running');
+
+    now = new Date(now.getTime() + 61_000);
+    await waitFor(async () => (await service.execution(mine.id))?.status === 'success', 5_000, 'the queued job to run');
+    expect(await service.execution(foreignId)).toMatchObject({ status: 'interrupted', error: 'interrupted: no sign of life from nas.local (pid 4242) for 61 s' });
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../../main/core/app-context.ts';
+import type { JobService } from '../../main/jobs/job-service.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
@@ -66,7 +67,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false> | T
 }
 
 /** Queues a job on the service and waits until its execution has finished. */
-export async function runToEnd(service: import('../../main/jobs/job-service.ts').JobService, name: string, params?: Record<string, unknown>) {
+export async function runToEnd(service: JobService, name: string, params?: Record<string, unknown>) {
   const { id } = await service.runNow(name, params);
   return waitFor(async () => {
     const execution = await service.execution(id);

@@ -25,7 +25,7 @@ describe('weather commands', () => {
     }
     const log = captureOutput();
     expect(await runJobCommand(testApp.app, 'get_weather', {}, log)).toBe(0);
-    expect(log.text()).toMatch(/info  asking open-meteo for the weather at Berlin/);
+    expect(log.text()).toMatch(/info {2}asking open-meteo for the weather at Berlin/);
 
     const out = captureOutput();
     await weatherCommand(testApp.app, { json: true }, out);
