@@ -1,8 +1,12 @@
+import type { Picture } from '../dashboard/picture.ts';
 import type { RenderOptions, RenderedFrame } from './pipeline.ts';
+
+/** An image (bytes or a file path), or a flat screen the worker draws first. */
+export type RenderSource = Uint8Array | string | { picture: Picture };
 
 export interface RenderRequest {
   id: number;
-  source: Uint8Array | string;
+  source: RenderSource;
   opts: RenderOptions;
 }
 

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ImageInputError } from './errors.ts';
 import type { RenderOptions, RenderedFrame } from './pipeline.ts';
-import type { RenderReply, RenderRequest } from './pool-messages.ts';
+import type { RenderReply, RenderRequest, RenderSource } from './pool-messages.ts';
 
 interface Task {
   request: RenderRequest;
@@ -22,7 +22,7 @@ class ImagePool {
   private readonly queue: Task[] = [];
   private nextId = 1;
 
-  run(source: Buffer | string, opts: RenderOptions): Promise<RenderedFrame> {
+  run(source: RenderSource, opts: RenderOptions): Promise<RenderedFrame> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, source, opts }, resolve, reject });
       this.dispatch();
@@ -83,8 +83,8 @@ function settle(task: Task, reply: RenderReply): void {
 
 let pool: ImagePool | undefined;
 
-/** renderFrame on a worker thread; the same result, byte for byte. */
-export function renderFrameInPool(source: Buffer | string, opts: RenderOptions): Promise<RenderedFrame> {
+/** renderFrame on a worker thread (drawing a picture first when given one); the same result, byte for byte. */
+export function renderFrameInPool(source: RenderSource, opts: RenderOptions): Promise<RenderedFrame> {
   pool ??= new ImagePool();
   return pool.run(source, opts);
 }

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { canvasForPanel, drawPicture } from '../dashboard/picture.ts';
 import { ImageInputError } from './errors.ts';
 import { renderFrame } from './pipeline.ts';
 import type { RenderRequest, RenderReply } from './pool-messages.ts';
@@ -6,8 +7,12 @@ import type { RenderRequest, RenderReply } from './pool-messages.ts';
 parentPort!.on('message', async ({ id, source, opts }: RenderRequest) => {
   let reply: RenderReply;
   try {
-    // Buffers arrive as plain Uint8Arrays after structured cloning.
-    const input = typeof source === 'string' ? source : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+    // Buffers arrive as plain Uint8Arrays after structured cloning; pictures are drawn here too, off the event loop.
+    const input = typeof source === 'string'
+      ? source
+      : 'picture' in source
+        ? await drawPicture(source.picture, canvasForPanel(opts.profile, opts.rotation))
+        : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
     const frame = await renderFrame(input, opts);
     reply = { id, ok: true, frame };
   } catch (err) {

@@ -1,6 +1,5 @@
 import type { AppContext } from '../core/app-context.ts';
-import { renderDashboard } from '../dashboard/render.ts';
-import { renderMessage, renderPairingScreen, renderSleepScreen } from '../dashboard/pictures.ts';
+import type { Picture } from '../dashboard/picture.ts';
 import { loadDashboardData } from '../dashboard-data/load.ts';
 import { FrameStore, type FrameRequest } from '../frames/frame-store.ts';
 import type { ProfileRegistry } from '../frames/profiles.ts';
@@ -9,7 +8,6 @@ import { renderFrameInPool } from '../imaging/pool.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import type { Rotation } from '../imaging/pipeline.ts';
 import type { Display } from '../storage/entities/display.ts';
-import { logicalCanvas } from './canvas.ts';
 
 /** Flat pictures (text, UI) snap to the palette; dithering would speckle anti-aliased text. */
 const FLAT: FrameSettings = { dither: 'none' };
@@ -18,7 +16,7 @@ export function frameSettingsOf(display: Display): FrameSettings {
   return { dither: 'floyd-steinberg', ...(display.frameSettings ? JSON.parse(display.frameSettings) : {}) };
 }
 
-/** Builds the frame requests for each kind of content a display can show. */
+/** Builds the frame requests for each kind of content a display can show; all drawing happens on the image workers. */
 export class ContentFrames {
   constructor(private readonly app: AppContext, private readonly profiles: ProfileRegistry) {}
 
@@ -33,41 +31,37 @@ export class ContentFrames {
     };
   }
 
-  async message(display: Display, text: string): Promise<FrameRequest> {
-    return this.flat(display, 'message', ['message', text], (canvas) => renderMessage(text, canvas));
+  message(display: Display, text: string): Promise<FrameRequest> {
+    return this.flat(display, { kind: 'message', text });
   }
 
-  async pairing(display: Display, serverName: string): Promise<FrameRequest> {
-    const info = { humanReadableId: display.humanId, pairingCode: display.pairingCode, serverName };
-    return this.flat(display, 'pairing', ['pairing', info], (canvas) => renderPairingScreen(info, canvas));
+  pairing(display: Display, serverName: string): Promise<FrameRequest> {
+    return this.flat(display, { kind: 'pairing', info: { humanReadableId: display.humanId, pairingCode: display.pairingCode, serverName } });
   }
 
-  async sleep(display: Display): Promise<FrameRequest> {
-    return this.flat(display, 'sleep', ['sleep'], (canvas) => renderSleepScreen(canvas));
+  sleep(display: Display): Promise<FrameRequest> {
+    return this.flat(display, { kind: 'sleep' });
   }
 
   /** A fresh dashboard from stored data; every render is a new frame (its header shows the render time). */
   async dashboard(display: Display, now: Date): Promise<FrameRequest> {
     const data = await loadDashboardData(this.app, display.timeZone, now);
-    return this.flat(display, 'dashboard', ['dashboard', display.id, now.toISOString()], (canvas) => renderDashboard(data, canvas), `display:${display.id}`);
+    return this.flat(display, { kind: 'dashboard', data }, [now.toISOString()]);
   }
 
-  private async flat(
-    display: Display,
-    sourceKind: string,
-    identity: unknown[],
-    draw: (canvas: ReturnType<typeof logicalCanvas>) => Promise<Buffer>,
-    sourceRef = `display:${display.id}`,
-  ): Promise<FrameRequest> {
+  /** The newest dashboard of a display is found by this reference, per panel and rotation. */
+  dashboardRef(display: Display): string {
+    return `display:${display.id}:${display.profileId}:${display.rotation}`;
+  }
+
+  private async flat(display: Display, picture: Picture, extraIdentity: unknown[] = []): Promise<FrameRequest> {
     const target = await this.target(display);
+    const identity = picture.kind === 'dashboard' ? [display.id, ...extraIdentity] : [picture];
     return {
-      renderKey: FrameStore.renderKey([...identity, target.profile, target.rotation]),
-      sourceKind,
-      sourceRef,
-      produce: async () => {
-        const picture = await draw(logicalCanvas(target.profile, target.rotation));
-        return (await renderFrameInPool(picture, { ...target, settings: FLAT })).data;
-      },
+      renderKey: FrameStore.renderKey([picture.kind, ...identity, target.profile, target.rotation]),
+      sourceKind: picture.kind,
+      sourceRef: picture.kind === 'dashboard' ? this.dashboardRef(display) : `display:${display.id}`,
+      produce: async () => (await renderFrameInPool({ picture }, { ...target, settings: FLAT })).data,
     };
   }
 
