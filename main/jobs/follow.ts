@@ -12,7 +12,7 @@ const FINISHED = new Set(['success', 'skipped', 'error', 'interrupted']);
 
 /**
  * Follows an execution through the database until it finishes, whichever process runs it:
- * log lines in order, progress when it changes. Resolves with the finished execution.
+ * log lines in order, progress while it runs. Resolves with the finished execution.
  */
 export async function followExecution(jobs: JobService, executionId: number, handlers: FollowHandlers, pollMs = 150): Promise<ExecutionDto> {
   let lastSeq = 0;
@@ -25,12 +25,12 @@ export async function followExecution(jobs: JobService, executionId: number, han
       lastSeq = line.seq;
       handlers.log(line);
     }
+    if (FINISHED.has(execution.status)) return execution;
     const progress = execution.progress ? `${execution.progress.done}/${execution.progress.total}` : '';
     if (progress && progress !== lastProgress) handlers.progress(execution.progress!.done, execution.progress!.total);
     lastProgress = progress;
-    if (FINISHED.has(execution.status)) return execution;
     if (execution.status === 'queued' && !saidWaiting && handlers.waiting) {
-      const running = (await jobs.executions(undefined, 20)).find((e) => e.status === 'running');
+      const running = (await jobs.executions(undefined, 20)).find((e) => e.status === 'running' && e.id !== executionId);
       if (running) {
         handlers.waiting(running);
         saidWaiting = true;

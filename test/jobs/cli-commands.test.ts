@@ -19,15 +19,16 @@ describe('inkstand job NAME', () => {
   it('prints log lines and plain progress lines, and exits 0 on success', async () => {
     testApp = await createTestApp();
     const out = captureOutput(false);
-    const code = await runJobCommand(testApp.app, 'test_progress', { paramsJson: '{"steps":2}', param: ['steps=3', 'step_ms=10'] }, out, TEST_KINDS);
+    const code = await runJobCommand(testApp.app, 'test_progress', { paramsJson: '{"steps":2}', param: ['steps=3', 'step_ms=400'] }, out, TEST_KINDS);
     expect(code).toBe(0);
     const lines = out.text().trimEnd().split('\n');
     expect(lines[0]).toBe('test_progress: execution #1 queued');
     expect(lines.filter((l) => /^\d\d:\d\d:\d\d info {2}step \d$/.test(l))).toHaveLength(3);
-    expect(lines.filter((l) => l.startsWith('progress '))).toEqual(expect.arrayContaining(['progress 3/3']));
-    expect(lines.at(-1)).toMatch(/^success: 3 steps \(\d+\.\d s\)$/);
+    expect(lines.filter((l) => l.startsWith('progress '))).toEqual(['progress 1/3', 'progress 2/3']);
+    expect(lines.at(-2)).toMatch(/^\d\d:\d\d:\d\d info {2}success: 3 steps$/);
+    expect(lines.at(-1)).toMatch(/^test_progress success in \d+\.\d s$/);
     const [execution] = await testApp.app.db.getRepository(ExecutionEntity).find();
-    expect(execution).toMatchObject({ status: 'success', trigger: 'manual', params: JSON.stringify({ steps: 3, step_ms: 10 }) });
+    expect(execution).toMatchObject({ status: 'success', trigger: 'manual', params: JSON.stringify({ steps: 3, step_ms: 400 }) });
   });
 
   it('draws a progress bar on a terminal', async () => {
@@ -43,7 +44,7 @@ describe('inkstand job NAME', () => {
     testApp = await createTestApp();
     const out = captureOutput();
     expect(await runJobCommand(testApp.app, 'test_fail', {}, out, TEST_KINDS)).toBe(1);
-    expect(out.text()).toMatch(/error: the disk is full/);
+    expect(out.text()).toMatch(/ error the disk is full\ntest_fail error in \d+\.\d s\n$/);
   });
 
   it('refuses bad params, unknown jobs and malformed options before queueing anything', async () => {
@@ -80,6 +81,7 @@ describe('inkstand job NAME', () => {
     expect(await runJobCommand(testApp.app, 'test_progress', { param: ['steps=1'] }, out, TEST_KINDS)).toBe(0);
     expect(out.text()).toContain(`waiting for execution #${running.id} (test_sleep) to finish first\n`);
     expect(out.text()).toMatch(/success: 1 steps/);
+    expect(out.text().match(/waiting for/g)).toHaveLength(1);
   });
 });
 

@@ -99,9 +99,10 @@ function describeStart(execution: ExecutionDto, coalesced: boolean, params: Reco
   return `${execution.jobName} is ${state} as execution #${execution.id}${ignored}; following it`;
 }
 
+/** The outcome itself is the execution's last log line; this closes the run. */
 function describeEnd(execution: ExecutionDto): string {
-  const runtime = execution.runtimeMs !== null ? ` (${(execution.runtimeMs / 1000).toFixed(1)} s)` : '';
-  return `${execution.status}: ${execution.summary ?? execution.error ?? ''}${runtime}`;
+  const runtime = execution.runtimeMs !== null ? ` in ${(execution.runtimeMs / 1000).toFixed(1)} s` : '';
+  return `${execution.jobName} ${execution.status}${runtime}`;
 }
 
 function formatLogLine(line: ExecutionLogDto): string {
