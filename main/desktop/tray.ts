@@ -1,0 +1,58 @@
+import type { AdminApi } from '../admin/contract.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Electron, ElectronDeps } from './electron-types.ts';
+import { DASHBOARD_MINUTES, PAIRING_MINUTES, trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu.ts';
+
+export interface TrayOptions {
+  electron: Pick<ElectronDeps, 'Tray' | 'Menu' | 'nativeImage'>;
+  icon: string;
+  admin: AdminApi;
+  log: Logger;
+  open(): void;
+  quit(): void;
+}
+
+/** The tray icon and its menu; the menu is rebuilt from the current jobs and pairing window whenever something changes. */
+export class TrayController {
+  private readonly tray: Electron.Tray;
+  private readonly actions: TrayActions;
+  private expiry: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: TrayOptions) {
+    const { Tray, nativeImage } = options.electron;
+    this.tray = new Tray(nativeImage.createFromPath(options.icon));
+    this.tray.setToolTip('Inkstand');
+    this.tray.on('click', () => options.open());
+    const { admin } = options;
+    const act = (what: string, action: () => Promise<unknown>) => () => {
+      action().catch((err: unknown) => options.log.error({ err }, `tray: ${what} failed`)).finally(() => void this.refresh());
+    };
+    this.actions = {
+      refreshAll: act('refresh all', () => admin['screens.refreshAll']({})),
+      nextPhotoEverywhere: act('next photo everywhere', () => admin['screens.nextPhotoEverywhere']({})),
+      dashboardEverywhere: act('dashboard everywhere', () => admin['screens.dashboardEverywhere']({ minutes: DASHBOARD_MINUTES })),
+      togglePairing: (open) => act('pairing', () => (open ? admin['pairing.open']({ minutes: PAIRING_MINUTES }) : admin['pairing.close']({})))(),
+      runJob: (name) => act(`run ${name}`, () => admin['jobs.run']({ name }))(),
+      open: options.open,
+      quit: options.quit,
+    };
+  }
+
+  async refresh(): Promise<void> {
+    const state = await this.state();
+    this.tray.setContextMenu(this.options.electron.Menu.buildFromTemplate(trayMenuTemplate(state, this.actions)));
+    // The pairing window closes by itself: redraw the menu when it does.
+    if (this.expiry) clearTimeout(this.expiry);
+    this.expiry = state.pairingUntil ? setTimeout(() => void this.refresh(), Math.max(0, state.pairingUntil.getTime() - Date.now()) + 1000) : null;
+  }
+
+  destroy(): void {
+    if (this.expiry) clearTimeout(this.expiry);
+    this.tray.destroy();
+  }
+
+  private async state(): Promise<TrayState> {
+    const [jobs, pairing] = await Promise.all([this.options.admin['jobs.list']({}), this.options.admin['pairing.get']({})]);
+    return { jobs: jobs.map((j) => j.name), pairingUntil: pairing.until ? new Date(pairing.until) : null };
+  }
+}
