@@ -20,7 +20,8 @@ export async function startFleet(count: number, size = { width: 800, height: 480
   const core = await createCore(dataDir);
   await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
   await core.close();
-  const serve = await startServeProcess(dataDir, ['--no-discovery']);
+  // Every simulated frame bootstraps from 127.0.0.1: lift the per-address limit for this fleet.
+  const serve = await startServeProcess(dataDir, ['--no-discovery'], { ...process.env, INKSTAND_BOOTSTRAP_LIMIT: String(count * 4) });
   await fetch(`${serve.http}/api/admin/pairing/open`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}`, 'content-type': 'application/json' }, body: '{"minutes":10}' });
   const frames: SimulatedFrame[] = [];
   for (let i = 0; i < count; i++) {

@@ -8,7 +8,8 @@ const FRAMES = 50;
 export async function runServerBench(report: Report): Promise<void> {
   const fleet = await startFleet(FRAMES);
   try {
-    await new Promise((r) => setTimeout(r, 2000));
+    // Idle: past the image workers' idle lifetime, so only what an idle server keeps is counted.
+    await new Promise((r) => setTimeout(r, 35_000));
     report('idle server RSS with 50 displays', residentMemoryMb(fleet.serve.child.pid!), 'MB');
 
     const result = await pollLoad(fleet.serve.http, fleet.frames.map((f) => ({ authorization: `Token ${f.token}`, 'if-none-match': f.etag! })), 10);

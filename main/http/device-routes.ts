@@ -27,6 +27,8 @@ export interface DeviceRouteDeps {
 }
 
 const PENDING_RETRY_S = 10;
+/** Bootstrap requests per source address per minute; a pending frame asks every PENDING_RETRY_S. */
+const BOOTSTRAPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60;
 const MAX_WAIT_S = 60;
 
 const bootstrapBody = z.object({
@@ -48,7 +50,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   const json = express.json({ limit: '8kb' });
   const bootstrapLimit = rateLimit({
     windowMs: 60_000,
-    limit: 30,
+    limit: BOOTSTRAPS_PER_MINUTE,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new HttpError(429, 'rate_limited', 'too many bootstrap requests from this address; wait a minute')),

@@ -1,7 +1,8 @@
 /**
  * Rendering off the event loop: a pool of worker threads, one per CPU core but one (at least one),
  * so a device request never waits behind a render. Workers start on first use, are unref'd while
- * idle (they never keep a process alive) and stop with closeImagePool().
+ * idle (they never keep a process alive), exit after a while without work (a worker holds libvips
+ * and the drawing code, ~100 MB, which an idle server should not keep) and stop with closeImagePool().
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +16,10 @@ interface Task {
   reject: (err: Error) => void;
 }
 
+const IDLE_WORKER_LIFETIME_MS = 30_000;
+
 class ImagePool {
+  private readonly idleTimers = new Map<Worker, NodeJS.Timeout>();
   private readonly size = Math.max(1, availableParallelism() - 1);
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, Task>();
@@ -32,6 +36,8 @@ class ImagePool {
   async close(): Promise<void> {
     const workers = [...this.idle, ...this.running.keys()];
     this.idle.length = 0;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     for (const task of [...this.running.values(), ...this.queue.splice(0)]) task.reject(new Error('the image pool was closed'));
     this.running.clear();
     await Promise.all(workers.map((w) => w.terminate()));
@@ -41,11 +47,26 @@ class ImagePool {
     while (this.queue.length > 0) {
       const worker = this.idle.pop() ?? (this.running.size < this.size ? this.spawn() : undefined);
       if (!worker) return;
+      clearTimeout(this.idleTimers.get(worker));
+      this.idleTimers.delete(worker);
       const task = this.queue.shift()!;
       this.running.set(worker, task);
       worker.ref();
       worker.postMessage(task.request);
     }
+  }
+
+  private retireWhenIdle(worker: Worker): void {
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at < 0) return;
+      this.idle.splice(at, 1);
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }, IDLE_WORKER_LIFETIME_MS);
+    timer.unref();
+    this.idleTimers.set(worker, timer);
   }
 
   private spawn(): Worker {
@@ -55,6 +76,7 @@ class ImagePool {
       this.running.delete(worker);
       worker.unref();
       this.idle.push(worker);
+      this.retireWhenIdle(worker);
       if (task) settle(task, reply);
       this.dispatch();
     });

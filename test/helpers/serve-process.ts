@@ -11,8 +11,8 @@ export interface ServeProcess {
 }
 
 /** `inkstand serve` as a real child process on free loopback ports; resolves once it printed its listeners. */
-export function startServeProcess(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--http-port', '0', '--https-port', '0', '--discovery-port', '0', '--host', '127.0.0.1', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServeProcess(dataDir: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data-dir', dataDir, '--http-port', '0', '--https-port', '0', '--discovery-port', '0', '--host', '127.0.0.1', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let log = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${log}`)), 60_000);
