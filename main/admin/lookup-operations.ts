@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { testProviderConnection } from '../ai/test-connection.ts';
 import type { Core } from '../core/create-core.ts';
 import { searchLocations } from '../weather/geocoding.ts';
 import type { AdminApi } from './contract.ts';
@@ -19,8 +20,8 @@ export function lookupOperations(core: Core): LookupOperations {
         timeZone: m.timeZone,
       }));
     },
-    async 'providers.test'() {
-      throw new Error('provider tests are not available yet: main/ai has no test-connection');
+    async 'providers.test'({ provider }) {
+      return testProviderConnection(core.app, z.enum(['openai', 'ollama', 'sd-webui']).parse(provider));
     },
   };
 }

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import type { AdminArgs, AdminOperationName, AdminResult } from '../../main/admin/contract.ts';
+import { SimulatedFrame } from '../sim/frame.ts';
+
+export type Call = <K extends AdminOperationName>(name: K, args: AdminArgs<K>) => Promise<AdminResult<K>>;
+
+/** What earlier steps learned (ids) for later ones. */
+export interface ScenarioContext {
+  httpUrl: string;
+  photoPath: string;
+  frame?: SimulatedFrame;
+  displayId?: number;
+  photoId?: number;
+  variantId?: number;
+  executionId?: number;
+  calendarId?: number;
+}
+
+export interface Step<K extends AdminOperationName = AdminOperationName> {
+  op: K;
+  title?: string;
+  before?(ctx: ScenarioContext): Promise<void>;
+  args(ctx: ScenarioContext): AdminArgs<K>;
+  /** Checks the answer; `error` is the message when the operation failed. */
+  check(result: AdminResult<K> | undefined, ctx: ScenarioContext, error?: string): void | Promise<void>;
+}
+
+const step = <K extends AdminOperationName>(s: Step<K>): Step => s as unknown as Step;
+const none = () => ({}) as Record<string, never>;
+const ok = (result: unknown, error?: string) => {
+  expect(error).toBeUndefined();
+  expect(result).toBeDefined();
+};
+
+/** Every operation of the contract, in an order that makes sense for one household; run once per transport. */
+export const SCENARIO: Step[] = [
+  step({ op: 'system.info', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.version).toMatch(/^\d+\.\d+\.\d+/); } }),
+  step({ op: 'settings.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((s) => s.key)).toContain('server.name'); } }),
+  step({ op: 'settings.set', args: () => ({ key: 'server.name', value: 'Hallway' }), check: (r, _c, e) => { ok(r, e); expect(r!.find((s) => s.key === 'server.name')?.value).toBe('Hallway'); } }),
+  step({ op: 'settings.set', title: 'refuses a bad value', args: () => ({ key: 'weather.latitude', value: 'north' }), check: (_r, _c, e) => expect(e).toMatch(/weather\.latitude/) }),
+  step({ op: 'profiles.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((p) => p.id)).toContain('inky-impression-7.3'); } }),
+  step({
+    op: 'profiles.saveCustom',
+    args: () => ({ profile: { id: 'hall-bw', label: 'Hall B/W', width: 400, height: 300, palette: [[0, 0, 0], [255, 255, 255]] } }),
+    check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ id: 'hall-bw', builtIn: false, palette: ['#000000', '#ffffff'] }); },
+  }),
+  step({ op: 'pairing.get', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.open).toBe(false); } }),
+  step({ op: 'pairing.open', args: () => ({ minutes: 5 }), check: (r, _c, e) => { ok(r, e); expect(r!.open).toBe(true); } }),
+  step({ op: 'pairing.close', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ open: false, until: null }); } }),
+
+  step({
+    op: 'photos.upload',
+    args: (c) => ({ name: 'harbour.jpg', data: new Uint8Array(fs.readFileSync(c.photoPath)) }),
+    check: (r, c, e) => { ok(r, e); expect(r!.duplicate).toBe(false); c.photoId = r!.photo.id; },
+  }),
+  step({ op: 'photos.upload', title: 'refuses a non-image', args: () => ({ name: 'notes.txt', data: new TextEncoder().encode('hello') }), check: (_r, _c, e) => expect(e).toMatch(/notes\.txt: not an image/) }),
+  step({ op: 'photos.list', args: () => ({}), check: (r, _c, e) => { ok(r, e); expect(r!.total).toBe(1); expect(r!.photos[0].styles).toEqual(['photo']); } }),
+  step({ op: 'photos.thumbnail', args: (c) => ({ id: c.photoId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mime).toBe('image/webp'); expect(r!.dataBase64.length).toBeGreaterThan(100); } }),
+  step({ op: 'photos.update', args: (c) => ({ id: c.photoId!, favourite: true }), check: (r, _c, e) => { ok(r, e); expect(r!.favourite).toBe(true); } }),
+  step({ op: 'variants.list', args: (c) => ({ photoId: c.photoId! }), check: (r, c, e) => { ok(r, e); expect(r!.map((v) => v.style)).toEqual(['photo']); c.variantId = r![0].id; } }),
+  step({ op: 'variants.thumbnail', args: (c) => ({ id: c.variantId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mime).toBe('image/webp'); } }),
+  step({ op: 'variants.update', args: (c) => ({ id: c.variantId!, favourite: true }), check: (r, _c, e) => { ok(r, e); expect(r!.favourite).toBe(true); } }),
+  step({ op: 'styles.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r![0].name).toBe('photo'); } }),
+  step({ op: 'styles.update', args: () => ({ name: 'photo', score: 0.6 }), check: (r, _c, e) => { ok(r, e); expect(r!.find((s) => s.name === 'photo')?.score).toBe(0.6); } }),
+
+  step({
+    op: 'displays.list',
+    before: async (c) => {
+      c.frame = new SimulatedFrame('contract-frame', 800, 480);
+      expect(await c.frame.bootstrap(`${c.httpUrl}/api/display/bootstrap`)).toBe(202);
+    },
+    args: none,
+    check: (r, c, e) => { ok(r, e); expect(r).toHaveLength(1); expect(r![0]).toMatchObject({ status: 'pending', pairingCode: c.frame!.pairingCode }); c.displayId = r![0].id; },
+  }),
+  step({ op: 'displays.get', args: (c) => ({ id: c.displayId! }), check: (r, c, e) => { ok(r, e); expect(r!.humanId).toBe(c.frame!.humanId); } }),
+  step({ op: 'displays.get', title: 'an unknown id is not found', args: () => ({ id: 9999 }), check: (_r, _c, e) => expect(e).toBe('no display with id 9999') }),
+  step({ op: 'displays.approve', args: (c) => ({ id: c.displayId! }), check: async (r, c, e) => { ok(r, e); expect(r!.status).toBe('approved'); await c.frame!.waitForApproval(5000); } }),
+  step({ op: 'displays.update', args: (c) => ({ id: c.displayId!, patch: { name: 'Kitchen', rotationIntervalS: 600 } }), check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ name: 'Kitchen', rotationIntervalS: 600 }); } }),
+  step({ op: 'displays.update', title: 'a bad time zone is refused', args: (c) => ({ id: c.displayId!, patch: { timeZone: 'Mars/Olympus' } }), check: (_r, _c, e) => expect(e).toMatch(/timeZone/) }),
+  step({
+    op: 'displays.setRules',
+    args: (c) => ({ id: c.displayId!, rules: [{ weekday: 1, startMinute: 420, endMinute: 540, mode: 'dashboard' }] }),
+    check: (r, _c, e) => { ok(r, e); expect(r!.rules).toEqual([{ weekday: 1, startMinute: 420, endMinute: 540, mode: 'dashboard' }]); },
+  }),
+  step({ op: 'displays.setOverride', args: (c) => ({ id: c.displayId!, mode: 'dashboard', minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.override?.mode).toBe('dashboard'); } }),
+  step({ op: 'displays.clearOverride', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.override).toBeNull(); } }),
+  step({ op: 'displays.showMessage', args: (c) => ({ id: c.displayId!, text: 'Dinner at seven', minutes: 10 }), check: (r, _c, e) => { ok(r, e); expect(r!.messageText).toBe('Dinner at seven'); } }),
+  step({ op: 'displays.next', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => ok(r, e) }),
+  step({ op: 'displays.preview', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mode).toBe('message'); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
+  step({ op: 'dashboard.preview', args: (c) => ({ displayId: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
+  step({ op: 'screens.refreshAll', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'screens.nextPhotoEverywhere', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'screens.dashboardEverywhere', args: () => ({ minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+
+  step({ op: 'jobs.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((j) => j.name)).toContain('cleanup'); } }),
+  step({ op: 'jobs.update', args: () => ({ name: 'cleanup', patch: { cron: '0 4 * * *' } }), check: (r, _c, e) => { ok(r, e); expect(r!.cron).toBe('0 4 * * *'); } }),
+  step({ op: 'jobs.update', title: 'a bad cron is refused', args: () => ({ name: 'cleanup', patch: { cron: 'often' } }), check: (_r, _c, e) => expect(e).toMatch(/^cron: /) }),
+  step({ op: 'jobs.run', args: () => ({ name: 'cleanup' }), check: (r, c, e) => { ok(r, e); expect(r!.jobName).toBe('cleanup'); c.executionId = r!.id; } }),
+  step({ op: 'jobs.executions', args: () => ({ name: 'cleanup' }), check: (r, c, e) => { ok(r, e); expect(r!.map((x) => x.id)).toContain(c.executionId); } }),
+  step({ op: 'jobs.logs', args: (c) => ({ executionId: c.executionId! }), check: (r, _c, e) => { ok(r, e); expect(Array.isArray(r)).toBe(true); } }),
+
+  step({ op: 'weather.current', args: none, check: (r, _c, e) => { expect(e).toBeUndefined(); expect(r).toBeNull(); } }),
+  step({
+    op: 'weather.searchLocations',
+    args: () => ({ query: 'Berlin' }),
+    check: (r, _c, e) => { ok(r, e); expect(r![0]).toMatchObject({ name: 'Berlin' }); expect(r![0].latitude).toBeCloseTo(52.52, 1); },
+  }),
+  step({ op: 'calendars.add', args: () => ({ name: 'Family', url: 'https://calendar.example/family.ics' }), check: (r, c, e) => { ok(r, e); expect(r!.enabled).toBe(true); c.calendarId = r!.id; } }),
+  step({ op: 'calendars.add', title: 'a feed must be a URL', args: () => ({ name: 'Bad', url: 'family' }), check: (_r, _c, e) => expect(e).toMatch(/^url: /) }),
+  step({ op: 'calendars.update', args: (c) => ({ id: c.calendarId!, enabled: false }), check: (r, _c, e) => { ok(r, e); expect(r!.enabled).toBe(false); } }),
+  step({ op: 'calendars.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((x) => x.name)).toEqual(['Family']); } }),
+  step({ op: 'calendars.remove', args: (c) => ({ id: c.calendarId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+  step({
+    op: 'providers.test',
+    args: () => ({ provider: 'ollama' }),
+    check: (r, _c, e) => { ok(r, e); expect(r!.ok).toBe(true); expect(r!.message).toMatch(/connected/); },
+  }),
+
+  step({ op: 'displays.revoke', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.status).toBe('revoked'); } }),
+  step({ op: 'displays.delete', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+  step({ op: 'photos.delete', args: (c) => ({ id: c.photoId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+];
