@@ -46,7 +46,8 @@ describe('admin API over HTTP without the admin token', () => {
 
   it.each(Object.entries(ADMIN_HTTP_ROUTES))('%s answers 401 with no token and with a wrong one', async (_name, route) => {
     const url = `${app.urls.http}/api/admin${route.path.replace(/:\w+/g, '1')}`;
-    for (const headers of [{}, { authorization: 'Bearer not-the-token' }, { authorization: `Token ${app.urls.adminToken}` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer not-the-token' }, { authorization: `Token ${app.urls.adminToken}` }];
+    for (const headers of attempts) {
       const res = await fetch(url, { method: route.method, headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ code: 'not_authenticated' });

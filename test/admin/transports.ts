@@ -11,7 +11,7 @@ export function httpTransport(urls: ServerUrls): Call {
     if (name !== 'photos.upload') return client.call(name, args);
     const { name: fileName, data } = args as AdminArgs<'photos.upload'>;
     const form = new FormData();
-    form.append('photo', new Blob([data]), fileName);
+    form.append('photo', new Blob([Buffer.from(data)]), fileName);
     const res = await fetch(`${urls.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${urls.adminToken}` }, body: form });
     const body = await res.json();
     if (!res.ok) throw new Error(body.detail);
