@@ -47,7 +47,7 @@ export class ExecutionQueue {
     throw new Error('could not queue the job: its executions changed too often');
   }
 
-  async activeFor(jobId: number): Promise<Execution | null> {
+  private async activeFor(jobId: number): Promise<Execution | null> {
     return this.repo.findOneBy({ jobId, status: In(['queued', 'running']) });
   }
 

@@ -21,7 +21,3 @@ export const JOB_KINDS: readonly JobKind[] = [
   generateVariantsJob,
   cleanupJob,
 ];
-
-export function findJobKind(kind: string, kinds: readonly JobKind[] = JOB_KINDS): JobKind | undefined {
-  return kinds.find((k) => k.kind === kind);
-}

@@ -63,7 +63,7 @@ export async function listJobsCommand(app: AppContext, options: { json?: boolean
   printListing(rows, Boolean(options.json), ['name', 'kind', 'cron', 'timeZone', 'enabled', 'nextRunAt', 'lastStatus'], out);
 }
 
-export function parseParams(options: JobCommandOptions): Record<string, unknown> {
+function parseParams(options: JobCommandOptions): Record<string, unknown> {
   let params: Record<string, unknown> = {};
   if (options.paramsJson !== undefined) {
     let parsed: unknown;
