@@ -14,9 +14,11 @@ interface DashboardState {
   setCalendarEnabled(id: number, enabled: boolean): Promise<void>;
   removeCalendar(id: number): Promise<void>;
   loadPreview(displayId: number): Promise<void>;
+  /** Draws again the previews already shown (their data changed). */
+  refreshPreviews(): Promise<void>;
 }
 
-export const useDashboard = create<DashboardState>()((set) => ({
+export const useDashboard = create<DashboardState>()((set, get) => ({
   weather: null,
   calendars: [],
   previews: {},
@@ -47,5 +49,8 @@ export const useDashboard = create<DashboardState>()((set) => ({
   async loadPreview(displayId) {
     const preview = await attempt(() => client().call('dashboard.preview', { displayId }));
     if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: `data:image/png;base64,${preview.pngBase64}` } }));
+  },
+  async refreshPreviews() {
+    await Promise.all(Object.keys(get().previews).map((id) => get().loadPreview(Number(id))));
   },
 }));

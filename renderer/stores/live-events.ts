@@ -28,6 +28,13 @@ export function connectLiveEvents(api: InkstandClient): () => void {
     api.on('job-log', (line) => jobs().receiveLog(line)),
     api.on('execution-changed', () => void jobs().load()),
     api.on('photos-changed', () => void usePhotos.getState().load()),
+    api.on('content-changed', ({ kind }) => {
+      if (kind === 'weather' || kind === 'calendar') {
+        void useDashboard.getState().load();
+        void useDashboard.getState().refreshPreviews();
+      }
+      if (kind === 'settings') void useSettings.getState().load();
+    }),
     api.onResync(reloadAll),
   ];
   return () => offs.forEach((off) => off());

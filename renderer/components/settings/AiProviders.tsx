@@ -27,8 +27,11 @@ function ProviderTest({ provider }: { provider: AiProviderName }) {
   );
 }
 
-/** Who rates photos and who makes art variants, and how to reach the remote ones. */
+/** Who rates photos and who makes art variants, and how to reach the remote ones (those in use open). */
 export function AiProviders() {
+  const classifier = useSettings((s) => s.settings['ai.classify.provider']?.value);
+  const artist = useSettings((s) => s.settings['ai.variants.provider']?.value);
+  const inUse = [classifier, artist];
   return (
     <Section title="AI providers">
       <div className="stack">
@@ -37,15 +40,15 @@ export function AiProviders() {
           <SettingSelect settingKey="ai.variants.provider" label="Makes art variants" options={PROVIDERS.filter((p) => p.value !== 'ollama')} />
         </div>
         {REMOTE.map(({ name, label }) => (
-          <fieldset key={name} className="provider">
-            <legend>{label}</legend>
+          <details key={name} className="provider" open={inUse.includes(name)}>
+            <summary>{label}{inUse.includes(name) && <span className="badge accent">in use</span>}</summary>
             <div className="fields">
               <SettingInput settingKey={`ai.${name}.base_url`} label="Address" />
               <SettingInput settingKey={`ai.${name}.model`} label="Model" />
               <SettingInput settingKey={`ai.${name}.api_key`} label="API key" />
             </div>
             <ProviderTest provider={name} />
-          </fieldset>
+          </details>
         ))}
       </div>
     </Section>

@@ -8,24 +8,25 @@ export function SettingInput({ settingKey, label, hint, placeholder }: { setting
   const save = useSettings((s) => s.save);
   const secret = setting?.secret ?? false;
   const stored = secret ? '' : setting?.value ?? '';
-  const [value, setValue] = useState(stored);
+  // null: not being edited, so the field follows the stored value.
+  const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const commit = async () => {
-    if (value === stored) return;
-    const problem = await save(settingKey, value);
+    if (draft === null || draft === stored) return setDraft(null);
+    const problem = await save(settingKey, draft);
     setError(problem);
-    if (!problem && secret) setValue('');
+    if (!problem) setDraft(null);
   };
 
   return (
     <Field label={label} error={error} hint={secret ? (setting?.isSet ? 'Saved (hidden). Type a new one to replace it.' : 'Not set') : hint}>
       <input
         type={secret ? 'password' : 'text'}
-        value={value}
+        value={draft ?? stored}
         placeholder={secret && setting?.isSet ? '••••••••' : placeholder}
         autoComplete="off"
-        onChange={(e) => setValue(e.target.value)}
+        onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
       />

@@ -7,21 +7,17 @@ export function StyleSettings() {
   const updateStyle = useVariants((s) => s.updateStyle);
   return (
     <Section title="Art styles">
-      {styles.length === 0 && <p className="muted small">No styles are available.</p>}
+      <p className="small muted">Switched-off styles are not made or shown. The weight sets how often a style is drawn.</p>
       <ul className="style-list">
         {styles.map((style) => (
-          <li key={style.name}>
-            <label className="row">
+          <li key={style.name} title={style.description}>
+            <label className="row style-name">
               <input type="checkbox" checked={style.enabled} onChange={(e) => updateStyle(style.name, { enabled: e.target.checked })} />
-              <strong>{style.label}</strong>
+              {style.label}
             </label>
-            <p className="small muted">{style.description}</p>
-            <label className="row small muted">
-              Weight
-              <input type="range" min={0} max={1} step={0.05} value={style.score} disabled={!style.enabled}
-                onChange={(e) => updateStyle(style.name, { score: Number(e.target.value) })} aria-label={`${style.label} weight`} />
-              {style.score.toFixed(2)}
-            </label>
+            <input type="range" min={0} max={1} step={0.05} value={style.score} disabled={!style.enabled}
+              onChange={(e) => updateStyle(style.name, { score: Number(e.target.value) })} aria-label={`${style.label} weight`} />
+            <span className="small muted">{style.score.toFixed(2)}</span>
           </li>
         ))}
       </ul>

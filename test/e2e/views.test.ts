@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
+import type { SimulatedFrame } from '../sim/frame.ts';
+import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
+
+describe('Dashboard and Settings views in a browser', () => {
+  let app: E2eApp;
+  let weather: FakeOpenMeteo;
+  let frame: SimulatedFrame;
+
+  beforeAll(async () => {
+    app = await startE2e();
+    weather = await startFakeOpenMeteo();
+    for (const [key, value] of [['weather.geocoding_url', weather.url], ['weather.base_url', weather.url]]) {
+      await app.admin('PUT', `/settings/${key}`, { value });
+    }
+    await uploadThroughApi(app, await samplePhotos(2));
+    await app.admin('POST', '/pairing/open', { minutes: 5 });
+    frame = app.frame('e2e-views-frame', 800, 480);
+    await frame.waitForApproval(5000);
+  });
+  afterAll(async () => {
+    await weather?.close();
+    await app?.close();
+  });
+  screenshotOnFailure(() => app);
+
+  it('searching a place sets the weather location and fetches its forecast', async () => {
+    await app.page.goto(`${app.uiUrl}#/dashboard`);
+    await app.page.getByLabel('Search a place').fill('Berlin');
+    await app.page.getByRole('button', { name: 'Search' }).click();
+    await app.page.getByRole('button', { name: /^Berlin/ }).first().click();
+    await app.page.locator('.card').getByText('Location: Berlin').waitFor();
+    await app.page.locator('.weather-day').first().waitFor({ timeout: 15_000 });
+    const settings = await (await app.admin('GET', '/settings')).json();
+    expect(settings.find((s: { key: string }) => s.key === 'weather.location_name').value).toBe('Berlin');
+  });
+
+  it('adds a calendar with its ICS address, and refuses one that is not a URL', async () => {
+    await app.page.getByLabel('Name').fill('Family');
+    await app.page.getByLabel('ICS address').fill('family calendar');
+    await app.page.getByRole('button', { name: 'Add calendar' }).click();
+    await app.page.getByRole('alert').filter({ hasText: /url/ }).waitFor();
+    await app.page.getByLabel('ICS address').fill('https://calendar.example/family.ics');
+    await app.page.getByRole('button', { name: 'Add calendar' }).click();
+    await app.page.locator('.calendar-list').getByText('Family').waitFor();
+    await app.page.getByAltText(/^Dashboard on/).waitFor();
+    await app.screenshot('dashboard');
+  });
+
+  it('Settings shows the real ports and data folder, and saves the server name', async () => {
+    await app.page.goto(`${app.uiUrl}#/settings`);
+    const port = new URL(app.urls.http).port;
+    await app.page.locator('.facts').getByText(port, { exact: true }).waitFor();
+    const name = app.page.getByLabel('Name shown to frames');
+    await name.fill('Hallway');
+    await name.press('Enter');
+    await expect.poll(async () => (await (await app.admin('GET', '/settings')).json()).find((s: { key: string }) => s.key === 'server.name').value).toBe('Hallway');
+    await app.screenshot('settings');
+  });
+
+  it('every view renders without page errors', async () => {
+    const errors: string[] = [];
+    app.page.on('pageerror', (error) => errors.push(error.message));
+    for (const view of ['displays', 'photos', 'jobs', 'dashboard', 'settings']) {
+      await app.page.goto(`${app.uiUrl}#/${view}`);
+      await app.page.locator('main h1').first().waitFor();
+    }
+    await app.page.goto(`${app.uiUrl}#/displays`);
+    await app.page.getByTestId(`display-${frame.humanId}`).locator('img').waitFor();
+    await app.screenshot('displays');
+    await app.page.goto(`${app.uiUrl}#/photos`);
+    await app.page.getByTestId('photo-tile').first().locator('img').waitFor();
+    await app.screenshot('photos');
+    expect(errors).toEqual([]);
+  });
+});
