@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
-import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail } from './decode.ts';
+import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
 import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
 import { contentFileName, isUniqueViolation, sha256 } from './hash.ts';
@@ -12,6 +12,9 @@ import { absoluteLibraryPath, libraryPath } from './paths.ts';
 export { PhotoImportError } from './import-error.ts';
 
 export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string };
+
+/** Imports of the same content in this process wait for each other instead of racing for the same file names. */
+const inFlight = new Map<string, Promise<unknown>>();
 
 export interface ImportResult {
   photo: Photo;
@@ -29,9 +32,19 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
   const image = await inspectImage(buffer);
   const contentHash = sha256(buffer);
+  while (inFlight.has(contentHash)) await inFlight.get(contentHash)!.catch(() => {});
   const existing = await findByHash(app, contentHash);
   if (existing) return { photo: existing, duplicate: true };
+  const work = store(app, buffer, image, contentHash, originalName);
+  inFlight.set(contentHash, work);
+  try {
+    return await work;
+  } finally {
+    inFlight.delete(contentHash);
+  }
+}
 
+async function store(app: AppContext, buffer: Buffer, image: InspectedImage, contentHash: string, originalName: string): Promise<ImportResult> {
   const display = await makeDisplayCopy(buffer, image.format);
   const thumb = await makeThumbnail(display.data);
   const variantFile = contentFileName(display.data, display.ext);
@@ -61,9 +74,10 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
     notifyPhotosChanged(app);
     return { photo: photo as Photo, duplicate: false };
   } catch (error) {
-    await files.rollback();
+    // Another process stored the same content first: same content, same file names, so the files are its files now.
     const raced = isUniqueViolation(error) ? await findByHash(app, contentHash) : null;
     if (raced) return { photo: raced, duplicate: true };
+    await files.rollback();
     throw error;
   }
 }

@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const artVariants = async () => (await t.app.db.getRepository(VariantEntity).find({ order: { id: 'ASC' } })).filter((v) => v.style !== 'photo');
-const quickJob = createGenerateVariantsJob({ timeoutMs: 500, rng: seededRandom(5) });
+const quickJob = createGenerateVariantsJob({ timeoutMs: 1_500, rng: seededRandom(5) });
 const params = (p: Record<string, unknown> = {}) => generateVariantsJob.params.parse(p);
 
 describe('generate_variants with the built-in filters (no provider configured)', () => {
@@ -112,7 +112,7 @@ describe('generate_variants with an OpenAI-compatible image edit API', () => {
     const errors = lines.filter((l) => l.level === 'error').map((l) => l.message);
     expect(errors[0]).toMatch(/ukiyo-e variant failed: OpenAI image edit \(gpt-image-1\): HTTP 429: You exceeded your current quota/);
     expect(errors[1]).toMatch(/the returned data is not a usable image/);
-    expect(errors[2]).toMatch(/no answer within 0\.5 s/);
+    expect(errors[2]).toMatch(/no answer within 1.5 s/);
     expect(await artVariants()).toHaveLength(1);
     expect(fs.readdirSync(path.join(t.dataDir, 'photos', 'variants'))).toHaveLength(5); // 4 plain + 1 art: nothing half-stored
     expect(everything(lines, result, t.appLogs)).not.toContain(fake.apiKey);
@@ -151,7 +151,7 @@ describe('generate_variants with Stable Diffusion WebUI', () => {
     const errors = lines.filter((l) => l.level === 'error').map((l) => l.message);
     expect(errors[0]).toMatch(/Stable Diffusion WebUI: HTTP 500: OutOfMemoryError: CUDA out of memory/);
     expect(errors[1]).toMatch(/not a usable image/);
-    expect(errors[2]).toMatch(/no answer within 0\.5 s/);
+    expect(errors[2]).toMatch(/no answer within 1.5 s/);
     expect(everything(lines, t.appLogs)).not.toContain('s3cret-pass');
   });
 

@@ -55,6 +55,15 @@ describe('importPhoto', () => {
     expect(storedFiles(t.dataDir)).toEqual(files);
   });
 
+  it('stores the same content once when it arrives twice at the same time', async () => {
+    const results = await Promise.all([beach(), beach(), beach()].map((buffer) => importPhoto(t.app, { buffer, originalName: 'a.jpg' })));
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true, true]);
+    expect(await t.app.db.getRepository(PhotoEntity).count()).toBe(1);
+    const [variant] = await t.app.db.getRepository(VariantEntity).find();
+    expect(storedFiles(t.dataDir)).toHaveLength(3);
+    expect(fs.existsSync(path.join(t.dataDir, variant.filePath))).toBe(true);
+  });
+
   it('imports PNG and WebP, and reads files from a path', async () => {
     const png = await sharp(beach()).png().toBuffer();
     const webp = await sharp(beach()).rotate(90).webp().toBuffer();
