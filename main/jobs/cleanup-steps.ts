@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/app-context.ts';
+import { unreferencedFramesStep } from '../frames/frame-cleanup.ts';
 import { pruneStats } from '../stats/store.ts';
 import { pruneExecutions } from './execution-retention.ts';
 import type { JobLogger } from './types.ts';
@@ -49,4 +50,5 @@ const statsRetention: CleanupStep = {
 export const CLEANUP_STEPS: CleanupStep[] = [
   executionRetention,
   statsRetention,
+  unreferencedFramesStep,
 ];
