@@ -5,7 +5,8 @@ import { useDisplays } from '../../renderer/stores/displays-store.ts';
 import { useJobs } from '../../renderer/stores/jobs-store.ts';
 import { fakeClient } from './fake-client.ts';
 
-const line = (seq: number, message: string): ExecutionLogDto => ({ executionId: 5, seq, time: '2026-05-01T12:00:00Z', level: 'info', message, context: null });
+const line = (seq: number, message: string) => ({ executionId: 5, seq, time: '2026-05-01T12:00:00Z', level: 'info', message });
+const fetched = (l: ReturnType<typeof line>): ExecutionLogDto => ({ ...l, context: null });
 const execution = { id: 5, jobName: 'classify', status: 'queued' } as ExecutionDto;
 
 describe('jobs store', () => {
@@ -15,7 +16,7 @@ describe('jobs store', () => {
     const { client } = fakeClient({
       'jobs.executions': () => [],
       'jobs.run': () => execution,
-      'jobs.logs': () => [line(1, 'classifying 3 photo(s)'), line(2, 'photo 1')],
+      'jobs.logs': () => [fetched(line(1, 'classifying 3 photo(s)')), fetched(line(2, 'photo 1'))],
     });
     setClient(client);
     await useJobs.getState().run('classify');
