@@ -50,7 +50,9 @@ describe('Displays view in a browser, against the real server and simulated fram
     await app.page.getByTestId(`display-${frame.humanId}`).getByRole('button', { name: 'Settings' }).click();
     const drawer = app.page.getByRole('dialog');
     await drawer.getByLabel('Shows by default').selectOption('dashboard');
+    await app.page.setViewportSize({ width: 1360, height: 2400 }); // the whole side panel in one picture
     await app.screenshot('display-settings');
+    await app.page.setViewportSize({ width: 1360, height: 900 });
     await drawer.getByRole('button', { name: 'Save', exact: true }).click();
 
     await expect.poll(async () => (await frame.poll()).state?.mode ?? 'unchanged', { timeout: 10_000 }).toBe('dashboard');
@@ -62,7 +64,10 @@ describe('Displays view in a browser, against the real server and simulated fram
     await frame.poll();
     const before = frame.state!.version;
     let answered = false;
-    const longPoll = frame.poll({ wait: 20 }).then((result) => ({ ...result, answered: (answered = true), at: performance.now() }));
+    const longPoll = frame.poll({ wait: 20 }).then((result) => {
+      answered = true;
+      return { ...result, at: performance.now() };
+    });
     // Minutes later the dashboard would read differently (its header shows the time), but a
     // dashboard is only redrawn on request: the frame keeps waiting until Refresh all.
     app.clock.skip(5 * 60_000);
