@@ -78,7 +78,9 @@ function unreadable(buffer: Buffer, error: unknown): PhotoImportError {
 
 function damaged(buffer: Buffer, error: unknown): PhotoImportError {
   if (isHeifContainer(buffer)) return heifError(error);
-  return new PhotoImportError(`the image is damaged or incomplete (${firstLine(error)})`, { cause: error });
+  // With several decodes at once libvips may report only its generic "warning treated as error".
+  const detail = /failOn/.test(firstLine(error)) ? 'its data ends early or is corrupt' : firstLine(error);
+  return new PhotoImportError(`the image is damaged or incomplete (${detail})`, { cause: error });
 }
 
 /** HEIC photos are HEVC-coded; sharp's prebuilt binaries decode AVIF but not HEVC. */

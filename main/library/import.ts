@@ -10,6 +10,8 @@ import { PhotoImportError } from './import-error.ts';
 import { absoluteLibraryPath, libraryPath } from './paths.ts';
 
 export { PhotoImportError } from './import-error.ts';
+/** For the upload route's own size limit (multer `limits.fileSize`). */
+export { MAX_IMPORT_BYTES } from './decode.ts';
 
 export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string };
 
@@ -102,6 +104,6 @@ async function readLimited(file: string): Promise<Buffer> {
 
 /** Keeps the user's file name for display only: no folders, no control characters, bounded length. */
 function cleanName(name: string): string {
-  const base = path.basename(name.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = [...path.basename(name.replaceAll('\\', '/'))].filter((c) => c >= ' ' && c !== '\u007f').join('').trim();
   return (base || 'photo').slice(0, 255);
 }

@@ -96,10 +96,10 @@ describe('generate_variants with an OpenAI-compatible image edit API', () => {
     expect(context.prompt).toMatch(/^Paint this photo as a watercolour/);
     const request = fake.requests.find((r) => r.path === '/v1/images/edits')!;
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const fields = request.body as Record<string, any>;
+    const fields = request.body as Record<string, string | { name: string; type: string; bytes: Buffer }>;
     expect(fields).toMatchObject({ model: 'gpt-image-1', n: '1', size: '1536x1024', image: { name: 'photo.png', type: 'image/png' } });
     expect(fields.response_format).toBeUndefined();
-    expect((await sharp(fields.image.bytes).metadata()).width).toBe(1536);
+    expect((await sharp((fields.image as { bytes: Buffer }).bytes).metadata()).width).toBe(1536);
     expect((await sharp(path.join(t.dataDir, variant.filePath)).metadata()).format).toBe('png');
   });
 

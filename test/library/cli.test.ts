@@ -33,9 +33,9 @@ describe('inkstand photos import DIR', () => {
     const { out, text } = capture();
     expect(await photosImportCommand(t.app, folder, out)).toBe(1);
     const lines = text().split('\n');
-    expect(lines[0]).toMatch(/^imported   beach\.jpg \(photo \d\)$/);
-    expect(lines[1]).toBe('refused    trip/broken.jpg: the image is damaged or incomplete (premature end of JPEG image)');
-    expect(lines[2]).toMatch(/^imported   trip\/chain\.jpg \(photo \d\)$/);
+    expect(lines[0]).toMatch(/^imported {3}beach\.jpg \(photo \d\)$/);
+    expect(lines[1]).toMatch(/^refused {4}trip\/broken\.jpg: the image is damaged or incomplete \((premature end of JPEG image|its data ends early or is corrupt)\)$/);
+    expect(lines[2]).toMatch(/^imported {3}trip\/chain\.jpg \(photo \d\)$/);
     expect(lines.slice(3)).toEqual(['2 imported, 0 already in the library, 1 refused, 1 other file(s) skipped', '']);
     fs.rmSync(path.join(folder, 'trip', 'broken.jpg'));
     const again = capture();

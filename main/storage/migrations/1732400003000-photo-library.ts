@@ -1,27 +1,32 @@
-import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { TIMESTAMP } from '../column-types.ts';
 
-const nullable = (name: string, type: string, extra: Record<string, unknown> = {}) =>
-  new TableColumn({ name, type, isNullable: true, ...extra });
+const PHOTO_COLUMNS: [string, string][] = [
+  ['quality', 'varchar(16)'],
+  ['content_type', 'varchar(16)'],
+  ['orientation', 'varchar(10)'],
+  ['people_count', 'integer'],
+  ['description', 'text'],
+  ['classified_at', TIMESTAMP],
+  ['classifier', 'varchar(120)'],
+];
+const VARIANT_COLUMNS: [string, string][] = [
+  ['generation_context', 'text'],
+  ['score', 'real'],
+];
 
-/** Photo classification, variant generation context, art-style overrides and the indexes selection reads. */
+/**
+ * Photo classification, variant generation context, art-style overrides and the indexes selection
+ * reads. Columns are added and dropped with plain ALTER TABLE (same SQL in SQLite and PostgreSQL):
+ * TypeORM's SQLite addColumn rebuilds the table, and dropping `photos` while foreign keys are
+ * enforced (as during a revert) would cascade into variants and display history.
+ */
 export class PhotoLibrary1732400003000 implements MigrationInterface {
   name = 'PhotoLibrary1732400003000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('photos', [
-      nullable('quality', 'varchar', { length: '16' }),
-      nullable('content_type', 'varchar', { length: '16' }),
-      nullable('orientation', 'varchar', { length: '10' }),
-      nullable('people_count', 'integer'),
-      nullable('description', 'text'),
-      nullable('classified_at', TIMESTAMP),
-      nullable('classifier', 'varchar', { length: '120' }),
-    ]);
-    await q.addColumns('variants', [
-      nullable('generation_context', 'text'),
-      nullable('score', 'real'),
-    ]);
+    for (const [name, type] of PHOTO_COLUMNS) await q.query(`ALTER TABLE photos ADD COLUMN ${name} ${type}`);
+    for (const [name, type] of VARIANT_COLUMNS) await q.query(`ALTER TABLE variants ADD COLUMN ${name} ${type}`);
     await q.createTable(new Table({
       name: 'art_style_settings',
       columns: [
@@ -30,21 +35,18 @@ export class PhotoLibrary1732400003000 implements MigrationInterface {
         { name: 'score', type: 'real', isNullable: true },
       ],
     }));
-    await q.createIndices('photos', [
-      new TableIndex({ name: 'idx_photos_classified', columnNames: ['classified_at'] }),
-      new TableIndex({ name: 'idx_photos_hidden', columnNames: ['hidden'] }),
-    ]);
+    await q.createIndex('photos', new TableIndex({ name: 'idx_photos_classified', columnNames: ['classified_at'] }));
+    await q.createIndex('photos', new TableIndex({ name: 'idx_photos_hidden', columnNames: ['hidden'] }));
     await q.createIndex('variants', new TableIndex({ name: 'idx_variants_photo_style', columnNames: ['photo_id', 'style'] }));
     await q.createIndex('shown_variants', new TableIndex({ name: 'idx_shown_variants_display_id', columnNames: ['display_id', 'id'] }));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('shown_variants', 'idx_shown_variants_display_id');
-    await q.dropIndex('variants', 'idx_variants_photo_style');
-    await q.dropIndex('photos', 'idx_photos_hidden');
-    await q.dropIndex('photos', 'idx_photos_classified');
+    for (const index of ['idx_shown_variants_display_id', 'idx_variants_photo_style', 'idx_photos_hidden', 'idx_photos_classified']) {
+      await q.query(`DROP INDEX ${index}`);
+    }
     await q.dropTable('art_style_settings');
-    await q.dropColumns('variants', ['generation_context', 'score']);
-    await q.dropColumns('photos', ['quality', 'content_type', 'orientation', 'people_count', 'description', 'classified_at', 'classifier']);
+    for (const [name] of VARIANT_COLUMNS) await q.query(`ALTER TABLE variants DROP COLUMN ${name}`);
+    for (const [name] of PHOTO_COLUMNS) await q.query(`ALTER TABLE photos DROP COLUMN ${name}`);
   }
 }

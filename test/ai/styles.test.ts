@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listArtStyles, listStyles, loadCatalogue, styleScores, updateStyle } from '../../main/ai/styles.ts';
+import { BUILTIN_FILTERS } from '../../main/ai/variants/filters/index.ts';
+import { createTestApp, type TestApp } from '../library/test-app.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+describe('art-style catalogue', () => {
+  it('has at least 12 styles, each complete; every built-in filter is used by a style and every named filter exists', () => {
+    const styles = loadCatalogue();
+    expect(styles.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(styles.map((s) => s.name)).size).toBe(styles.length);
+    for (const s of styles) {
+      expect(s.prompt.length).toBeGreaterThan(40);
+      expect(s.paletteHint).not.toBe('');
+      expect(s.contentTypes).toContain('Other');
+      if (s.builtinFilter) expect(Object.keys(BUILTIN_FILTERS)).toContain(s.builtinFilter);
+    }
+    expect(new Set(styles.map((s) => s.builtinFilter).filter(Boolean))).toEqual(new Set(Object.keys(BUILTIN_FILTERS)));
+  });
+
+  it('applies user overrides: switched off, rescored, back to the catalogue score; "photo" is a style too', async () => {
+    let changes = 0;
+    t.app.events.on('photos-changed', () => changes++);
+    await updateStyle(t.app, 'woodcut', { enabled: false });
+    await updateStyle(t.app, 'halftone', { score: 0.2 });
+    await updateStyle(t.app, 'photo', { score: 1 });
+    const styles = await listStyles(t.app);
+    expect(styles[0]).toMatchObject({ name: 'photo', enabled: true, score: 1 });
+    expect(styles.find((s) => s.name === 'woodcut')).toMatchObject({ enabled: false, score: 0.7 });
+    expect(styles.find((s) => s.name === 'halftone')).toMatchObject({ enabled: true, score: 0.2, catalogueScore: 0.65 });
+    expect((await listArtStyles(t.app)).some((s) => s.name === 'photo')).toBe(false);
+    const score = await styleScores(t.app);
+    expect([score('woodcut'), score('halftone'), score('photo'), score('retired-style')]).toEqual([0, 0.2, 1, 0.5]);
+    await updateStyle(t.app, 'halftone', { score: null });
+    expect((await listStyles(t.app)).find((s) => s.name === 'halftone')!.score).toBe(0.65);
+    expect(changes).toBe(4);
+  });
+
+  it('refuses unknown styles and scores outside 0..1', async () => {
+    await expect(updateStyle(t.app, 'cubism', { enabled: false })).rejects.toThrow('unknown art style "cubism"');
+    await expect(updateStyle(t.app, 'woodcut', { score: 1.5 })).rejects.toThrow('a style score is between 0 and 1');
+  });
+});
