@@ -1,4 +1,5 @@
 import type { AppContext } from '../core/app-context.ts';
+import { externalDataVersion } from './data-version.ts';
 import { recentShows, type ShownRow } from './history.ts';
 import { SelectionIndex } from './selection-index.ts';
 import { checkVariantFile } from './variant-file.ts';
@@ -29,6 +30,8 @@ export class VariantSelector {
   private index: SelectionIndex | null = null;
   private building: Promise<SelectionIndex> | null = null;
   private stale = true;
+  /** The database's data version the index was built at: another process's writes change it. */
+  private builtVersion: number | null = null;
   private readonly reportedMissing = new Set<number>();
   /** Per display, the history row "previous" last stepped back to, so pressing it again goes further back. */
   private readonly backCursor = new Map<number, BackCursor>();
@@ -94,10 +97,12 @@ export class VariantSelector {
   }
 
   private async currentIndex(now: Date): Promise<SelectionIndex> {
-    const fresh = this.index && !this.stale && Math.abs(now.getTime() - this.index.builtAtMs) < INDEX_MAX_AGE_MS;
+    const version = await externalDataVersion(this.app);
+    const fresh = this.index && !this.stale && version === this.builtVersion && Math.abs(now.getTime() - this.index.builtAtMs) < INDEX_MAX_AGE_MS;
     if (fresh) return this.index!;
     if (!this.building) {
       this.stale = false;
+      this.builtVersion = version;
       this.building = SelectionIndex.build(this.app, now.getTime()).finally(() => {
         this.building = null;
       });

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateStyle } from '../../main/ai/styles.ts';
+import { AppEvents } from '../../main/core/events.ts';
 import { deletePhoto, setPhotoHidden } from '../../main/library/photo-actions.ts';
 import { VariantSelector, dislike, markFavourite, recordShown, variantFileIfAvailable } from '../../main/library/selection.ts';
+import { openDatabase } from '../../main/storage/database.ts';
 import { VariantEntity } from '../../main/storage/entities/photo.ts';
 import { seedVariants, seededRandom } from './seed-library.ts';
 import { createDisplay, createTestApp, type TestApp } from './test-app.ts';
@@ -140,5 +142,21 @@ describe('VariantSelector.previous', () => {
   it('is null without history', async () => {
     await seedVariants(t.app, [{}]);
     expect(await selector.previous(display)).toBeNull();
+  });
+});
+
+describe('VariantSelector across processes', () => {
+  it('sees photos another process (a CLI command) added, without an event', async () => {
+    const [first] = await seedVariants(t.app, [{}]);
+    expect((await selector.pickNext(display, NOW))!.variantId).toBe(first);
+    const cli = await openDatabase(t.dataDir);
+    try {
+      const cliApp = { ...t.app, db: cli, events: new AppEvents() };
+      const [second] = await seedVariants(cliApp, [{}]);
+      await recordShown(t.app, display, first, NOW);
+      expect((await selector.pickNext(display, NOW))!.variantId).toBe(second);
+    } finally {
+      await cli.destroy();
+    }
   });
 });
