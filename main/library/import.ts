@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { AppContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
 import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
@@ -66,15 +67,16 @@ async function store(app: AppContext, buffer: Buffer, image: InspectedImage, con
         contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
         width: image.width, height: image.height, format: image.format, importedAt: now,
         favourite: false, hidden: false, dislikes: 0,
+        quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
       });
       await manager.getRepository(VariantEntity).insert({
-        photoId: saved.id, style: 'photo', filePath: paths.variant, contentHash: variantFile.hash,
+        photoId: saved.id, style: PHOTO_STYLE, filePath: paths.variant, contentHash: variantFile.hash,
         provider: 'import', createdAt: now, favourite: false, dislikes: 0, generationContext: null, score: null,
       });
       return saved;
     });
     notifyPhotosChanged(app);
-    return { photo: photo as Photo, duplicate: false };
+    return { photo, duplicate: false };
   } catch (error) {
     // Another process stored the same content first: same content, same file names, so the files are its files now.
     const raced = isUniqueViolation(error) ? await findByHash(app, contentHash) : null;

@@ -1,5 +1,4 @@
 import type { ArtStyle } from '../styles.ts';
-import type { ContentType } from '../../storage/entities/photo.ts';
 
 export interface VariantRequest {
   /** The plain variant of the photo (EXIF-oriented, at most 2560 px). */
@@ -7,7 +6,6 @@ export interface VariantRequest {
   width: number;
   height: number;
   style: ArtStyle;
-  contentType: ContentType;
 }
 
 export interface GeneratedVariant {

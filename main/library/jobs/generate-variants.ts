@@ -27,8 +27,9 @@ export function createGenerateVariantsJob(options: { timeoutMs?: number; rng?: (
     defaultJob: { name: 'generate_variants', cron: '0 3 * * *', enabled: true },
     async run({ params, app, log, progress, signal }) {
       const maker = await createVariantMaker(app, options.timeoutMs ?? DEFAULT_VARIANT_TIMEOUT_MS);
-      const styles = (await listArtStyles(app)).filter((s) => maker.supports(s));
-      const override = params.art_style_override ? (await listArtStyles(app)).find((s) => s.name === params.art_style_override) : undefined;
+      const catalogue = await listArtStyles(app);
+      const styles = catalogue.filter((s) => maker.supports(s));
+      const override = catalogue.find((s) => s.name === params.art_style_override);
       if (override && !maker.supports(override)) {
         throw new Error(`the ${maker.name} provider cannot render "${override.name}"; styles it can: ${styles.map((s) => s.name).join(', ')}`);
       }
@@ -41,7 +42,7 @@ export function createGenerateVariantsJob(options: { timeoutMs?: number; rng?: (
         if (signal.aborted) break;
         try {
           const image = await readSourceImage(app, photo);
-          const result = await maker.make({ image, width: photo.width, height: photo.height, style, contentType: photo.contentType ?? 'Other' }, signal);
+          const result = await maker.make({ image, width: photo.width, height: photo.height, style }, signal);
           const variant = await addVariant(app, { photoId: photo.id, style: style.name, data: result.data, ext: result.ext, provider: maker.name, context: { provider: maker.name, ...result.context } });
           made++;
           log.info(`photo ${photo.id} (${photo.originalName}): ${style.name} variant ${variant.id}`, { photoId: photo.id, variantId: variant.id });
