@@ -16,7 +16,7 @@ export async function runServerBench(report: Report): Promise<void> {
     report('state polls 304, 50 frames', result.requests.average, 'req/s');
     report('state polls 304 p50', result.latency.p50, 'ms');
     report('state polls 304 p99', result.latency.p99, 'ms');
-    report('state polls non-304 answers', result.non2xx - result.statusCodeStats['304']?.count, 'count');
+    report('state polls non-304 answers', result.non2xx - (result.statusCodeStats?.['304']?.count ?? 0), 'count');
   } finally {
     fleet.stop();
   }

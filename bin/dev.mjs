@@ -6,11 +6,9 @@ import { register } from 'tsx/esm/api';
 register();
 const { createServer: createInkstand } = await import('../main/server.ts');
 const { defaultServerConfig } = await import('../main/config.ts');
-const { publishListeners } = await import('../main/admin/server-info.ts');
 
 const inkstand = await createInkstand(defaultServerConfig({ httpPort: Number(process.env.INKSTAND_HTTP_PORT ?? 0), httpsPort: 0 }));
 const urls = await inkstand.start();
-publishListeners(inkstand.core, urls);
 process.env.INKSTAND_DEV_API = urls.http.replace('0.0.0.0', '127.0.0.1');
 
 const { createServer: createVite } = await import('vite');

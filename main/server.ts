@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Options as MdnsOptions } from 'multicast-dns';
 import { createAdminApi } from './admin/operations.ts';
+import { publishListeners } from './admin/server-info.ts';
 import type { AdminApi } from './admin/contract.ts';
 import { APP_VERSION, type ServerConfig } from './config.ts';
 import { createCore, type Core, type CoreOptions } from './core/create-core.ts';
@@ -90,13 +91,15 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       const adminToken = await core.adminTokens.mint('ui');
       const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
       const uiHost = config.host === '0.0.0.0' ? '127.0.0.1' : hostPart;
-      return {
+      const urls = {
         http: `http://${hostPart}:${httpPort}`,
         https: `https://${hostPart}:${httpsPort}`,
         discovery: discoveryUrl,
         adminUi: `http://${uiHost}:${httpPort}/?token=${adminToken}`,
         adminToken,
       };
+      publishListeners(core, urls);
+      return urls;
     },
     async stop() {
       changeWatcher.stop();

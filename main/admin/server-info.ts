@@ -5,7 +5,7 @@ type Listeners = NonNullable<SystemInfoDto['listeners']>;
 
 const published = new WeakMap<Core, Listeners>();
 
-/** Called by whoever starts the listeners, so the Settings view can show the real ports. */
+/** Called by the server when its listeners are up, so the Settings view can show the real ports. */
 export function publishListeners(core: Core, listeners: Listeners): void {
   published.set(core, { http: listeners.http, https: listeners.https, discovery: listeners.discovery });
 }

@@ -1,4 +1,3 @@
-import { publishListeners } from '../admin/server-info.ts';
 import type { ServerConfig } from '../config.ts';
 import type { InkstandServer, ServerOptions } from '../server.ts';
 import { fileKeyCipher } from '../settings/secret-cipher.ts';
@@ -64,7 +63,7 @@ export class DesktopApp {
     const cipher = safeStorageCipher(electron.safeStorage, () => fileKeyCipher(config.dataDir));
     const server = await this.options.createServer(config, { cipher });
     this.server = server;
-    publishListeners(server.core, await server.start());
+    await server.start();
 
     const { events, settings, log } = server.core.app;
     this.cleanups.push(

@@ -32,7 +32,7 @@ const BOOTSTRAPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60
 const MAX_WAIT_S = 60;
 
 const bootstrapBody = z.object({
-  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.\-]+$/, 'letters, digits and : . - _ only'),
+  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only'),
   horizontal_pixels: z.number().int().min(16).max(10_000),
   vertical_pixels: z.number().int().min(16).max(10_000),
   panel: z.string().max(64).optional(),

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterEach } from 'vitest';
-import { publishListeners } from '../../main/admin/server-info.ts';
 import { defaultServerConfig } from '../../main/config.ts';
 import { createServer, type InkstandServer, type ServerUrls } from '../../main/server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
@@ -64,7 +63,6 @@ export async function startE2e(): Promise<E2eApp> {
     { rendererDir, mdns: false, now: clock.now },
   );
   const urls = await server.start();
-  publishListeners(server.core, urls);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
