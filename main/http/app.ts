@@ -42,6 +42,10 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The control UI is not built in this checkout: run `npm run build:renderer` (`npm start` does it for you), then reload this page.\n');
+    });
   }
   app.use(notFound);
   app.use(errorHandler(core.app.log));
