@@ -3,6 +3,8 @@ import { runRenderCommand } from '../imaging/render-command.ts';
 import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
 import { calendarsAddCommand, calendarsListCommand, calendarsRemoveCommand, eventsCommand } from './commands/calendar.ts';
 import { listJobsCommand, runJobCommand } from './commands/jobs.ts';
+import { photosImportCommand, photosListCommand } from './commands/photos.ts';
+import { variantsListCommand } from './commands/variants.ts';
 import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './commands/settings.ts';
 import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { CliError } from './output.ts';
@@ -38,6 +40,20 @@ displays.command('message <id> <text>').description('show a message on a display
     const options = cmd.optsWithGlobals();
     return withCore(options, (core) => messageCommand(core, id, text, options.minutes, out));
   });
+
+const photos = program.command('photos').description('list photos with their classification')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => photosListCommand(core.app, options, out)));
+photos.command('import <dir>').description('import every photo in a folder (recursively); broken files are reported and skipped')
+  .action((dir, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), async (core) => {
+    process.exitCode = await photosImportCommand(core.app, dir, out);
+  }));
+
+program.command('variants').description('list variants with style, source photo, score and file')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => variantsListCommand(core.app, options, out)));
 
 program.command('job <name>')
   .description('run one job now, printing its log lines as they happen; exits non-zero on failure')
