@@ -35,7 +35,7 @@ export async function runImportBench(report: Report): Promise<void> {
  * gets its own JPEG comment segment, so each is new to the library and costs a full decode.
  */
 async function generatePhotos(dir: string): Promise<number> {
-  const noise = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).png().toBuffer();
+  const noise = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).png().toBuffer();
   const jpeg = await sharp(SAMPLE).resize(WIDTH, HEIGHT, { fit: 'cover' }).composite([{ input: noise, blend: 'soft-light' }]).jpeg({ quality: 90 }).toBuffer();
   for (let i = 0; i < PHOTOS; i++) fs.writeFileSync(path.join(dir, `IMG_${String(i).padStart(4, '0')}.jpg`), withComment(jpeg, `bench photo ${i}`));
   return jpeg.length * PHOTOS;
