@@ -1,7 +1,7 @@
 import type { AppContext } from '../core/app-context.ts';
 import { systemTimeZone } from '../calendar/zoned-time.ts';
 import { JobEntity } from '../storage/entities/job.ts';
-import { isUniqueViolation } from './db-errors.ts';
+import { isUniqueViolation } from '../storage/errors.ts';
 import type { JobKind } from './types.ts';
 
 /**

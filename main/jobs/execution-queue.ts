@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { ExecutionEntity, type Execution, type ExecutionStatus, type ExecutionTrigger } from '../storage/entities/job.ts';
-import { isUniqueViolation } from './db-errors.ts';
+import { isUniqueViolation } from '../storage/errors.ts';
 
 export interface ExecutionOwner {
   host: string;

@@ -9,8 +9,3 @@ export function contentFileName(data: Uint8Array, ext: string): { hash: string; 
   const hash = sha256(data);
   return { hash, fileName: `${hash}.${ext}` };
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
-}

@@ -6,7 +6,8 @@ import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/phot
 import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
 import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
-import { contentFileName, isUniqueViolation, sha256 } from './hash.ts';
+import { isUniqueViolation } from '../storage/errors.ts';
+import { contentFileName, sha256 } from './hash.ts';
 import { PhotoImportError } from './import-error.ts';
 import { absoluteLibraryPath, libraryPath } from './paths.ts';
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../core/app-context.ts';
-import { isUniqueViolation } from '../jobs/db-errors.ts';
+import { isUniqueViolation } from '../storage/errors.ts';
 import { createSystemProbe, type SystemProbe } from './probe.ts';
 import { insertSample, pruneStats, type NewStatsSample } from './store.ts';
 

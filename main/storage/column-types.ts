@@ -4,3 +4,8 @@
  * name differs between the two.
  */
 export const TIMESTAMP = process.env.DATABASE_URL?.startsWith('postgres') ? 'timestamptz' : 'datetime';
+
+/** Column builders for the migrations' Table definitions. */
+export const idColumn = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+export const column = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
+export const nullableColumn = (name: string, type: string, extra: Record<string, unknown> = {}) => column(name, type, { isNullable: true, ...extra });

@@ -1,9 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { TIMESTAMP } from '../column-types.ts';
+import { TIMESTAMP, column as col, idColumn as id, nullableColumn as nullable } from '../column-types.ts';
 
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
-const col = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
-const nullable = (name: string, type: string, extra: Record<string, unknown> = {}) => col(name, type, { isNullable: true, ...extra });
 
 /** Displays, schedules, overrides, photos, variants, frames, settings and custom panel profiles. */
 export class Core1732400000000 implements MigrationInterface {

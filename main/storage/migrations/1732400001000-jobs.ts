@@ -1,9 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { TIMESTAMP } from '../column-types.ts';
+import { TIMESTAMP, column as col, idColumn as id, nullableColumn as nullable } from '../column-types.ts';
 
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
-const col = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
-const nullable = (name: string, type: string, extra: Record<string, unknown> = {}) => col(name, type, { isNullable: true, ...extra });
 
 /** Jobs, their executions and the executions' log lines. */
 export class Jobs1732400001000 implements MigrationInterface {

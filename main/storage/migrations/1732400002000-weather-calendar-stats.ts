@@ -1,9 +1,6 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { TIMESTAMP } from '../column-types.ts';
+import { TIMESTAMP, column as col, idColumn as id, nullableColumn as nullable } from '../column-types.ts';
 
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
-const col = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, type, ...extra });
-const nullable = (name: string, type: string, extra: Record<string, unknown> = {}) => col(name, type, { isNullable: true, ...extra });
 
 /** Stored weather per location, calendars with their expanded occurrences, and per-minute system stats. */
 export class WeatherCalendarStats1732400002000 implements MigrationInterface {
