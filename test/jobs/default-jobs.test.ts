@@ -16,7 +16,9 @@ describe('default jobs', () => {
     const jobs = await new JobService(testApp.app, JOB_KINDS).list();
     expect(jobs.map((j) => j.name)).toEqual(JOB_KINDS.filter((k) => k.defaultJob).map((k) => k.defaultJob!.name));
     const byName = (name: string) => jobs.find((j) => j.name === name);
-    expect([byName('get_weather'), byName('get_calendar'), byName('generate_dashboard'), byName('refresh_all'), byName('cleanup')]).toMatchObject([
+    expect([byName('classify'), byName('generate_variants'), byName('get_weather'), byName('get_calendar'), byName('generate_dashboard'), byName('refresh_all'), byName('cleanup')]).toMatchObject([
+      { kind: 'classify', cron: '*/5 * * * *', enabled: true },
+      { kind: 'generate_variants', cron: '0 3 * * *', enabled: true },
       { kind: 'get_weather', cron: '*/30 * * * *', enabled: false },
       { kind: 'get_calendar', cron: '*/30 * * * *', enabled: true },
       { kind: 'generate_dashboard', cron: '*/15 * * * *', enabled: true },

@@ -18,7 +18,7 @@ export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind
     kind: 'classify',
     description: 'Classify new photos: quality, subject, orientation, people, description (built-in analyser or an AI provider)',
     params,
-    defaultJob: { name: 'classify', cron: '*/30 * * * *', enabled: true },
+    defaultJob: { name: 'classify', cron: '*/5 * * * *', enabled: true },
     async run({ params, app, log, progress, signal }) {
       const photos = await app.db.getRepository(PhotoEntity).find({
         where: { classifiedAt: IsNull() },
