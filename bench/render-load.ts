@@ -20,11 +20,20 @@ export async function runRenderLoadBench(report: Report): Promise<void> {
       await frame.bootstrap(`${fleet.serve.http}/api/display/bootstrap`);
       renderers.push(frame);
     }
+    const displays: { id: number; hardwareId: string }[] = await (await fetch(`${fleet.serve.http}/api/admin/displays`, { headers: { authorization: `Bearer ${fleet.serve.adminToken}` } })).json();
     let rendering = true;
     let renders = 0;
-    const loops = renderers.map(async (frame) => {
-      while (rendering) {
-        await frame.press('A');
+    // A new brightness each time gives a new render key, so every round is a real 1600×1200 render, not a cached frame.
+    const loops = renderers.map(async (frame, i) => {
+      const id = displays.find((d) => d.hardwareId === frame.hardwareId)!.id;
+      for (let round = 1; rendering; round++) {
+        await fetch(`${fleet.serve.http}/api/admin/displays/${id}`, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${fleet.serve.adminToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ patch: { frameSettings: { brightness: 1 + (round * RENDERERS + i) / 10_000 } } }),
+        });
+        frame.etag = null;
+        await frame.poll();
         renders++;
       }
     });

@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { ADMIN_EVENTS, ADMIN_HTTP_ROUTES, type AdminApi, type AdminOperationName } from '../admin/contract.ts';
 import type { AdminTokens } from '../admin/admin-tokens.ts';
 import { NotFoundError, ValidationError } from '../admin/errors.ts';
@@ -8,11 +8,7 @@ import { HttpError } from './errors.ts';
 /** The admin contract over HTTP: `Authorization: Bearer <admin token>`; events as Server-Sent Events. */
 export function adminRoutes(api: AdminApi, tokens: AdminTokens, events: AppEvents): express.Router {
   const router = express.Router();
-  router.use(async (req, _res, next) => {
-    const token = bearerToken(req);
-    if (!token || !(await tokens.verify(token))) return next(new HttpError(401, 'not_authenticated', 'admin API needs "Authorization: Bearer <admin token>"'));
-    next();
-  });
+  router.use(requireAdminToken(tokens));
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/events', (req, res) => {
@@ -40,6 +36,15 @@ export function adminRoutes(api: AdminApi, tokens: AdminTokens, events: AppEvent
     });
   }
   return router;
+}
+
+/** `Authorization: Bearer <admin token>` on every admin route. */
+export function requireAdminToken(tokens: AdminTokens): RequestHandler {
+  return async (req, _res, next) => {
+    const token = bearerToken(req);
+    if (!token || !(await tokens.verify(token))) return next(new HttpError(401, 'not_authenticated', 'admin API needs "Authorization: Bearer <admin token>"'));
+    next();
+  };
 }
 
 function bearerToken(req: Request): string | null {

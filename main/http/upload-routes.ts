@@ -4,6 +4,7 @@ import type { AdminTokens } from '../admin/admin-tokens.ts';
 import type { AdminApi } from '../admin/contract.ts';
 import { ValidationError } from '../admin/errors.ts';
 import { MAX_IMPORT_BYTES } from '../library/decode.ts';
+import { requireAdminToken } from './admin-routes.ts';
 import { HttpError } from './errors.ts';
 
 /**
@@ -14,11 +15,7 @@ export function uploadRoutes(api: AdminApi, tokens: AdminTokens): express.Router
   const router = express.Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4 } });
 
-  router.post('/photos', async (req, _res, next) => {
-    const token = /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '')?.[1];
-    if (!token || !(await tokens.verify(token))) return next(new HttpError(401, 'not_authenticated', 'admin API needs "Authorization: Bearer <admin token>"'));
-    next();
-  }, (req, res, next) => {
+  router.post('/photos', requireAdminToken(tokens), (req, res, next) => {
     upload.single('photo')(req, res, (err: unknown) => next(uploadError(err)));
   }, async (req: Request, res) => {
     if (!req.file) throw new HttpError(400, 'invalid_request', 'send the photo as multipart/form-data in the field "photo"');
