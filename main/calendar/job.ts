@@ -3,7 +3,6 @@ import type { JobKind } from '../jobs/types.ts';
 import { fetchText } from '../jobs/http.ts';
 import type { Calendar } from '../storage/entities/calendar.ts';
 import { feedUrl, listCalendars } from './calendars.ts';
-import { expandIcs } from './expand.ts';
 import { recordCalendarError, replaceOccurrences } from './occurrences.ts';
 import { addDays, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
 
@@ -58,6 +57,8 @@ async function updateCalendar(
     timeoutMs: params.timeout_s * 1000, maxBytes: MAX_ICS_BYTES, signal, label: `the feed of "${calendar.name}" at ${host}`, headers: { accept: 'text/calendar, */*;q=0.5' },
   });
   if (response.status !== 200) throw new Error(`${host} answered HTTP ${response.status}`);
+  // The ICS parser is large; an idle server that has no calendars never loads it.
+  const { expandIcs } = await import('./expand.ts');
   const { occurrences, problems } = await expandIcs(response.text, window, timeZone);
   for (const problem of problems) log.warn(`${calendar.name}: ${problem}`);
   await replaceOccurrences(app.db, calendar.id, occurrences, app.now());

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import selfsigned from 'selfsigned';
 import { writeFileAtomicSync } from '../core/atomic-file.ts';
 
 export interface ServerCertificate {
@@ -23,6 +22,8 @@ export async function loadOrCreateCertificate(dataDir: string): Promise<ServerCe
     const cert = fs.readFileSync(certPath, 'utf8');
     return { cert, key: fs.readFileSync(keyPath, 'utf8'), fingerprint: certificateFingerprint(cert) };
   }
+  // Loaded only on first start: the certificate library and its ASN.1 stack are not needed again.
+  const { default: selfsigned } = await import('selfsigned');
   const generated = await selfsigned.generate([{ name: 'commonName', value: `inkstand-${os.hostname()}` }], {
     keyType: 'ec',
     curve: 'P-256',
