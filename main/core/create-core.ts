@@ -55,7 +55,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const screens = new ScreenService(app, frames, new ContentFrames(app, profiles), profiles, picker);
   app.screens = screens;
   const jobs = new JobService(app, JOB_KINDS);
-  const telemetry = new TelemetryRecorder(db, now);
+  const telemetry = new TelemetryRecorder(app);
   return {
     app,
     db,

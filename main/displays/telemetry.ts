@@ -1,4 +1,5 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import type { AppContext } from '../core/app-context.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 
 export interface Telemetry {
@@ -8,19 +9,27 @@ export interface Telemetry {
 }
 
 const FLUSH_INTERVAL_MS = 5000;
+/** A display not heard from for this long counts as just coming online when it polls again. */
+const RETURN_AFTER_MS = 60_000;
 
-/** Last-seen times and device telemetry, kept in memory per poll and written in batches, so polls never wait on a write. */
+/**
+ * Last-seen times and device telemetry, kept in memory per poll and written in batches, so polls
+ * never wait on a write. A display that shows up after a silence is written at once and announced
+ * (`displays-changed`), so the UI shows it online without waiting for the next batch.
+ */
 export class TelemetryRecorder {
   private readonly pending = new Map<number, Partial<Display>>();
+  private readonly heardAt = new Map<number, number>();
+  private readonly returning = new Set<number>();
   private readonly displays: Repository<Display>;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(db: DataSource, private readonly now: () => Date) {
-    this.displays = db.getRepository(DisplayEntity);
+  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>) {
+    this.displays = app.db.getRepository(DisplayEntity);
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    this.timer = setInterval(() => this.flushInBackground(), FLUSH_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -31,17 +40,32 @@ export class TelemetryRecorder {
   }
 
   record(displayId: number, telemetry: Telemetry): void {
-    const row: Partial<Display> = { ...this.pending.get(displayId), lastSeen: this.now() };
+    const now = this.app.now();
+    const previous = this.heardAt.get(displayId);
+    this.heardAt.set(displayId, now.getTime());
+    const row: Partial<Display> = { ...this.pending.get(displayId), lastSeen: now };
     if (telemetry.batteryVoltage !== undefined) row.batteryVoltage = telemetry.batteryVoltage;
     if (telemetry.rssi !== undefined) row.rssi = telemetry.rssi;
     if (telemetry.firmware !== undefined) row.firmware = telemetry.firmware;
     this.pending.set(displayId, row);
+    if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) {
+      this.returning.add(displayId);
+      setImmediate(() => this.flushInBackground());
+    }
   }
 
   async flush(): Promise<void> {
     const batch = [...this.pending];
+    const announce = [...this.returning];
     this.pending.clear();
+    this.returning.clear();
     for (const [id, row] of batch) await this.displays.update(id, row);
+    for (const displayId of announce) this.app.events.emit('displays-changed', { displayId });
+  }
+
+  private flushInBackground(): void {
+    if (!this.app.db.isInitialized) return;
+    this.flush().catch((err) => this.app.log.warn({ err }, 'could not write display telemetry'));
   }
 }
 

@@ -106,6 +106,21 @@ describe('state polling', () => {
     expect(await missing.json()).toMatchObject({ code: 'unknown_version', version: state!.version });
   });
 
+  it('announces a display that comes online at once, without waiting for the batched write', async () => {
+    const { frame, displayId } = await pairFrame(t, 'sim:online');
+    const announced = new Promise<void>((resolve) => {
+      const off = t.server.core.app.events.on('displays-changed', (e) => {
+        if (e.displayId === displayId) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await frame.poll();
+    await announced;
+    expect(await (await t.admin('GET', `/displays/${displayId}`)).json()).toMatchObject({ online: true, lastSeen: expect.any(String) });
+  });
+
   it('records last seen and telemetry from headers', async () => {
     const { frame, displayId } = await pairFrame(t, 'sim:telemetry');
     await frame.poll({ headers: { 'X-Battery-Voltage': '3.91', 'X-RSSI': '-61', 'X-Firmware': 'sim-2.0' } });
