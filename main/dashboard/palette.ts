@@ -1,4 +1,5 @@
 import type { CanvasSpec } from './canvas.ts';
+import { linearRgbToOklab, srgbToLinear } from '../imaging/color.ts';
 
 type Rgb = readonly [number, number, number];
 
@@ -95,17 +96,5 @@ function parseHex(css: string): Rgb | undefined {
 }
 
 function oklab([r, g, b]: Rgb): [number, number, number] {
-  const lin = (v: number) => {
-    const c = v / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const [lr, lg, lb] = [lin(r), lin(g), lin(b)];
-  const l = Math.cbrt(0.4122214708 * lr + 0.5363325363 * lg + 0.0514459929 * lb);
-  const m = Math.cbrt(0.2119034982 * lr + 0.6806995451 * lg + 0.1073969566 * lb);
-  const s = Math.cbrt(0.0883024619 * lr + 0.2817188376 * lg + 0.6299787005 * lb);
-  return [
-    0.2104542553 * l + 0.793617785 * m - 0.0040720468 * s,
-    1.9779984951 * l - 2.428592205 * m + 0.4505937099 * s,
-    0.0259040371 * l + 0.7827717662 * m - 0.808675766 * s,
-  ];
+  return linearRgbToOklab(srgbToLinear(r / 255), srgbToLinear(g / 255), srgbToLinear(b / 255));
 }

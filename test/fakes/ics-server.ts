@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listenOnLoopback } from './listen.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'calendar');
 
@@ -27,10 +27,9 @@ export async function startFakeIcsServer(): Promise<FakeIcsServer> {
     const route = routes.get(urlPath) ?? { status: 404, body: 'Not Found', contentType: 'text/plain' };
     res.writeHead(route.status, { 'content-type': route.contentType }).end(route.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     serveFixture(urlPath, fixture) {
       routes.set(urlPath, { status: 200, body: fs.readFileSync(path.join(fixtures, fixture), 'utf8'), contentType: 'text/calendar; charset=utf-8' });
     },
@@ -38,9 +37,6 @@ export async function startFakeIcsServer(): Promise<FakeIcsServer> {
       routes.set(urlPath, { status, body, contentType });
     },
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close,
   };
 }

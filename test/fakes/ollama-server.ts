@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readBody } from './openai-server.ts';
+import { listenOnLoopback } from './listen.ts';
 
 export type OllamaMode = 'ok' | 'error' | 'hang' | 'malformed' | 'schema-mismatch';
 
@@ -46,13 +46,9 @@ export async function startFakeOllama(): Promise<FakeOllama> {
       done_reason: 'stop', done: true, total_duration: 5_000_000_000, load_duration: 1_000_000, prompt_eval_count: 600, eval_count: 40,
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listenOnLoopback(server);
   return Object.assign(fake, {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: origin,
+    close,
   });
 }

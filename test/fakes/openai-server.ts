@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
+import { listenOnLoopback } from './listen.ts';
 
 /** How the fake answers the next chat or image call. */
 export type OpenAiMode = 'ok' | 'error' | 'hang' | 'malformed' | 'schema-mismatch' | 'not-an-image';
@@ -70,14 +70,10 @@ export async function startFakeOpenAi(apiKey = 'sk-test-fake-key-123456'): Promi
     }
     json(404, { error: { message: `Invalid URL (${req.method} ${path})`, type: 'invalid_request_error', param: null, code: null } });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listenOnLoopback(server);
   return Object.assign(fake, {
-    url: `http://127.0.0.1:${port}/v1`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `${origin}/v1`,
+    close,
   });
 }
 

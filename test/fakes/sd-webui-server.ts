@@ -1,7 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { readBody } from './openai-server.ts';
+import { listenOnLoopback } from './listen.ts';
 
 export type SdWebUiMode = 'ok' | 'error' | 'hang' | 'not-an-image';
 
@@ -47,13 +47,9 @@ export async function startFakeSdWebUi(auth: string | null = null): Promise<Fake
     const { init_images: _images, ...parameters } = body;
     json(200, { images: [output.toString('base64')], parameters, info: JSON.stringify({ prompt: body.prompt, seed: 1234567, sampler_name: 'Euler a', denoising_strength: body.denoising_strength }) });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, close } = await listenOnLoopback(server);
   return Object.assign(fake, {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: origin,
+    close,
   });
 }

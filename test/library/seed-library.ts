@@ -42,14 +42,4 @@ export async function seedVariants(app: AppContext, specs: VariantSpec[]): Promi
   return ids;
 }
 
-/** Deterministic random numbers (mulberry32), so statistical tests cannot flake. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../main/core/seeded-random.ts';

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/seeded-random.ts';
+
 /** Tiled threshold maps for ordered dithering: each cell holds a threshold in (0, 1), all distinct. */
 export interface ThresholdMap {
   /** Side length, a power of two. */
@@ -75,7 +77,7 @@ function voidAndCluster(bits: number, sigma: number, seed: number): Uint16Array 
   const largestVoid = (): number => extreme(0, false);
 
   // Initial pattern: a tenth of the pixels at random, then moved from clusters into voids until stable.
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const initialOnes = Math.round(count / 10);
   for (let ones = 0; ones < initialOnes; ) {
     const i = Math.floor(random() * count);
@@ -111,16 +113,4 @@ function voidAndCluster(bits: number, sigma: number, seed: number): Uint16Array 
     ranks[hole] = ones;
   }
   return ranks;
-}
-
-/** Small deterministic PRNG (Tommy Ettinger's mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
