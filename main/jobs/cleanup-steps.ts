@@ -1,5 +1,6 @@
 import type { AppContext } from '../core/app-context.ts';
 import { unreferencedFramesStep } from '../frames/frame-cleanup.ts';
+import { unreferencedLibraryFilesStep } from '../library/library-cleanup.ts';
 import { pruneStats } from '../stats/store.ts';
 import { pruneExecutions } from './execution-retention.ts';
 import type { JobLogger } from './types.ts';
@@ -43,12 +44,10 @@ const statsRetention: CleanupStep = {
   },
 };
 
-/**
- * What `cleanup` does, in order. Unreferenced images (frames no display shows, orphaned variant
- * files) belong to their owners' modules: add their step to this list.
- */
+/** What `cleanup` does, in order; unreferenced images are cleaned by their owners' modules' steps. */
 export const CLEANUP_STEPS: CleanupStep[] = [
   executionRetention,
   statsRetention,
   unreferencedFramesStep,
+  unreferencedLibraryFilesStep,
 ];
