@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { DisplayGoneError } from '../screens/screen-service.ts';
 
 /** An error with the HTTP status and machine-readable code the client gets: `{"detail", "code"}`. */
 export class HttpError extends Error {
@@ -21,6 +22,7 @@ export function errorHandler(log: { error(obj: unknown, msg: string): void }): E
 
 function toErrorResponse(err: unknown): { status: number; body: Record<string, unknown> } {
   if (err instanceof HttpError) return { status: err.status, body: { detail: err.message, code: err.code, ...err.extra } };
+  if (err instanceof DisplayGoneError) return { status: 401, body: { detail: 'this display has been removed; bootstrap again', code: 'invalid_token' } };
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const field = issue?.path.join('.') || 'body';

@@ -18,6 +18,13 @@ const DUE_CHECK_INTERVAL_MS = 1000;
 
 export type PhotoStep = 'keep' | 'next' | 'previous';
 
+/** The display was deleted while a request for it was under way (a long-poll, typically). */
+export class DisplayGoneError extends Error {
+  constructor(displayId: number) {
+    super(`display ${displayId} no longer exists`);
+  }
+}
+
 interface Entry {
   state: ScreenState | null;
   dirty: boolean;
@@ -162,7 +169,8 @@ export class ScreenService implements Screens {
     const entry = this.entry(displayId);
     entry.dirty = false;
     const now = this.app.now();
-    const display = await this.displays.findOneByOrFail({ id: displayId });
+    const display = await this.displays.findOneBy({ id: displayId });
+    if (!display) throw new DisplayGoneError(displayId);
     const rules = await this.rules.findBy({ displayId });
     const override = await this.overrides.findOneBy({ displayId });
     const resolved = resolveMode(display, rules, override, now);

@@ -71,6 +71,17 @@ describe('device isolation and tokens', () => {
     expect(await late.bootstrap(`${t.urls.http}/api/display/bootstrap`)).toBe(202);
   });
 
+  it('ends a long-poll of a display that is removed meanwhile with 401', async () => {
+    const { frame, displayId } = await pairFrame(t, 'sim:removed');
+    await frame.poll();
+    const waiting = fetch(`${frame.baseUrl}/api/display/state?wait=30`, { headers: { ...frame.authHeaders(), 'if-none-match': frame.etag! } });
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await t.admin('DELETE', `/displays/${displayId}`)).status).toBe(200);
+    const res = await waiting;
+    expect(res.status).toBe(401);
+    expect((await fetch(`${frame.baseUrl}/api/display/state`, { headers: frame.authHeaders() })).status).toBe(401);
+  });
+
   it('needs the admin token for the admin API', async () => {
     expect((await fetch(`${t.urls.http}/api/admin/displays`)).status).toBe(401);
     expect((await fetch(`${t.urls.http}/api/admin/displays`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
