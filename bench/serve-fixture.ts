@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../main/core/create-core.ts';
@@ -16,6 +17,8 @@ export interface PairedFleet {
 
 /** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
 export async function startFleet(count: number, size = { width: 800, height: 480 }): Promise<PairedFleet> {
+  // Measure what users run: the main-process bundle (bin/inkstand.mjs uses it while it is fresh).
+  execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/build-main.mjs')]);
   const dataDir = tempDataDir('inkstand-bench-');
   const core = await createCore(dataDir);
   await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));

@@ -34,8 +34,9 @@ if (electron) {
   child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
 } else {
   console.log('Electron is not installed here (its binary is downloaded at install time, which this machine skipped): running Inkstand headless; open the admin ui address below in a browser.');
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { serveCommand, SERVE_DEFAULTS } = await import('../main/cli/serve-command.ts');
-  await serveCommand({ ...SERVE_DEFAULTS, discovery: true });
+  // The same as `inkstand serve`, from the main-process bundle (built here; a second or so).
+  const build = spawnSync(process.execPath, [path.join(root, 'bin', 'build-main.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  process.argv = [process.argv[0], path.join(root, 'bin', 'inkstand.mjs'), 'serve', ...process.argv.slice(2)];
+  await import('./inkstand.mjs');
 }

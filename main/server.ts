@@ -2,12 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Options as MdnsOptions } from 'multicast-dns';
 import { createAdminApi } from './admin/operations.ts';
 import { publishListeners } from './admin/server-info.ts';
 import type { AdminApi } from './admin/contract.ts';
 import { APP_VERSION, type ServerConfig } from './config.ts';
+import { APP_ROOT } from './core/app-root.ts';
 import { createCore, type Core, type CoreOptions } from './core/create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
@@ -38,7 +38,7 @@ export interface InkstandServer {
   stop(): Promise<void>;
 }
 
-const DEFAULT_RENDERER_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
 
 /** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {

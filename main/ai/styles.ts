@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AppContext } from '../core/app-context.ts';
+import { resourcePath } from '../core/app-root.ts';
 import { notifyPhotosChanged } from '../library/events.ts';
 import { ArtStyleSettingEntity } from '../storage/entities/art-style.ts';
 import { CONTENT_TYPES, type ContentType } from '../storage/entities/photo.ts';
 
-const CATALOGUE_FILE = fileURLToPath(new URL('../../resources/art-styles.json', import.meta.url));
+const CATALOGUE_FILE = resourcePath('art-styles.json');
 
 /** The plain photo, kept as it is: a style like the others so users can weigh photos against art. */
 export const PHOTO_STYLE = 'photo';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resourcePath } from '../core/app-root.ts';
 import type { Font } from 'satori';
 
 export const FONT_FAMILY = 'Inter';
 
-const FONT_DIR = new URL('../../resources/fonts/', import.meta.url);
 const WEIGHTS = [600, 700] as const;
 // Each subset is registered under its own family name: satori falls back across families
 // glyph by glyph, so a Polish or Greek event title still renders.
@@ -23,7 +23,7 @@ export function bundledFonts(): Font[] {
       name: family,
       weight,
       style: 'normal' as const,
-      data: readFileSync(new URL(`inter-${file}-${weight}-normal.woff`, FONT_DIR)),
+      data: readFileSync(resourcePath('fonts', `inter-${file}-${weight}-normal.woff`)),
     })),
   );
   return loaded;

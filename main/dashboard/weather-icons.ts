@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { resourcePath } from '../core/app-root.ts';
 import type { Theme } from './palette.ts';
 import type { WeatherIcon } from './weather-codes.ts';
 import { svgDataUri } from './elements.ts';
 
-const ICON_DIR = new URL('../../resources/weather-icons/', import.meta.url);
 // The placeholder colours the icon files are drawn in (see resources/weather-icons/README.md).
 const PLACEHOLDERS: Record<string, keyof Theme> = {
   '#000000': 'ink',
@@ -18,7 +18,7 @@ const sources = new Map<WeatherIcon, string>();
 export function weatherIconUri(icon: WeatherIcon, theme: Theme): string {
   let svg = sources.get(icon);
   if (svg === undefined) {
-    svg = readFileSync(new URL(`${icon}.svg`, ICON_DIR), 'utf8');
+    svg = readFileSync(resourcePath('weather-icons', `${icon}.svg`), 'utf8');
     sources.set(icon, svg);
   }
   return svgDataUri(svg.replace(/#[0-9a-f]{6}\b/gi, (hex) => theme[PLACEHOLDERS[hex.toLowerCase()] ?? 'ink']));
