@@ -22,7 +22,7 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'unknown IANA time zone');
 
-export const displayPatchSchema = z.object({
+const displayPatchSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   profileId: z.string().max(64).optional(),
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { findBuiltinProfile, validateCustomProfile, type PanelProfile } from '../imaging/profiles.ts';
 import { PanelProfileEntity } from '../storage/entities/panel-profile.ts';
 
-export class UnknownProfileError extends Error {}
+class UnknownProfileError extends Error {}
 
 /** Built-in profiles from code, custom ones from the database. */
 export class ProfileRegistry {

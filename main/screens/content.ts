@@ -12,7 +12,7 @@ import type { Display } from '../storage/entities/display.ts';
 /** Flat pictures (text, UI) snap to the palette; dithering would speckle anti-aliased text. */
 const FLAT: FrameSettings = { dither: 'none' };
 
-export function frameSettingsOf(display: Display): FrameSettings {
+function frameSettingsOf(display: Display): FrameSettings {
   return { dither: 'floyd-steinberg', ...(display.frameSettings ? JSON.parse(display.frameSettings) : {}) };
 }
 
