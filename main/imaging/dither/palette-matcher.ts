@@ -47,6 +47,14 @@ export interface PaletteMatcher {
   readonly linear: Int32Array;
 }
 
+/**
+ * Colour differences count three times as much as lightness differences when matching. With the
+ * plain OKLab distance a dark grey sits nearer a panel's dark blue than its black (OKLab lightness
+ * is a cube root, so dark tones are far from black), and error diffusion then scatters blue blotches
+ * through every shadow and turns Spectra 6 skies teal. Measured on the sample photos (blurred ΔE,
+ * 800×480, Floyd–Steinberg): 7-colour 7.3 → 5.4, Spectra 6 22.8 → 8.1; black/white unchanged.
+ */
+const CHROMA_WEIGHT = 3;
 const cache = new Map<string, PaletteMatcher>();
 const CACHE_LIMIT = 16;
 
@@ -77,7 +85,7 @@ function buildMatcher(palette: readonly Rgb[]): PaletteMatcher {
         let bestDistance = Infinity;
         for (let k = 0; k < paletteLab.length; k++) {
           const [pl, pa, pb] = paletteLab[k];
-          const d = (l - pl) ** 2 + (a - pa) ** 2 + (bb - pb) ** 2;
+          const d = (l - pl) ** 2 + CHROMA_WEIGHT * ((a - pa) ** 2 + (bb - pb) ** 2);
           if (d < bestDistance) {
             bestDistance = d;
             best = k;
