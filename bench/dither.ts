@@ -114,7 +114,7 @@ function runPillow(work: string, rgb: Uint8Array, width: number, height: number,
 }
 
 /** Mean ΔE76 between the picture and its dithered version, both blurred in linear light. */
-export function meanBlurredDeltaE(rgb: Uint8Array, indices: Uint8Array, palette: Rgb[], width: number, height: number): number {
+function meanBlurredDeltaE(rgb: Uint8Array, indices: Uint8Array, palette: Rgb[], width: number, height: number): number {
   const toLinear = Float32Array.from({ length: 256 }, (_, v) => srgbToLinear(v / 255));
   const source = Float32Array.from(rgb, (v) => toLinear[v]);
   const dithered = new Float32Array(rgb.length);
