@@ -12,6 +12,7 @@ import { createCore, type Core, type CoreOptions } from './core/create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
 import { createHttpApp } from './http/app.ts';
+import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
 import { loadOrCreateCertificate } from './tls/certificate.ts';
@@ -46,10 +47,12 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   const admin = createAdminApi(core);
   const app = createHttpApp(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
   const stats = new StatsCollector(core.app);
+  const folderWatch = new FolderWatchService(core.app);
   const changeWatcher = new DatabaseChangeWatcher(core.db, () => {
     core.deviceAuth.clear();
     core.adminTokens.reload();
     core.screens.invalidate();
+    folderWatch.refresh();
   });
   const listeners: (http.Server | https.Server)[] = [];
   let discovery: UdpDiscovery | null = null;
@@ -88,6 +91,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       changeWatcher.start();
       stats.start();
       await core.jobs.start();
+      await folderWatch.start();
       const adminToken = await core.adminTokens.mint('ui');
       const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
       const uiHost = config.host === '0.0.0.0' ? '127.0.0.1' : hostPart;
@@ -104,6 +108,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     async stop() {
       changeWatcher.stop();
       stats.stop();
+      await folderWatch.stop();
       mdns?.stop();
       await discovery?.stop();
       core.screens.stop();

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import sharp from 'sharp';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import { listStyles, StyleError, updateStyle } from '../ai/styles.ts';
 import type { Core } from '../core/create-core.ts';
 import { markFavourite } from '../library/feedback.ts';
-import { importPhoto, PhotoImportError } from '../library/import.ts';
+import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
 import { PhotoEntity, VariantEntity, type Photo, type Variant } from '../storage/entities/photo.ts';
@@ -73,6 +72,8 @@ export function libraryOperations(core: Core): LibraryOperations {
     async 'photos.upload'({ name, data }) {
       const args = z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }).parse({ name, data });
       try {
+        // libvips (~30 MB) is loaded with the first upload, not at start.
+        const { importPhoto } = await import('../library/import.ts');
         const { photo, duplicate } = await importPhoto(app, { buffer: Buffer.from(args.data.buffer, args.data.byteOffset, args.data.byteLength), originalName: args.name });
         return { photo: await photoDto(photo.id), duplicate };
       } catch (err) {
@@ -102,6 +103,7 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'variants.thumbnail'({ id: raw }) {
       const variant = await findVariant(raw);
+      const { default: sharp } = await import('sharp');
       const thumb = await sharp(absoluteLibraryPath(app.dataDir, variant.filePath))
         .resize({ width: VARIANT_THUMB_SIDE, height: VARIANT_THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75 })

@@ -76,3 +76,8 @@ function preview(text: string, secret?: string): string {
 export function bearer(apiKey: string | undefined): Record<string, string> {
   return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
 }
+
+/** SD WebUI's `--api-auth user:password`. */
+export function basicAuth(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { authorization: `Basic ${Buffer.from(apiKey).toString('base64')}` } : {};
+}

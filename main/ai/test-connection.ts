@@ -1,7 +1,6 @@
 import type { AppContext } from '../core/app-context.ts';
-import { bearer, callJson, ProviderError } from './http.ts';
+import { basicAuth, bearer, callJson, ProviderError } from './http.ts';
 import { readProviderConfig, type AiProvider, type ProviderConfig } from './provider-config.ts';
-import { basicAuth } from './variants/sd-webui.ts';
 
 const TIMEOUT_MS = 10_000;
 

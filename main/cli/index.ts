@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { runRenderCommand } from '../imaging/render-command.ts';
 import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
 import { calendarsAddCommand, calendarsListCommand, calendarsRemoveCommand, eventsCommand } from './commands/calendar.ts';
 import { listJobsCommand, runJobCommand } from './commands/jobs.ts';
@@ -111,7 +110,7 @@ program.command('render <image>')
   .option('--preview', 'write an RGB PNG in the panel colours instead of the indexed frame')
   .option('--format <format>', 'png or bmp')
   .requiredOption('--out <file>', 'output file')
-  .action((image, options) => runRenderCommand({ image, ...options }));
+  .action(async (image, options) => (await import('../imaging/render-command.ts')).runRenderCommand({ image, ...options }));
 
 program.command('admin-token')
   .description('mint an admin API token for scripts (the previous script token stops working)')

@@ -3,7 +3,7 @@ import multer from 'multer';
 import type { AdminTokens } from '../admin/admin-tokens.ts';
 import type { AdminApi } from '../admin/contract.ts';
 import { ValidationError } from '../admin/errors.ts';
-import { MAX_IMPORT_BYTES } from '../library/decode.ts';
+import { MAX_IMPORT_BYTES } from '../library/limits.ts';
 import { requireAdminToken } from './admin-routes.ts';
 import { HttpError } from './errors.ts';
 

@@ -1,9 +1,7 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { PhotoImportError } from './import-error.ts';
+import { MAX_IMPORT_BYTES, MAX_INPUT_PIXELS } from './limits.ts';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-/** A 108-megapixel phone photo fits; a decompression bomb (a small file that claims a huge canvas) does not. */
-export const MAX_INPUT_PIXELS = 120_000_000;
 /** The plain "photo" variant: large enough for a 13.3" panel with room to crop, small enough to render fast. */
 const DISPLAY_MAX_SIDE = 2560;
 const THUMB_MAX_SIDE = 400;

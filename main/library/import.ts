@@ -3,7 +3,8 @@ import path from 'node:path';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { AppContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
-import { MAX_IMPORT_BYTES, inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
+import { inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
+import { MAX_IMPORT_BYTES } from './limits.ts';
 import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
@@ -13,7 +14,7 @@ import { absoluteLibraryPath, libraryPath } from './paths.ts';
 
 export { PhotoImportError } from './import-error.ts';
 /** For the upload route's own size limit (multer `limits.fileSize`). */
-export { MAX_IMPORT_BYTES } from './decode.ts';
+export { MAX_IMPORT_BYTES } from './limits.ts';
 
 export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string };
 

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { callJson } from '../http.ts';
+import { basicAuth, callJson } from '../http.ts';
 import type { ProviderConfig } from '../provider-config.ts';
 import { checkedImage, decodeBase64Image } from './output-image.ts';
 import { NEGATIVE_PROMPT, variantPrompt } from './prompt.ts';
@@ -49,10 +49,6 @@ export class SdWebUiVariantMaker implements VariantMaker {
     const image = await checkedImage(decodeBase64Image(answer?.images?.[0], label), label);
     return { ...image, context: { ...parameters, seed: seedFrom(answer?.info) } };
   }
-}
-
-export function basicAuth(apiKey: string | undefined): Record<string, string> {
-  return apiKey ? { authorization: `Basic ${Buffer.from(apiKey).toString('base64')}` } : {};
 }
 
 function multipleOf8(value: number): number {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../core/app-context.ts';
-import { importFolder } from '../../library/import-folder.ts';
 import { absoluteLibraryPath } from '../../library/paths.ts';
 import { PhotoEntity, VariantEntity } from '../../storage/entities/photo.ts';
 import { printListing } from '../output.ts';
@@ -13,6 +12,7 @@ export async function photosImportCommand(app: AppContext, dir: string, out: Nod
     out.write(`not a folder: ${root}\n`);
     return 1;
   }
+  const { importFolder } = await import('../../library/import-folder.ts'); // libvips loads with the first import
   const result = await importFolder(app, root, (item) => {
     const file = path.relative(root, item.file);
     if (item.status === 'failed') out.write(`refused    ${file}: ${item.reason}\n`);

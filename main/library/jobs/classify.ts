@@ -1,6 +1,5 @@
 import { IsNull } from 'typeorm';
 import { z } from 'zod';
-import { createClassifier, DEFAULT_CLASSIFY_TIMEOUT_MS } from '../../ai/classify/index.ts';
 import type { JobKind } from '../../jobs/types.ts';
 import { PhotoEntity } from '../../storage/entities/photo.ts';
 import { notifyPhotosChanged } from '../events.ts';
@@ -26,6 +25,8 @@ export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind
         take: params.max_num_to_classify,
       });
       if (photos.length === 0) return { status: 'skipped', summary: 'no unclassified photos' };
+      // The analysers pull in libvips (~30 MB); an idle server with nothing to classify never loads them.
+      const { createClassifier, DEFAULT_CLASSIFY_TIMEOUT_MS } = await import('../../ai/classify/index.ts');
       const classifier = await createClassifier(app, options.timeoutMs ?? DEFAULT_CLASSIFY_TIMEOUT_MS);
       log.info(`classifying ${photos.length} photo(s) with ${classifier.name}`);
       let done = 0;

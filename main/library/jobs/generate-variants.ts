@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { createVariantMaker, DEFAULT_VARIANT_TIMEOUT_MS } from '../../ai/variants/index.ts';
 import { isCatalogueStyle, listArtStyles, loadCatalogue } from '../../ai/styles.ts';
 import type { JobKind } from '../../jobs/types.ts';
 import { readSourceImage } from '../source-image.ts';
@@ -26,6 +25,8 @@ export function createGenerateVariantsJob(options: { timeoutMs?: number; rng?: (
     params,
     defaultJob: { name: 'generate_variants', cron: '0 3 * * *', enabled: true },
     async run({ params, app, log, progress, signal }) {
+      // Loaded when a run needs it: the filters pull in libvips (~30 MB), which an idle server does without.
+      const { createVariantMaker, DEFAULT_VARIANT_TIMEOUT_MS } = await import('../../ai/variants/index.ts');
       const maker = await createVariantMaker(app, options.timeoutMs ?? DEFAULT_VARIANT_TIMEOUT_MS);
       const catalogue = await listArtStyles(app);
       const styles = catalogue.filter((s) => maker.supports(s));

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { JobKind } from '../../jobs/types.ts';
-import { importFolder } from '../import-folder.ts';
 
 const params = z.object({
   /** Folder to import; default: the watched folder (`photos.watch_folder`). */
@@ -20,6 +19,7 @@ export const importPhotosJob: JobKind<ImportPhotosParams> = {
     if (!folder) return { status: 'skipped', summary: 'no folder given and no watched folder set (photos.watch_folder)' };
     const dir = path.resolve(folder);
     log.info(`importing from ${dir}`);
+    const { importFolder } = await import('../import-folder.ts'); // loads libvips only when photos are imported
     const result = await importFolder(app, dir, (item) => {
       if (item.status === 'failed') log.warn(`${path.relative(dir, item.file)}: ${item.reason}`);
       else if (item.status === 'imported') log.info(`${path.relative(dir, item.file)}: imported as photo ${item.photoId}`);
