@@ -75,7 +75,7 @@ export function createAdminApi(core: Core): AdminApi {
       return core.jobs.runNow(z.string().parse(name), params);
     },
     async 'jobs.update'({ name, patch }) {
-      return core.jobs.update(z.string().parse(name), patch as never);
+      return core.jobs.update(z.string().parse(name), patch);
     },
     async 'jobs.executions'({ name }) {
       return core.jobs.executions(name);
