@@ -70,6 +70,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
     }).catch((err) => {
       throw err instanceof PairingError ? new HttpError(err.httpStatus, err.code, err.message) : err;
     });
+    deps.telemetry.record(outcome.display.id, { firmware: body.firmware });
     const base = baseUrlOf(req);
     if (outcome.status === 'pending') {
       const { display } = outcome;

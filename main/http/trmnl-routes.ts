@@ -56,6 +56,7 @@ export function trmnlRoutes(deps: TrmnlRouteDeps): express.Router {
       return;
     }
     const { display } = outcome;
+    deps.telemetry.record(display.id, {});
     const state = await deps.screens.current(display.id);
     if (outcome.status === 'pending') {
       res.json({ status: 202, api_key: null, friendly_id: display.humanId, image_url: imageUrl(req, state), filename: filename(state), message: `Approve ${display.humanId} (code ${display.pairingCode}) in Inkstand` });

@@ -35,9 +35,10 @@ describe('a frame from discovery to a photo', () => {
     expect(pairingPicture.palette).toEqual(profile.palette.map(toHex));
 
     expect(await frame.bootstrap()).toBe(202);
+    await t.server.core.telemetry.flush();
     const list = await (await t.admin('GET', '/displays')).json();
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ humanId: frame.humanId, status: 'pending', pairingCode: frame.pairingCode });
+    expect(list[0]).toMatchObject({ humanId: frame.humanId, status: 'pending', pairingCode: frame.pairingCode, online: true, firmware: 'sim-1.0' });
 
     expect((await t.admin('POST', `/displays/${list[0].id}/approve`)).status).toBe(200);
     await frame.waitForApproval();

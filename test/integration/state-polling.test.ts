@@ -4,6 +4,7 @@ import { importFolder } from '../../main/library/import-folder.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli } from '../helpers/serve-process.ts';
+import { SimulatedFrame } from '../sim/frame.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 describe('state polling', () => {
@@ -106,19 +107,23 @@ describe('state polling', () => {
     expect(await missing.json()).toMatchObject({ code: 'unknown_version', version: state!.version });
   });
 
-  it('announces a display that comes online at once, without waiting for the batched write', async () => {
-    const { frame, displayId } = await pairFrame(t, 'sim:online');
-    const announced = new Promise<void>((resolve) => {
-      const off = t.server.core.app.events.on('displays-changed', (e) => {
-        if (e.displayId === displayId) {
+  it('announces a frame that comes online at once, without waiting for the batched write', async () => {
+    const frame = new SimulatedFrame('sim:online', 800, 480);
+    const seen: number[] = [];
+    // Two announcements: the new display itself, then its first contact written at once.
+    const announced = new Promise<number>((resolve) => {
+      const off = t.server.core.app.events.on('displays-changed', ({ displayId }) => {
+        if (displayId === undefined) return;
+        seen.push(displayId);
+        if (seen.filter((id) => id === displayId).length === 2) {
           off();
-          resolve();
+          resolve(displayId);
         }
       });
     });
-    await frame.poll();
-    await announced;
-    expect(await (await t.admin('GET', `/displays/${displayId}`)).json()).toMatchObject({ online: true, lastSeen: expect.any(String) });
+    expect(await frame.bootstrap(`${t.urls.http}/api/display/bootstrap`)).toBe(202);
+    const displayId = await announced;
+    expect(await (await t.admin('GET', `/displays/${displayId}`)).json()).toMatchObject({ status: 'pending', online: true, lastSeen: expect.any(String) });
   });
 
   it('records last seen and telemetry from headers', async () => {
