@@ -5,6 +5,7 @@ import { WeatherCurrentEntity, WeatherDayEntity } from '../../main/storage/entit
 import { owmToWmo } from '../../main/weather/owm-codes.ts';
 import { startFakeOpenWeatherMap, type FakeOpenWeatherMap } from '../fakes/openweathermap-server.ts';
 import { createTestApp, runToEnd, type TestApp } from '../jobs/test-app.ts';
+import { useBerlinWeather } from './berlin.ts';
 
 let testApp: TestApp;
 let fake: FakeOpenWeatherMap;
@@ -15,10 +16,7 @@ beforeEach(async () => {
   testApp = await createTestApp();
   const { settings } = testApp.app;
   await settings.set('weather.provider', 'openweathermap');
-  await settings.set('weather.base_url', fake.url);
-  await settings.set('weather.latitude', '52.52');
-  await settings.set('weather.longitude', '13.41');
-  await settings.set('weather.location_name', 'Berlin');
+  await useBerlinWeather(settings, fake.url);
   service = new JobService(testApp.app, JOB_KINDS, { pollMs: 50 });
   await service.start();
 });

@@ -5,6 +5,7 @@ import { WeatherCurrentEntity, WeatherDayEntity } from '../../main/storage/entit
 import { searchLocations } from '../../main/weather/geocoding.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
 import { createTestApp, runToEnd, type TestApp } from '../jobs/test-app.ts';
+import { useBerlinWeather } from './berlin.ts';
 
 let testApp: TestApp;
 let fake: FakeOpenMeteo;
@@ -15,11 +16,8 @@ beforeEach(async () => {
   fake = await startFakeOpenMeteo();
   testApp = await createTestApp({ now: () => fetchedAt });
   const { settings } = testApp.app;
-  await settings.set('weather.base_url', fake.url);
+  await useBerlinWeather(settings, fake.url);
   await settings.set('weather.geocoding_url', fake.url);
-  await settings.set('weather.latitude', '52.52');
-  await settings.set('weather.longitude', '13.41');
-  await settings.set('weather.location_name', 'Berlin');
   service = new JobService(testApp.app, JOB_KINDS, { pollMs: 50 });
   await service.start();
 });
