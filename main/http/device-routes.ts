@@ -111,10 +111,8 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
     deps.telemetry.record(displayId, telemetryFromHeaders((n) => req.get(n), { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' }));
     const waitS = parseWait(req.query.wait);
     const ifNoneMatch = req.get('if-none-match');
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
     const state = ifNoneMatch && waitS > 0
-      ? await deps.screens.waitForChange(displayId, ifNoneMatch, waitS * 1000, abort.signal)
+      ? await deps.screens.waitForChange(displayId, ifNoneMatch, waitS * 1000, abortedWhenClosed(res))
       : await deps.screens.current(displayId);
     res.set('ETag', state.etag).set('Cache-Control', 'no-cache');
     if (ifNoneMatch === state.etag) {
@@ -145,6 +143,13 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   });
 
   return router;
+}
+
+/** A held long-poll lets go when the frame hangs up. */
+function abortedWhenClosed(res: Response): AbortSignal {
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  return abort.signal;
 }
 
 function parseWait(value: unknown): number {
