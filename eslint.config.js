@@ -3,12 +3,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The renderer is browser code: it reaches main only through the contract's types and the preload bridge. */
+/** The renderer is browser code: it reaches main only through the admin contract (contract/) and the preload bridge. */
 const rendererBoundary = {
   '@typescript-eslint/no-restricted-imports': ['error', {
     paths: [{ name: 'electron', message: 'The renderer talks to main through window.inkstand (preload/).' }],
     patterns: [
-      { group: ['**/main/**', '!**/main.tsx'], allowTypeImports: true, message: 'Import only types from main/ (import type).' },
+      { group: ['**/main/**', '!**/main.tsx'], message: 'The renderer never imports main/: shared shapes live in contract/.' },
       { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'Node modules do not exist in the renderer.' },
       { group: ['**/preload/**'], message: 'The preload is reached through window.inkstand.' },
     ],
@@ -31,6 +31,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, ...rendererBoundary },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**', 'electron', 'node:*'], message: 'contract/ is imported by both sides, so it imports neither.' }] }],
+    },
   },
   {
     files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx}', 'bin/**/*.mjs', 'bench/**/*.ts', '*.{js,ts}'],

@@ -2,7 +2,6 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { ADMIN_HTTP_ROUTES } from './main/admin/contract.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const mainDir = path.join(root, 'main') + path.sep;
@@ -20,7 +19,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Fails the build when renderer code reaches into main/ or electron at run time (type imports are erased before this). */
+/** Fails the build when renderer code reaches into main/ or electron at run time (eslint also catches type imports). */
 function rendererBoundary(): Plugin {
   return {
     name: 'inkstand:renderer-boundary',
@@ -29,7 +28,7 @@ function rendererBoundary(): Plugin {
       if (!importer || importer.includes('node_modules')) return null;
       if (source === 'electron') this.error(`${importer} imports electron: the renderer talks to main through the preload bridge only`);
       const resolved = await this.resolve(source, importer, { skipSelf: true });
-      if (resolved && resolved.id.startsWith(mainDir)) this.error(`${importer} imports ${source} from main/: use \`import type\``);
+      if (resolved && resolved.id.startsWith(mainDir)) this.error(`${importer} imports ${source} from main/: shared shapes live in contract/`);
       return null;
     },
   };
@@ -47,7 +46,6 @@ const renderer: UserConfig = {
   root: path.join(root, 'renderer'),
   base: './',
   plugins: [react(), rendererBoundary(), contentSecurityPolicy()],
-  define: { __ADMIN_HTTP_ROUTES__: JSON.stringify(ADMIN_HTTP_ROUTES) },
   build: { outDir: path.join(root, 'dist', 'renderer'), emptyOutDir: true, chunkSizeWarningLimit: 400 },
   server: {
     // bin/dev.mjs sets the server's address; the dev UI then calls /api on its own origin.

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../main/core/create-core.ts';
+import { createCore } from '../main/create-core.ts';
 import { importFolder } from '../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../test/helpers/photos.ts';
 import { startServeProcess, type ServeProcess } from '../test/helpers/serve-process.ts';

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ADMIN_EVENTS, ADMIN_OPERATIONS, type AdminApi, type AdminArgs, type AdminOperationName, type AdminResult, type InkstandBridge } from '../main/admin/contract.ts';
+import { ADMIN_EVENTS, ADMIN_OPERATIONS, type AdminApi, type AdminArgs, type AdminOperationName, type AdminResult, type InkstandBridge } from '../contract/admin.ts';
 import { eventChannel, type IpcReply } from '../main/desktop/ipc-protocol.ts';
 
 function invoker<K extends AdminOperationName>(name: K) {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { addCalendar, listCalendars, removeCalendar } from '../calendar/calendars.ts';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { ContentFrames } from '../screens/content.ts';
 import { CalendarEntity, OccurrenceEntity, type Calendar } from '../storage/entities/calendar.ts';
 import { DisplayEntity } from '../storage/entities/display.ts';
 import { readWeatherConfig } from '../weather/config.ts';
 import { loadWeatherFor } from '../weather/store.ts';
-import type { AdminApi, CalendarDto } from './contract.ts';
+import type { AdminApi, CalendarDto } from '../../contract/admin.ts';
 import { NotFoundError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { buttonMapSchema } from '../displays/buttons.ts';
-import { toDisplayDto, type DisplayDto } from '../displays/display-dto.ts';
+import type { DisplayDto } from '../../contract/dtos.ts';
+import { toDisplayDto } from '../displays/display-dto.ts';
 import { findRuleOverlap } from '../displays/schedule.ts';
 import { DITHER_ALGORITHMS } from '../imaging/dither/index.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
-import type { AdminApi } from './contract.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import { In } from 'typeorm';
 import { z } from 'zod';
 import { listStyles, StyleError, updateStyle } from '../ai/styles.ts';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { markFavourite } from '../library/feedback.ts';
 import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
 import { PhotoEntity, VariantEntity, type Photo, type Variant } from '../storage/entities/photo.ts';
-import type { AdminApi, ImageDto, PhotoDto, StyleDto, VariantDto } from './contract.ts';
+import type { AdminApi, ImageDto, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { testProviderConnection } from '../ai/test-connection.ts';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { searchLocations } from '../weather/geocoding.ts';
-import type { AdminApi } from './contract.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import { ValidationError } from './errors.ts';
 
 type LookupOperations = Pick<AdminApi, 'weather.searchLocations' | 'providers.test'>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { BUILTIN_PROFILES, type PanelProfile } from '../imaging/profiles.ts';
 import { toHex } from '../screens/screen-state.ts';
 import { SettingError } from '../settings/settings-store.ts';
-import type { AdminApi, PairingWindowDto, PanelProfileDto } from './contract.ts';
+import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
 import { ValidationError } from './errors.ts';
 import { uiOperations } from './ui-operations.ts';

@@ -1,5 +1,5 @@
-import type { Core } from '../core/create-core.ts';
-import type { SystemInfoDto } from './ui-dtos.ts';
+import type { Core } from '../create-core.ts';
+import type { SystemInfoDto } from '../../contract/dtos.ts';
 
 type Listeners = NonNullable<SystemInfoDto['listeners']>;
 

@@ -1,6 +1,6 @@
 import { APP_VERSION } from '../config.ts';
-import type { Core } from '../core/create-core.ts';
-import type { AdminApi } from './contract.ts';
+import type { Core } from '../create-core.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import { publishedListeners } from './server-info.ts';
 
 type SystemOperations = Pick<AdminApi, 'system.info'>;

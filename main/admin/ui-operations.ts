@@ -1,4 +1,4 @@
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { dashboardOperations } from './dashboard-operations.ts';
 import { libraryOperations } from './library-operations.ts';
 import { lookupOperations } from './lookup-operations.ts';

@@ -1,5 +1,5 @@
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../create-core.ts';
 import { createAdminApi } from '../admin/operations.ts';
 import { CliError, printListing } from './output.ts';
 

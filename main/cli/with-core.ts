@@ -1,5 +1,5 @@
 import { defaultDataDir } from '../config.ts';
-import { createCore, type Core } from '../core/create-core.ts';
+import { createCore, type Core } from '../create-core.ts';
 import { createLogger } from '../core/logger.ts';
 
 export interface DataDirOption {

@@ -3,7 +3,7 @@
  * invoked on the channel named after it, answers an envelope (so errors arrive with their message
  * intact), and events arrive on `event:<name>`. Pure data: the sandboxed preload bundles this file.
  */
-import type { AdminEventName } from '../admin/contract.ts';
+import type { AdminEventName } from '../../contract/admin.ts';
 
 export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: string } };
 

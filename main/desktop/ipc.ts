@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { ADMIN_EVENTS, ADMIN_OPERATIONS, type AdminApi } from '../admin/contract.ts';
+import { ADMIN_EVENTS, ADMIN_OPERATIONS, type AdminApi } from '../../contract/admin.ts';
 import { NotFoundError, ValidationError } from '../admin/errors.ts';
 import type { AppEvents } from '../core/events.ts';
 import type { Electron } from './electron-types.ts';

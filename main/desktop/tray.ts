@@ -1,4 +1,4 @@
-import type { AdminApi } from '../admin/contract.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Electron, ElectronDeps } from './electron-types.ts';
 import { DASHBOARD_MINUTES, PAIRING_MINUTES, trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu.ts';

@@ -1,36 +1,7 @@
 import type { Display } from '../storage/entities/display.ts';
 import type { Override, WeeklyRule } from '../storage/entities/schedule.ts';
-import { parseButtonMap, type ButtonMap } from './buttons.ts';
-
-/** A display as the admin contract shows it: plain data, no token hash. */
-export interface DisplayDto {
-  id: number;
-  humanId: string;
-  hardwareId: string;
-  name: string;
-  protocol: string;
-  status: string;
-  pairingCode: string | null;
-  profileId: string;
-  rotation: number;
-  timeZone: string;
-  defaultMode: string;
-  rotationIntervalS: number;
-  pollIntervalS: number;
-  quietStart: string | null;
-  quietEnd: string | null;
-  buttonMap: ButtonMap;
-  frameSettings: Record<string, unknown>;
-  messageText: string | null;
-  lastSeen: string | null;
-  online: boolean;
-  batteryVoltage: number | null;
-  rssi: number | null;
-  firmware: string | null;
-  rules: { weekday: number; startMinute: number; endMinute: number; mode: string }[];
-  override: { mode: string; until: string } | null;
-  createdAt: string;
-}
+import type { DisplayDto } from '../../contract/dtos.ts';
+import { parseButtonMap } from './buttons.ts';
 
 export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override | null, now: Date): DisplayDto {
   const online = d.lastSeen !== null && now.getTime() - d.lastSeen.getTime() <= (2 * d.pollIntervalS + 30) * 1000;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { In, LessThan, Not } from 'typeorm';
-import type { CleanupStep } from '../jobs/cleanup-steps.ts';
+import type { CleanupStep } from '../core/cleanup-step.ts';
 import { DisplayFrameEntity, FrameEntity } from '../storage/entities/frame.ts';
 import { FRAMES_DIR } from './frame-store.ts';
 

@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler } from 'express';
-import { ADMIN_EVENTS, ADMIN_HTTP_ROUTES, type AdminApi, type AdminOperationName } from '../admin/contract.ts';
+import { ADMIN_EVENTS, ADMIN_HTTP_ROUTES, type AdminApi, type AdminOperationName } from '../../contract/admin.ts';
 import type { AdminTokens } from '../admin/admin-tokens.ts';
 import { NotFoundError, ValidationError } from '../admin/errors.ts';
 import type { AppEvents } from '../core/events.ts';

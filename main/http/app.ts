@@ -1,8 +1,8 @@
 import express from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AdminApi } from '../admin/contract.ts';
-import type { Core } from '../core/create-core.ts';
+import type { AdminApi } from '../../contract/admin.ts';
+import type { Core } from '../create-core.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';

@@ -1,7 +1,7 @@
 import express, { type Request } from 'express';
 import multer from 'multer';
 import type { AdminTokens } from '../admin/admin-tokens.ts';
-import type { AdminApi } from '../admin/contract.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import { ValidationError } from '../admin/errors.ts';
 import { MAX_IMPORT_BYTES } from '../library/limits.ts';
 import { requireAdminToken } from './admin-routes.ts';

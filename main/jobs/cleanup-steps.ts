@@ -1,27 +1,8 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { CleanupStep } from '../core/cleanup-step.ts';
 import { unreferencedFramesStep } from '../frames/frame-cleanup.ts';
 import { unreferencedLibraryFilesStep } from '../library/library-cleanup.ts';
 import { pruneStats } from '../stats/store.ts';
 import { pruneExecutions } from './execution-retention.ts';
-import type { JobLogger } from './types.ts';
-
-export interface CleanupParams {
-  execution_retention_days: number;
-  stats_retention_days: number;
-}
-
-export interface CleanupContext {
-  app: AppContext;
-  params: CleanupParams;
-  log: JobLogger;
-  signal: AbortSignal;
-}
-
-/** One thing the nightly cleanup removes; returns a short summary such as "12 executions". */
-export interface CleanupStep {
-  name: string;
-  run(context: CleanupContext): Promise<string>;
-}
 
 const DAY_MS = 86_400_000;
 

@@ -1,45 +1,6 @@
-import type { Execution, ExecutionLog, ExecutionStatus, ExecutionTrigger, Job } from '../storage/entities/job.ts';
+import type { ExecutionDto, ExecutionLogDto, JobDto } from '../../contract/dtos.ts';
+import type { Execution, ExecutionLog, Job } from '../storage/entities/job.ts';
 
-/** Plain, JSON-ready shapes the admin contract (IPC, HTTP) and the CLI get. */
-export interface JobDto {
-  name: string;
-  kind: string;
-  description: string | null;
-  /** false when this version has no code for the kind (the job is kept, but cannot run). */
-  registered: boolean;
-  cron: string | null;
-  timeZone: string;
-  enabled: boolean;
-  params: Record<string, unknown>;
-  sortOrder: number;
-  nextRunAt: string | null;
-  lastExecution: { id: number; status: ExecutionStatus; queuedAt: string; finishedAt: string | null } | null;
-}
-
-export interface ExecutionDto {
-  id: number;
-  jobName: string;
-  params: Record<string, unknown>;
-  status: ExecutionStatus;
-  trigger: ExecutionTrigger;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  runtimeMs: number | null;
-  summary: string | null;
-  error: string | null;
-  progress: { done: number; total: number } | null;
-  owner: { host: string; pid: number } | null;
-}
-
-export interface ExecutionLogDto {
-  executionId: number;
-  seq: number;
-  time: string;
-  level: string;
-  message: string;
-  context: Record<string, unknown> | null;
-}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

@@ -1,4 +1,4 @@
-import type { ExecutionDto, ExecutionLogDto } from './dto.ts';
+import type { ExecutionDto, ExecutionLogDto } from '../../contract/dtos.ts';
 import type { JobService } from './job-service.ts';
 
 export interface FollowHandlers {

@@ -1,15 +1,11 @@
 import type { z } from 'zod';
 import type { AppContext } from '../core/app-context.ts';
+import type { JobLogger } from '../core/job-logger.ts';
+
+export type { JobLogger };
 import type { SettingKey } from '../settings/keys.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-export interface JobLogger {
-  debug(message: string, context?: Record<string, unknown>): void;
-  info(message: string, context?: Record<string, unknown>): void;
-  warn(message: string, context?: Record<string, unknown>): void;
-  error(message: string, context?: Record<string, unknown>): void;
-}
 
 export interface JobRun<P> {
   params: P;

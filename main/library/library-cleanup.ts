@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CleanupStep } from '../jobs/cleanup-steps.ts';
+import type { CleanupStep } from '../core/cleanup-step.ts';
 import { PhotoEntity, VariantEntity } from '../storage/entities/photo.ts';
 import { LIBRARY_DIRS } from './paths.ts';
 

@@ -1,4 +1,4 @@
-import type { AdminArgs, AdminEventName, AdminEventPayload, AdminOperationName, AdminResult } from '../../main/admin/contract.ts';
+import type { AdminArgs, AdminEventName, AdminEventPayload, AdminOperationName, AdminResult } from '../../contract/admin.ts';
 
 export type UploadResult = AdminResult<'photos.upload'>;
 

@@ -1,4 +1,4 @@
-import type { ADMIN_HTTP_ROUTES, InkstandBridge } from '../../main/admin/contract.ts';
+import { ADMIN_HTTP_ROUTES, type InkstandBridge } from '../../contract/admin.ts';
 import type { InkstandClient } from './client.ts';
 import { createHttpClient } from './http-client.ts';
 import { createIpcClient } from './ipc-client.ts';
@@ -9,8 +9,6 @@ declare global {
     /** Present in the Electron window only (preload/). */
     inkstand?: InkstandBridge;
   }
-  /** The contract's route table, put into the bundle by vite.config.ts (the renderer imports no code from main/). */
-  const __ADMIN_HTTP_ROUTES__: typeof ADMIN_HTTP_ROUTES;
 }
 
 /** IPC when the preload's bridge is there (Electron), HTTP with the admin token otherwise (browser). Null: no token. */
@@ -18,5 +16,5 @@ export function connect(): InkstandClient | null {
   if (window.inkstand) return createIpcClient(window.inkstand);
   const token = takeAdminToken();
   if (!token) return null;
-  return createHttpClient({ baseUrl: '', token, routes: __ADMIN_HTTP_ROUTES__ });
+  return createHttpClient({ baseUrl: '', token, routes: ADMIN_HTTP_ROUTES });
 }

@@ -1,4 +1,4 @@
-import type { AdminEventName, AdminOperationName, ADMIN_HTTP_ROUTES } from '../../main/admin/contract.ts';
+import type { AdminEventName, AdminOperationName, ADMIN_HTTP_ROUTES } from '../../contract/admin.ts';
 import { ApiError, type InkstandClient, type UploadResult } from './client.ts';
 import { requestUrl } from './routes.ts';
 

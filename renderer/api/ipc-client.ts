@@ -1,4 +1,4 @@
-import type { AdminApi, AdminArgs, AdminOperationName, InkstandBridge } from '../../main/admin/contract.ts';
+import type { AdminApi, AdminArgs, AdminOperationName, InkstandBridge } from '../../contract/admin.ts';
 import type { InkstandClient } from './client.ts';
 
 /** The Electron window: the preload's bridge carries every call over IPC; no token needed. */

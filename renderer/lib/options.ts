@@ -1,7 +1,5 @@
-import type { WeeklyRuleInput } from '../../main/admin/contract.ts';
-import type { ButtonAction } from '../../main/displays/buttons.ts';
-import type { DitherAlgorithm } from '../../main/imaging/dither/index.ts';
-import type { ContentType, QualityBucket } from '../../main/storage/entities/photo.ts';
+import type { WeeklyRuleInput } from '../../contract/admin.ts';
+import type { ButtonAction, ContentType, DitherAlgorithm, QualityBucket } from '../../contract/dtos.ts';
 
 /** Choices the forms offer, typed against main's own unions so they cannot drift apart. */
 

@@ -1,4 +1,4 @@
-import type { WeeklyRuleInput } from '../../main/admin/contract.ts';
+import type { WeeklyRuleInput } from '../../contract/admin.ts';
 import { minutesToHhmm } from './format.ts';
 import { WEEKDAYS } from './options.ts';
 

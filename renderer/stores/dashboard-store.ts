@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CalendarDto, LocationDto, WeatherSummaryDto } from '../../main/admin/contract.ts';
+import type { CalendarDto, LocationDto, WeatherSummaryDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt } from './toast-store.ts';
 

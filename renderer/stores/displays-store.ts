@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DisplayDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../main/admin/contract.ts';
+import type { DisplayDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt, useToasts } from './toast-store.ts';
 

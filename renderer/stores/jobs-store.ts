@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AdminEventPayload, ExecutionDto, ExecutionLogDto, JobDto, JobPatchInput } from '../../main/admin/contract.ts';
+import type { AdminEventPayload, ExecutionDto, ExecutionLogDto, JobDto, JobPatchInput } from '../../contract/admin.ts';
 import { ApiError, client } from '../api/client.ts';
 import { attempt, useToasts } from './toast-store.ts';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PhotoDto, PhotoFilter } from '../../main/admin/contract.ts';
+import type { PhotoDto, PhotoFilter } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { limiter } from '../lib/limit.ts';
 import { attempt, useToasts } from './toast-store.ts';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../main/admin/contract.ts';
+import type { ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt, useToasts } from './toast-store.ts';
 

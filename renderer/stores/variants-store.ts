@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StyleDto, VariantDto } from '../../main/admin/contract.ts';
+import type { StyleDto, VariantDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { limiter } from '../lib/limit.ts';
 import { attempt } from './toast-store.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN_HTTP_ROUTES, ADMIN_OPERATIONS, type AdminOperationName } from '../../main/admin/contract.ts';
+import { ADMIN_HTTP_ROUTES, ADMIN_OPERATIONS, type AdminOperationName } from '../../contract/admin.ts';
 import { defaultServerConfig } from '../../main/config.ts';
 import { createServer, type InkstandServer, type ServerUrls } from '../../main/server.ts';
 import { startFakeOllama, type FakeOllama } from '../fakes/ollama-server.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
-import type { AdminArgs, AdminOperationName, AdminResult } from '../../main/admin/contract.ts';
+import type { AdminArgs, AdminOperationName, AdminResult } from '../../contract/admin.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
 export type Call = <K extends AdminOperationName>(name: K, args: AdminArgs<K>) => Promise<AdminResult<K>>;

@@ -1,4 +1,4 @@
-import { ADMIN_HTTP_ROUTES, type AdminArgs } from '../../main/admin/contract.ts';
+import { ADMIN_HTTP_ROUTES, type AdminArgs } from '../../contract/admin.ts';
 import { registerAdminIpc } from '../../main/desktop/ipc.ts';
 import type { InkstandServer, ServerUrls } from '../../main/server.ts';
 import { createHttpClient } from '../../renderer/api/http-client.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ADMIN_OPERATIONS } from '../../main/admin/contract.ts';
+import { ADMIN_OPERATIONS } from '../../contract/admin.ts';
 import { defaultServerConfig } from '../../main/config.ts';
 import { DesktopApp } from '../../main/desktop/desktop-app.ts';
 import { createServer, type InkstandServer } from '../../main/server.ts';

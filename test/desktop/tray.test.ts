@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AdminApi } from '../../main/admin/contract.ts';
+import type { AdminApi } from '../../contract/admin.ts';
 import type { Electron } from '../../main/desktop/electron-types.ts';
 import { TrayController } from '../../main/desktop/tray.ts';
 import { electronFakes, FakeTray } from './electron-fakes.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/create-core.ts';
+import { createCore, type Core } from '../../main/create-core.ts';
 import { unreferencedFramesStep } from '../../main/frames/frame-cleanup.ts';
 import { DisplayFrameEntity } from '../../main/storage/entities/frame.ts';
 import { tempDataDir } from '../helpers/test-server.ts';

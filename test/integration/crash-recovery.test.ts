@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore } from '../../main/core/create-core.ts';
+import { createCore } from '../../main/create-core.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';

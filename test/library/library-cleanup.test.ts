@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/create-core.ts';
+import { createCore, type Core } from '../../main/create-core.ts';
 import { unreferencedLibraryFilesStep } from '../../main/library/library-cleanup.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { AdminArgs, AdminEventName, AdminOperationName, AdminResult } from '../../main/admin/contract.ts';
+import type { AdminArgs, AdminEventName, AdminOperationName, AdminResult } from '../../contract/admin.ts';
 import type { InkstandClient } from '../../renderer/api/client.ts';
 
 type Handlers = { [K in AdminOperationName]?: (args: AdminArgs<K>) => AdminResult<K> | Promise<AdminResult<K>> };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_HTTP_ROUTES } from '../../main/admin/contract.ts';
+import { ADMIN_HTTP_ROUTES } from '../../contract/admin.ts';
 import { requestUrl } from '../../renderer/api/routes.ts';
 
 describe('requestUrl (the browser transport)', () => {

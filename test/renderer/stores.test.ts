@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ExecutionDto, ExecutionLogDto } from '../../main/admin/contract.ts';
+import type { ExecutionDto, ExecutionLogDto } from '../../contract/admin.ts';
 import { setClient } from '../../renderer/api/client.ts';
 import { useDisplays } from '../../renderer/stores/displays-store.ts';
 import { useJobs } from '../../renderer/stores/jobs-store.ts';

@@ -1,6 +1,6 @@
 import { systemTimeZone, formatInZone } from '../../calendar/zoned-time.ts';
 import type { AppContext } from '../../core/app-context.ts';
-import type { ExecutionDto, ExecutionLogDto } from '../../jobs/dto.ts';
+import type { ExecutionDto, ExecutionLogDto } from '../../../contract/dtos.ts';
 import { followExecution } from '../../jobs/follow.ts';
 import { JobService } from '../../jobs/job-service.ts';
 import { JOB_KINDS } from '../../jobs/registry.ts';

@@ -13,9 +13,11 @@ import { orderedDither } from './ordered.ts';
 import { SRGB_TO_LINEAR, cellOf, paletteMatcher, type PaletteMatcher } from './palette-matcher.ts';
 import { BAYER8, blueNoise64 } from './threshold-maps.ts';
 
-export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stucki' | 'bayer8' | 'blue-noise' | 'none';
 
-export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
+
+import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.ts';
+
+export { DITHER_ALGORITHMS, type DitherAlgorithm };
 
 export function isDitherAlgorithm(value: unknown): value is DitherAlgorithm {
   return DITHER_ALGORITHMS.includes(value as DitherAlgorithm);

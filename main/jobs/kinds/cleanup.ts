@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CLEANUP_STEPS, type CleanupParams } from '../cleanup-steps.ts';
+import type { CleanupParams } from '../../core/cleanup-step.ts';
+import { CLEANUP_STEPS } from '../cleanup-steps.ts';
 import type { JobKind } from '../types.ts';
 
 const params = z.strictObject({

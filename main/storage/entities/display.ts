@@ -1,9 +1,9 @@
 import { EntitySchema } from 'typeorm';
 import { TIMESTAMP } from '../column-types.ts';
+import type { DisplayMode } from '../../../contract/dtos.ts';
 
 export type DisplayStatus = 'pending' | 'approved' | 'revoked';
-export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep';
-export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep'];
+export { DISPLAY_MODES, type DisplayMode } from '../../../contract/dtos.ts';
 export type DisplayProtocol = 'native' | 'trmnl';
 
 export interface Display {

@@ -18,9 +18,10 @@ export interface Job {
   updatedAt: Date;
 }
 
-export type ExecutionStatus = 'queued' | 'running' | 'success' | 'skipped' | 'error' | 'interrupted';
+import type { ExecutionStatus, ExecutionTrigger } from '../../../contract/dtos.ts';
+
+export type { ExecutionStatus, ExecutionTrigger };
 export const FINISHED_STATUSES: readonly ExecutionStatus[] = ['success', 'skipped', 'error', 'interrupted'];
-export type ExecutionTrigger = 'schedule' | 'manual';
 
 export interface Execution {
   id: number;

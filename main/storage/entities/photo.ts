@@ -1,4 +1,5 @@
 import { EntitySchema } from 'typeorm';
+import type { ContentType, QualityBucket } from '../../../contract/dtos.ts';
 import { TIMESTAMP } from '../column-types.ts';
 
 export interface Photo {
@@ -26,11 +27,8 @@ export interface Photo {
   classifier: string | null;
 }
 
-export const QUALITY_BUCKETS = ['NOT_SUITED', 'BAD', 'PASSABLE', 'GOOD', 'VERY_GOOD'] as const;
-export type QualityBucket = (typeof QUALITY_BUCKETS)[number];
+export { CONTENT_TYPES, QUALITY_BUCKETS, type ContentType, type QualityBucket } from '../../../contract/dtos.ts';
 
-export const CONTENT_TYPES = ['Portrait', 'Person', 'People', 'Animal', 'Landscape', 'City', 'Building', 'Nature', 'Art', 'Object', 'Other'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export const ORIENTATIONS = ['landscape', 'portrait', 'square'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];

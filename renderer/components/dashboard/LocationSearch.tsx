@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { LocationDto } from '../../../main/admin/contract.ts';
+import type { LocationDto } from '../../../contract/admin.ts';
 import { useDashboard } from '../../stores/dashboard-store.ts';
 import { useJobs } from '../../stores/jobs-store.ts';
 import { useSettings } from '../../stores/settings-store.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { DisplayDto } from '../../../main/admin/contract.ts';
-import type { ButtonAction, ButtonMap } from '../../../main/displays/buttons.ts';
+import type { DisplayDto } from '../../../contract/admin.ts';
+import type { ButtonAction, ButtonMap } from '../../../contract/dtos.ts';
 import { BUTTON_ACTIONS, MODES } from '../../lib/options.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Section } from '../common/Section.tsx';

@@ -1,4 +1,4 @@
-import type { DisplayDto } from '../../../main/admin/contract.ts';
+import type { DisplayDto } from '../../../contract/admin.ts';
 import { clockTime, timeAgo } from '../../lib/format.ts';
 import { modeLabel } from '../../lib/options.ts';
 import { useDisplays, type Preview } from '../../stores/displays-store.ts';

@@ -1,4 +1,4 @@
-import type { DisplayDto } from '../../../main/admin/contract.ts';
+import type { DisplayDto } from '../../../contract/admin.ts';
 import { Drawer } from '../common/Drawer.tsx';
 import { ButtonMapEditor } from './ButtonMapEditor.tsx';
 import { DisplayDanger } from './DisplayDanger.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DisplayDto, DisplayPatch } from '../../../main/admin/contract.ts';
+import type { DisplayDto, DisplayPatch } from '../../../contract/admin.ts';
 import { MODES, ROTATIONS, type SelectableMode } from '../../lib/options.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DisplayDto } from '../../../main/admin/contract.ts';
+import type { DisplayDto } from '../../../contract/admin.ts';
 import { DITHERS } from '../../lib/options.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';

@@ -1,4 +1,4 @@
-import type { DisplayDto } from '../../../main/admin/contract.ts';
+import type { DisplayDto } from '../../../contract/admin.ts';
 import { timeAgo } from '../../lib/format.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 

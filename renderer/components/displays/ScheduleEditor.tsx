@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DisplayDto, WeeklyRuleInput } from '../../../main/admin/contract.ts';
+import type { DisplayDto, WeeklyRuleInput } from '../../../contract/admin.ts';
 import { hhmmToMinutes } from '../../lib/format.ts';
 import { MODES, modeLabel, WEEKDAYS, type SelectableMode } from '../../lib/options.ts';
 import { describe, findOverlap, rulesForDays, sortRules } from '../../lib/schedule.ts';

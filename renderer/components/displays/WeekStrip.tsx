@@ -1,4 +1,4 @@
-import type { WeeklyRuleInput } from '../../../main/admin/contract.ts';
+import type { WeeklyRuleInput } from '../../../contract/admin.ts';
 import { describe } from '../../lib/schedule.ts';
 import { modeLabel, WEEKDAYS } from '../../lib/options.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { JobDto } from '../../../main/admin/contract.ts';
+import type { JobDto } from '../../../contract/admin.ts';
 import { useJobs } from '../../stores/jobs-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';

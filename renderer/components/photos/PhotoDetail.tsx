@@ -1,4 +1,4 @@
-import type { PhotoDto } from '../../../main/admin/contract.ts';
+import type { PhotoDto } from '../../../contract/admin.ts';
 import { dateTime } from '../../lib/format.ts';
 import { qualityLabel } from '../../lib/options.ts';
 import { usePhotos } from '../../stores/photos-store.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { PhotoDto } from '../../../main/admin/contract.ts';
+import type { PhotoDto } from '../../../contract/admin.ts';
 import { qualityLabel } from '../../lib/options.ts';
 import { usePhotos } from '../../stores/photos-store.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { VariantDto } from '../../../main/admin/contract.ts';
+import type { VariantDto } from '../../../contract/admin.ts';
 import { dateTime } from '../../lib/format.ts';
 import { useVariants } from '../../stores/variants-store.ts';
 

@@ -1,4 +1,4 @@
-import type { AiProviderName } from '../../../main/admin/contract.ts';
+import type { AiProviderName } from '../../../contract/admin.ts';
 import { useSettings } from '../../stores/settings-store.ts';
 import { Section } from '../common/Section.tsx';
 import { SettingInput } from './SettingInput.tsx';

@@ -1,17 +1,14 @@
 /**
  * The one admin contract: every operation the UI and scripts can call, with its argument and result
- * types, and the events they can subscribe to. Main implements it once (operations.ts); it is
- * reachable over Electron IPC (preload/) and over HTTP under /api/admin/ (http/admin-routes.ts).
- * Import it with `import type` from the renderer.
+ * types, and the events they can subscribe to. Main implements it once (main/admin/operations.ts);
+ * it is reachable over Electron IPC (preload/) and over HTTP under /api/admin/
+ * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
-import type { DisplayDto } from '../displays/display-dto.ts';
-import type { AppEventMap } from '../core/events.ts';
-import type { ExecutionDto, ExecutionLogDto, JobDto } from '../jobs/dto.ts';
 import type {
-  AiProviderName, CalendarDto, ImageDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto, StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
-} from './ui-dtos.ts';
-
-export type { DisplayDto, ExecutionDto, ExecutionLogDto, JobDto };
+  AiProviderName, CalendarDto, DisplayDto, ExecutionDto, ExecutionLogDto, ImageDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
+} from './dtos.ts';
+import type { AppEventMap } from './events.ts';
 
 export interface JobPatchInput {
   cron?: string | null;
@@ -19,7 +16,7 @@ export interface JobPatchInput {
   enabled?: boolean;
   params?: Record<string, unknown>;
 }
-export type * from './ui-dtos.ts';
+export type * from './dtos.ts';
 
 export interface DisplayPatch {
   name?: string;

@@ -1,0 +1,207 @@
+/**
+ * Plain, JSON-ready shapes the admin contract's operations take and return. Both sides import this
+ * folder by design: main implements the contract, the renderer and the preload call it, and nothing
+ * here imports from either side.
+ */
+
+export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep';
+export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep'];
+
+export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stucki' | 'bayer8' | 'blue-noise' | 'none';
+export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
+
+export const QUALITY_BUCKETS = ['NOT_SUITED', 'BAD', 'PASSABLE', 'GOOD', 'VERY_GOOD'] as const;
+export type QualityBucket = (typeof QUALITY_BUCKETS)[number];
+
+export const CONTENT_TYPES = ['Portrait', 'Person', 'People', 'Animal', 'Landscape', 'City', 'Building', 'Nature', 'Art', 'Object', 'Other'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** What a frame's button does; main validates stored maps against this shape (displays/buttons.ts). */
+export type ButtonAction =
+  | { action: 'next' | 'previous' | 'favourite' | 'dislike' | 'schedule' | 'refresh' }
+  | { action: 'override'; mode: string; minutes: number };
+/** Keys are a button (`A`) or a button with a long press (`A:long`). */
+export type ButtonMap = Record<string, ButtonAction>;
+
+/** A display as the admin contract shows it: plain data, no token hash. */
+export interface DisplayDto {
+  id: number;
+  humanId: string;
+  hardwareId: string;
+  name: string;
+  protocol: string;
+  status: string;
+  pairingCode: string | null;
+  profileId: string;
+  rotation: number;
+  timeZone: string;
+  defaultMode: string;
+  rotationIntervalS: number;
+  pollIntervalS: number;
+  quietStart: string | null;
+  quietEnd: string | null;
+  buttonMap: ButtonMap;
+  frameSettings: Record<string, unknown>;
+  messageText: string | null;
+  lastSeen: string | null;
+  online: boolean;
+  batteryVoltage: number | null;
+  rssi: number | null;
+  firmware: string | null;
+  rules: { weekday: number; startMinute: number; endMinute: number; mode: string }[];
+  override: { mode: string; until: string } | null;
+  createdAt: string;
+}
+
+export type ExecutionStatus = 'queued' | 'running' | 'success' | 'skipped' | 'error' | 'interrupted';
+export type ExecutionTrigger = 'schedule' | 'manual';
+
+export interface JobDto {
+  name: string;
+  kind: string;
+  description: string | null;
+  /** false when this version has no code for the kind (the job is kept, but cannot run). */
+  registered: boolean;
+  cron: string | null;
+  timeZone: string;
+  enabled: boolean;
+  params: Record<string, unknown>;
+  sortOrder: number;
+  nextRunAt: string | null;
+  lastExecution: { id: number; status: ExecutionStatus; queuedAt: string; finishedAt: string | null } | null;
+}
+
+export interface ExecutionDto {
+  id: number;
+  jobName: string;
+  params: Record<string, unknown>;
+  status: ExecutionStatus;
+  trigger: ExecutionTrigger;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  runtimeMs: number | null;
+  summary: string | null;
+  error: string | null;
+  progress: { done: number; total: number } | null;
+  owner: { host: string; pid: number } | null;
+}
+
+export interface ExecutionLogDto {
+  executionId: number;
+  seq: number;
+  time: string;
+  level: string;
+  message: string;
+  context: Record<string, unknown> | null;
+}
+
+
+/** Plain shapes the control UI's operations return (photos, styles, weather, calendars, providers, system). */
+
+export interface PhotoDto {
+  id: number;
+  originalName: string;
+  width: number;
+  height: number;
+  format: string;
+  importedAt: string;
+  favourite: boolean;
+  hidden: boolean;
+  dislikes: number;
+  quality: string | null;
+  contentType: string | null;
+  orientation: string | null;
+  peopleCount: number | null;
+  description: string | null;
+  classifiedAt: string | null;
+  /** The styles this photo has variants in ("photo" is the plain one). */
+  styles: string[];
+}
+
+export interface PhotoFilter {
+  quality?: string;
+  contentType?: string;
+  style?: string;
+  /** Only favourites. */
+  favourite?: boolean;
+  /** Hidden photos are left out unless asked for. */
+  includeHidden?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PhotoPage {
+  photos: PhotoDto[];
+  total: number;
+}
+
+export interface VariantDto {
+  id: number;
+  photoId: number;
+  style: string;
+  provider: string;
+  createdAt: string;
+  favourite: boolean;
+  dislikes: number;
+  score: number | null;
+}
+
+/** A small picture carried inside JSON (thumbnails), so IPC and HTTP answer it the same way. */
+export interface ImageDto {
+  mime: string;
+  dataBase64: string;
+}
+
+export interface StyleDto {
+  name: string;
+  label: string;
+  description: string;
+  contentTypes: string[];
+  enabled: boolean;
+  score: number;
+  catalogueScore: number;
+}
+
+export interface LocationDto {
+  name: string;
+  /** Region and country, for telling places of the same name apart. */
+  detail: string;
+  latitude: number;
+  longitude: number;
+  timeZone: string | null;
+}
+
+export interface WeatherSummaryDto {
+  locationName: string;
+  fetchedAt: string;
+  temperatureC: number | null;
+  weatherCode: number | null;
+  days: { date: string; minC: number; maxC: number; weatherCode: number; precipitationProbabilityPct: number | null }[];
+}
+
+export interface CalendarDto {
+  id: number;
+  name: string;
+  url: string;
+  color: string;
+  enabled: boolean;
+  lastFetchedAt: string | null;
+  lastError: string | null;
+  upcomingEvents: number;
+}
+
+export type AiProviderName = 'openai' | 'ollama' | 'sd-webui';
+
+export interface ProviderTestDto {
+  ok: boolean;
+  message: string;
+}
+
+export interface SystemInfoDto {
+  version: string;
+  serverName: string;
+  dataDir: string;
+  /** The listeners of the running server, or null when this process did not publish them. */
+  listeners: { http: string; https: string; discovery: string | null } | null;
+}
