@@ -21,7 +21,7 @@ import { findBuiltinProfile, type Rgb } from '../main/imaging/profiles.ts';
 
 type Report = (name: string, value: number, unit: string) => void;
 
-const PHOTO = fileURLToPath(new URL('../../shared/photos/inky-7.3-beachanchors.jpg', import.meta.url));
+const PHOTO = fileURLToPath(new URL('../test/fixtures/photos/inky-7.3-beachanchors.jpg', import.meta.url));
 const PILLOW_HELPER = fileURLToPath(new URL('./pillow_dither.py', import.meta.url));
 const RUNS = 21;
 const SIZES = [

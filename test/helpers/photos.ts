@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 
-export const SAMPLE_PHOTOS_DIR = path.resolve(import.meta.dirname, '../../../shared/photos');
+/** Real photographs carried by the repo (MIT, Pimoroni's inky examples; see LICENSE.md there). */
+export const SAMPLE_PHOTOS_DIR = path.resolve(import.meta.dirname, '../fixtures/photos');
 
-/** A folder of small real photos (scaled down from shared/photos so tests stay quick). */
+/** A folder of small real photos (scaled down from the samples so tests stay quick). */
 export async function smallPhotoFolder(dir: string, count = 3): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
   const sources = fs.readdirSync(SAMPLE_PHOTOS_DIR).filter((f) => f.endsWith('.jpg')).slice(0, count);
