@@ -5,7 +5,7 @@
  * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
 import type {
-  AiProviderName, CalendarDto, DisplayDto, ExecutionDto, ExecutionLogDto, ImageDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  AiProviderName, CalendarDto, DisplayDto, FrameSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { AppEventMap } from './events.ts';
@@ -29,7 +29,7 @@ export interface DisplayPatch {
   quietStart?: string | null;
   quietEnd?: string | null;
   buttonMap?: Record<string, unknown>;
-  frameSettings?: Record<string, unknown>;
+  frameSettings?: Partial<FrameSettingsDto>;
 }
 
 export interface WeeklyRuleInput {

@@ -10,6 +10,16 @@ export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'mes
 export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stucki' | 'bayer8' | 'blue-noise' | 'none';
 export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
 
+/** How a display's pictures are prepared. The adjustments are factors 0–3 where 1 leaves the picture as it is. */
+export interface FrameSettingsDto {
+  dither: DitherAlgorithm;
+  /** Chroma boost (hue and lightness kept): 0 grey, above 1 more colourful. */
+  vividness?: number;
+  contrast?: number;
+  /** Mid-tone lightness; black and white stay. */
+  brightness?: number;
+}
+
 export const QUALITY_BUCKETS = ['NOT_SUITED', 'BAD', 'PASSABLE', 'GOOD', 'VERY_GOOD'] as const;
 export type QualityBucket = (typeof QUALITY_BUCKETS)[number];
 
@@ -41,7 +51,7 @@ export interface DisplayDto {
   quietStart: string | null;
   quietEnd: string | null;
   buttonMap: ButtonMap;
-  frameSettings: Record<string, unknown>;
+  frameSettings: FrameSettingsDto;
   messageText: string | null;
   lastSeen: string | null;
   online: boolean;

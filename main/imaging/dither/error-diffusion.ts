@@ -1,11 +1,12 @@
-import { CELL_B, CELL_G, CELL_OFFSET, CELL_R, CELL_SHIFT, LINEAR_MAX, SRGB_TO_LINEAR, cellOf, type PaletteMatcher } from './palette-matcher.ts';
+import { GREY_SHIFT, REACH_HIGH, REACH_LOW, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 
 /**
- * Error diffusion in the linear-light working space, serpentine scan (rows alternate direction,
- * which stops the diagonal "worms" a one-way scan draws). Each pixel takes the nearest palette
- * colour after the errors it received are added, and passes what it missed on to its unvisited
- * neighbours, so every area keeps its mean light. Values are clamped to 0..1, which bounds the
- * error a colour outside the palette's reach can pile up.
+ * Error diffusion in linear light, serpentine scan (rows alternate direction, which stops the
+ * diagonal "worms" a one-way scan draws). Each pixel takes the palette colour nearest to its
+ * value with the errors it received added, and passes what it missed on to its unvisited
+ * neighbours, so every area keeps its mean light. The input is already inside the palette's
+ * gamut (gamut/panel-lut.ts); values with error added are held within REACH_LOW..REACH_HIGH
+ * before the lookup, so the lookup sees where the error is heading.
  *
  * The loops use integer typed arrays and table lookups only and allocate nothing per pixel.
  */
@@ -18,6 +19,7 @@ export interface DiffusionKernel {
 
 // prettier-ignore
 export const KERNELS = {
+  'floyd-steinberg': { divisor: 16, taps: [[1, 0, 7], [-1, 1, 3], [0, 1, 5], [1, 1, 1]] },
   // Passes on only 6/8 of the error by design: crisper, higher contrast, clips shadows and highlights.
   atkinson: { divisor: 8, taps: [[1, 0, 1], [2, 0, 1], [-1, 1, 1], [0, 1, 1], [1, 1, 1], [0, 2, 1]] },
   sierra: { divisor: 32, taps: [[1, 0, 5], [2, 0, 3], [-2, 1, 2], [-1, 1, 4], [0, 1, 5], [1, 1, 4], [2, 1, 2], [-1, 2, 2], [0, 2, 3], [1, 2, 2]] },
@@ -25,20 +27,16 @@ export const KERNELS = {
 } satisfies Record<string, DiffusionKernel>;
 
 /**
- * Floyd–Steinberg (7/16 ahead; 3/16, 5/16, 1/16 on the next row), written out by hand because it
- * is the default and the one the benchmark holds against Pillow. Errors are kept in sixteenths
- * (no rounding until they reach a pixel); the shares still owed to the row below are carried in
- * locals so each cell of it is written once; everything the loop reads is a local, so V8 keeps
- * it in registers; `| 0` and Math.imul tell V8 the sums stay 32-bit integers; LINEAR_MAX,
- * CELL_SHIFT and CELL_OFFSET are written as literals, which V8 folds into the instructions
- * (imported constants it does not).
+ * Floyd–Steinberg for colour panels (7/16 ahead; 3/16, 5/16, 1/16 on the next row), written out
+ * by hand because it is the default and the benchmark holds it to Pillow's C. Errors are kept in
+ * sixteenths (no rounding until they reach a pixel); the shares still owed to the row below are
+ * carried in locals so each cell of it is written once; everything the loop reads is a local,
+ * so V8 keeps it in registers; `| 0` and Math.imul tell V8 the sums stay 32-bit integers; the
+ * reach and cube geometry are literals, which V8 folds into the instructions (imported
+ * constants it does not).
  */
-export function floydSteinberg(src: Uint8Array, width: number, height: number, m: PaletteMatcher, out: Uint8Array): void {
-  const toLinear = SRGB_TO_LINEAR;
-  const cellR = CELL_R;
-  const cellG = CELL_G;
-  const cellB = CELL_B;
-  const nearest = m.nearest;
+export function floydSteinberg(src: Uint16Array, width: number, height: number, m: DiffusionMatcher, out: Uint8Array): void {
+  const cube = m.cube;
   const palette = m.linear;
   const rowLength = (width + 2) * 3; // one cell of padding at each end
   let current = new Int32Array(rowLength);
@@ -50,6 +48,8 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
     const errorOffset = 3 - rowStart; // error index = source index + errorOffset
     let s = step > 0 ? rowStart : rowStart + (width - 1) * 3;
     const end = s + step * width;
+    let p = (s / 3) | 0;
+    const pixelStep = step > 0 ? 1 : -1;
     // 7/16 of the previous pixel's error, for this one.
     let aheadR = 0;
     let aheadG = 0;
@@ -62,32 +62,16 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
     let lastR = 0;
     let lastG = 0;
     let lastB = 0;
-    for (; s !== end; s += step) {
+    for (; s !== end; s += step, p += pixelStep) {
       const e = s + errorOffset;
-      let r = (toLinear[src[s]] + ((current[e] + aheadR) >> 4)) | 0;
-      let g = (toLinear[src[s + 1]] + ((current[e + 1] + aheadG) >> 4)) | 0;
-      let b = (toLinear[src[s + 2]] + ((current[e + 2] + aheadB) >> 4)) | 0;
-      const k = nearest[cellR[(r >> 6) + 1024] | cellG[(g >> 6) + 1024] | cellB[(b >> 6) + 1024]];
-      out[(s / 3) | 0] = k;
-      // Clamp to −¼..1 (−16384..65535) without branches (a branch here is mispredicted too
-      // often); the CPU does this while it waits for the lookup above. The room below 0 lets a
-      // channel owe light (after a light pixel is placed in a darkish area); none above 1 keeps
-      // a colour the palette cannot reach from piling up error that then smears into its neighbours.
-      r += 16384;
-      g += 16384;
-      b += 16384;
-      r &= ~(r >> 31);
-      g &= ~(g >> 31);
-      b &= ~(b >> 31);
-      let over = r - 81919;
-      r -= over & ~(over >> 31);
-      over = g - 81919;
-      g -= over & ~(over >> 31);
-      over = b - 81919;
-      b -= over & ~(over >> 31);
-      r -= 16384;
-      g -= 16384;
-      b -= 16384;
+      let r = (src[s] + ((current[e] + aheadR) >> 4)) | 0;
+      let g = (src[s + 1] + ((current[e + 1] + aheadG) >> 4)) | 0;
+      let b = (src[s + 2] + ((current[e + 2] + aheadB) >> 4)) | 0;
+      r = r < -32768 ? -32768 : r > 98303 ? 98303 : r;
+      g = g < -32768 ? -32768 : g > 98303 ? 98303 : g;
+      b = b < -32768 ? -32768 : b > 98303 ? 98303 : b;
+      const k = cube[(((r + 32768) >> 12) << 10) | (((g + 32768) >> 12) << 5) | ((b + 32768) >> 12)];
+      out[p] = k;
 
       const k3 = k * 3;
       const er = (r - palette[k3]) | 0;
@@ -117,63 +101,60 @@ export function floydSteinberg(src: Uint8Array, width: number, height: number, m
   }
 }
 
-if (LINEAR_MAX !== 65535 || CELL_SHIFT !== 6 || CELL_OFFSET !== 1024) throw new Error('floydSteinberg: update its literals');
+if (REACH_LOW !== -32768 || REACH_HIGH !== 98303) throw new Error('floydSteinberg: update its literals');
 
-/** Any other kernel: the same scan with the taps in a loop (about twice the time of the one above). */
+/**
+ * Any kernel, colour or grey (`channels` 3 or 1): the same scan with the taps in a loop (about
+ * twice the time of the one above). Colour looks up the diffusion cube, grey the luminance levels.
+ */
 export function diffuseWithKernel(
-  src: Uint8Array,
+  src: Uint16Array,
   width: number,
   height: number,
-  m: PaletteMatcher,
+  matcher: DiffusionMatcher | GreyMatcher,
   kernel: DiffusionKernel,
   out: Uint8Array,
 ): void {
-  const { nearest, linear: palette } = m;
+  const channels = 'cube' in matcher ? 3 : 1;
+  const levels = 'cube' in matcher ? matcher.linear : matcher.levels;
+  const nearest = (v: Int32Array): number =>
+    'cube' in matcher
+      ? matcher.cube[(((v[0] - REACH_LOW) >> 12) << 10) | (((v[1] - REACH_LOW) >> 12) << 5) | ((v[2] - REACH_LOW) >> 12)]
+      : matcher.nearest[(v[0] - REACH_LOW) >> GREY_SHIFT];
   const reach = Math.max(...kernel.taps.map(([dx]) => Math.abs(dx)));
   const depth = Math.max(...kernel.taps.map(([, dy]) => dy));
-  const rowLength = (width + 2 * reach) * 3;
-  const rows = Array.from({ length: depth + 1 }, () => new Int32Array(rowLength));
+  const rows = Array.from({ length: depth + 1 }, () => new Int32Array((width + 2 * reach) * channels));
   const tapCount = kernel.taps.length;
   const tapRow = Int32Array.from(kernel.taps, ([, dy]) => dy);
-  const tapDx = Int32Array.from(kernel.taps, ([dx]) => dx * 3);
+  const tapDx = Int32Array.from(kernel.taps, ([dx]) => dx * channels);
   // Tap t gets floor(err·c[t+1]) − floor(err·c[t]) with c the running sum of weight/divisor, so
   // the shares add up to exactly the diffused part of the error.
   const cumulative = new Float64Array(tapCount + 1);
   kernel.taps.forEach(([, , weight], t) => (cumulative[t + 1] = cumulative[t] + weight / kernel.divisor));
-  const clamp = (v: number): number => (v < 0 ? 0 : v > LINEAR_MAX ? LINEAR_MAX : v);
+  const value = new Int32Array(3);
+  const given = new Int32Array(3);
 
   for (let y = 0; y < height; y++) {
     const step = (y & 1) === 0 ? 1 : -1;
     const here = rows[0];
     let p = step > 0 ? y * width : y * width + width - 1;
-    let e = (step > 0 ? reach : reach + width - 1) * 3;
-    for (let n = 0; n < width; n++, p += step, e += 3 * step) {
-      const s = p * 3;
-      const r = clamp(SRGB_TO_LINEAR[src[s]] + here[e]);
-      const g = clamp(SRGB_TO_LINEAR[src[s + 1]] + here[e + 1]);
-      const b = clamp(SRGB_TO_LINEAR[src[s + 2]] + here[e + 2]);
-      const k = nearest[cellOf(r, g, b)];
+    let e = (step > 0 ? reach : reach + width - 1) * channels;
+    for (let n = 0; n < width; n++, p += step, e += channels * step) {
+      for (let c = 0; c < channels; c++) {
+        const v = src[p * channels + c] + here[e + c];
+        value[c] = v < REACH_LOW ? REACH_LOW : v > REACH_HIGH ? REACH_HIGH : v;
+      }
+      const k = nearest(value);
       out[p] = k;
-
-      const er = r - palette[3 * k];
-      const eg = g - palette[3 * k + 1];
-      const eb = b - palette[3 * k + 2];
-      let givenR = 0;
-      let givenG = 0;
-      let givenB = 0;
+      given.fill(0);
       for (let t = 0; t < tapCount; t++) {
         const row = rows[tapRow[t]];
         const at = e + tapDx[t] * step;
-        const c = cumulative[t + 1];
-        const shareR = Math.floor(er * c) - givenR;
-        const shareG = Math.floor(eg * c) - givenG;
-        const shareB = Math.floor(eb * c) - givenB;
-        row[at] += shareR;
-        row[at + 1] += shareG;
-        row[at + 2] += shareB;
-        givenR += shareR;
-        givenG += shareG;
-        givenB += shareB;
+        for (let c = 0; c < channels; c++) {
+          const share = Math.floor((value[c] - levels[channels * k + c]) * cumulative[t + 1]) - given[c];
+          row[at + c] += share;
+          given[c] += share;
+        }
       }
     }
     const done = rows.shift()!;
