@@ -1,4 +1,4 @@
-import { GREY_SHIFT, REACH_HIGH, REACH_LOW, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
+import { CELL_B, CELL_G, CELL_R, CELL_SHIFT, GREY_SHIFT, REACH_HIGH, REACH_LOW, cubeIndex, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 
 /**
  * Error diffusion in linear light, serpentine scan (rows alternate direction, which stops the
@@ -38,6 +38,9 @@ export const KERNELS = {
 export function floydSteinberg(src: Uint16Array, width: number, height: number, m: DiffusionMatcher, out: Uint8Array): void {
   const cube = m.cube;
   const palette = m.linear;
+  const cellR = CELL_R;
+  const cellG = CELL_G;
+  const cellB = CELL_B;
   const rowLength = (width + 2) * 3; // one cell of padding at each end
   let current = new Int32Array(rowLength);
   let below = new Int32Array(rowLength);
@@ -67,10 +70,10 @@ export function floydSteinberg(src: Uint16Array, width: number, height: number, 
       let r = (src[s] + ((current[e] + aheadR) >> 4)) | 0;
       let g = (src[s + 1] + ((current[e + 1] + aheadG) >> 4)) | 0;
       let b = (src[s + 2] + ((current[e + 2] + aheadB) >> 4)) | 0;
-      r = r < -32768 ? -32768 : r > 98303 ? 98303 : r;
-      g = g < -32768 ? -32768 : g > 98303 ? 98303 : g;
-      b = b < -32768 ? -32768 : b > 98303 ? 98303 : b;
-      const k = cube[(((r + 32768) >> 12) << 10) | (((g + 32768) >> 12) << 5) | ((b + 32768) >> 12)];
+      r = r < -65536 ? -65536 : r > 131071 ? 131071 : r;
+      g = g < -65536 ? -65536 : g > 131071 ? 131071 : g;
+      b = b < -65536 ? -65536 : b > 131071 ? 131071 : b;
+      const k = cube[cellR[(r + 65536) >> 6] | cellG[(g + 65536) >> 6] | cellB[(b + 65536) >> 6]];
       out[p] = k;
 
       const k3 = k * 3;
@@ -101,7 +104,7 @@ export function floydSteinberg(src: Uint16Array, width: number, height: number, 
   }
 }
 
-if (REACH_LOW !== -32768 || REACH_HIGH !== 98303) throw new Error('floydSteinberg: update its literals');
+if (REACH_LOW !== -65536 || REACH_HIGH !== 131071 || CELL_SHIFT !== 6) throw new Error('floydSteinberg: update its literals');
 
 /**
  * Any kernel, colour or grey (`channels` 3 or 1): the same scan with the taps in a loop (about
@@ -119,7 +122,7 @@ export function diffuseWithKernel(
   const levels = 'cube' in matcher ? matcher.linear : matcher.levels;
   const nearest = (v: Int32Array): number =>
     'cube' in matcher
-      ? matcher.cube[(((v[0] - REACH_LOW) >> 12) << 10) | (((v[1] - REACH_LOW) >> 12) << 5) | ((v[2] - REACH_LOW) >> 12)]
+      ? matcher.cube[cubeIndex(v[0], v[1], v[2])]
       : matcher.nearest[(v[0] - REACH_LOW) >> GREY_SHIFT];
   const reach = Math.max(...kernel.taps.map(([dx]) => Math.abs(dx)));
   const depth = Math.max(...kernel.taps.map(([, dy]) => dy));

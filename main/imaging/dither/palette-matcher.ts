@@ -1,4 +1,4 @@
-import { linearRgbToOklab, luminance, srgbToLinear } from '../color.ts';
+import { linearRgbToOklab, linearToSrgb, luminance, srgbToLinear } from '../color.ts';
 import type { Rgb } from '../panel-profile.ts';
 
 /**
@@ -12,24 +12,27 @@ export const LINEAR_MAX = 65535;
 export const SRGB_TO_LINEAR = Int32Array.from({ length: 256 }, (_, v) => Math.round(srgbToLinear(v / 255) * LINEAR_MAX));
 
 /**
- * How far a value with errors added may stray: half the range beyond black and white. Wide
- * enough that the nearest-colour lookup still sees where accumulated error is heading (a clamp
- * at 0..1 hides it, and the diffusion then drifts off the mean), tight enough that a run of
- * colours the panel cannot reach does not pile up error that smears into the next area.
+ * How far a value with errors added may stray: one full range below black and above white. Wide
+ * enough that the nearest-colour lookup sees where accumulated error is heading — a colour that
+ * only a mix of four palette colours makes (a dark brown on Spectra 6: black, red, green and a
+ * little yellow) needs its blue error to build up to about −0.7 before black is picked often
+ * enough, and a clamp at 0..1 (or −0.5) throws that error away and shifts the mean. Bounded all
+ * the same, so a run of colours the panel cannot reach does not smear into the next area.
  */
-export const REACH_LOW = -(LINEAR_MAX + 1) / 2;
-export const REACH_HIGH = REACH_LOW + 2 * (LINEAR_MAX + 1) - 1;
+export const REACH_LOW = -(LINEAR_MAX + 1);
+export const REACH_HIGH = 2 * (LINEAR_MAX + 1) - 1;
 
 /**
  * Nearest palette colour for error diffusion, measured where the error lives: plain distance in
  * linear light. Picking the colour that leaves the smallest error to pass on is what keeps the
  * diffusion stable, so every area keeps its mean colour.
  *
- * Looked up in a cube of 32×32×32 cells spanning REACH_LOW..REACH_HIGH on each channel (cells
- * 1/16 of the range 0..1 wide). The cube is 32 KB, small enough to stay in the CPU's L1 cache,
- * which is most of the speed of the diffusion loop; the answer at a cell's centre stands for the
- * whole cell, and whatever that misses near a boundary the diffusion passes on and makes good.
- * Index: ((r − REACH_LOW) >> 12) << 10 | ((g − REACH_LOW) >> 12) << 5 | ((b − REACH_LOW) >> 12).
+ * Looked up in a cube of 32×32×32 cells: per channel 24 cells over 0..1, even steps of the sRGB
+ * curve (about evenly spaced to the eye, so the dark colours of a palette fall in cells of their
+ * own), 6 below 0 (where owed light builds up in the dark colours a mix needs) and 2 above 1. The cube is 32 KB, small enough to stay in the CPU's L1
+ * cache, which is most of the speed of the diffusion loop; the answer at a cell's centre stands
+ * for the whole cell, and whatever that misses near a boundary the diffusion passes on.
+ * Index: CELL_R[(r − REACH_LOW) >> 6] | CELL_G[(g − REACH_LOW) >> 6] | CELL_B[(b − REACH_LOW) >> 6].
  */
 export interface DiffusionMatcher {
   readonly size: number;
@@ -39,8 +42,33 @@ export interface DiffusionMatcher {
 }
 
 const CELL_BITS = 5;
-const CELLS = 1 << CELL_BITS;
-const CELL_SHIFT = 12;
+const INNER_CELLS = 24;
+export const CELL_SHIFT = 6;
+/** Cell edges in linear light (as fractions of LINEAR_MAX), lowest first. */
+const CELL_EDGES = [
+  -1, -0.6, -0.35, -0.2, -0.1, -0.03,
+  ...Array.from({ length: INNER_CELLS }, (_, i) => srgbToLinear(i / INNER_CELLS)),
+  1, 1.25, 2,
+];
+const cellOfValue = (v: number): number => {
+  let cell = 0;
+  while (cell < CELL_EDGES.length - 2 && v >= CELL_EDGES[cell + 1]) cell++;
+  return cell;
+};
+const cellTable = (shift: number): Uint16Array =>
+  Uint16Array.from({ length: (REACH_HIGH - REACH_LOW + 1) >> CELL_SHIFT }, (_, i) => cellOfValue((REACH_LOW + (i << CELL_SHIFT) + (1 << (CELL_SHIFT - 1))) / LINEAR_MAX) << shift);
+export const CELL_R = cellTable(2 * CELL_BITS);
+export const CELL_G = cellTable(CELL_BITS);
+export const CELL_B = cellTable(0);
+/** A cell's centre in linear light × LINEAR_MAX: midway along the sRGB curve inside 0..1, plainly midway outside. */
+const CELL_CENTRES = Array.from({ length: CELL_EDGES.length - 1 }, (_, i) => {
+  const [low, high] = [CELL_EDGES[i], CELL_EDGES[i + 1]];
+  const inside = low >= 0 && high <= 1;
+  return LINEAR_MAX * (inside ? srgbToLinear((linearToSrgb(low) + linearToSrgb(high)) / 2) : (low + high) / 2);
+});
+
+export const cubeIndex = (r: number, g: number, b: number): number =>
+  CELL_R[(r - REACH_LOW) >> CELL_SHIFT] | CELL_G[(g - REACH_LOW) >> CELL_SHIFT] | CELL_B[(b - REACH_LOW) >> CELL_SHIFT];
 
 export function diffusionMatcher(palette: readonly Rgb[]): DiffusionMatcher {
   return cached(`diffusion ${palette.join(';')}`, () => {
@@ -58,11 +86,11 @@ export function diffusionMatcher(palette: readonly Rgb[]): DiffusionMatcher {
       }
       return best;
     };
-    const centre = (i: number): number => REACH_LOW + (i << CELL_SHIFT) + (1 << (CELL_SHIFT - 1));
-    const cube = new Uint8Array(CELLS ** 3);
-    for (let r = 0; r < CELLS; r++) {
-      for (let g = 0; g < CELLS; g++) {
-        for (let b = 0; b < CELLS; b++) cube[(r << (2 * CELL_BITS)) | (g << CELL_BITS) | b] = nearest(centre(r), centre(g), centre(b));
+    const cells = CELL_CENTRES.length;
+    const cube = new Uint8Array(1 << (3 * CELL_BITS));
+    for (let r = 0; r < cells; r++) {
+      for (let g = 0; g < cells; g++) {
+        for (let b = 0; b < cells; b++) cube[(r << (2 * CELL_BITS)) | (g << CELL_BITS) | b] = nearest(CELL_CENTRES[r], CELL_CENTRES[g], CELL_CENTRES[b]);
       }
     }
     // A palette colour's own cell answers that colour, so a flat area of it stays exactly it.
@@ -70,9 +98,6 @@ export function diffusionMatcher(palette: readonly Rgb[]): DiffusionMatcher {
     return { size: palette.length, cube, linear };
   });
 }
-
-export const cubeIndex = (r: number, g: number, b: number): number =>
-  (((r - REACH_LOW) >> CELL_SHIFT) << (2 * CELL_BITS)) | (((g - REACH_LOW) >> CELL_SHIFT) << CELL_BITS) | ((b - REACH_LOW) >> CELL_SHIFT);
 
 /**
  * For panels of greys: the palette's luminances, and the nearest of them for any luminance in
@@ -112,10 +137,10 @@ export function perceptualMatcher(palette: readonly Rgb[]): Uint8Array {
     checkSize(palette);
     const toLab = (c: readonly number[]): [number, number, number] => linearRgbToOklab(...(c.map((v) => srgbToLinear(v / 255)) as [number, number, number]));
     const paletteLab = palette.map(toLab);
-    const cube = new Uint8Array(CELLS ** 3);
-    for (let r = 0; r < CELLS; r++) {
-      for (let g = 0; g < CELLS; g++) {
-        for (let b = 0; b < CELLS; b++) {
+    const cube = new Uint8Array(1 << (3 * CELL_BITS));
+    for (let r = 0; r < 32; r++) {
+      for (let g = 0; g < 32; g++) {
+        for (let b = 0; b < 32; b++) {
           const lab = toLab([r * 8 + 3.5, g * 8 + 3.5, b * 8 + 3.5]);
           const distance = (p: readonly number[]): number => (lab[0] - p[0]) ** 2 + (lab[1] - p[1]) ** 2 + (lab[2] - p[2]) ** 2;
           cube[(r << (2 * CELL_BITS)) | (g << CELL_BITS) | b] = paletteLab.reduce((best, p, k) => (distance(p) < distance(paletteLab[best]) ? k : best), 0);

@@ -13,7 +13,7 @@ export interface Hull {
   readonly rank: 1 | 2 | 3;
 }
 
-const EPSILON = 1e-9;
+const EPSILON = 1e-6;
 /** A flat palette (all colours on one plane or line) is given this much depth, so it still has an inside. */
 const FLAT_DEPTH = 1e-3;
 /** Brute force over point triples stays fast up to here; larger palettes keep only their extreme points. */

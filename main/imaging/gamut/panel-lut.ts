@@ -4,6 +4,7 @@ import type { Rgb } from '../panel-profile.ts';
 import { mapColour, toPanelRange } from './colour-map.ts';
 import type { Vec3 } from './hull.ts';
 import { panelGamut } from './panel-gamut.ts';
+import { cubeIndex, diffusionMatcher, greyMatcher } from '../dither/palette-matcher.ts';
 
 /**
  * The colour mapping of a palette and set of adjustments, sampled once into a lookup table and
@@ -20,18 +21,19 @@ const STEP = (GRID - 1) / 255;
 const ENCODED_STEPS = 4095;
 const ENCODED_TO_LINEAR = Uint16Array.from({ length: ENCODED_STEPS + 1 }, (_, v) => Math.round(srgbToLinear(v / ENCODED_STEPS) * LINEAR_MAX));
 
-const cache = new Map<string, Float32Array>();
+const cache = new Map<string, Float32Array | Uint16Array>();
 const CACHE_LIMIT = 8;
 
-function colourLut(palette: readonly Rgb[], adjustments: Required<PictureAdjustments>): Float32Array {
-  const key = `${palette.join(';')}|${Object.values(adjustments).join()}`;
-  let lut = cache.get(key);
-  if (!lut) {
-    lut = buildColourLut(palette, adjustments);
+/** A table built once per palette and adjustments, and kept (a few recently used ones). */
+function cached<T extends Float32Array | Uint16Array>(kind: string, palette: readonly Rgb[], adjustments: Required<PictureAdjustments>, build: () => T): T {
+  const key = `${kind} ${palette.join(';')}|${Object.values(adjustments).join()}`;
+  let table = cache.get(key) as T | undefined;
+  if (!table) {
+    table = build();
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, lut);
+    cache.set(key, table);
   }
-  return lut;
+  return table;
 }
 
 /** sRGB-encoded output × ENCODED_STEPS, three values per grid point, blue varying fastest. */
@@ -60,7 +62,9 @@ const FRACTION = Float32Array.from({ length: 256 }, (_, v) => v * STEP - CELL[v]
  * interpolated along the grey diagonal only.
  */
 export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments: PictureAdjustments): Uint16Array {
-  const table = colourLut(palette, checkAdjustments(adjustments));
+  const checked = checkAdjustments(adjustments);
+  const table = cached('colour', palette, checked, () => buildColourLut(palette, checked));
+  const { cube, linear } = diffusionMatcher(palette);
   const toLinear = ENCODED_TO_LINEAR;
   const out = new Uint16Array(rgb.length);
   const dR = GRID * GRID * 3;
@@ -90,12 +94,22 @@ export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments
     const k0 = 1 - w1;
     const k1 = w1 - w2;
     const k2 = w2 - w3;
-    out[s] = toLinear[(k0 * table[base] + k1 * table[a] + k2 * table[c] + w3 * table[d] + 0.5) | 0];
-    out[s + 1] = toLinear[(k0 * table[base + 1] + k1 * table[a + 1] + k2 * table[c + 1] + w3 * table[d + 1] + 0.5) | 0];
-    out[s + 2] = toLinear[(k0 * table[base + 2] + k1 * table[a + 2] + k2 * table[c + 2] + w3 * table[d + 2] + 0.5) | 0];
+    const lr = toLinear[(k0 * table[base] + k1 * table[a] + k2 * table[c] + w3 * table[d] + 0.5) | 0];
+    const lg = toLinear[(k0 * table[base + 1] + k1 * table[a + 1] + k2 * table[c + 1] + w3 * table[d + 1] + 0.5) | 0];
+    const lb = toLinear[(k0 * table[base + 2] + k1 * table[a + 2] + k2 * table[c + 2] + w3 * table[d + 2] + 0.5) | 0];
+    // Within rounding of a palette colour: that colour exactly. Otherwise the rounding, passed on
+    // pixel after pixel, would sprinkle a flat area of panel white with other colours.
+    const k3 = cube[cubeIndex(lr, lg, lb)] * 3;
+    const near = Math.abs(lr - linear[k3]) <= SNAP && Math.abs(lg - linear[k3 + 1]) <= SNAP && Math.abs(lb - linear[k3 + 2]) <= SNAP;
+    out[s] = near ? linear[k3] : lr;
+    out[s + 1] = near ? linear[k3 + 1] : lg;
+    out[s + 2] = near ? linear[k3 + 2] : lb;
   }
   return out;
 }
+
+/** How near (in linear light, of LINEAR_MAX) a mapped colour counts as a palette colour: below one step of an sRGB byte. */
+const SNAP = 48;
 
 /**
  * For panels of greys (and black/white): sRGB bytes → the luminance the panel should show,
@@ -103,16 +117,13 @@ export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments
  * a curve on luminance: the adjustments (vividness has nothing to act on) and the lightness range.
  */
 export function mapLuminanceToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments: PictureAdjustments): Uint16Array {
-  const curve = luminanceCurve(palette, checkAdjustments(adjustments));
+  const checked = checkAdjustments(adjustments);
+  const curve = cached('luminance', palette, checked, () => luminanceCurve(palette, checked));
   const out = new Uint16Array(rgb.length / 3);
-  for (let p = 0, s = 0; p < out.length; p++, s += 3) {
-    out[p] = curve[(LUMA_R[rgb[s]] + LUMA_G[rgb[s + 1]] + LUMA_B[rgb[s + 2]]) >> LUMA_SHIFT];
-  }
+  for (let p = 0, s = 0; p < out.length; p++, s += 3) out[p] = curve[LUMA_R[rgb[s]] + LUMA_G[rgb[s + 1]] + LUMA_B[rgb[s + 2]]];
   return out;
 }
 
-const LUMA_BITS = 12;
-const LUMA_SHIFT = 16 - LUMA_BITS;
 const lumaTable = (weight: number): Uint32Array => Uint32Array.from({ length: 256 }, (_, v) => Math.round(weight * srgbToLinear(v / 255) * LINEAR_MAX));
 const LUMA_R = lumaTable(luminance(1, 0, 0));
 const LUMA_G = lumaTable(luminance(0, 1, 0));
@@ -122,10 +133,15 @@ function luminanceCurve(palette: readonly Rgb[], adjustments: Required<PictureAd
   const lightness = palette.map((c) => Math.cbrt(luminance(...(c.map((v) => srgbToLinear(v / 255)) as [number, number, number]))));
   const white: Vec3 = [Math.max(...lightness), 0, 0];
   const black: Vec3 = [Math.min(...lightness), 0, 0];
-  return Uint16Array.from({ length: (1 << LUMA_BITS) + 1 }, (_, i) => {
-    const lab: [number, number, number] = [Math.cbrt(i / (1 << LUMA_BITS)), 0, 0];
+  const { levels } = greyMatcher(palette);
+  const curve = new Uint16Array(LINEAR_MAX + 3);
+  for (let i = 0; i < curve.length; i++) {
+    const lab: [number, number, number] = [Math.cbrt(Math.min(1, i / LINEAR_MAX)), 0, 0];
     adjustOklab(lab, adjustments);
     toPanelRange(white, black, lab);
-    return Math.round(Math.min(1, lab[0] ** 3) * LINEAR_MAX);
-  });
+    const y = Math.round(Math.min(1, lab[0] ** 3) * LINEAR_MAX);
+    const level = levels.find((v) => Math.abs(v - y) <= SNAP);
+    curve[i] = level ?? y;
+  }
+  return curve;
 }

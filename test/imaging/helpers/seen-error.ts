@@ -11,8 +11,9 @@ export interface SeenError {
   deltaE: number;
   /** Mean L* of the frame minus that of the source: below 0 the frame looks darker. */
   deltaL: number;
-  /** Mean C* of the frame over that of the source: below 1 the frame looks greyer. */
-  chromaRatio: number;
+  /** Mean C* of the source and of the frame (their ratio over a set of pictures: below 1 frames look greyer). */
+  sourceChroma: number;
+  chroma: number;
 }
 
 const SIGMA = 1.5;
@@ -39,12 +40,12 @@ export function seenError(source: Uint8Array, indices: Uint8Array, palette: read
   for (let p = 0; p < pixels * 3; p += 3) {
     cieLab(a[p], a[p + 1], a[p + 2], labA);
     cieLab(b[p], b[p + 1], b[p + 2], labB);
-    deltaE += Math.hypot(labB[0] - labA[0], labB[1] - labA[1], labB[2] - labA[2]);
+    deltaE += Math.sqrt((labB[0] - labA[0]) ** 2 + (labB[1] - labA[1]) ** 2 + (labB[2] - labA[2]) ** 2);
     deltaL += labB[0] - labA[0];
-    chromaA += Math.hypot(labA[1], labA[2]);
-    chromaB += Math.hypot(labB[1], labB[2]);
+    chromaA += Math.sqrt(labA[1] ** 2 + labA[2] ** 2);
+    chromaB += Math.sqrt(labB[1] ** 2 + labB[2] ** 2);
   }
-  return { deltaE: deltaE / pixels, deltaL: deltaL / pixels, chromaRatio: chromaA > 0 ? chromaB / chromaA : 1 };
+  return { deltaE: deltaE / pixels, deltaL: deltaL / pixels, sourceChroma: chromaA / pixels, chroma: chromaB / pixels };
 }
 
 /** Separable Gaussian blur of interleaved linear RGB, edges extended. */
