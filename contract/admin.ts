@@ -49,6 +49,25 @@ export interface PanelProfileDto {
   builtIn: boolean;
 }
 
+export interface FramePreviewArgs {
+  photoId: number;
+  /** Either a display (its profile, rotation and stored settings) or a profile (upright, default settings). */
+  displayId?: number;
+  profileId?: string;
+  rotation?: 0 | 90 | 180 | 270;
+  settings?: Partial<FrameSettingsDto>;
+}
+
+export interface FramePreviewDto {
+  /** The frame upright, as a PNG in the panel's measured colours. */
+  mime: 'image/png';
+  dataBase64: string;
+  width: number;
+  height: number;
+  /** The settings it was rendered with. */
+  settings: FrameSettingsDto;
+}
+
 export interface PairingWindowDto {
   open: boolean;
   until: string | null;
@@ -107,6 +126,8 @@ export interface AdminOperations {
   'calendars.update': { args: { id: number; enabled?: boolean; color?: string; name?: string }; result: CalendarDto };
   'calendars.remove': { args: { id: number }; result: { deleted: true } };
   'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
+  /** A photo as a display (or a panel profile) would show it, with picture settings tried on top; nothing is stored. */
+  'frames.preview': { args: FramePreviewArgs; result: FramePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };
   'system.info': { args: Record<string, never>; result: SystemInfoDto };
 }
@@ -172,6 +193,7 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'calendars.update': { method: 'PATCH', path: '/calendars/:id' },
   'calendars.remove': { method: 'DELETE', path: '/calendars/:id' },
   'dashboard.preview': { method: 'GET', path: '/dashboard/preview/:displayId' },
+  'frames.preview': { method: 'POST', path: '/frames/preview' },
   'providers.test': { method: 'POST', path: '/providers/:provider/test' },
   'system.info': { method: 'GET', path: '/system' },
 };

@@ -82,12 +82,19 @@ export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments
     // The tetrahedron holding the point: from the cell's base corner along the axes in order of
     // fraction, largest first, to the opposite corner.
     let first: number, second: number, w1: number, w2: number, w3: number;
-    if (fr >= fg && fg >= fb) (first = dR), (second = dR + dG), (w1 = fr), (w2 = fg), (w3 = fb);
-    else if (fr >= fb && fb >= fg) (first = dR), (second = dR + dB), (w1 = fr), (w2 = fb), (w3 = fg);
-    else if (fb >= fr && fr >= fg) (first = dB), (second = dB + dR), (w1 = fb), (w2 = fr), (w3 = fg);
-    else if (fg >= fr && fr >= fb) (first = dG), (second = dG + dR), (w1 = fg), (w2 = fr), (w3 = fb);
-    else if (fg >= fb && fb >= fr) (first = dG), (second = dG + dB), (w1 = fg), (w2 = fb), (w3 = fr);
-    else (first = dB), (second = dB + dG), (w1 = fb), (w2 = fg), (w3 = fr);
+    if (fr >= fg && fg >= fb) {
+      first = dR; second = dR + dG; w1 = fr; w2 = fg; w3 = fb;
+    } else if (fr >= fb && fb >= fg) {
+      first = dR; second = dR + dB; w1 = fr; w2 = fb; w3 = fg;
+    } else if (fb >= fr && fr >= fg) {
+      first = dB; second = dB + dR; w1 = fb; w2 = fr; w3 = fg;
+    } else if (fg >= fr && fr >= fb) {
+      first = dG; second = dG + dR; w1 = fg; w2 = fr; w3 = fb;
+    } else if (fg >= fb && fb >= fr) {
+      first = dG; second = dG + dB; w1 = fg; w2 = fb; w3 = fr;
+    } else {
+      first = dB; second = dB + dG; w1 = fb; w2 = fg; w3 = fr;
+    }
     const a = base + first;
     const c = base + second;
     const d = base + corner;
