@@ -19,7 +19,6 @@ export interface DiffusionKernel {
 
 // prettier-ignore
 export const KERNELS = {
-  'floyd-steinberg': { divisor: 16, taps: [[1, 0, 7], [-1, 1, 3], [0, 1, 5], [1, 1, 1]] },
   // Passes on only 6/8 of the error by design: crisper, higher contrast, clips shadows and highlights.
   atkinson: { divisor: 8, taps: [[1, 0, 1], [2, 0, 1], [-1, 1, 1], [0, 1, 1], [1, 1, 1], [0, 2, 1]] },
   sierra: { divisor: 32, taps: [[1, 0, 5], [2, 0, 3], [-2, 1, 2], [-1, 1, 4], [0, 1, 5], [1, 1, 4], [2, 1, 2], [-1, 2, 2], [0, 2, 3], [1, 2, 2]] },
@@ -106,58 +105,134 @@ export function floydSteinberg(src: Uint16Array, width: number, height: number, 
 
 if (REACH_LOW !== -65536 || REACH_HIGH !== 131071 || CELL_SHIFT !== 6) throw new Error('floydSteinberg: update its literals');
 
-/**
- * Any kernel, colour or grey (`channels` 3 or 1): the same scan with the taps in a loop (about
- * twice the time of the one above). Colour looks up the diffusion cube, grey the luminance levels.
- */
-export function diffuseWithKernel(
-  src: Uint16Array,
-  width: number,
-  height: number,
-  matcher: DiffusionMatcher | GreyMatcher,
-  kernel: DiffusionKernel,
-  out: Uint8Array,
-): void {
-  const channels = 'cube' in matcher ? 3 : 1;
-  const levels = 'cube' in matcher ? matcher.linear : matcher.levels;
-  const nearest = (v: Int32Array): number =>
-    'cube' in matcher
-      ? matcher.cube[cubeIndex(v[0], v[1], v[2])]
-      : matcher.nearest[(v[0] - REACH_LOW) >> GREY_SHIFT];
-  const reach = Math.max(...kernel.taps.map(([dx]) => Math.abs(dx)));
-  const depth = Math.max(...kernel.taps.map(([, dy]) => dy));
-  const rows = Array.from({ length: depth + 1 }, () => new Int32Array((width + 2 * reach) * channels));
-  const tapCount = kernel.taps.length;
-  const tapRow = Int32Array.from(kernel.taps, ([, dy]) => dy);
-  const tapDx = Int32Array.from(kernel.taps, ([dx]) => dx * channels);
-  // Tap t gets floor(err·c[t+1]) − floor(err·c[t]) with c the running sum of weight/divisor, so
-  // the shares add up to exactly the diffused part of the error.
-  const cumulative = new Float64Array(tapCount + 1);
-  kernel.taps.forEach(([, , weight], t) => (cumulative[t + 1] = cumulative[t] + weight / kernel.divisor));
-  const value = new Int32Array(3);
-  const given = new Int32Array(3);
+/** Floyd–Steinberg for panels of greys: the same loop on one channel, luminance. */
+export function floydSteinbergGrey(src: Uint16Array, width: number, height: number, m: GreyMatcher, out: Uint8Array): void {
+  const nearest = m.nearest;
+  const levels = m.levels;
+  let current = new Int32Array(width + 2);
+  let below = new Int32Array(width + 2);
+  for (let y = 0; y < height; y++) {
+    const step = (y & 1) === 0 ? 1 : -1;
+    const rowStart = y * width;
+    const errorOffset = 1 - rowStart;
+    let p = step > 0 ? rowStart : rowStart + width - 1;
+    const end = p + step * width;
+    let ahead = 0;
+    let pending = 0;
+    let last = 0;
+    for (; p !== end; p += step) {
+      const e = p + errorOffset;
+      let v = (src[p] + ((current[e] + ahead) >> 4)) | 0;
+      v = v < -65536 ? -65536 : v > 131071 ? 131071 : v;
+      const k = nearest[(v + 65536) >> 4];
+      out[p] = k;
+      const error = (v - levels[k]) | 0;
+      ahead = Math.imul(error, 7);
+      below[e - step] = pending + error * 3;
+      pending = last + error * 5;
+      last = error;
+    }
+    below[end + errorOffset - step] = pending;
+    const done = current;
+    current = below;
+    below = done;
+  }
+}
 
+if (GREY_SHIFT !== 4) throw new Error('floydSteinbergGrey: update its literals');
+
+/** Per tap of a kernel: its row, its offset along the scan, and its cumulative share of the error. */
+interface Taps {
+  count: number;
+  row: Int32Array;
+  dx: Int32Array;
+  /** Tap t gets floor(err·c[t+1]) − floor(err·c[t]): the shares add up to exactly the diffused error. */
+  cumulative: Float64Array;
+  reach: number;
+  depth: number;
+}
+
+function tapsOf(kernel: DiffusionKernel, channels: number): Taps {
+  const cumulative = new Float64Array(kernel.taps.length + 1);
+  kernel.taps.forEach(([, , weight], t) => (cumulative[t + 1] = cumulative[t] + weight / kernel.divisor));
+  return {
+    count: kernel.taps.length,
+    row: Int32Array.from(kernel.taps, ([, dy]) => dy),
+    dx: Int32Array.from(kernel.taps, ([dx]) => dx * channels),
+    cumulative,
+    reach: Math.max(...kernel.taps.map(([dx]) => Math.abs(dx))),
+    depth: Math.max(...kernel.taps.map(([, dy]) => dy)),
+  };
+}
+
+/** Any kernel on a colour picture: the same scan with the taps in a loop (slower than the one above). */
+export function diffuseWithKernel(src: Uint16Array, width: number, height: number, m: DiffusionMatcher, kernel: DiffusionKernel, out: Uint8Array): void {
+  const { cube, linear } = m;
+  const taps = tapsOf(kernel, 3);
+  const rows = Array.from({ length: taps.depth + 1 }, () => new Int32Array((width + 2 * taps.reach) * 3));
   for (let y = 0; y < height; y++) {
     const step = (y & 1) === 0 ? 1 : -1;
     const here = rows[0];
     let p = step > 0 ? y * width : y * width + width - 1;
-    let e = (step > 0 ? reach : reach + width - 1) * channels;
-    for (let n = 0; n < width; n++, p += step, e += channels * step) {
-      for (let c = 0; c < channels; c++) {
-        const v = src[p * channels + c] + here[e + c];
-        value[c] = v < REACH_LOW ? REACH_LOW : v > REACH_HIGH ? REACH_HIGH : v;
-      }
-      const k = nearest(value);
+    let e = (step > 0 ? taps.reach : taps.reach + width - 1) * 3;
+    for (let n = 0; n < width; n++, p += step, e += 3 * step) {
+      const s = p * 3;
+      let r = src[s] + here[e];
+      let g = src[s + 1] + here[e + 1];
+      let b = src[s + 2] + here[e + 2];
+      r = r < REACH_LOW ? REACH_LOW : r > REACH_HIGH ? REACH_HIGH : r;
+      g = g < REACH_LOW ? REACH_LOW : g > REACH_HIGH ? REACH_HIGH : g;
+      b = b < REACH_LOW ? REACH_LOW : b > REACH_HIGH ? REACH_HIGH : b;
+      const k = cube[cubeIndex(r, g, b)];
       out[p] = k;
-      given.fill(0);
-      for (let t = 0; t < tapCount; t++) {
-        const row = rows[tapRow[t]];
-        const at = e + tapDx[t] * step;
-        for (let c = 0; c < channels; c++) {
-          const share = Math.floor((value[c] - levels[channels * k + c]) * cumulative[t + 1]) - given[c];
-          row[at + c] += share;
-          given[c] += share;
-        }
+      const er = r - linear[3 * k];
+      const eg = g - linear[3 * k + 1];
+      const eb = b - linear[3 * k + 2];
+      let givenR = 0;
+      let givenG = 0;
+      let givenB = 0;
+      for (let t = 0; t < taps.count; t++) {
+        const row = rows[taps.row[t]];
+        const at = e + taps.dx[t] * step;
+        const c = taps.cumulative[t + 1];
+        const shareR = Math.floor(er * c) - givenR;
+        const shareG = Math.floor(eg * c) - givenG;
+        const shareB = Math.floor(eb * c) - givenB;
+        row[at] += shareR;
+        row[at + 1] += shareG;
+        row[at + 2] += shareB;
+        givenR += shareR;
+        givenG += shareG;
+        givenB += shareB;
+      }
+    }
+    const done = rows.shift()!;
+    done.fill(0);
+    rows.push(done);
+  }
+}
+
+/** Any kernel on luminance, for panels of greys. */
+export function diffuseGreyWithKernel(src: Uint16Array, width: number, height: number, m: GreyMatcher, kernel: DiffusionKernel, out: Uint8Array): void {
+  const { nearest, levels } = m;
+  const taps = tapsOf(kernel, 1);
+  const rows = Array.from({ length: taps.depth + 1 }, () => new Int32Array(width + 2 * taps.reach));
+  for (let y = 0; y < height; y++) {
+    const step = (y & 1) === 0 ? 1 : -1;
+    const here = rows[0];
+    let p = step > 0 ? y * width : y * width + width - 1;
+    let e = step > 0 ? taps.reach : taps.reach + width - 1;
+    for (let n = 0; n < width; n++, p += step, e += step) {
+      let v = src[p] + here[e];
+      v = v < REACH_LOW ? REACH_LOW : v > REACH_HIGH ? REACH_HIGH : v;
+      const k = nearest[(v - REACH_LOW) >> GREY_SHIFT];
+      out[p] = k;
+      const error = v - levels[k];
+      let given = 0;
+      for (let t = 0; t < taps.count; t++) {
+        const share = Math.floor(error * taps.cumulative[t + 1]) - given;
+        rows[taps.row[t]][e + taps.dx[t] * step] += share;
+        given += share;
       }
     }
     const done = rows.shift()!;

@@ -16,7 +16,7 @@ import { srgbToLinear } from '../color.ts';
 import { paletteRank } from '../gamut/hull.ts';
 import { mapLuminanceToPanel, mapToPanel } from '../gamut/panel-lut.ts';
 import type { Rgb } from '../panel-profile.ts';
-import { KERNELS, diffuseWithKernel, floydSteinberg } from './error-diffusion.ts';
+import { KERNELS, diffuseGreyWithKernel, diffuseWithKernel, floydSteinberg, floydSteinbergGrey } from './error-diffusion.ts';
 import { orderedDither, orderedDitherGrey } from './ordered.ts';
 import { diffusionMatcher, greyMatcher, perceptualMatcher } from './palette-matcher.ts';
 import { BAYER8, blueNoise64 } from './threshold-maps.ts';
@@ -71,12 +71,13 @@ export function ditherPanelImage(image: PanelImage, palette: readonly Rgb[], alg
   switch (algorithm) {
     case 'floyd-steinberg':
       if ('cube' in matcher) floydSteinberg(data, width, height, matcher, out);
-      else diffuseWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
+      else floydSteinbergGrey(data, width, height, matcher, out);
       break;
     case 'atkinson':
     case 'sierra':
     case 'stucki':
-      diffuseWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
+      if ('cube' in matcher) diffuseWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
+      else diffuseGreyWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
       break;
     case 'bayer8':
     case 'blue-noise': {

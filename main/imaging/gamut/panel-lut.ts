@@ -7,27 +7,36 @@ import { panelGamut } from './panel-gamut.ts';
 import { cubeIndex, diffusionMatcher, greyMatcher } from '../dither/palette-matcher.ts';
 
 /**
- * The colour mapping of a palette and set of adjustments, sampled once into a lookup table and
- * applied to every pixel by interpolation: mapColour costs microseconds, far too slow for two
- * million pixels, and is smooth enough to sample. The table holds sRGB-encoded values, so a
- * colour the mapping leaves alone comes out of the interpolation exactly as it went in; a
- * 4096-step table then turns them into linear light.
+ * The colour mapping of a palette and set of adjustments, as lookup tables built once and kept:
+ * mapColour costs microseconds, far too slow for two million pixels, and is smooth enough to
+ * sample. It is sampled on a coarse grid (17 points a channel), which a finer one (65 points a
+ * channel, 4 sRGB steps apart) is filled from by tetrahedral interpolation (the colour-management
+ * standard). A pixel then costs one lookup of its nearest fine point plus the linear-light
+ * difference between it and that point: exact where the mapping leaves colours alone (most of a
+ * big gamut), and close to it elsewhere.
  *
  * Output is the dithering's working space: linear light as whole numbers 0..LINEAR_MAX.
  */
 export const LINEAR_MAX = 65535;
-const GRID = 17;
-const STEP = (GRID - 1) / 255;
-const ENCODED_STEPS = 4095;
-const ENCODED_TO_LINEAR = Uint16Array.from({ length: ENCODED_STEPS + 1 }, (_, v) => Math.round(srgbToLinear(v / ENCODED_STEPS) * LINEAR_MAX));
+const COARSE = 17;
+const FINE = 65;
+const SRGB_TO_LINEAR = Int32Array.from({ length: 256 }, (_, v) => Math.round(srgbToLinear(v / 255) * LINEAR_MAX));
+/** Fine grid points: the sRGB values 0, 4, 8, … 252 and 255. */
+const FINE_LEVEL = Int32Array.from({ length: FINE }, (_, i) => Math.min(255, i * 4));
+/** Per sRGB byte: its fine grid point (as an index times the point's stride), and what it lies above that point in linear light. */
+const FINE_INDEX = Int32Array.from({ length: 256 }, (_, v) => (v === 255 ? FINE - 1 : v >> 2));
+const FINE_REST = Int32Array.from({ length: 256 }, (_, v) => SRGB_TO_LINEAR[v] - SRGB_TO_LINEAR[FINE_LEVEL[FINE_INDEX[v]]]);
+const FINE_R = Int32Array.from(FINE_INDEX, (i) => i * FINE * FINE * 3);
+const FINE_G = Int32Array.from(FINE_INDEX, (i) => i * FINE * 3);
+const FINE_B = Int32Array.from(FINE_INDEX, (i) => i * 3);
 
-const cache = new Map<string, Float32Array | Uint16Array>();
+const cache = new Map<string, Uint16Array>();
 const CACHE_LIMIT = 8;
 
 /** A table built once per palette and adjustments, and kept (a few recently used ones). */
-function cached<T extends Float32Array | Uint16Array>(kind: string, palette: readonly Rgb[], adjustments: Required<PictureAdjustments>, build: () => T): T {
+function cached(kind: string, palette: readonly Rgb[], adjustments: Required<PictureAdjustments>, build: () => Uint16Array): Uint16Array {
   const key = `${kind} ${palette.join(';')}|${Object.values(adjustments).join()}`;
-  let table = cache.get(key) as T | undefined;
+  let table = cache.get(key);
   if (!table) {
     table = build();
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -36,87 +45,96 @@ function cached<T extends Float32Array | Uint16Array>(kind: string, palette: rea
   return table;
 }
 
-/** sRGB-encoded output × ENCODED_STEPS, three values per grid point, blue varying fastest. */
-function buildColourLut(palette: readonly Rgb[], adjustments: Required<PictureAdjustments>): Float32Array {
+/** mapColour on the coarse grid, sRGB-encoded (so a colour left alone interpolates back to itself), three values a point, blue fastest. */
+function coarseLut(palette: readonly Rgb[], adjustments: Required<PictureAdjustments>): Float64Array {
   const gamut = panelGamut(palette);
-  const levels = Array.from({ length: GRID }, (_, i) => srgbToLinear(i / (GRID - 1)));
-  const table = new Float32Array(GRID ** 3 * 3);
+  const levels = Array.from({ length: COARSE }, (_, i) => srgbToLinear(i / (COARSE - 1)));
+  const table = new Float64Array(COARSE ** 3 * 3);
   let at = 0;
   for (const r of levels) {
     for (const g of levels) {
       for (const b of levels) {
-        for (const v of mapColour(gamut, adjustments, r, g, b)) table[at++] = linearToSrgb(Math.min(1, Math.max(0, v))) * ENCODED_STEPS;
+        for (const v of mapColour(gamut, adjustments, r, g, b)) table[at++] = linearToSrgb(Math.min(1, Math.max(0, v)));
       }
     }
   }
   return table;
 }
 
-/** Per sRGB byte: the grid cell below it and how far into the cell it lies. */
-const CELL = Uint16Array.from({ length: 256 }, (_, v) => Math.min(GRID - 2, Math.floor(v * STEP)));
-const FRACTION = Float32Array.from({ length: 256 }, (_, v) => v * STEP - CELL[v]);
+/**
+ * The fine grid, linear light, from the coarse one. A value within rounding of a palette colour
+ * is that colour exactly: otherwise the rounding, passed on pixel after pixel by the diffusion,
+ * would sprinkle a flat area of panel white with other colours.
+ */
+function fineLut(palette: readonly Rgb[], adjustments: Required<PictureAdjustments>): Uint16Array {
+  const coarse = coarseLut(palette, adjustments);
+  const { cube, linear } = diffusionMatcher(palette);
+  const table = new Uint16Array(FINE ** 3 * 3);
+  const colour: [number, number, number] = [0, 0, 0];
+  let at = 0;
+  for (const r of FINE_LEVEL) {
+    for (const g of FINE_LEVEL) {
+      for (const b of FINE_LEVEL) {
+        interpolate(coarse, r, g, b, colour);
+        const values = colour.map((v) => Math.round(srgbToLinear(v) * LINEAR_MAX));
+        const k3 = cube[cubeIndex(values[0], values[1], values[2])] * 3;
+        const near = values.every((v, c) => Math.abs(v - linear[k3 + c]) <= SNAP);
+        for (let c = 0; c < 3; c++) table[at++] = near ? linear[k3 + c] : values[c];
+      }
+    }
+  }
+  return table;
+}
+
+/** How near (of LINEAR_MAX) a mapped colour counts as a palette colour: less than a step of an sRGB byte. */
+const SNAP = 48;
 
 /**
- * sRGB bytes → the colours the panel should show, linear light, interleaved. Tetrahedral
- * interpolation (the colour-management standard): four grid points per pixel, and a grey is
- * interpolated along the grey diagonal only.
+ * Tetrahedral interpolation of the coarse grid at sRGB bytes r, g, b: four grid points, and a
+ * grey is interpolated along the grey diagonal only.
  */
+function interpolate(table: Float64Array, r: number, g: number, b: number, out: [number, number, number]): void {
+  const scale = (COARSE - 1) / 255;
+  const [cr, cg, cb] = [r, g, b].map((v) => Math.min(COARSE - 2, Math.floor(v * scale)));
+  const fr = r * scale - cr;
+  const fg = g * scale - cg;
+  const fb = b * scale - cb;
+  const dR = COARSE * COARSE * 3;
+  const dG = COARSE * 3;
+  const dB = 3;
+  const base = cr * dR + cg * dG + cb * dB;
+  // From the cell's base corner along the axes in order of fraction, largest first, to the opposite corner.
+  const order = [[fr, dR], [fg, dG], [fb, dB]].sort((x, y) => y[0] - x[0]);
+  const [w1, w2, w3] = order.map(([w]) => w);
+  const first = base + order[0][1];
+  const second = first + order[1][1];
+  const last = base + dR + dG + dB;
+  for (let c = 0; c < 3; c++) {
+    out[c] = (1 - w1) * table[base + c] + (w1 - w2) * table[first + c] + (w2 - w3) * table[second + c] + w3 * table[last + c];
+  }
+}
+
+/** sRGB bytes → the colours the panel should show, linear light, interleaved. */
 export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments: PictureAdjustments): Uint16Array {
   const checked = checkAdjustments(adjustments);
-  const table = cached('colour', palette, checked, () => buildColourLut(palette, checked));
-  const { cube, linear } = diffusionMatcher(palette);
-  const toLinear = ENCODED_TO_LINEAR;
+  const table = cached('colour', palette, checked, () => fineLut(palette, checked));
+  const rest = FINE_REST;
   const out = new Uint16Array(rgb.length);
-  const dR = GRID * GRID * 3;
-  const dG = GRID * 3;
-  const dB = 3;
-  const corner = dR + dG + dB;
   for (let s = 0; s < rgb.length; s += 3) {
     const r = rgb[s];
     const g = rgb[s + 1];
     const b = rgb[s + 2];
-    const fr = FRACTION[r];
-    const fg = FRACTION[g];
-    const fb = FRACTION[b];
-    const base = CELL[r] * dR + CELL[g] * dG + CELL[b] * dB;
-    // The tetrahedron holding the point: from the cell's base corner along the axes in order of
-    // fraction, largest first, to the opposite corner.
-    let first: number, second: number, w1: number, w2: number, w3: number;
-    if (fr >= fg && fg >= fb) {
-      first = dR; second = dR + dG; w1 = fr; w2 = fg; w3 = fb;
-    } else if (fr >= fb && fb >= fg) {
-      first = dR; second = dR + dB; w1 = fr; w2 = fb; w3 = fg;
-    } else if (fb >= fr && fr >= fg) {
-      first = dB; second = dB + dR; w1 = fb; w2 = fr; w3 = fg;
-    } else if (fg >= fr && fr >= fb) {
-      first = dG; second = dG + dR; w1 = fg; w2 = fr; w3 = fb;
-    } else if (fg >= fb && fb >= fr) {
-      first = dG; second = dG + dB; w1 = fg; w2 = fb; w3 = fr;
-    } else {
-      first = dB; second = dB + dG; w1 = fb; w2 = fg; w3 = fr;
-    }
-    const a = base + first;
-    const c = base + second;
-    const d = base + corner;
-    const k0 = 1 - w1;
-    const k1 = w1 - w2;
-    const k2 = w2 - w3;
-    const lr = toLinear[(k0 * table[base] + k1 * table[a] + k2 * table[c] + w3 * table[d] + 0.5) | 0];
-    const lg = toLinear[(k0 * table[base + 1] + k1 * table[a + 1] + k2 * table[c + 1] + w3 * table[d + 1] + 0.5) | 0];
-    const lb = toLinear[(k0 * table[base + 2] + k1 * table[a + 2] + k2 * table[c + 2] + w3 * table[d + 2] + 0.5) | 0];
-    // Within rounding of a palette colour: that colour exactly. Otherwise the rounding, passed on
-    // pixel after pixel, would sprinkle a flat area of panel white with other colours.
-    const k3 = cube[cubeIndex(lr, lg, lb)] * 3;
-    const near = Math.abs(lr - linear[k3]) <= SNAP && Math.abs(lg - linear[k3 + 1]) <= SNAP && Math.abs(lb - linear[k3 + 2]) <= SNAP;
-    out[s] = near ? linear[k3] : lr;
-    out[s + 1] = near ? linear[k3 + 1] : lg;
-    out[s + 2] = near ? linear[k3 + 2] : lb;
+    const at = FINE_R[r] + FINE_G[g] + FINE_B[b];
+    const lr = table[at] + rest[r];
+    const lg = table[at + 1] + rest[g];
+    const lb = table[at + 2] + rest[b];
+    // Uint16Array stores wrap around, so clamp first.
+    out[s] = lr < 0 ? 0 : lr > LINEAR_MAX ? LINEAR_MAX : lr;
+    out[s + 1] = lg < 0 ? 0 : lg > LINEAR_MAX ? LINEAR_MAX : lg;
+    out[s + 2] = lb < 0 ? 0 : lb > LINEAR_MAX ? LINEAR_MAX : lb;
   }
   return out;
 }
-
-/** How near (in linear light, of LINEAR_MAX) a mapped colour counts as a palette colour: below one step of an sRGB byte. */
-const SNAP = 48;
 
 /**
  * For panels of greys (and black/white): sRGB bytes → the luminance the panel should show,
