@@ -12,6 +12,7 @@ import { createCore, type Core, type CoreOptions } from './create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
 import { createHttpApp } from './http/app.ts';
+import { answerUnparsableRequests } from './http/client-errors.ts';
 import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
@@ -62,6 +63,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   const listen = (server: http.Server | https.Server, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);
+      answerUnparsableRequests(server);
       server.listen(port, config.host, () => resolve((server.address() as AddressInfo).port));
       listeners.push(server);
     });

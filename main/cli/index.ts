@@ -117,6 +117,19 @@ program.command('admin-token')
   .addOption(dataDirOption())
   .action((options) => withCore(options, async (core) => void out.write((await core.adminTokens.mint('script')) + '\n')));
 
+program.command('integration-key')
+  .description('make the read-only API key for integrations such as Home Assistant (the previous one stops working)')
+  .addOption(dataDirOption())
+  .option('--revoke', 'remove the key instead: integrations are refused until a new one is made')
+  .action((options) => withCore(options, async (core) => {
+    if (options.revoke) {
+      await core.integrationKeys.revoke();
+      out.write('integration key revoked\n');
+    } else {
+      out.write((await core.integrationKeys.create()).key + '\n');
+    }
+  }));
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`inkstand: ${message}\n`);
