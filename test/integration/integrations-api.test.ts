@@ -26,7 +26,8 @@ describe('the integration API', () => {
 
   it('refuses every route without a key, and before one exists', async () => {
     for (const route of ['/devices', '/devices/1', '/current_screen?display=1']) {
-      for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${t.urls.adminToken}` }]) {
+      const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${t.urls.adminToken}` }];
+      for (const headers of attempts) {
         const res = await api(route, headers);
         if (route.startsWith('/current_screen') && !('authorization' in headers)) continue; // a device's own request
         expect(res.status, `${route} ${JSON.stringify(headers)}`).toBe(401);

@@ -67,7 +67,8 @@ describe('TRMNL routes under bad input', () => {
   it('answers huge headers (below and above the server limit) without a 500', async () => {
     const big = 'x'.repeat(12_000);
     const large = 'x'.repeat(3000);
-    for (const headers of [{ ID: big }, { ID: 'AA:BB:CC:00:00:01', 'Access-Token': big }, { ID: 'AA:BB:CC:00:00:01', Width: large, Height: large, Model: large, 'FW-Version': large }]) {
+    const attempts: Record<string, string>[] = [{ ID: big }, { ID: 'AA:BB:CC:00:00:01', 'Access-Token': big }, { ID: 'AA:BB:CC:00:00:01', Width: large, Height: large, Model: large, 'FW-Version': large }];
+    for (const headers of attempts) {
       const res = await fetch(`${t.urls.http}/api/display`, { headers });
       expect(res.status).toBe(200);
       expect((await res.json()).status).not.toBe(500);
@@ -89,7 +90,8 @@ describe('TRMNL routes under bad input', () => {
 
   it('refuses logs from unknown devices and wrong tokens, storing nothing', async () => {
     const good = JSON.stringify({ logs: [{ message: 'hello' }] });
-    for (const headers of [{}, { ID: 'AA:BB:CC:99:99:99' }, { ID: device.mac, 'Access-Token': 'wrong' }, { 'Access-Token': 'wrong' }]) {
+    const strangers: Record<string, string>[] = [{}, { ID: 'AA:BB:CC:99:99:99' }, { ID: device.mac, 'Access-Token': 'wrong' }, { 'Access-Token': 'wrong' }];
+    for (const headers of strangers) {
       const res = await fetch(`${t.urls.http}/api/log`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: good });
       expect([401, 403, 404]).toContain(res.status);
       expect((await res.json()).status).toBe(res.status);
