@@ -49,9 +49,4 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/desktop/ may import electron: the core runs headless too.' }] }],
     },
   },
-  {
-    files: ['main/desktop/entry.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: globals.node },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
 );

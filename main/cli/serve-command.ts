@@ -17,7 +17,7 @@ export function parsePort(value: string, flag: string): number {
   return port;
 }
 
-/** `inkstand serve`: runs the headless server until SIGINT/SIGTERM, then shuts down cleanly. */
+/** `inkstand serve`: runs the headless server until SIGINT/SIGTERM, then shuts down cleanly; SIGHUP reloads settings. */
 export async function serveCommand(options: ServeOptions, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   const config = defaultServerConfig({
     dataDir: resolveDataDir(options),
@@ -45,6 +45,13 @@ export async function serveCommand(options: ServeOptions, out: NodeJS.WritableSt
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => {
+    if (stopping) return;
+    server.reload().then(
+      () => out.write('SIGHUP: reloaded settings\n'),
+      (error: unknown) => out.write(`SIGHUP: could not reload settings: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
+  });
 }
 
 export const SERVE_DEFAULTS = {

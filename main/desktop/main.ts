@@ -16,6 +16,7 @@ const desktop = new DesktopApp({
   paths: DESKTOP_PATHS,
   devRendererUrl: process.env.ELECTRON_RENDERER_URL,
   startHidden: process.argv.includes('--hidden') || app.getLoginItemSettings().wasOpenedAsHidden,
+  sqliteBinding: process.env.INKSTAND_SQLITE_BINDING,
 });
 desktop.run();
 process.on('SIGTERM', () => app.quit());
