@@ -87,14 +87,16 @@ function deviceDescription(req: Request): DeviceDescription {
   return { model: model || undefined, width: pixelHeader(req.get('width')), height: pixelHeader(req.get('height')) };
 }
 
+/** `FW-Version` from the firmware; trmnl-display sends none, but names its version in User-Agent. */
 function firmwareOf(req: Request): string | undefined {
-  return req.get('fw-version')?.trim().slice(0, 64) || undefined;
+  const client = /^trmnl-display\/[\w.-]{1,20}$/.exec(req.get('user-agent') ?? '')?.[0];
+  return req.get('fw-version')?.trim().slice(0, 64) || client;
 }
 
 /** trmnl-display reports `battery-voltage: 100.00` and `rssi: 0` as placeholders: neither is a measurement. */
 function telemetryOf(req: Request) {
   const telemetry = telemetryFromHeaders((name) => req.get(name), { battery: 'battery-voltage', rssi: 'rssi', firmware: 'fw-version' });
-  return { ...telemetry, rssi: telemetry.rssi === 0 ? undefined : telemetry.rssi };
+  return { ...telemetry, rssi: telemetry.rssi === 0 ? undefined : telemetry.rssi, firmware: firmwareOf(req) };
 }
 
 /** A failure inside a TRMNL route is answered in TRMNL's terms, never as an HTTP or body 500. */

@@ -52,7 +52,7 @@ describe('trmnl-display against inkstand serve', () => {
     const listed = await runCli(['displays', '--json', '--data-dir', dataDir]);
     expect(listed.code).toBe(0);
     const [display] = JSON.parse(listed.stdout);
-    expect(display).toMatchObject({ protocol: 'trmnl', status: 'pending', hardwareId: `trmnl:${MAC.toLowerCase()}`, profileId: 'trmnl-og-1bit', macOnlyAuth: true });
+    expect(display).toMatchObject({ protocol: 'trmnl', status: 'pending', hardwareId: `trmnl:${MAC.toLowerCase()}`, profileId: 'trmnl-og-1bit', macOnlyAuth: true, firmware: 'trmnl-display/0.1.1' });
     humanId = display.humanId;
     // Still waiting: the same picture under the same name.
     expect((await cycle()).filename).toBe(cycles[0].filename);
