@@ -21,10 +21,19 @@ def open_indexed(png: bytes):
     return image
 
 
-def palette_size(image) -> int:
-    """How many colours the PNG's palette (PLTE) holds."""
-    palette = image.getpalette() or []
-    return len(palette) // 3
+def colours_used(image) -> int:
+    """How many palette entries the pixels need (highest index + 1); the PLTE may be padded beyond that."""
+    return image.getextrema()[1] + 1
+
+
+def distinct_prefix(palette: list[list[int]]) -> list[list[int]]:
+    """A driver's palette up to its first repeat: Pimoroni's lists end with an extra white ("clean")."""
+    out: list[list[int]] = []
+    for colour in palette:
+        if list(colour) in out:
+            break
+        out.append(list(colour))
+    return out
 
 
 def with_palette(image, colours: list[list[int]]):

@@ -11,7 +11,7 @@ For the 7-colour drivers, which copy P-mode indices straight into their buffer, 
 import logging
 
 from .base import Backend, Picture, ShowFailed
-from .indexed import open_indexed, palette_size, with_palette
+from .indexed import colours_used, distinct_prefix, open_indexed, with_palette
 
 log = logging.getLogger(__name__)
 
@@ -45,18 +45,17 @@ class InkyBackend(Backend):
         else:
             log.warning("%s (%d×%d) has no Inkstand panel profile: the server picks one by size; check it in the app",
                         self.module, self.width, self.height)
-        self.driver_palette = getattr(display, "DESATURATED_PALETTE", None)
+        self.driver_palette = distinct_prefix(getattr(display, "DESATURATED_PALETTE", None) or [])
 
     def describe(self) -> str:
         return f"inky {self.module} {self.width}×{self.height} ({self.panel or 'no profile'})"
 
     def show(self, picture: Picture) -> None:
         image = open_indexed(picture.png)
-        colours = palette_size(image)
         if self.driver_palette:
-            if colours > len(self.driver_palette):
-                raise ShowFailed(f"the picture has {colours} colours but this panel shows {len(self.driver_palette)}: check the display's panel profile in Inkstand")
-            image = with_palette(image, self.driver_palette[:colours])
+            if colours_used(image) > len(self.driver_palette):
+                raise ShowFailed(f"the picture uses {colours_used(image)} colours but this panel shows {len(self.driver_palette)}: check the display's panel profile in Inkstand")
+            image = with_palette(image, self.driver_palette)
         try:
             self.display.set_image(image)
             self.display.show()

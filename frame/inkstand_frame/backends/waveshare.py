@@ -6,7 +6,7 @@ or dithering. After each refresh the panel is put to sleep, as Waveshare asks: h
 between refreshes damages it.
 """
 from .base import Backend, Picture, ShowFailed
-from .indexed import open_indexed, palette_size
+from .indexed import colours_used, open_indexed
 
 
 class WaveshareBackend(Backend):
@@ -29,8 +29,8 @@ class WaveshareBackend(Backend):
         from PIL import Image
 
         indexed = open_indexed(picture.png)
-        if palette_size(indexed) > 2:
-            raise ShowFailed("the picture has more than two colours: set the display's panel profile to waveshare-7.5-v2 in Inkstand")
+        if colours_used(indexed) > 2:
+            raise ShowFailed("the picture uses more than two colours: set the display's panel profile to waveshare-7.5-v2 in Inkstand")
         indices = Image.frombytes("L", indexed.size, indexed.tobytes())
         bits = indices.point(lambda index: 255 if index else 0).convert("1", dither=Image.Dither.NONE)
         try:
