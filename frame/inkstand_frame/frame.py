@@ -141,10 +141,11 @@ class Frame:
         label = f"pairing-{outcome.code}"
         with self._panel_lock:
             if self.state.shown_version != label:
-                log.info("pairing: %s code %s", outcome.human_id, outcome.code)
-                if outcome.image_path:
-                    self._show(self._download(outcome.image_path, token=None), label, "pairing")
+                png = self._download(outcome.image_path, token=None) if outcome.image_path else None
+                if png:
+                    self._show(png, label, "pairing")
                 self._save(human_id=outcome.human_id)
+                log.info("pairing: %s code %s", outcome.human_id, outcome.code)
         return min(max(outcome.retry_after_s, 1.0), 60.0)
 
     def _follow_step(self) -> None:
