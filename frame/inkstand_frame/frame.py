@@ -14,7 +14,7 @@ from .locate import ServerLocator
 from .pairing import Approved, PairingRefused, bootstrap
 from .png import BadImage, check_panel_image
 from .server_info import ServerInfo
-from .store import DeviceState, StateStore
+from .store import StateStore
 
 log = logging.getLogger("inkstand_frame")
 
@@ -81,7 +81,7 @@ class Frame:
                 self.etag = None
             except CertificateMismatch as err:
                 log.error("refusing %s", err)
-                self._lost(f"the server's certificate does not match the pinned fingerprint")
+                self._lost("the server's certificate does not match the pinned fingerprint")
                 if self.options.once:
                     return 1
             except Unreachable as err:
