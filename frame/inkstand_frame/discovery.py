@@ -56,9 +56,14 @@ def parse_reply(data: bytes, insecure_http: bool) -> ServerInfo | None:
         return None
 
 
-def discover_udp(port: int = DISCOVERY_PORT, target: str | None = None, timeout_s: float = 2.0, insecure_http: bool = False) -> ServerInfo | None:
-    """Sends EINK_DISCOVER to `target` (default: every interface's broadcast address) and returns the first answer."""
+def discover_udp(port: int = DISCOVERY_PORT, target: str | None = None, timeout_s: float = 2.0, insecure_http: bool = False, prefer: str | None = None) -> ServerInfo | None:
+    """Sends EINK_DISCOVER to `target` (default: every interface's broadcast address) and returns the first answer.
+
+    With `prefer` (the fingerprint of the server this frame paired with) it listens on until that
+    server answers, so a second Inkstand in the house does not win by answering first.
+    """
     targets = [target] if target else broadcast_addresses()
+    first: ServerInfo | None = None
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
         sock.bind(("0.0.0.0", 0))
@@ -72,10 +77,12 @@ def discover_udp(port: int = DISCOVERY_PORT, target: str | None = None, timeout_
             sock.settimeout(remaining)
             try:
                 data, sender = sock.recvfrom(4096)
-            except (socket.timeout, OSError):
+            except OSError:  # includes the timeout
                 break
             server = parse_reply(data, insecure_http)
             if server:
                 log.debug("discovery answer from %s: %s", sender[0], server.base_url)
-                return server
-    return None
+                if prefer is None or server.fingerprint == prefer:
+                    return server
+                first = first or server
+    return first

@@ -104,16 +104,13 @@ class Frame:
         if self.client is not None:
             return True
         remembered = ServerInfo(self.state.server_url, self.state.fingerprint, None, "remembered") if self.state.server_url else None
-        server = self.locator.locate(remembered)
+        server = self.locator.locate(remembered, paired=bool(self.state.token))
         if server is None:
             self._wait(f"no Inkstand server found by {self.locator.describe()}")
             return False
         if server.secure and server.fingerprint is None and self.state.token:
             # A configured https URL announces nothing: a frame with a token talks only to the server it paired with.
             server = replace(server, fingerprint=self.state.fingerprint)
-        elif server.fingerprint and self.state.token and server.fingerprint != self.state.fingerprint:
-            log.warning("%s announces a new certificate (%s): this frame pairs with it again", server.base_url, server.fingerprint)
-            self._save(token=None)
         if server.base_url != self.state.server_url or server.fingerprint != self.state.fingerprint:
             if server.fingerprint or not server.secure:
                 self._save(server_url=server.base_url, fingerprint=server.fingerprint)

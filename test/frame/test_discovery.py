@@ -47,6 +47,27 @@ class DiscoverUdpTest(unittest.TestCase):
         self.assertEqual(received, [b"EINK_DISCOVER"])
         self.assertEqual(server.base_url, "https://192.168.1.10:8443")
 
+    def test_a_paired_frame_waits_for_its_own_server_among_several(self):
+        other = {**REPLY, "fingerprint": "sha256:" + "99" * 32, "bootstrap": "https://192.168.1.20:8443/api/display/bootstrap"}
+        responder = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        responder.bind(("127.0.0.1", 0))
+        port = responder.getsockname()[1]
+
+        def answer(times):
+            for _ in range(times):
+                _, sender = responder.recvfrom(100)
+                responder.sendto(json.dumps(other).encode(), sender)
+                responder.sendto(json.dumps(REPLY).encode(), sender)
+
+        thread = threading.Thread(target=answer, args=(2,))
+        thread.start()
+        first = discover_udp(port, "127.0.0.1", timeout_s=2)
+        preferred = discover_udp(port, "127.0.0.1", timeout_s=2, prefer=FP)
+        thread.join()
+        responder.close()
+        self.assertEqual(first.base_url, "https://192.168.1.20:8443")
+        self.assertEqual(preferred.base_url, "https://192.168.1.10:8443")
+
     def test_none_when_nobody_answers(self):
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as silent:
             silent.bind(("127.0.0.1", 0))
