@@ -14,8 +14,17 @@ class _JournalFormatter(logging.Formatter):
 
 def setup_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    under_journal = bool(os.environ.get("JOURNAL_STREAM"))
-    handler.setFormatter(_JournalFormatter("%(message)s") if under_journal else logging.Formatter("%(message)s"))
+    handler.setFormatter(_JournalFormatter("%(message)s") if _stderr_is_journal() else logging.Formatter("%(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+
+
+def _stderr_is_journal() -> bool:
+    """systemd sets JOURNAL_STREAM=<dev>:<inode> of the stream it connected (systemd.exec(5))."""
+    try:
+        device, inode = (int(part) for part in os.environ.get("JOURNAL_STREAM", "").split(":"))
+        st = os.fstat(sys.stderr.fileno())
+    except (ValueError, OSError):
+        return False
+    return (st.st_dev, st.st_ino) == (device, inode)
