@@ -6,9 +6,10 @@ leaves either the old file or the new one, never half of one. Mode 0600: it hold
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+
+from .atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -48,27 +49,4 @@ class StateStore:
     def save(self, state: DeviceState) -> None:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = json.dumps(asdict(state), indent=2).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.directory)
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
-        _fsync_directory(self.directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Makes the rename itself durable; without it a power cut can bring back the old name."""
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        write_atomically(self.path, data, 0o600)

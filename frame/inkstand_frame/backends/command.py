@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from .base import Backend, Picture, ShowFailed
-from .file import write_atomically
+from ..atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class CommandBackend(Backend):
     def show(self, picture: Picture) -> None:
         try:
             self.picture_path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.picture_path, picture.png)
+            write_atomically(self.picture_path, picture.png, 0o644)
         except OSError as err:
             raise ShowFailed(f"cannot write {self.picture_path}: {err}") from err
         # The command may want to know what it shows, e.g. to skip a slow full refresh for a message.

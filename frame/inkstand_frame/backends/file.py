@@ -1,9 +1,8 @@
 """`file:DIR`: the shown picture is DIR/current.png, and DIR/shown.log has one line per panel refresh."""
-import os
-import tempfile
 import time
 from pathlib import Path
 
+from ..atomic import write_atomically
 from .base import Backend, Picture, ShowFailed
 
 CURRENT = "current.png"
@@ -21,27 +20,9 @@ class FileBackend(Backend):
     def show(self, picture: Picture) -> None:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.directory / CURRENT, picture.png)
+            write_atomically(self.directory / CURRENT, picture.png, 0o644)
             stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
             with open(self.directory / SHOWN_LOG, "a", encoding="utf-8") as log:
                 log.write(f"{stamp} {picture.label} {picture.mode} {len(picture.png)}\n")
         except OSError as err:
             raise ShowFailed(f"cannot write to {self.directory}: {err}") from err
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Whoever reads `path` sees the old picture or the new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
