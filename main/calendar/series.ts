@@ -39,11 +39,12 @@ export function expandSeries(events: readonly EventModel[], window: Window, disp
   const overrides = events.filter((e) => e.recurrenceId);
   const masters = events.filter((e) => !e.recurrenceId);
   const result: (ExpandedOccurrence & { cancelled: boolean })[] = [];
+  const overridden = instanceSet(overrides.map((o) => o.recurrenceId!));
   for (const master of masters) {
     const recurring = Boolean(master.rrule || master.rdates.length > 0);
+    const excluded = instanceSet(master.exdates);
     for (const instance of instancesOf(master, window, displayZone)) {
-      if (overrides.some((o) => sameInstance(instance.start, o.recurrenceId!))) continue;
-      if (master.exdates.some((exdate) => sameInstance(instance.start, exdate))) continue;
+      if (overridden(instance.start) || excluded(instance.start)) continue;
       result.push(occurrence(master, instance.start, instance.end, displayZone, recurring ? instance.start : null));
     }
   }
@@ -116,10 +117,15 @@ function endOf(start: Moment, length: Length | null): Moment {
   return { wall: start.zone.wallOf(start.zone.instantOf(dayStep) + length.ms), zone: start.zone };
 }
 
-/** Whether an EXDATE or RECURRENCE-ID names this instance: the same instant, or for a date, the same day. */
-function sameInstance(instance: Moment, named: Moment): boolean {
-  if ('date' in named || 'date' in instance) return dayOf(instance) === dayOf(named);
-  return instanceKey(instance) === instanceKey(named);
+/** Whether EXDATEs or RECURRENCE-IDs name an instance: the same instant, or where either is a date, the same day. */
+function instanceSet(named: readonly Moment[]): (instance: Moment) => boolean {
+  if (named.length === 0) return () => false;
+  const instants = new Set(named.filter((m) => !('date' in m)).map(instanceKey));
+  const dates = new Set(named.filter((m) => 'date' in m).map(dayOf));
+  const daysOfInstants = new Set(named.filter((m) => !('date' in m)).map(dayOf));
+  return (instance) => ('date' in instance
+    ? dates.has(instance.date) || daysOfInstants.has(instance.date)
+    : instants.has(instanceKey(instance)) || dates.has(dayOf(instance)));
 }
 
 function dayOf(moment: Moment): string {
