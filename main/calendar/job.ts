@@ -45,7 +45,7 @@ export const getCalendarJob: JobKind<Params> = {
       }
       progress(index + 1, calendars.length);
     }
-    if (failures.length < calendars.length) app.events.emit('content-changed', { kind: 'calendar' });
+    app.events.emit('content-changed', { kind: 'calendar' }); // events, or at least each calendar's status, changed
     if (failures.length > 0) throw new Error(`${failures.length} of ${calendars.length} calendars failed: ${failures.join('; ')}`);
     const left = skipped > 0 ? `, ${skipped} unreadable event(s) skipped (see the log)` : '';
     return { summary: `${stored} events in the next ${params.days_ahead} days from ${calendars.length} calendar(s)${left}` };
