@@ -20,6 +20,8 @@ import { AppEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 
 export interface CoreOptions {
+  /** A better-sqlite3 addon built for this runtime, where the installed one is built for another (Electron from a checkout). */
+  sqliteBinding?: string;
   cipher?: SecretCipher;
   now?: () => Date;
   log?: Logger;
@@ -42,7 +44,7 @@ export interface Core {
 }
 
 export async function createCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, { sqliteBinding: options.sqliteBinding });
   const now = options.now ?? (() => new Date());
   const events = new AppEvents();
   const log = options.log ?? createLogger(dataDir);
