@@ -23,6 +23,8 @@ export interface Window {
 const DAY_MS = 86_400_000;
 /** Wall times differ from instants by at most ±14 h: a day of margin each side when searching in wall time. */
 const MARGIN_MS = 2 * DAY_MS;
+/** More instances of one series than a screen can show: the rest are not generated. */
+const MAX_INSTANCES = 5_000;
 
 /**
  * Every occurrence overlapping the window of one UID's events: its series (RRULE, RDATE, EXDATE),
@@ -85,11 +87,13 @@ function ruleStarts(event: EventModel, window: Window, displayZone: Zone): Momen
   const startWall = 'date' in start ? Date.parse(start.date) : start.wall;
   const { until: _, dtstart: __, ...options } = rrule.RRule.parseString(event.rrule!);
   if (options.freq === undefined) throw new Error(`its RRULE has no FREQ the rule reader knows ("${event.rrule}")`);
+  // Stepping from DTSTART to the window second by second or minute by minute could take minutes; no family calendar repeats that often.
+  if (options.freq === rrule.RRule.MINUTELY || options.freq === rrule.RRule.SECONDLY) throw new Error(`it repeats every ${options.freq === rrule.RRule.MINUTELY ? 'minute' : 'second'}, which is not shown`);
   const rule = new rrule.RRule({ ...options, dtstart: new Date(startWall), until: untilWall(event.rrule!, start) });
   const lengthMs = event.length ? event.length.days * DAY_MS + event.length.ms : DAY_MS;
   const from = new Date(zone.wallOf(window.from.getTime()) - lengthMs - MARGIN_MS);
   const to = new Date(zone.wallOf(window.to.getTime()) + MARGIN_MS);
-  return rule.between(from, to, true).map((wall): Moment => ('date' in start ? { date: wall.toISOString().slice(0, 10) } : { wall: wall.getTime(), zone: start.zone }));
+  return rule.between(from, to, true, (_, count) => count < MAX_INSTANCES).map((wall): Moment => ('date' in start ? { date: wall.toISOString().slice(0, 10) } : { wall: wall.getTime(), zone: start.zone }));
 }
 
 /**
