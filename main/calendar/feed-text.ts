@@ -32,7 +32,7 @@ const CONTENT_LINE = /^[A-Za-z0-9-]+(;[A-Za-z0-9-]+=("[^"]*"|[^";:,]*)(,("[^"]*"
 
 export function readFeedText(text: string): FeedText {
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = body.trimStart().split(/\r\n|\n|\r/, 1)[0] ?? '';
   if (!/^BEGIN:VCALENDAR\s*$/i.test(firstLine)) throw new FeedError(notCalendar(body));
   const lines = unfold(body);
   const strayLines: FeedText['strayLines'] = [];
