@@ -33,9 +33,9 @@ const MAX_INSTANCES = 5_000;
  *
  * Recurrence rules are stepped through by rrule (a port of python-dateutil) in the wall time of
  * the series' zone, as RFC 5545 requires, so a weekly 09:00 stays 09:00 across DST changes.
- * ical.js's own iterator was measured against python-dateutil on 25 real-world rules and got 7
+ * ical.js's own iterator was measured against python-dateutil on 25 rules seen in feeds and got 7
  * wrong (it yields 1 March for a 29 February yearly rule, ignores BYWEEKNO and BYDAY=20MO, repeats
- * instances of MONTHLY with BYMONTH); rrule got all 25 right.
+ * instances of MONTHLY with BYMONTH); rrule got all 25 right. 22 of them are in the corpus feed rrule-variety.ics.
  */
 export function expandSeries(events: readonly EventModel[], window: Window, displayZone: Zone): ExpandedOccurrence[] {
   const overrides = events.filter((e) => e.recurrenceId);
