@@ -224,7 +224,12 @@ export interface CalendarDto {
   color: string;
   enabled: boolean;
   lastFetchedAt: string | null;
+  /** Why the last download was refused (the events from lastFetchedAt are kept); null when it was read. */
   lastError: string | null;
+  /** Events the last readable download left out, each naming the event and why. */
+  skipped: string[];
+  /** What it read differently from how it was written: dropped lines, time zones that fell back. */
+  notes: string[];
   upcomingEvents: number;
 }
 

@@ -2,7 +2,7 @@
 // the fakes of electron-fakes.ts, made ready at once; once the window has loaded, it prints what the app
 // did as one JSON line and quits the app like the tray's Quit, exiting with the app's exit code.
 import fs from 'node:fs';
-import { electronModule, FakeBrowserWindow, FakeTray, type FakeApp } from '../electron-fakes.ts';
+import { electronModule, FakeBrowserWindow, FakeTray, type FakeApp, type fakeIpcMain } from '../electron-fakes.ts';
 
 const electron = electronModule();
 const app = electron.app as unknown as FakeApp;
@@ -17,7 +17,7 @@ const watch = setInterval(() => {
   if (!window?.loaded) return;
   clearInterval(watch);
   const preload = (window.options.webPreferences as { preload: string }).preload;
-  console.log(JSON.stringify({ loaded: window.loaded, loadedExists: fs.existsSync(window.loaded), preload, preloadExists: fs.existsSync(preload), visible: window.visible, trays: FakeTray.instances.length, ipcHandlers: electron.ipcMain.handlers.size }));
+  console.log(JSON.stringify({ loaded: window.loaded, loadedExists: fs.existsSync(window.loaded), preload, preloadExists: fs.existsSync(preload), visible: window.visible, trays: FakeTray.instances.length, ipcHandlers: (electron.ipcMain as unknown as ReturnType<typeof fakeIpcMain>).handlers.size }));
   app.quit();
   const exiting = setInterval(() => {
     if (app.exitCode === null) return;
