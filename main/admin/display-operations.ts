@@ -5,6 +5,7 @@ import { buttonMapSchema } from '../displays/buttons.ts';
 import type { DisplayDto } from '../../contract/dtos.ts';
 import { toDisplayDto } from '../displays/display-dto.ts';
 import { findRuleOverlap } from '../displays/schedule.ts';
+import { SPECIAL_FUNCTIONS } from '../storage/entities/display.ts';
 import { frameSettingsSchema } from './frame-settings-schema.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
@@ -35,6 +36,7 @@ const displayPatchSchema = z.object({
   quietEnd: hhmm.nullable().optional(),
   buttonMap: buttonMapSchema.optional(),
   frameSettings: frameSettingsSchema.optional(),
+  specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
 }).strict();
 
 const ruleSchema = z.object({
@@ -46,7 +48,8 @@ const ruleSchema = z.object({
 
 export function displayOperations(core: Core): Pick<AdminApi,
   'displays.list' | 'displays.get' | 'displays.approve' | 'displays.revoke' | 'displays.update' | 'displays.setRules' |
-  'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete'> {
+  'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete' |
+  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice'> {
   const displays = core.db.getRepository(DisplayEntity);
   const rules = core.db.getRepository(WeeklyRuleEntity);
   const overrides = core.db.getRepository(OverrideEntity);
@@ -60,6 +63,11 @@ export function displayOperations(core: Core): Pick<AdminApi,
   const dto = async (displayId: number): Promise<DisplayDto> => {
     const display = await displays.findOneByOrFail({ id: displayId });
     return toDisplayDto(display, await rules.findBy({ displayId }), await overrides.findOneBy({ displayId }), core.app.now());
+  };
+  const findTrmnl = async (raw: unknown): Promise<Display> => {
+    const display = await find(raw);
+    if (display.protocol !== 'trmnl') throw new ValidationError(`${display.humanId} is an Inkstand frame: it always uses its token and has no TRMNL firmware to reset`);
+    return display;
   };
   const changed = (displayId: number) => {
     core.app.events.emit('displays-changed', { displayId });
@@ -90,11 +98,12 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const display = await find(raw);
       const parsed = displayPatchSchema.parse(patch);
       if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
-      const { buttonMap, frameSettings, ...plain } = parsed;
+      const { buttonMap, frameSettings, specialFunction, ...plain } = parsed;
       await displays.update(display.id, {
         ...plain,
         ...(buttonMap ? { buttonMap: JSON.stringify(buttonMap) } : {}),
         ...(frameSettings ? { frameSettings: JSON.stringify(frameSettings) } : {}),
+        ...(specialFunction ? { specialFunction: specialFunction as Display['specialFunction'] } : {}),
       });
       changed(display.id);
       return dto(display.id);
@@ -137,6 +146,20 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const display = await find(raw);
       const state = await core.screens.current(display.id);
       return { version: state.version, mode: state.mode, pngBase64: fs.readFileSync(state.filePath).toString('base64') };
+    },
+    async 'displays.logs'({ id: raw }) {
+      return core.displayLogs.list((await find(raw)).id);
+    },
+    async 'displays.requireToken'({ id: raw, required }) {
+      const display = await findTrmnl(raw);
+      const result = await core.pairing.requireToken(display.id, z.boolean().parse(required));
+      return { display: await dto(display.id), token: result.token };
+    },
+    async 'displays.resetDevice'({ id: raw, reset }) {
+      const display = await findTrmnl(raw);
+      await displays.update(display.id, { resetRequested: z.boolean().parse(reset) });
+      core.app.events.emit('displays-changed', { displayId: display.id });
+      return dto(display.id);
     },
     async 'displays.delete'({ id: raw }) {
       const display = await find(raw);

@@ -6,6 +6,7 @@ import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
 import { framePreviewOperations } from './frame-preview-operations.ts';
+import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
 import { uiOperations } from './ui-operations.ts';
 
@@ -26,6 +27,7 @@ export function createAdminApi(core: Core): AdminApi {
   return {
     ...displayOperations(core),
     ...framePreviewOperations(core),
+    ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {
       return [...BUILTIN_PROFILES, ...(await core.profiles.listCustom())].map(profileDto);
