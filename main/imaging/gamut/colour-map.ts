@@ -14,10 +14,11 @@ import type { PanelGamut } from './panel-gamut.ts';
  *    its black where those fall short — and the last of the highlights and shadows take on the
  *    tint of the panel's own white and black, so white paper becomes the panel's plain white (no
  *    speckle) while greys stay neutral (no cast);
- * 3. the gamut: a colour still outside the hull moves to the nearest colour of the same hue
- *    that the panel can show (OKLab distance). Measuring "nearest" in both lightness and chroma
+ * 3. the gamut: a colour still outside the hull moves to the nearest colour the panel can show,
+ *    searched from its own hue outward (gamut/boundary.ts), in CIELAB with lightness and hue
+ *    differences weighted (WEIGHTS below). Measuring "nearest" in lightness and chroma together
  *    is what makes it cusp-aware: a colour far brighter and more saturated than the panel's
- *    strongest colour of its hue gives up lightness to keep chroma rather than turning pale.
+ *    strongest colour of its hue gives up some lightness to keep chroma rather than turn pale.
  */
 export function mapColour(gamut: PanelGamut, adjustments: Required<PictureAdjustments>, r: number, g: number, b: number): [number, number, number] {
   const lab = linearRgbToOklab(r, g, b);
