@@ -26,9 +26,6 @@ export function checkAdjustments(adjustments: PictureAdjustments): Required<Pict
   return { vividness, contrast, brightness };
 }
 
-export const isNeutral = ({ vividness, contrast, brightness }: Required<PictureAdjustments>): boolean =>
-  vividness === 1 && contrast === 1 && brightness === 1;
-
 /** Applies the adjustments to an OKLab colour, in place; lightness stays within 0..1. */
 export function adjustOklab(lab: [number, number, number], { vividness, contrast, brightness }: Required<PictureAdjustments>): void {
   let l = MIDDLE_GREY + (lab[0] - MIDDLE_GREY) * contrast;

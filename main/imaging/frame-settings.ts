@@ -5,7 +5,7 @@ import { isDitherAlgorithm, type DitherAlgorithm } from './dither/index.ts';
 /** How one display wants its pictures prepared (dither and picture adjustments). */
 export type FrameSettings = FrameSettingsDto;
 
-export const DEFAULT_DITHER: DitherAlgorithm = 'floyd-steinberg';
+const DEFAULT_DITHER: DitherAlgorithm = 'floyd-steinberg';
 
 /**
  * A display's stored settings (parsed JSON), completed and read the current way. Earlier versions

@@ -57,7 +57,7 @@ export function paletteHull(colours: readonly Vec3[]): Hull {
 }
 
 /** How far the colour lies outside the hull (the largest facet excess; ≤ 0 inside). */
-export function outside(hull: Hull, r: number, g: number, b: number): number {
+function outside(hull: Hull, r: number, g: number, b: number): number {
   const { normals, offsets } = hull;
   let worst = -Infinity;
   for (let f = 0, n = 0; f < offsets.length; f++, n += 3) {

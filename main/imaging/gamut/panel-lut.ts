@@ -4,7 +4,7 @@ import type { Rgb } from '../panel-profile.ts';
 import { mapColour, toPanelRange } from './colour-map.ts';
 import type { Vec3 } from './hull.ts';
 import { panelGamut } from './panel-gamut.ts';
-import { cubeIndex, diffusionMatcher, greyMatcher } from '../dither/palette-matcher.ts';
+import { LINEAR_MAX, SRGB_TO_LINEAR, cubeIndex, diffusionMatcher, greyMatcher } from '../dither/palette-matcher.ts';
 
 /**
  * The colour mapping of a palette and set of adjustments, as lookup tables built once and kept:
@@ -17,10 +17,8 @@ import { cubeIndex, diffusionMatcher, greyMatcher } from '../dither/palette-matc
  *
  * Output is the dithering's working space: linear light as whole numbers 0..LINEAR_MAX.
  */
-export const LINEAR_MAX = 65535;
 const COARSE = 17;
 const FINE = 65;
-const SRGB_TO_LINEAR = Int32Array.from({ length: 256 }, (_, v) => Math.round(srgbToLinear(v / 255) * LINEAR_MAX));
 /** Fine grid points: the sRGB values 0, 4, 8, … 252 and 255. */
 const FINE_LEVEL = Int32Array.from({ length: FINE }, (_, i) => Math.min(255, i * 4));
 /** Per sRGB byte: its fine grid point (as an index times the point's stride), and what it lies above that point in linear light. */
