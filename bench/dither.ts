@@ -8,12 +8,14 @@
  * pure RGB, `set_image(saturation=0.5)`, shown in the panel's real colours).
  *
  * Speed: ms per frame for each algorithm (the mapping into the panel's colours and the dither,
- * from RGB decoded beforehand), the dither kernel alone, the whole renderFrame, and the ratio of
- * Floyd–Steinberg to Pillow's, timed in alternating rounds so both see the same machine load.
+ * from RGB decoded beforehand: the dither step a frame goes through), the mapping alone as a
+ * separate pass (how ordered dithering does it; error diffusion maps as it reads), the whole
+ * renderFrame, and the ratio of each error diffusion to Pillow's Floyd–Steinberg (Pillow does no
+ * mapping), timed in alternating rounds so both see the same machine load.
  */
 import sharp from 'sharp';
-import { DITHER_ALGORITHMS, ditherPanelImage, ditherRgb, type PanelImage } from '../main/imaging/dither/index.ts';
-import { mapLuminanceToPanel, mapToPanel } from '../main/imaging/gamut/panel-lut.ts';
+import { DITHER_ALGORITHMS, ditherRgb, type DitherAlgorithm } from '../main/imaging/dither/index.ts';
+import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel } from '../main/imaging/gamut/panel-lut.ts';
 import { renderFrame } from '../main/imaging/pipeline.ts';
 import { findBuiltinProfile, type PanelProfile, type Rgb } from '../main/imaging/profiles.ts';
 import { loadCanvasRgb } from '../main/imaging/source-image.ts';
@@ -77,11 +79,9 @@ async function speed(report: Report): Promise<void> {
       const { palette } = findBuiltinProfile(id)!;
       const label = `${width}x${height} ${palette.length === 2 ? '1-bit' : `${palette.length}-colour`}`;
       for (const algorithm of DITHER_ALGORITHMS) report(`dither ${algorithm} ${label}`, medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)), 'ms');
-      const image: PanelImage = palette.length === 2
-        ? { data: mapLuminanceToPanel(rgb, palette, {}), width, height, channels: 1 }
-        : { data: mapToPanel(rgb, palette, {}), width, height, channels: 3 };
-      report(`dither floyd-steinberg ${label} kernel alone`, medianMs(() => ditherPanelImage(image, palette, 'floyd-steinberg')), 'ms');
-      if (width === 800) againstPillow(rgb, width, height, palette, image, label, report);
+      const mapAlone = palette.length === 2 ? () => mapLuminanceToPanel(rgb, luminanceLut(palette, {})) : () => mapToPanel(rgb, colourLut(palette, {}));
+      report(`mapping alone, as a separate pass ${label}`, medianMs(mapAlone), 'ms');
+      if (width === 800) againstPillow(rgb, width, height, palette, label, report);
     }
   }
   const photo = await sharp(PHOTO).toBuffer();
@@ -92,21 +92,20 @@ async function speed(report: Report): Promise<void> {
   }
 }
 
-/** Pillow and ours in alternating rounds; the median of each round's ratio. */
-function againstPillow(rgb: Uint8Array, width: number, height: number, palette: Rgb[], image: PanelImage, label: string, report: Report): void {
-  const whole: number[] = [];
-  const kernel: number[] = [];
+const ERROR_DIFFUSION: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki'];
+
+/** Pillow's Floyd–Steinberg and each of our error diffusions in alternating rounds; the median of each round's ratio. */
+function againstPillow(rgb: Uint8Array, width: number, height: number, palette: Rgb[], label: string, report: Report): void {
   const pillowMs: number[] = [];
+  const ratios = ERROR_DIFFUSION.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
     const pillow = runPillowDither(rgb, width, height, palette, RUNS);
     if (!pillow) return void console.log('note: Pillow (python3 PIL) not found; the speed comparison is skipped');
     pillowMs.push(pillow.ms);
-    whole.push(medianMs(() => ditherRgb(rgb, width, height, palette, 'floyd-steinberg')) / pillow.ms);
-    kernel.push(medianMs(() => ditherPanelImage(image, palette, 'floyd-steinberg')) / pillow.ms);
+    ERROR_DIFFUSION.forEach((algorithm, i) => ratios[i].push(medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)) / pillow.ms));
   }
   report(`pillow floyd-steinberg ${label}`, median(pillowMs), 'ms');
-  report(`dither floyd-steinberg ${label} ours/pillow`, median(whole), 'ratio');
-  report(`dither floyd-steinberg ${label} kernel alone ours/pillow`, median(kernel), 'ratio');
+  ERROR_DIFFUSION.forEach((algorithm, i) => report(`dither ${algorithm} ${label} ours/pillow floyd-steinberg`, median(ratios[i]), 'ratio'));
 }
 
 async function decode(width: number, height: number): Promise<Uint8Array> {

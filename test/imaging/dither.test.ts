@@ -4,7 +4,7 @@ import { DITHER_ALGORITHMS, ditherPanelImage, ditherRgb, isLinePalette, type Dit
 import { diffusionMatcher, greyMatcher } from '../../main/imaging/dither/palette-matcher.ts';
 import { BAYER8, blueNoise64 } from '../../main/imaging/dither/threshold-maps.ts';
 import { BUILTIN_PROFILES, type Rgb } from '../../main/imaging/profiles.ts';
-import { flatRgb, histogram } from './helpers/images.ts';
+import { flatPanelImage, flatRgb, histogram } from './helpers/images.ts';
 
 const BLACK_WHITE: Rgb[] = [
   [0, 0, 0],
@@ -39,8 +39,7 @@ describe('ditherRgb', () => {
       for (const algorithm of DITHER_ALGORITHMS.filter((a) => a !== 'none')) {
         profile.palette.forEach((_, k) => {
           const colour = line ? [levels[k]] : [...levels.subarray(3 * k, 3 * k + 3)];
-          const data = Uint16Array.from({ length: 40 * 30 * colour.length }, (_, i) => colour[i % colour.length]);
-          const indices = ditherPanelImage({ data, width: 40, height: 30, channels: line ? 1 : 3 }, profile.palette, algorithm);
+          const indices = ditherPanelImage(flatPanelImage(40, 30, colour), profile.palette, algorithm);
           expect(histogram(indices, profile.palette.length)[k], `${profile.id} ${algorithm} colour ${k}`).toBe(indices.length);
         });
       }

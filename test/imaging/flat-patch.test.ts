@@ -10,6 +10,7 @@ import { ditherPanelImage, ditherRgb, isLinePalette } from '../../main/imaging/d
 import { LINEAR_MAX, greyMatcher } from '../../main/imaging/dither/palette-matcher.ts';
 import { seededRandom } from '../../main/core/seeded-random.ts';
 import { BUILTIN_PROFILES, findBuiltinProfile, type Rgb } from '../../main/imaging/profiles.ts';
+import { flatPanelImage } from './helpers/images.ts';
 import { cieLab } from './helpers/seen-error.ts';
 
 const WIDTH = 320;
@@ -55,10 +56,8 @@ describe('flat patches keep their mean within 2 ΔE76', () => {
           ? greyTargets(profile.palette)
           : coloursInGamut(profile.palette, 24);
         for (const target of targets) {
-          const data = line
-            ? new Uint16Array(WIDTH * HEIGHT).fill(Math.round(target[1] * LINEAR_MAX))
-            : Uint16Array.from({ length: WIDTH * HEIGHT * 3 }, (_, i) => Math.round(target[i % 3] * LINEAR_MAX));
-          const indices = ditherPanelImage({ data, width: WIDTH, height: HEIGHT, channels: line ? 1 : 3 }, profile.palette, algorithm);
+          const colour = (line ? [target[1]] : target).map((v) => Math.round(v * LINEAR_MAX));
+          const indices = ditherPanelImage(flatPanelImage(WIDTH, HEIGHT, colour), profile.palette, algorithm);
           const shown = meanShown(indices, profile.palette);
           const expected = line ? [target[1], target[1], target[1]] : target;
           // A grey panel shows luminance; its colours' mean luminance is what must match.

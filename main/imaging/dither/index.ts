@@ -5,8 +5,9 @@
  * are 25–100× slower than Pillow's C code, and rendering speed is what lets a frame get a fresh
  * picture the moment it asks. bench/dither.ts holds us to Pillow.
  *
- * A picture is first mapped into the colours the panel can show (gamut/panel-lut.ts), then
- * dithered against exactly the palette written into the PNG: the panel's measured colours.
+ * A picture is mapped into the colours the panel can show (gamut/panel-lut.ts) as the dither
+ * reads it, and dithered against exactly the palette written into the PNG: the panel's measured
+ * colours.
  * Panels whose colours all lie on one line (greys, black/white) are dithered on luminance alone,
  * so a saturated colour keeps its lightness instead of losing the light of its missing channels.
  */
@@ -14,11 +15,12 @@ import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.
 import type { PictureAdjustments } from '../adjust.ts';
 import { srgbToLinear } from '../color.ts';
 import { paletteRank } from '../gamut/hull.ts';
-import { mapLuminanceToPanel, mapToPanel } from '../gamut/panel-lut.ts';
+import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel, type ColourLut, type LuminanceLut } from '../gamut/panel-lut.ts';
 import type { Rgb } from '../panel-profile.ts';
-import { KERNELS, diffuseGreyWithKernel, diffuseWithKernel, floydSteinberg, floydSteinbergGrey } from './error-diffusion.ts';
+import { diffuseColourWithKernel, floydSteinbergColour } from './colour-diffusion.ts';
+import { KERNELS, diffuseGreyWithKernel, floydSteinbergGrey } from './error-diffusion.ts';
 import { orderedDither, orderedDitherGrey } from './ordered.ts';
-import { diffusionMatcher, greyMatcher, perceptualMatcher } from './palette-matcher.ts';
+import { diffusionMatcher, greyMatcher, perceptualMatcher, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 import { BAYER8, blueNoise64 } from './threshold-maps.ts';
 
 export { DITHER_ALGORITHMS, type DitherAlgorithm };
@@ -27,12 +29,16 @@ export function isDitherAlgorithm(value: unknown): value is DitherAlgorithm {
   return DITHER_ALGORITHMS.includes(value as DitherAlgorithm);
 }
 
-/** A picture already mapped into a panel's colours: linear light 0..LINEAR_MAX, 3 channels, or 1 (luminance) for panels of greys. */
+/**
+ * A picture on its way to a panel: its sRGB bytes and their mapping into the panel's colours
+ * (linear light 0..LINEAR_MAX), which the dither applies as it reads each pixel. A luminance
+ * mapping for panels of greys, which are dithered on luminance alone.
+ */
 export interface PanelImage {
-  readonly data: Uint16Array;
+  readonly rgb: Uint8Array;
   readonly width: number;
   readonly height: number;
-  readonly channels: 1 | 3;
+  readonly mapping: ColourLut | LuminanceLut;
 }
 
 /** Whether the panel's colours lie on one line (greys, black/white): it is then dithered on luminance alone. */
@@ -57,37 +63,46 @@ export function ditherRgb(rgb: Uint8Array, width: number, height: number, palett
     throw new RangeError(`unknown dither algorithm "${String(algorithm)}"; choose one of ${DITHER_ALGORITHMS.join(', ')}`);
   }
   if (algorithm === 'none') return nearestColours(rgb, palette);
-  const image: PanelImage = isLinePalette(palette)
-    ? { data: mapLuminanceToPanel(rgb, palette, adjustments), width, height, channels: 1 }
-    : { data: mapToPanel(rgb, palette, adjustments), width, height, channels: 3 };
-  return ditherPanelImage(image, palette, algorithm);
+  const mapping = isLinePalette(palette) ? luminanceLut(palette, adjustments) : colourLut(palette, adjustments);
+  return ditherPanelImage({ rgb, width, height, mapping }, palette, algorithm);
 }
 
-/** The dither step alone, on a picture already in the panel's colours. */
+/** The mapping and the dither, on a picture with its mapping into the panel's colours given. */
 export function ditherPanelImage(image: PanelImage, palette: readonly Rgb[], algorithm: Exclude<DitherAlgorithm, 'none'>): Uint8Array {
-  const { data, width, height, channels } = image;
+  const { rgb, width, height, mapping } = image;
   const out = new Uint8Array(width * height);
-  const matcher = channels === 3 ? diffusionMatcher(palette) : greyMatcher(palette);
+  if (mapping.kind === 'colour') ditherColour(rgb, width, height, mapping, diffusionMatcher(palette), algorithm, out);
+  else ditherGrey(rgb, width, height, mapping, greyMatcher(palette), algorithm, out);
+  return out;
+}
+
+function ditherColour(rgb: Uint8Array, width: number, height: number, lut: ColourLut, m: DiffusionMatcher, algorithm: Exclude<DitherAlgorithm, 'none'>, out: Uint8Array): void {
   switch (algorithm) {
     case 'floyd-steinberg':
-      if ('cube' in matcher) floydSteinberg(data, width, height, matcher, out);
-      else floydSteinbergGrey(data, width, height, matcher, out);
-      break;
+      return floydSteinbergColour(rgb, width, height, lut, m, out);
     case 'atkinson':
     case 'sierra':
     case 'stucki':
-      if ('cube' in matcher) diffuseWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
-      else diffuseGreyWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
-      break;
+      return diffuseColourWithKernel(rgb, width, height, lut, m, KERNELS[algorithm], out);
     case 'bayer8':
-    case 'blue-noise': {
-      const map = algorithm === 'bayer8' ? BAYER8 : blueNoise64();
-      if ('cube' in matcher) orderedDither(data, width, height, matcher, map, out);
-      else orderedDitherGrey(data, width, height, matcher, map, out);
-      break;
-    }
+    case 'blue-noise':
+      // Ordered dithering maps the picture first: its search over the palette costs far more than the pass.
+      return orderedDither(mapToPanel(rgb, lut), width, height, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
   }
-  return out;
+}
+
+function ditherGrey(rgb: Uint8Array, width: number, height: number, lut: LuminanceLut, m: GreyMatcher, algorithm: Exclude<DitherAlgorithm, 'none'>, out: Uint8Array): void {
+  switch (algorithm) {
+    case 'floyd-steinberg':
+      return floydSteinbergGrey(rgb, width, height, lut, m, out);
+    case 'atkinson':
+    case 'sierra':
+    case 'stucki':
+      return diffuseGreyWithKernel(rgb, width, height, lut, m, KERNELS[algorithm], out);
+    case 'bayer8':
+    case 'blue-noise':
+      return orderedDitherGrey(mapLuminanceToPanel(rgb, lut), width, height, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
+  }
 }
 
 function nearestColours(src: Uint8Array, palette: readonly Rgb[]): Uint8Array {

@@ -15,8 +15,37 @@ import { LINEAR_MAX, SRGB_TO_LINEAR, cubeIndex, diffusionMatcher, greyMatcher } 
  * difference between it and that point: exact where the mapping leaves colours alone (most of a
  * big gamut), and close to it elsewhere.
  *
- * Output is the dithering's working space: linear light as whole numbers 0..LINEAR_MAX.
+ * Output is the dithering's working space: linear light as whole numbers 0..LINEAR_MAX. The
+ * dithering applies the tables as it reads each pixel (dither/colour-diffusion.ts, in
+ * WebAssembly), so no mapped copy of the picture is made on the way to the panel.
  */
+
+/**
+ * Pixel r, g, b (sRGB bytes) maps to min(LINEAR_MAX, grid[at + c] + rest[byte c]) for channel c,
+ * where at = offsetR[r] + offsetG[g] + offsetB[b]: the mapped colour at the pixel's fine grid
+ * point plus the light the pixel has above that point.
+ */
+export interface ColourLut {
+  readonly kind: 'colour';
+  /** Mapped colours at the grid points, linear light, three values a point. */
+  readonly grid: Uint16Array;
+  /** Per sRGB byte: the offset in `grid` of its grid point along each channel. */
+  readonly offsetR: Int32Array;
+  readonly offsetG: Int32Array;
+  readonly offsetB: Int32Array;
+  /** Per sRGB byte: the linear light it has above its grid point (never negative). */
+  readonly rest: Int32Array;
+}
+
+/** For panels of greys: pixel r, g, b maps to curve[weightR[r] + weightG[g] + weightB[b]] (its luminance, mapped). */
+export interface LuminanceLut {
+  readonly kind: 'luminance';
+  readonly curve: Uint16Array;
+  readonly weightR: Uint32Array;
+  readonly weightG: Uint32Array;
+  readonly weightB: Uint32Array;
+}
+
 const COARSE = 17;
 const FINE = 65;
 /** Fine grid points: the sRGB values 0, 4, 8, … 252 and 255. */
@@ -28,19 +57,20 @@ const FINE_R = Int32Array.from(FINE_INDEX, (i) => i * FINE * FINE * 3);
 const FINE_G = Int32Array.from(FINE_INDEX, (i) => i * FINE * 3);
 const FINE_B = Int32Array.from(FINE_INDEX, (i) => i * 3);
 
-const cache = new Map<string, Uint16Array>();
+const cache = new Map<string, ColourLut | LuminanceLut>();
 const CACHE_LIMIT = 8;
 
-/** A table built once per palette and adjustments, and kept (a few recently used ones). */
-function cached(kind: string, palette: readonly Rgb[], adjustments: Required<PictureAdjustments>, build: () => Uint16Array): Uint16Array {
-  const key = `${kind} ${palette.join(';')}|${Object.values(adjustments).join()}`;
-  let table = cache.get(key);
-  if (!table) {
-    table = build();
+/** Tables built once per palette and adjustments, and kept (a few recently used ones). */
+function cached<T extends ColourLut | LuminanceLut>(kind: T['kind'], palette: readonly Rgb[], adjustments: PictureAdjustments, build: (checked: Required<PictureAdjustments>) => T): T {
+  const checked = checkAdjustments(adjustments);
+  const key = `${kind} ${palette.join(';')}|${Object.values(checked).join()}`;
+  let lut = cache.get(key) as T | undefined;
+  if (!lut) {
+    lut = build(checked);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, table);
+    cache.set(key, lut);
   }
-  return table;
+  return lut;
 }
 
 /** mapColour on the coarse grid, sRGB-encoded (so a colour left alone interpolates back to itself), three values a point, blue fastest. */
@@ -112,38 +142,46 @@ function interpolate(table: Float64Array, r: number, g: number, b: number, out: 
   }
 }
 
-/** sRGB bytes → the colours the panel should show, linear light, interleaved. */
-export function mapToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments: PictureAdjustments): Uint16Array {
-  const checked = checkAdjustments(adjustments);
-  const table = cached('colour', palette, checked, () => fineLut(palette, checked));
-  const rest = FINE_REST;
+/** The colour mapping of a palette and adjustments into the panel's colours. */
+export const colourLut = (palette: readonly Rgb[], adjustments: PictureAdjustments): ColourLut =>
+  cached('colour', palette, adjustments, (checked) => ({
+    kind: 'colour', grid: fineLut(palette, checked), offsetR: FINE_R, offsetG: FINE_G, offsetB: FINE_B, rest: FINE_REST,
+  }));
+
+/**
+ * For panels of greys (and black/white): the luminance the panel should show for a pixel's. Only
+ * lightness matters here, so the mapping is a curve on luminance: the adjustments (vividness has
+ * nothing to act on) and the lightness range.
+ */
+export const luminanceLut = (palette: readonly Rgb[], adjustments: PictureAdjustments): LuminanceLut =>
+  cached('luminance', palette, adjustments, (checked) => ({
+    kind: 'luminance', curve: luminanceCurve(palette, checked), weightR: LUMA_R, weightG: LUMA_G, weightB: LUMA_B,
+  }));
+
+/** A whole picture through a colour mapping, interleaved (for ordered dithering, which maps first). */
+export function mapToPanel(rgb: Uint8Array, lut: ColourLut): Uint16Array {
+  const { grid, offsetR, offsetG, offsetB, rest } = lut;
   const out = new Uint16Array(rgb.length);
   for (let s = 0; s < rgb.length; s += 3) {
     const r = rgb[s];
     const g = rgb[s + 1];
     const b = rgb[s + 2];
-    const at = FINE_R[r] + FINE_G[g] + FINE_B[b];
-    const lr = table[at] + rest[r];
-    const lg = table[at + 1] + rest[g];
-    const lb = table[at + 2] + rest[b];
-    // Uint16Array stores wrap around, so clamp first.
-    out[s] = lr < 0 ? 0 : lr > LINEAR_MAX ? LINEAR_MAX : lr;
-    out[s + 1] = lg < 0 ? 0 : lg > LINEAR_MAX ? LINEAR_MAX : lg;
-    out[s + 2] = lb < 0 ? 0 : lb > LINEAR_MAX ? LINEAR_MAX : lb;
+    const at = offsetR[r] + offsetG[g] + offsetB[b];
+    const lr = grid[at] + rest[r];
+    const lg = grid[at + 1] + rest[g];
+    const lb = grid[at + 2] + rest[b];
+    out[s] = lr > LINEAR_MAX ? LINEAR_MAX : lr;
+    out[s + 1] = lg > LINEAR_MAX ? LINEAR_MAX : lg;
+    out[s + 2] = lb > LINEAR_MAX ? LINEAR_MAX : lb;
   }
   return out;
 }
 
-/**
- * For panels of greys (and black/white): sRGB bytes → the luminance the panel should show,
- * linear light 0..LINEAR_MAX, one value per pixel. Only lightness matters here, so the mapping is
- * a curve on luminance: the adjustments (vividness has nothing to act on) and the lightness range.
- */
-export function mapLuminanceToPanel(rgb: Uint8Array, palette: readonly Rgb[], adjustments: PictureAdjustments): Uint16Array {
-  const checked = checkAdjustments(adjustments);
-  const curve = cached('luminance', palette, checked, () => luminanceCurve(palette, checked));
+/** A whole picture through a luminance mapping, one value a pixel. */
+export function mapLuminanceToPanel(rgb: Uint8Array, lut: LuminanceLut): Uint16Array {
+  const { curve, weightR, weightG, weightB } = lut;
   const out = new Uint16Array(rgb.length / 3);
-  for (let p = 0, s = 0; p < out.length; p++, s += 3) out[p] = curve[LUMA_R[rgb[s]] + LUMA_G[rgb[s + 1]] + LUMA_B[rgb[s + 2]]];
+  for (let p = 0, s = 0; p < out.length; p++, s += 3) out[p] = curve[weightR[rgb[s]] + weightG[rgb[s + 1]] + weightB[rgb[s + 2]]];
   return out;
 }
 

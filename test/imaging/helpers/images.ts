@@ -1,4 +1,6 @@
 import sharp from 'sharp';
+import type { PanelImage } from '../../../main/imaging/dither/index.ts';
+import type { ColourLut, LuminanceLut } from '../../../main/imaging/gamut/panel-lut.ts';
 
 /** A flat colour as RGB bytes. */
 export function flatRgb(width: number, height: number, [r, g, b]: readonly number[]): Uint8Array {
@@ -21,4 +23,18 @@ export function histogram(indices: Uint8Array, size: number): number[] {
   const counts = new Array<number>(size).fill(0);
   for (const k of indices) counts[k]++;
   return counts;
+}
+
+/**
+ * A flat patch of one colour already in the panel's working space (linear light 0..LINEAR_MAX:
+ * three values, or one luminance for panels of greys), as the dither takes it: a mapping that
+ * maps every pixel to that colour. Tests of the dither alone use it to feed exact colours.
+ */
+export function flatPanelImage(width: number, height: number, colour: readonly number[]): PanelImage {
+  const rgb = new Uint8Array(width * height * 3);
+  const none = new Int32Array(256);
+  const mapping: ColourLut | LuminanceLut = colour.length === 1
+    ? { kind: 'luminance', curve: Uint16Array.from(colour), weightR: new Uint32Array(256), weightG: new Uint32Array(256), weightB: new Uint32Array(256) }
+    : { kind: 'colour', grid: Uint16Array.from(colour), offsetR: none, offsetG: none, offsetB: none, rest: none };
+  return { rgb, width, height, mapping };
 }
