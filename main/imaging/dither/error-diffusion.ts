@@ -97,16 +97,20 @@ export function floydSteinbergGrey(rgb: Uint8Array, width: number, height: numbe
 
 if (GREY_SHIFT !== 4 || REACH_LOW !== -65536 || REACH_HIGH !== 131071) throw new Error('floydSteinbergGrey: update its literals');
 
-/** Any kernel on luminance, for panels of greys. */
+/** Any kernel on luminance, for panels of greys (the taps below written out: a loop over them costs twice the time). */
 export function diffuseGreyWithKernel(rgb: Uint8Array, width: number, height: number, lut: LuminanceLut, m: GreyMatcher, kernel: DiffusionKernel, out: Uint8Array): void {
   const { curve, weightR, weightG, weightB } = lut;
   const { nearest, levels } = m;
   const { shift, ahead, below } = kernelWeights(kernel);
+  const [ahead1, ahead2] = ahead;
   // Rows of error, this one and the two below, with two cells of padding at either end.
   const rows = [0, 1, 2].map(() => new Int32Array(width + 4));
   for (let y = 0; y < height; y++) {
     const step = (y & 1) === 0 ? 1 : -1;
     const [here, one, two] = rows;
+    // The weights of the rows below in memory order, left to right: mirrored on a row scanned leftward.
+    const [a1, b1, c1, d1, e1] = step > 0 ? below[0] : [...below[0]].reverse();
+    const [a2, b2, c2, d2, e2] = step > 0 ? below[1] : [...below[1]].reverse();
     let p = step > 0 ? y * width : y * width + width - 1;
     let e = step > 0 ? 2 : width + 1;
     let next = 0;
@@ -118,12 +122,18 @@ export function diffuseGreyWithKernel(rgb: Uint8Array, width: number, height: nu
       const k = nearest[(v - REACH_LOW) >> GREY_SHIFT];
       out[p] = k;
       const error = v - levels[k];
-      next = afterNext + error * ahead[0];
-      afterNext = error * ahead[1];
-      for (let dx = -2; dx <= 2; dx++) {
-        one[e + dx * step] += error * below[0][dx + 2];
-        two[e + dx * step] += error * below[1][dx + 2];
-      }
+      next = afterNext + error * ahead1;
+      afterNext = error * ahead2;
+      one[e - 2] += error * a1;
+      one[e - 1] += error * b1;
+      one[e] += error * c1;
+      one[e + 1] += error * d1;
+      one[e + 2] += error * e1;
+      two[e - 2] += error * a2;
+      two[e - 1] += error * b2;
+      two[e] += error * c2;
+      two[e + 1] += error * d2;
+      two[e + 2] += error * e2;
     }
     here.fill(0);
     rows.push(rows.shift()!);
