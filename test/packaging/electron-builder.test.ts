@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshCheckout, runCommand } from '../helpers/fresh-checkout.ts';
+import { SAMPLE_PHOTOS_DIR } from '../helpers/photos.ts';
 
 /** Every file below `dir`, relative to it, without descending into node_modules. */
 function appFiles(dir: string, prefix = ''): string[] {
@@ -70,4 +71,14 @@ describe('the packaged desktop app (electron-builder --dir)', () => {
       await serve.stop();
     }
   }, 60_000);
+
+  it('dithers a photo to a colour panel from its own files (the WebAssembly of the dithering is inside the bundle)', async () => {
+    const out = path.join(work, 'frame.png');
+    const photo = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!);
+    execFileSync(process.execPath, [path.join(app, 'dist', 'main', 'inkstand.mjs'), 'render', photo, '--profile', 'inky-impression-7.3', '--dither', 'floyd-steinberg', '--out', out], { cwd: work });
+    const { data } = await sharp(out).raw().toBuffer({ resolveWithObject: true });
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 3) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    expect(colours.size).toBeGreaterThan(4);
+  });
 });
