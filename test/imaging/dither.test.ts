@@ -58,6 +58,19 @@ describe('ditherRgb', () => {
     }
   });
 
+  it('dithers pictures one pixel wide or high with every algorithm, each pixel a palette colour', () => {
+    for (const profile of BUILTIN_PROFILES) {
+      for (const algorithm of DITHER_ALGORITHMS) {
+        for (const [width, height] of [[1, 1], [1, 7], [7, 1], [2, 3]]) {
+          const rgb = Uint8Array.from({ length: width * height * 3 }, (_, i) => (i * 97) % 256);
+          const indices = ditherRgb(rgb, width, height, profile.palette, algorithm);
+          expect(indices.length).toBe(width * height);
+          expect(Math.max(...indices), `${profile.id} ${algorithm} ${width}×${height}`).toBeLessThan(profile.palette.length);
+        }
+      }
+    }
+  });
+
   it('picks the perceptually nearest colour without dithering', () => {
     const palette: Rgb[] = [
       [0, 0, 0],

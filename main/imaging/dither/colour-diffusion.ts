@@ -83,21 +83,21 @@ class ColourDiffusion {
     this.writeCells();
   }
 
-  /** Lays out and copies in the picture (and the tables, when they changed); the error rows start at zero. */
+  /** Lays out and copies in the picture (and the tables, when they changed); the rows of error start at zero. */
   load(rgb: Uint8Array, width: number, height: number, lut: ColourLut, m: DiffusionMatcher, errorBytes: number): { rgb: number; out: number; errors: number } {
     const grid = this.exports.DYNAMIC.value;
     const errors = align(grid + lut.grid.byteLength);
-    const at = { errors, rgb: align(errors + errorBytes), out: 0 };
-    at.out = align(at.rgb + rgb.length);
+    const picture = align(errors + errorBytes);
+    const out = align(picture + rgb.length);
     const memory = this.exports.memory;
-    const end = at.out + width * height;
+    const end = out + width * height;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / 65536));
     if (lut !== this.lut) this.writeMapping(lut, grid);
     if (m !== this.matcher) this.writePalette(m);
     const heap = new Uint8Array(memory.buffer);
-    heap.set(rgb, at.rgb);
+    heap.set(rgb, picture);
     heap.fill(0, errors, errors + errorBytes);
-    return at;
+    return { rgb: picture, out, errors };
   }
 
   read(from: number, out: Uint8Array): void {
