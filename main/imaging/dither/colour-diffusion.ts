@@ -41,7 +41,7 @@ export function floydSteinbergColour(rgb: Uint8Array, width: number, height: num
   let current = at.errors;
   let below = at.errors + rowBytes;
   for (let y = 0; y < height; y++) {
-    wasm.exports.floydSteinbergRow(at.rgb + y * width * 3, at.out + y * width, width, (y & 1) ^ 1, current, below);
+    wasm.exports.floydSteinbergRow(at.rgb + y * width * 3, at.out + y * width, width, (y & 1) === 0 ? 1 : 0, current, below);
     [current, below] = [below, current];
   }
   wasm.read(at.out, out);

@@ -1,15 +1,16 @@
 /**
  * Dithering to a panel palette.
  *
- * Written here on typed arrays rather than taken from npm: the npm dithering libraries we tried
- * are 25–100× slower than Pillow's C code, and rendering speed is what lets a frame get a fresh
+ * Written here on typed arrays (and, for the error diffusion of colour pictures, in WebAssembly:
+ * colour-diffusion.ts) rather than taken from npm: the npm dithering libraries we tried are
+ * 25–100× slower than Pillow's C code, and rendering speed is what lets a frame get a fresh
  * picture the moment it asks. bench/dither.ts holds us to Pillow.
  *
  * A picture is mapped into the colours the panel can show (gamut/panel-lut.ts) as the dither
  * reads it, and dithered against exactly the palette written into the PNG: the panel's measured
- * colours.
- * Panels whose colours all lie on one line (greys, black/white) are dithered on luminance alone,
- * so a saturated colour keeps its lightness instead of losing the light of its missing channels.
+ * colours. Panels whose colours all lie on one line (greys, black/white) are dithered on
+ * luminance alone, so a saturated colour keeps its lightness instead of losing the light of its
+ * missing channels.
  */
 import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.ts';
 import type { PictureAdjustments } from '../adjust.ts';
