@@ -74,10 +74,15 @@ export class ScreenService implements Screens {
 
   /** The current state, recomputed only when it is stale. */
   async current(displayId: number): Promise<ScreenState> {
-    const entry = this.entry(displayId);
-    const due = entry.state?.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
-    if (entry.state && !entry.dirty && !due) return entry.state;
-    return this.recompute(displayId);
+    return this.inMemory(displayId) ?? this.recompute(displayId);
+  }
+
+  /** The current state when memory has it and nothing made it stale; undefined when it must be recomputed. */
+  inMemory(displayId: number): ScreenState | undefined {
+    const entry = this.entries.get(displayId);
+    if (!entry?.state || entry.dirty) return undefined;
+    const due = entry.state.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
+    return due ? undefined : entry.state;
   }
 
   /** Resolves when the display's state differs from `etag`, or after `timeoutMs`. */
