@@ -1,7 +1,7 @@
 import type { Picture } from '../dashboard/picture.ts';
 import type { RenderOptions, RenderedFrame } from './pipeline.ts';
 
-/** An image (bytes or a file path), or a flat screen the worker draws first. */
+/** An image (bytes or a file path), or a flat screen the renderer draws first. */
 export type RenderSource = Uint8Array | string | { picture: Picture };
 
 export interface RenderRequest {
