@@ -10,4 +10,7 @@ export interface RenderRequest {
   opts: RenderOptions;
 }
 
-export type RenderReply = { id: number; ok: true; frame: RenderedFrame } | { id: number; ok: false; message: string; inputError: boolean };
+/** What the server keeps of a render: the encoded file. The palette indices (as large again) stay in the renderer. */
+export type EncodedFrame = Omit<RenderedFrame, 'indices'>;
+
+export type RenderReply = { id: number; ok: true; frame: EncodedFrame } | { id: number; ok: false; message: string; inputError: boolean };

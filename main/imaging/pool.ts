@@ -6,32 +6,33 @@
  * die with the process, where a worker thread leaves them mapped in the server for good.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ImageInputError } from './errors.ts';
-import type { RenderOptions, RenderedFrame } from './pipeline.ts';
-import type { RenderReply, RenderRequest, RenderSource } from './pool-messages.ts';
+import type { RenderOptions } from './pipeline.ts';
+import type { EncodedFrame, RenderReply, RenderRequest, RenderSource } from './pool-messages.ts';
 
 interface Task {
   request: RenderRequest;
-  resolve: (frame: RenderedFrame) => void;
+  resolve: (frame: EncodedFrame) => void;
   reject: (err: Error) => void;
 }
 
 const IDLE_RENDERER_LIFETIME_MS = 30_000;
+const RENDERER_NICENESS = 10;
 /** worker.mjs beside this file; in the bundle (dist/main) the bundled worker of that name. */
 const RENDERER_ENTRY = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
 class ImagePool {
   private readonly idleTimers = new Map<ChildProcess, NodeJS.Timeout>();
-  private readonly size = Math.max(1, availableParallelism() - 1);
+  private readonly size = Math.max(1, os.availableParallelism() - 1);
   private readonly idle: ChildProcess[] = [];
   private readonly running = new Map<ChildProcess, Task>();
   private readonly queue: Task[] = [];
   private readonly children = new Set<ChildProcess>();
   private nextId = 1;
 
-  run(source: RenderSource, opts: RenderOptions): Promise<RenderedFrame> {
+  run(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, source, opts }, resolve, reject });
       this.dispatch();
@@ -76,6 +77,7 @@ class ImagePool {
   private spawn(): ChildProcess {
     // Its own Node options: the server's (a debugger port, a heap size) are not the renderer's.
     const child = fork(RENDERER_ENTRY, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    lowerPriority(child);
     this.children.add(child);
     child.on('message', (reply: RenderReply) => {
       const task = this.running.get(child);
@@ -100,6 +102,15 @@ class ImagePool {
     child.on('error', (err) => fail(err));
     child.on('exit', (code, signal) => fail(new Error(`an image renderer stopped (${signal ?? `exit code ${code}`})`)));
     return child;
+  }
+}
+
+/** Renders are background work: when the machine is busy, the server's event loop (device requests) gets the CPU first. */
+function lowerPriority(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) os.setPriority(child.pid, RENDERER_NICENESS);
+  } catch {
+    // Not permitted here (some sandboxes): renders keep the server's priority.
   }
 }
 
@@ -130,8 +141,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 function settle(task: Task, reply: RenderReply): void {
   if (reply.ok) {
-    const { data, indices, width, height } = reply.frame;
-    task.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), indices, width, height });
+    const { data, width, height } = reply.frame;
+    task.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height });
   } else {
     task.reject(reply.inputError ? new ImageInputError(reply.message) : new Error(reply.message));
   }
@@ -139,8 +150,8 @@ function settle(task: Task, reply: RenderReply): void {
 
 let pool: ImagePool | undefined;
 
-/** renderFrame in a renderer process (drawing a picture first when given one); the same result, byte for byte. */
-export function renderFrameInPool(source: RenderSource, opts: RenderOptions): Promise<RenderedFrame> {
+/** renderFrame in a renderer process (drawing a picture first when given one): the same file, byte for byte. */
+export function renderFrameInPool(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
   pool ??= new ImagePool();
   return pool.run(source, opts);
 }

@@ -14,8 +14,8 @@ process.on('message', async ({ id, source, opts }: RenderRequest) => {
       : 'picture' in source
         ? await draw(source.picture, opts)
         : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
-    const frame = await renderFrame(input, opts);
-    reply = { id, ok: true, frame };
+    const { data, width, height } = await renderFrame(input, opts);
+    reply = { id, ok: true, frame: { data, width, height } };
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     reply = { id, ok: false, message: error.message, inputError: error instanceof ImageInputError };
