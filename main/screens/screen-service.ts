@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Repository } from 'typeorm';
 import type { AppContext, Screens } from '../core/app-context.ts';
+import { Turns } from '../core/turns.ts';
 import type { FrameStore, FrameRequest } from '../frames/frame-store.ts';
 import type { ProfileRegistry } from '../frames/profiles.ts';
 import { inQuietHours, resolveMode } from '../displays/schedule.ts';
@@ -53,6 +54,7 @@ export class ScreenService implements Screens {
   private readonly rules: Repository<WeeklyRule>;
   private readonly overrides: Repository<Override>;
   private readonly displayFrames: Repository<DisplayFrame>;
+  private readonly turns = new Turns();
   private timer: NodeJS.Timeout | null = null;
   private photoCheck: Promise<void> | null = null;
   private photoCheckAgain = false;
@@ -132,7 +134,7 @@ export class ScreenService implements Screens {
 
   async recompute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean } = {}): Promise<ScreenState> {
     const entry = this.entry(displayId);
-    const run = entry.chain.then(() => this.compute(displayId, options));
+    const run = entry.chain.then(() => this.turns.next()).then(() => this.compute(displayId, options));
     entry.chain = run.catch(() => undefined);
     return run;
   }

@@ -22,6 +22,9 @@ export async function openDatabase(dataDir: string): Promise<DataSource> {
     synchronize: false,
     enableWAL: true,
     timeout: 10_000,
+    // TypeORM keeps prepared statements first-in-first-out, 100 by default: fewer than one state
+    // recompute cycles through, so hot statements were prepared again and again on the event loop.
+    statementCacheSize: 500,
     prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
       raw.pragma('foreign_keys = ON');
       raw.pragma('synchronous = NORMAL');
