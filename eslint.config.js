@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx}', 'bin/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.{js,ts}'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx,mjs}', 'bin/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {
@@ -48,10 +48,5 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/desktop/ may import electron: the core runs headless too.' }] }],
     },
-  },
-  {
-    files: ['main/desktop/entry.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: globals.node },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

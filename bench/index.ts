@@ -9,6 +9,7 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   selection: async () => (await import('./selection.ts')).runSelectionBench,
   import: async () => (await import('./import.ts')).runImportBench,
   ui: async () => (await import('./ui.ts')).runUiBench,
+  calendar: async () => (await import('./calendar.ts')).runCalendarBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,19 +1,19 @@
 #!/usr/bin/env node
-// Bundles the main process (CLI, server, image worker) into dist/main/ with esbuild, so the installed
-// app runs plain JavaScript: no TypeScript compiler at run time (faster start, ~40 MB less memory).
-// bin/inkstand.mjs uses the bundle while it is newer than every file in main/.
+// Bundles the main process (CLI and server, the Electron main process, the image worker) into
+// dist/main/ with esbuild, so every way of running the app runs plain JavaScript: no TypeScript
+// compiler at run time (faster start, ~40 MB less memory). Called through bin/build-outputs.mjs.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// --outdir is for the bundle's own test; anywhere below the checkout works (the code finds package.json above it).
+// Anywhere below the checkout works: the code finds package.json above it.
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist/main';
 
 await build({
   absWorkingDir: root,
-  entryPoints: { inkstand: 'main/cli/index.ts', worker: 'main/imaging/worker-main.ts' },
+  entryPoints: { inkstand: 'main/cli/index.ts', desktop: 'main/desktop/main.ts', worker: 'main/imaging/worker-main.ts' },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,27 +1,14 @@
 #!/usr/bin/env node
-// Runs the CLI: the built bundle (dist/main, `npm run build`) while it is newer than every source
-// file in main/, otherwise the TypeScript source through tsx, so a checkout needs no build step.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The CLI (`inkstand …`, `npm run serve`, `npm run cli`): runs the main-process bundle, dist/main,
+// building it first (a second or so) when it is missing or older than main/; `serve` also builds the
+// control UI when it is missing, so every way to start serves the real UI.
+import { ensureBuilt, isFresh } from './build-outputs.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'main', 'inkstand.mjs');
-
-function newestSourceMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
+const serving = process.argv[2] === 'serve';
+try {
+  ensureBuilt(serving ? ['main', 'renderer'] : ['main']);
+} catch (error) {
+  // An installed copy without the dev tools still runs what it shipped with.
+  if (!isFresh('main')) throw error;
 }
-
-const built = fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= newestSourceMtime(path.join(root, 'main'));
-if (built) {
-  await import(bundle);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../main/cli/index.ts');
-}
+await import('../dist/main/inkstand.mjs');

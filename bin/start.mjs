@@ -1,42 +1,35 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app when Electron's binary is installed; otherwise (offline installs, CI)
-// one line saying so and the same app headless, with the browser UI's address.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+// `npm start`: the desktop app. Electron's binary normally arrives with `npm install`; if it is still
+// missing, this tries Electron's installer once, and where Electron cannot be had (offline, CI) it says
+// so in one line and runs the same app headless, with the browser UI's address.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, ensureBuilt } from './build-outputs.mjs';
+import { downloadElectron, electronSqliteBinding, installedElectron } from './electron.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = (file) => fs.existsSync(path.join(root, 'dist', file));
+const say = (line) => console.log(line);
 
-function electronBinary() {
-  if (!fs.existsSync(path.join(root, 'node_modules', 'electron', 'path.txt'))) return null;
+function desktopRuntime() {
+  let electron = installedElectron();
+  if (!electron) {
+    const failure = downloadElectron(say);
+    electron = failure ? null : installedElectron();
+    if (!electron) return { reason: `Electron is not installed and could not be downloaded (${failure ?? 'the download did not give a working binary'})` };
+  }
   try {
-    const binary = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("electron"))'], { cwd: root, encoding: 'utf8' }).stdout;
-    const check = spawnSync(binary, ['--version'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 15_000 });
-    return check.status === 0 ? binary : null;
-  } catch {
-    return null;
+    return { electron, sqliteBinding: electronSqliteBinding(say) };
+  } catch (error) {
+    return { reason: error.message };
   }
 }
 
-function buildIfMissing(files, args) {
-  if (files.every(built)) return;
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-const electron = electronBinary();
-buildIfMissing(['renderer/index.html'], []);
-if (electron) {
-  buildIfMissing(['preload/preload.cjs'], ['--mode', 'preload']);
-  const child = spawn(electron, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
+const runtime = desktopRuntime();
+if (runtime.electron) {
+  ensureBuilt(['main', 'preload', 'renderer']);
+  const child = spawn(runtime.electron, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, INKSTAND_SQLITE_BINDING: runtime.sqliteBinding } });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
 } else {
-  console.log('Electron is not installed here (its binary is downloaded at install time, which this machine skipped): running Inkstand headless; open the admin ui address below in a browser.');
-  // The same as `inkstand serve`, from the main-process bundle (built here; a second or so).
-  const build = spawnSync(process.execPath, [path.join(root, 'bin', 'build-main.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  process.argv = [process.argv[0], path.join(root, 'bin', 'inkstand.mjs'), 'serve', ...process.argv.slice(2)];
+  say(`${runtime.reason}: running Inkstand headless; open the admin ui address below in a browser.`);
+  process.argv = [process.argv[0], path.join(ROOT, 'bin', 'inkstand.mjs'), 'serve', ...process.argv.slice(2)];
   await import('./inkstand.mjs');
 }

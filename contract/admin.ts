@@ -5,7 +5,7 @@
  * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
 import type {
-  AiProviderName, CalendarDto, DisplayDto, ExecutionDto, ExecutionLogDto, ImageDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { AppEventMap } from './events.ts';
@@ -30,6 +30,7 @@ export interface DisplayPatch {
   quietEnd?: string | null;
   buttonMap?: Record<string, unknown>;
   frameSettings?: Record<string, unknown>;
+  specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
 }
 
 export interface WeeklyRuleInput {
@@ -74,6 +75,14 @@ export interface AdminOperations {
   'displays.next': { args: { id: number }; result: DisplayDto };
   'displays.preview': { args: { id: number }; result: { version: string; mode: string; pngBase64: string } };
   'displays.delete': { args: { id: number }; result: { deleted: true } };
+  'displays.logs': { args: { id: number }; result: DisplayLogDto[] };
+  /** TRMNL devices: require the access token (one is made, and shown this once, if the display has none), or accept the MAC alone. */
+  'displays.requireToken': { args: { id: number; required: boolean }; result: { display: DisplayDto; token: string | null } };
+  /** TRMNL devices: ask the device to wipe its credentials (and Wi-Fi) at its next request, or take the request back. */
+  'displays.resetDevice': { args: { id: number; reset: boolean }; result: DisplayDto };
+  'integrations.getKey': { args: Record<string, never>; result: IntegrationKeyDto };
+  'integrations.createKey': { args: Record<string, never>; result: IntegrationKeyDto };
+  'integrations.revokeKey': { args: Record<string, never>; result: IntegrationKeyDto };
   'profiles.list': { args: Record<string, never>; result: PanelProfileDto[] };
   'profiles.saveCustom': { args: { profile: unknown }; result: PanelProfileDto };
   'pairing.get': { args: Record<string, never>; result: PairingWindowDto };
@@ -140,6 +149,12 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'displays.next': { method: 'POST', path: '/displays/:id/next' },
   'displays.preview': { method: 'GET', path: '/displays/:id/preview' },
   'displays.delete': { method: 'DELETE', path: '/displays/:id' },
+  'displays.logs': { method: 'GET', path: '/displays/:id/logs' },
+  'displays.requireToken': { method: 'PUT', path: '/displays/:id/require-token' },
+  'displays.resetDevice': { method: 'PUT', path: '/displays/:id/reset-device' },
+  'integrations.getKey': { method: 'GET', path: '/integrations/key' },
+  'integrations.createKey': { method: 'POST', path: '/integrations/key' },
+  'integrations.revokeKey': { method: 'DELETE', path: '/integrations/key' },
   'profiles.list': { method: 'GET', path: '/profiles' },
   'profiles.saveCustom': { method: 'POST', path: '/profiles' },
   'pairing.get': { method: 'GET', path: '/pairing' },

@@ -7,6 +7,13 @@
 export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep';
 export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep'];
 
+/**
+ * What a TRMNL device does on a double press, by TRMNL's names: `identify` shows the display's id,
+ * `rewind` goes back to the previous photo, `send_to_me` on to the next one.
+ */
+export type SpecialFunction = 'none' | 'identify' | 'rewind' | 'send_to_me';
+export const SPECIAL_FUNCTIONS: readonly SpecialFunction[] = ['none', 'identify', 'rewind', 'send_to_me'];
+
 export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stucki' | 'bayer8' | 'blue-noise' | 'none';
 export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
 
@@ -46,11 +53,41 @@ export interface DisplayDto {
   lastSeen: string | null;
   online: boolean;
   batteryVoltage: number | null;
+  /** From the voltage, as TRMNL reckons a Li-ion cell: 3.0 V empty, 4.2 V full. */
+  batteryPercent: number | null;
   rssi: number | null;
   firmware: string | null;
+  /** TRMNL devices: the MAC address they identify with (upper case), else null. */
+  macAddress: string | null;
+  /** A TRMNL device that may be recognised by its MAC address alone, without an access token. */
+  macOnlyAuth: boolean;
+  /** Whether a device token exists (a TRMNL device that fetched its key, or a paired native frame). */
+  hasToken: boolean;
+  specialFunction: SpecialFunction;
+  /** The device will be told to wipe its credentials (TRMNL `reset_firmware`) at its next request. */
+  resetRequested: boolean;
   rules: { weekday: number; startMinute: number; endMinute: number; mode: string }[];
   override: { mode: string; until: string } | null;
   createdAt: string;
+}
+
+/** One entry of a device's own log (TRMNL `POST /api/log`). */
+export interface DisplayLogDto {
+  id: number;
+  receivedAt: string;
+  /** The device's clock when it logged, if it had synced it. */
+  loggedAt: string | null;
+  message: string;
+  source: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** The read-only key integrations (Home Assistant, scripts) use for `GET /api/devices`. */
+export interface IntegrationKeyDto {
+  configured: boolean;
+  createdAt: string | null;
+  /** The key itself: only in the answer that made it, never again. */
+  key?: string;
 }
 
 export type ExecutionStatus = 'queued' | 'running' | 'success' | 'skipped' | 'error' | 'interrupted';
@@ -187,7 +224,12 @@ export interface CalendarDto {
   color: string;
   enabled: boolean;
   lastFetchedAt: string | null;
+  /** Why the last download was refused (the events from lastFetchedAt are kept); null when it was read. */
   lastError: string | null;
+  /** Events the last readable download left out, each naming the event and why. */
+  skipped: string[];
+  /** What it read differently from how it was written: dropped lines, time zones that fell back. */
+  notes: string[];
   upcomingEvents: number;
 }
 

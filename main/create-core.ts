@@ -6,6 +6,7 @@ import { TelemetryRecorder } from './displays/telemetry.ts';
 import { FrameStore } from './frames/frame-store.ts';
 import { ProfileRegistry } from './frames/profiles.ts';
 import { closeImagePool } from './imaging/pool.ts';
+import { IntegrationKeys } from './integrations/integration-keys.ts';
 import { JobService } from './jobs/job-service.ts';
 import { JOB_KINDS } from './jobs/registry.ts';
 import { ContentFrames } from './screens/content.ts';
@@ -15,11 +16,15 @@ import { ScreenService } from './screens/screen-service.ts';
 import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { openDatabase } from './storage/database.ts';
+import { DisplayLogStore } from './trmnl/log-store.ts';
+import { TrmnlService } from './trmnl/trmnl-service.ts';
 import type { AppContext } from './core/app-context.ts';
 import { AppEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 
 export interface CoreOptions {
+  /** A better-sqlite3 addon built for this runtime, where the installed one is built for another (Electron from a checkout). */
+  sqliteBinding?: string;
   cipher?: SecretCipher;
   now?: () => Date;
   log?: Logger;
@@ -37,12 +42,15 @@ export interface Core {
   frames: FrameStore;
   telemetry: TelemetryRecorder;
   adminTokens: AdminTokens;
+  integrationKeys: IntegrationKeys;
+  displayLogs: DisplayLogStore;
+  trmnl: TrmnlService;
   jobs: JobService;
   close(): Promise<void>;
 }
 
 export async function createCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, { sqliteBinding: options.sqliteBinding });
   const now = options.now ?? (() => new Date());
   const events = new AppEvents();
   const log = options.log ?? createLogger(dataDir);
@@ -52,21 +60,28 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   // The screens service needs the app context and the context names the screens: tie the knot once here.
   const app = { dataDir, db, settings, events, log, now } as AppContext;
   const picker = new LibraryPicker(app);
-  const screens = new ScreenService(app, frames, new ContentFrames(app, profiles), profiles, picker);
+  const content = new ContentFrames(app, profiles);
+  const screens = new ScreenService(app, frames, content, profiles, picker);
   app.screens = screens;
   const jobs = new JobService(app, JOB_KINDS);
   const telemetry = new TelemetryRecorder(app);
+  const pairing = new Pairing(db, settings, events, now);
+  const actions = new DisplayActions(app, screens, picker);
+  const displayLogs = new DisplayLogStore(db, now);
   return {
     app,
     db,
-    pairing: new Pairing(db, settings, events, now),
+    pairing,
     deviceAuth: new DeviceAuth(db, events),
     screens,
-    actions: new DisplayActions(app, screens, picker),
+    actions,
     profiles,
     frames,
     telemetry,
     adminTokens: new AdminTokens(db),
+    integrationKeys: new IntegrationKeys(db, now),
+    displayLogs,
+    trmnl: new TrmnlService({ db, events, pairing, screens, actions, frames, content, telemetry, logs: displayLogs, now }),
     jobs,
     async close() {
       await telemetry.stop();

@@ -12,6 +12,7 @@ import { createCore, type Core, type CoreOptions } from './create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
 import { createRequestListener } from './http/app.ts';
+import { answerUnparsableRequests } from './http/client-errors.ts';
 import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './http/server-timeouts.ts';
 import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
@@ -37,6 +38,8 @@ export interface InkstandServer {
   core: Core;
   admin: AdminApi;
   start(): Promise<ServerUrls>;
+  /** Re-reads settings and stored state (SIGHUP for `inkstand serve`); what changes in the database is also noticed on its own. */
+  reload(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,18 +52,33 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   const handler = createRequestListener(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
   const stats = new StatsCollector(core.app);
   const folderWatch = new FolderWatchService(core.app);
-  const changeWatcher = new DatabaseChangeWatcher(core.db, () => {
-    core.screens.invalidate();
-    folderWatch.refresh();
-  });
   const listeners: (http.Server | https.Server)[] = [];
   let discovery: UdpDiscovery | null = null;
   let mdns: MdnsAdvert | null = null;
   let serverName = 'Inkstand';
 
+  /** The name discovery and mDNS announce follows the setting, whoever changes it. */
+  const refreshServerName = async () => {
+    const name = (await core.app.settings.get('server.name')) ?? 'Inkstand';
+    if (name === serverName) return;
+    serverName = name;
+    mdns?.announce();
+  };
+  const refreshServerNameLater = () => void refreshServerName().catch((err: unknown) => core.app.log.warn({ err }, 'could not read server.name'));
+  const reloadStoredState = () => {
+    core.deviceAuth.clear();
+    core.adminTokens.reload();
+    core.screens.invalidate();
+    folderWatch.refresh();
+    refreshServerNameLater();
+  };
+  const changeWatcher = new DatabaseChangeWatcher(core.db, reloadStoredState);
+  const stopFollowingSettings = core.app.events.on('content-changed', ({ kind }) => kind === 'settings' && refreshServerNameLater());
+
   const listen = (server: http.Server | https.Server, port: number) =>
     new Promise<number>((resolve, reject) => {
       server.once('error', reject);
+      answerUnparsableRequests(server);
       server.listen(port, config.host, () => resolve((server.address() as AddressInfo).port));
       listeners.push(server);
     });
@@ -70,7 +88,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     admin,
     async start() {
       const certificate = await loadOrCreateCertificate(config.dataDir);
-      serverName = (await core.app.settings.get('server.name')) ?? serverName;
+      await refreshServerName();
       const httpPort = await listen(closeIdleSockets(http.createServer(SERVER_TIMEOUTS, handler)), config.httpPort);
       const tls = { key: certificate.key, cert: certificate.cert, handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS };
       const httpsPort = await listen(closeIdleSockets(https.createServer({ ...SERVER_TIMEOUTS, ...tls }, handler)), config.httpsPort);
@@ -81,7 +99,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
         const port = await discovery.start(config.host.includes(':') ? '0.0.0.0' : config.host, config.discoveryPort);
         discoveryUrl = `udp://${config.host}:${port}`;
         if (options.mdns !== false) {
-          mdns = new MdnsAdvert({ httpPort, httpsPort, fingerprint: certificate.fingerprint, instanceName: serverName }, core.app.log, options.mdns);
+          mdns = new MdnsAdvert({ httpPort, httpsPort, fingerprint: certificate.fingerprint, instanceName: () => serverName }, core.app.log, options.mdns);
           mdns.start();
         }
       }
@@ -105,7 +123,13 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       publishListeners(core, urls);
       return urls;
     },
+    async reload() {
+      reloadStoredState();
+      await refreshServerName();
+      core.app.log.info({ serverName }, 'reloaded settings');
+    },
     async stop() {
+      stopFollowingSettings();
       changeWatcher.stop();
       stats.stop();
       await folderWatch.stop();

@@ -30,4 +30,9 @@ export class AdminTokens {
     this.hashes ??= (await this.db.getRepository(SettingEntity).findBy([{ key: key('ui') }, { key: key('script') }])).map((r) => r.value);
     return this.hashes.some((hash) => tokenMatches(token, hash));
   }
+
+  /** Forget cached hashes now (a reload); another process's new token is also noticed on its own. */
+  reload(): void {
+    this.hashes = null;
+  }
 }

@@ -32,7 +32,8 @@ export function dashboardOperations(core: Core): DashboardOperations {
       .getCount();
     return {
       id: c.id, name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled),
-      lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError, upcomingEvents,
+      lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
+      skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [], upcomingEvents,
     };
   };
   const calendarsChanged = () => core.app.events.emit('content-changed', { kind: 'calendar' });

@@ -6,6 +6,7 @@ import type { DisplayDto } from '../../contract/dtos.ts';
 import { toDisplayDto } from '../displays/display-dto.ts';
 import { findRuleOverlap } from '../displays/schedule.ts';
 import { DITHER_ALGORITHMS } from '../imaging/dither/index.ts';
+import { SPECIAL_FUNCTIONS } from '../storage/entities/display.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
 import type { AdminApi } from '../../contract/admin.ts';
@@ -41,6 +42,7 @@ const displayPatchSchema = z.object({
     contrast: z.number().min(0).max(3).optional(),
     brightness: z.number().min(0).max(3).optional(),
   }).strict().optional(),
+  specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
 }).strict();
 
 const ruleSchema = z.object({
@@ -52,7 +54,8 @@ const ruleSchema = z.object({
 
 export function displayOperations(core: Core): Pick<AdminApi,
   'displays.list' | 'displays.get' | 'displays.approve' | 'displays.revoke' | 'displays.update' | 'displays.setRules' |
-  'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete'> {
+  'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete' |
+  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice'> {
   const displays = core.db.getRepository(DisplayEntity);
   const rules = core.db.getRepository(WeeklyRuleEntity);
   const overrides = core.db.getRepository(OverrideEntity);
@@ -66,6 +69,11 @@ export function displayOperations(core: Core): Pick<AdminApi,
   const dto = async (displayId: number): Promise<DisplayDto> => {
     const display = await displays.findOneByOrFail({ id: displayId });
     return toDisplayDto(display, await rules.findBy({ displayId }), await overrides.findOneBy({ displayId }), core.app.now());
+  };
+  const findTrmnl = async (raw: unknown): Promise<Display> => {
+    const display = await find(raw);
+    if (display.protocol !== 'trmnl') throw new ValidationError(`${display.humanId} is an Inkstand frame: it always uses its token and has no TRMNL firmware to reset`);
+    return display;
   };
   const changed = (displayId: number) => {
     core.app.events.emit('displays-changed', { displayId });
@@ -96,11 +104,12 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const display = await find(raw);
       const parsed = displayPatchSchema.parse(patch);
       if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
-      const { buttonMap, frameSettings, ...plain } = parsed;
+      const { buttonMap, frameSettings, specialFunction, ...plain } = parsed;
       await displays.update(display.id, {
         ...plain,
         ...(buttonMap ? { buttonMap: JSON.stringify(buttonMap) } : {}),
         ...(frameSettings ? { frameSettings: JSON.stringify(frameSettings) } : {}),
+        ...(specialFunction ? { specialFunction: specialFunction as Display['specialFunction'] } : {}),
       });
       changed(display.id);
       return dto(display.id);
@@ -143,6 +152,20 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const display = await find(raw);
       const state = await core.screens.current(display.id);
       return { version: state.version, mode: state.mode, pngBase64: fs.readFileSync(state.filePath).toString('base64') };
+    },
+    async 'displays.logs'({ id: raw }) {
+      return core.displayLogs.list((await find(raw)).id);
+    },
+    async 'displays.requireToken'({ id: raw, required }) {
+      const display = await findTrmnl(raw);
+      const result = await core.pairing.requireToken(display.id, z.boolean().parse(required));
+      return { display: await dto(display.id), token: result.token };
+    },
+    async 'displays.resetDevice'({ id: raw, reset }) {
+      const display = await findTrmnl(raw);
+      await displays.update(display.id, { resetRequested: z.boolean().parse(reset) });
+      core.app.events.emit('displays-changed', { displayId: display.id });
+      return dto(display.id);
     },
     async 'displays.delete'({ id: raw }) {
       const display = await find(raw);

@@ -28,7 +28,7 @@ export async function addCalendar(db: DataSource, raw: CalendarInput, now: Date)
   const input = parsed.data;
   if (await repo.existsBy({ name: input.name })) throw new ValidationError(`name: there is already a calendar called "${input.name}"`);
   const color = input.color ?? CALENDAR_COLOURS[(await repo.count()) % CALENDAR_COLOURS.length];
-  const inserted = await repo.insert({ name: input.name, url: input.url, color, enabled: true, createdAt: now, lastFetchedAt: null, lastError: null });
+  const inserted = await repo.insert({ name: input.name, url: input.url, color, enabled: true, createdAt: now, lastFetchedAt: null, lastError: null, lastSkipped: null, lastNotes: null });
   return repo.findOneByOrFail({ id: inserted.identifiers[0].id });
 }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { JobKind } from '../jobs/types.ts';
+import type { JobKind, JobLogger } from '../jobs/types.ts';
 import { fetchText } from '../jobs/http.ts';
 import type { Calendar } from '../storage/entities/calendar.ts';
 import { feedUrl, listCalendars } from './calendars.ts';
 import { recordCalendarError, replaceOccurrences } from './occurrences.ts';
-import { addDays, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
+import { addDays, formatInZone, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
 
 const params = z.strictObject({
   days_ahead: z.number().int().min(1).max(366).default(14),
@@ -14,6 +14,8 @@ const params = z.strictObject({
 type Params = z.infer<typeof params>;
 
 const MAX_ICS_BYTES = 20_000_000;
+/** Events named one by one in the log; the rest are counted. */
+const LOGGED_PER_KIND = 20;
 
 export const getCalendarJob: JobKind<Params> = {
   kind: 'get_calendar',
@@ -28,40 +30,62 @@ export const getCalendarJob: JobKind<Params> = {
     log.info(`reading ${calendars.length} calendar(s) for ${today} + ${params.days_ahead} days in ${timeZone}`);
     const failures: string[] = [];
     let stored = 0;
+    let skipped = 0;
     for (const [index, calendar] of calendars.entries()) {
       try {
-        stored += await updateCalendar(calendar, window, { app, params, log, signal, timeZone });
+        const result = await updateCalendar(calendar, window, { app, params, log, signal, timeZone });
+        stored += result.stored;
+        skipped += result.skipped;
       } catch (err) {
         if (signal.aborted) throw err;
-        const message = (err as Error).message;
+        const message = `${(err as Error).message} — ${keptSince(calendar, timeZone)}`;
         failures.push(`${calendar.name}: ${message}`);
-        log.error(`calendar "${calendar.name}" not updated, its previous events stay: ${message}`);
+        log.error(`calendar "${calendar.name}" not updated: ${message}`);
         await recordCalendarError(app.db, calendar.id, message);
       }
       progress(index + 1, calendars.length);
     }
-    if (failures.length < calendars.length) app.events.emit('content-changed', { kind: 'calendar' });
+    app.events.emit('content-changed', { kind: 'calendar' }); // events, or at least each calendar's status, changed
     if (failures.length > 0) throw new Error(`${failures.length} of ${calendars.length} calendars failed: ${failures.join('; ')}`);
-    return { summary: `${stored} events in the next ${params.days_ahead} days from ${calendars.length} calendar(s)` };
+    const left = skipped > 0 ? `, ${skipped} unreadable event(s) skipped (see the log)` : '';
+    return { summary: `${stored} events in the next ${params.days_ahead} days from ${calendars.length} calendar(s)${left}` };
   },
 };
 
-async function updateCalendar(
-  calendar: Calendar,
-  window: { from: Date; to: Date },
-  { app, params, log, signal, timeZone }: Pick<Parameters<JobKind<Params>['run']>[0], 'app' | 'params' | 'log' | 'signal'> & { timeZone: string },
-): Promise<number> {
+type RunContext = Pick<Parameters<JobKind<Params>['run']>[0], 'app' | 'params' | 'log' | 'signal'> & { timeZone: string };
+
+/** Fetches and reads one feed; only a complete, readable feed replaces the stored events (anything else throws). */
+async function updateCalendar(calendar: Calendar, window: { from: Date; to: Date }, { app, params, log, signal, timeZone }: RunContext): Promise<{ stored: number; skipped: number }> {
   const url = feedUrl(calendar.url);
   const host = new URL(url).host;
   const response = await fetchText(url, {
     timeoutMs: params.timeout_s * 1000, maxBytes: MAX_ICS_BYTES, signal, label: `the feed of "${calendar.name}" at ${host}`, headers: { accept: 'text/calendar, */*;q=0.5' },
   });
-  if (response.status !== 200) throw new Error(`${host} answered HTTP ${response.status}`);
-  // The ICS parser is large; an idle server that has no calendars never loads it.
+  if (response.status !== 200) throw new Error(httpProblem(host, response.status));
+  // The ICS reader is large; an idle server that has no calendars never loads it.
   const { expandIcs } = await import('./expand.ts');
-  const { occurrences, problems } = await expandIcs(response.text, window, timeZone);
-  for (const problem of problems) log.warn(`${calendar.name}: ${problem}`);
-  await replaceOccurrences(app.db, calendar.id, occurrences, app.now());
-  log.info(`${calendar.name}: ${occurrences.length} events stored`);
-  return occurrences.length;
+  const expansion = expandIcs(response.text, window, timeZone);
+  logEach(log, 'warn', calendar.name, expansion.skipped);
+  logEach(log, 'info', calendar.name, expansion.notes);
+  await replaceOccurrences(app.db, calendar.id, expansion.occurrences, app.now(), expansion);
+  const skipped = expansion.skipped.length > 0 ? ` (${expansion.skipped.length} unreadable event(s) skipped)` : '';
+  log.info(`${calendar.name}: ${expansion.occurrences.length} events stored${skipped}`);
+  return { stored: expansion.occurrences.length, skipped: expansion.skipped.length };
+}
+
+function logEach(log: JobLogger, level: 'warn' | 'info', calendarName: string, messages: string[]): void {
+  for (const message of messages.slice(0, LOGGED_PER_KIND)) log[level](`${calendarName}: ${message}`);
+  if (messages.length > LOGGED_PER_KIND) log[level](`${calendarName}: … and ${messages.length - LOGGED_PER_KIND} more like these`);
+}
+
+function httpProblem(host: string, status: number): string {
+  if (status === 404 || status === 410) return `${host} answered HTTP ${status}: the feed is not there (the calendar may have been deleted or its private link reset)`;
+  if (status === 401 || status === 403) return `${host} answered HTTP ${status}: access refused (a private link that was reset, or a feed that needs signing in)`;
+  return `${host} answered HTTP ${status}`;
+}
+
+/** "kept the events from 2025-10-15 10:00" — what the calendar shows instead, and since when. */
+function keptSince(calendar: Calendar, timeZone: string): string {
+  if (!calendar.lastFetchedAt) return 'no events stored yet';
+  return `kept the events from ${formatInZone(calendar.lastFetchedAt, timeZone).slice(0, 16).replace('T', ' ')}`;
 }

@@ -1,7 +1,7 @@
 import { LessThan, MoreThan, type DataSource } from 'typeorm';
 import type { CalendarOccurrence } from '../dashboard/types.ts';
 import { CalendarEntity, OccurrenceEntity } from '../storage/entities/calendar.ts';
-import type { ExpandedOccurrence } from './expand.ts';
+import type { ExpandedOccurrence, Expansion } from './expand.ts';
 
 export interface StoredOccurrence extends CalendarOccurrence {
   calendarId: number;
@@ -12,8 +12,14 @@ export interface StoredOccurrence extends CalendarOccurrence {
 /** Keeps each insert well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 50;
 
-/** Replaces a calendar's occurrences with a fresh set in one short transaction; events gone from the source go with it. */
-export async function replaceOccurrences(db: DataSource, calendarId: number, occurrences: readonly ExpandedOccurrence[], fetchedAt: Date): Promise<void> {
+/**
+ * Replaces a calendar's occurrences with those of a readable download in one short transaction;
+ * events gone from the source go with it. What the download skipped and noted replaces the last report.
+ */
+export async function replaceOccurrences(
+  db: DataSource, calendarId: number, occurrences: readonly ExpandedOccurrence[], fetchedAt: Date,
+  { skipped, notes }: Pick<Expansion, 'skipped' | 'notes'> = { skipped: [], notes: [] },
+): Promise<void> {
   const rows = occurrences.map((o) => ({
     calendarId,
     uid: o.uid.slice(0, 255),
@@ -23,13 +29,13 @@ export async function replaceOccurrences(db: DataSource, calendarId: number, occ
     allDay: o.allDay,
     summary: o.summary,
     location: o.location,
-    sourceTimeZone: o.sourceTimeZone,
+    sourceTimeZone: o.sourceTimeZone?.slice(0, 64) ?? null,
   }));
   await db.transaction(async (tx) => {
     const repo = tx.getRepository(OccurrenceEntity);
     await repo.delete({ calendarId });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await repo.insert(rows.slice(i, i + INSERT_CHUNK));
-    await tx.getRepository(CalendarEntity).update({ id: calendarId }, { lastFetchedAt: fetchedAt, lastError: null });
+    await tx.getRepository(CalendarEntity).update({ id: calendarId }, { lastFetchedAt: fetchedAt, lastError: null, lastSkipped: skipped, lastNotes: notes });
   });
 }
 

@@ -21,13 +21,17 @@ export async function listDisplaysCommand(core: Core, options: { json?: boolean 
 export async function approveDisplayCommand(core: Core, ref: string, out: NodeJS.WritableStream): Promise<void> {
   const display = await findDisplay(core, ref);
   await core.pairing.approve(display.id);
-  out.write(`approved ${display.humanId}; it receives its token at its next bootstrap\n`);
+  out.write(display.protocol === 'trmnl'
+    ? `approved ${display.humanId}; it gets its pictures from its next request (firmware devices fetch their key through /api/setup first)\n`
+    : `approved ${display.humanId}; it receives its token at its next bootstrap\n`);
 }
 
 export async function revokeDisplayCommand(core: Core, ref: string, out: NodeJS.WritableStream): Promise<void> {
   const display = await findDisplay(core, ref);
   await core.pairing.revoke(display.id);
-  out.write(`revoked ${display.humanId}; its token no longer works\n`);
+  out.write(display.protocol === 'trmnl'
+    ? `revoked ${display.humanId}; its token and image URLs no longer work (a device known by its MAC alone asks to pair again)\n`
+    : `revoked ${display.humanId}; its token no longer works\n`);
 }
 
 export async function messageCommand(core: Core, ref: string, text: string, minutes: string | undefined, out: NodeJS.WritableStream): Promise<void> {

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
 import { calendarsAddCommand, calendarsListCommand, calendarsRemoveCommand, eventsCommand } from './commands/calendar.ts';
 import { listJobsCommand, runJobCommand } from './commands/jobs.ts';
@@ -7,21 +7,15 @@ import { variantsListCommand } from './commands/variants.ts';
 import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './commands/settings.ts';
 import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { CliError } from './output.ts';
-import { SERVE_DEFAULTS, serveCommand } from './serve-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { addServeOptions, dataDirOption } from './serve-options.ts';
 import { withCore } from './with-core.ts';
 
 const out = process.stdout;
 const program = new Command('inkstand').description('Run the e-ink screens of a home').showHelpAfterError();
-const dataDirOption = () => new Option('--data-dir <dir>', 'data folder (env INKSTAND_DATA_DIR)').env('INKSTAND_DATA_DIR');
 
-program.command('serve')
-  .description('run the headless server: device API, discovery, scheduler, browser UI')
-  .addOption(dataDirOption())
-  .option('--http-port <port>', 'HTTP port (0 = any free port)', SERVE_DEFAULTS.httpPort)
-  .option('--https-port <port>', 'HTTPS port (0 = any free port)', SERVE_DEFAULTS.httpsPort)
-  .option('--discovery-port <port>', 'UDP discovery port (0 = any free port)', SERVE_DEFAULTS.discoveryPort)
-  .option('--no-discovery', 'no UDP discovery or mDNS advert')
-  .option('--host <address>', 'bind address', SERVE_DEFAULTS.host)
+addServeOptions(program.command('serve'))
+  .description('run the headless server: device API, discovery, scheduler, browser UI (SIGHUP reloads settings)')
   .action((options) => serveCommand(options));
 
 const displays = program.command('displays').description('list displays; approve or revoke one')
@@ -116,6 +110,19 @@ program.command('admin-token')
   .description('mint an admin API token for scripts (the previous script token stops working)')
   .addOption(dataDirOption())
   .action((options) => withCore(options, async (core) => void out.write((await core.adminTokens.mint('script')) + '\n')));
+
+program.command('integration-key')
+  .description('make the read-only API key for integrations such as Home Assistant (the previous one stops working)')
+  .addOption(dataDirOption())
+  .option('--revoke', 'remove the key instead: integrations are refused until a new one is made')
+  .action((options) => withCore(options, async (core) => {
+    if (options.revoke) {
+      await core.integrationKeys.revoke();
+      out.write('integration key revoked\n');
+    } else {
+      out.write((await core.integrationKeys.create()).key + '\n');
+    }
+  }));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

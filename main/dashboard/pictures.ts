@@ -74,7 +74,7 @@ export function pairingTree(info: PairingInfo, canvas: CanvasSpec): El {
       box({ width: px(120), height: px(3), backgroundColor: theme.ink, marginTop: px(20), marginBottom: px(20) }),
       paragraph(PAIRING_INSTRUCTIONS, 2, { ...textStyle(ctx, 20), width, textAlign: 'center' }),
       box({ height: px(8) }),
-      centred(`Inkstand on ${info.serverName}`, 15, { color: theme.accent }),
+      centred(info.serverName === 'Inkstand' ? 'Inkstand' : `Inkstand on ${info.serverName}`, 15, { color: theme.accent }),
     ]);
 }
 

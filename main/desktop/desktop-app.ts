@@ -20,6 +20,8 @@ export interface DesktopOptions {
   devRendererUrl?: string;
   /** Started at login: stay in the tray until the user opens the window. */
   startHidden?: boolean;
+  /** better-sqlite3 built for Electron, when the installed one is built for Node (`npm start` from a checkout). */
+  sqliteBinding?: string;
 }
 
 /**
@@ -61,7 +63,7 @@ export class DesktopApp {
     const { electron, config } = this.options;
     denyPermissions(electron.session.defaultSession);
     const cipher = safeStorageCipher(electron.safeStorage, () => fileKeyCipher(config.dataDir));
-    const server = await this.options.createServer(config, { cipher });
+    const server = await this.options.createServer(config, { cipher, sqliteBinding: this.options.sqliteBinding });
     this.server = server;
     await server.start();
 

@@ -8,7 +8,8 @@ export interface MdnsAdvertInfo {
   httpPort: number;
   httpsPort: number;
   fingerprint: string;
-  instanceName: string;
+  /** Read at every answer, so a renamed server is advertised under its new name. */
+  instanceName: () => string;
 }
 
 /** Answers mDNS queries for `_inkstand._tcp.local` with PTR, SRV, TXT and A records. */
@@ -26,7 +27,12 @@ export class MdnsAdvert {
       const asked = query.questions.some((q) => q.name === MDNS_SERVICE || q.name === this.instance() || q.name === this.host);
       if (asked) mdns.respond({ answers: this.records() });
     });
-    mdns.respond({ answers: this.records() });
+    this.announce();
+  }
+
+  /** Sends the records unasked (at start, and when the name changes). */
+  announce(): void {
+    this.mdns?.respond({ answers: this.records() });
   }
 
   stop(): void {
@@ -35,7 +41,7 @@ export class MdnsAdvert {
   }
 
   private instance(): string {
-    return `${this.info.instanceName}.${MDNS_SERVICE}`;
+    return `${this.info.instanceName()}.${MDNS_SERVICE}`;
   }
 
   private records(): makeMdns.ResponsePacket['answers'] {

@@ -1,6 +1,8 @@
 import type { Display } from '../storage/entities/display.ts';
 import type { Override, WeeklyRule } from '../storage/entities/schedule.ts';
 import type { DisplayDto } from '../../contract/dtos.ts';
+import { macAddressOf } from '../trmnl/mac.ts';
+import { batteryPercent } from './device-health.ts';
 import { parseButtonMap } from './buttons.ts';
 
 export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override | null, now: Date): DisplayDto {
@@ -27,8 +29,14 @@ export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override
     lastSeen: d.lastSeen?.toISOString() ?? null,
     online,
     batteryVoltage: d.batteryVoltage,
+    batteryPercent: batteryPercent(d.batteryVoltage),
     rssi: d.rssi,
     firmware: d.firmware,
+    macAddress: macAddressOf(d.hardwareId),
+    macOnlyAuth: d.protocol === 'trmnl' && !d.requireToken,
+    hasToken: d.tokenHash !== null,
+    specialFunction: d.specialFunction,
+    resetRequested: d.resetRequested,
     rules: rules.map((r) => ({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute, mode: r.mode })),
     override: override && override.until > now ? { mode: override.mode, until: override.until.toISOString() } : null,
     createdAt: d.createdAt.toISOString(),

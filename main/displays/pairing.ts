@@ -2,7 +2,7 @@ import type { DataSource, Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { DisplayEntity, type Display, type DisplayProtocol } from '../storage/entities/display.ts';
-import { hashToken, newHumanReadableId, newPairingCode, newToken } from './secrets.ts';
+import { hashToken, newHumanReadableId, newImageSecret, newPairingCode, newToken } from './secrets.ts';
 
 export const MAX_PENDING_DISPLAYS = 20;
 export const PAIRING_WINDOW_MS = 10 * 60_000;
@@ -40,27 +40,26 @@ export class Pairing {
 
   async bootstrap(request: BootstrapRequest): Promise<BootstrapOutcome> {
     const existing = await this.displays.findOneBy({ hardwareId: request.hardwareId });
-    const windowOpen = await this.pairingWindowOpen();
     if (existing && existing.status === 'approved' && existing.tokenHash === null) return this.issueToken(existing);
     if (existing && existing.status === 'pending') {
-      if (windowOpen) return this.issueToken(await this.markApproved(existing));
+      if (await this.pairingWindowOpen()) return this.issueToken(await this.markApproved(existing));
       return { status: 'pending', display: existing };
     }
-    if (!existing && (await this.displays.countBy({ status: 'pending' })) >= MAX_PENDING_DISPLAYS) {
-      throw new PairingError('too many displays are waiting for approval; approve or remove some first', 'too_many_pending', 429);
-    }
     // New frame, or a known one bootstrapping again (reflashed): it waits for approval; its old token stays valid until then.
-    const display = existing ?? this.newDisplay(request);
-    display.status = 'pending';
-    display.pairingCode = newPairingCode();
-    display.requestedWidth = request.width;
-    display.requestedHeight = request.height;
-    display.firmware = request.firmware ?? display.firmware;
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId: saved.id });
-    if (windowOpen) return this.issueToken(await this.markApproved(saved));
-    this.events.emit('pairing-request', { displayId: saved.id, humanId: saved.humanId });
-    return { status: 'pending', display: saved };
+    const display = await this.enrol(existing, request);
+    return display.status === 'approved' ? this.issueToken(display) : { status: 'pending', display };
+  }
+
+  /**
+   * For devices that identify by hardware id alone and never exchange a token (trmnl-display sends only
+   * its MAC): an unknown or revoked device becomes pending, a pending one is approved while the pairing
+   * window is open, an approved one is returned as it is.
+   */
+  async admit(request: BootstrapRequest): Promise<Display> {
+    const existing = await this.displays.findOneBy({ hardwareId: request.hardwareId });
+    if (existing?.status === 'approved') return existing;
+    if (existing?.status === 'pending') return (await this.pairingWindowOpen()) ? this.markApproved(existing) : existing;
+    return this.enrol(existing, request);
   }
 
   /** Approval revokes any token the frame had before (a re-pair); the new one is handed out at its next bootstrap. */
@@ -69,13 +68,29 @@ export class Pairing {
     return this.markApproved(display);
   }
 
+  /** The token stops working and so do the display's image URLs. */
   async revoke(displayId: number): Promise<Display> {
     const display = await this.displays.findOneByOrFail({ id: displayId });
     display.status = 'revoked';
     display.tokenHash = null;
+    display.imageSecret = newImageSecret();
     const saved = await this.displays.save(display);
     this.events.emit('displays-changed', { displayId });
     return saved;
+  }
+
+  /**
+   * TRMNL devices: with `required`, the MAC address alone no longer identifies the display. One
+   * without a token gets one, returned this once, to set on the device (trmnl-display's TRMNL_API_KEY).
+   */
+  async requireToken(displayId: number, required: boolean): Promise<{ display: Display; token: string | null }> {
+    const display = await this.displays.findOneByOrFail({ id: displayId });
+    const token = required && display.tokenHash === null ? newToken() : null;
+    if (token) display.tokenHash = hashToken(token);
+    display.requireToken = required;
+    const saved = await this.displays.save(display);
+    this.events.emit('displays-changed', { displayId });
+    return { display: saved, token };
   }
 
   async openPairingWindow(durationMs = PAIRING_WINDOW_MS): Promise<Date> {
@@ -98,7 +113,27 @@ export class Pairing {
     return (await this.pairingWindowUntil()) !== null;
   }
 
+  /** A new display waits for approval (or is approved at once while the pairing window is open). */
+  private async enrol(existing: Display | null, request: BootstrapRequest): Promise<Display> {
+    if (!existing && (await this.displays.countBy({ status: 'pending' })) >= MAX_PENDING_DISPLAYS) {
+      throw new PairingError('too many displays are waiting for approval; approve or remove some first', 'too_many_pending', 429);
+    }
+    const display = existing ?? this.newDisplay(request);
+    display.status = 'pending';
+    display.pairingCode = newPairingCode();
+    display.requestedWidth = request.width;
+    display.requestedHeight = request.height;
+    display.firmware = request.firmware ?? display.firmware;
+    const saved = await this.displays.save(display);
+    this.events.emit('displays-changed', { displayId: saved.id });
+    if (await this.pairingWindowOpen()) return this.markApproved(saved);
+    this.events.emit('pairing-request', { displayId: saved.id, humanId: saved.humanId });
+    return saved;
+  }
+
+  /** A re-approval (after a revoke or a re-pair) also retires the image URLs handed out before. */
   private async markApproved(display: Display): Promise<Display> {
+    if (display.approvedAt !== null) display.imageSecret = newImageSecret();
     display.status = 'approved';
     display.tokenHash = null;
     display.approvedAt = this.now();
@@ -110,6 +145,8 @@ export class Pairing {
   private async issueToken(display: Display): Promise<BootstrapOutcome> {
     const token = newToken();
     display.tokenHash = hashToken(token);
+    // A TRMNL device that holds its key sends it on every request: from now on it must.
+    if (display.protocol === 'trmnl') display.requireToken = true;
     const saved = await this.displays.save(display);
     this.events.emit('displays-changed', { displayId: display.id });
     return { status: 'approved', display: saved, token };
@@ -146,6 +183,10 @@ export class Pairing {
       requestedHeight: request.height,
       createdAt: this.now(),
       approvedAt: null,
+      requireToken: false,
+      imageSecret: newImageSecret(),
+      specialFunction: 'identify',
+      resetRequested: false,
     });
   }
 }

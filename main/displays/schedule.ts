@@ -68,6 +68,14 @@ export function inQuietHours(display: Pick<Display, 'quietStart' | 'quietEnd' | 
   return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
 }
 
+/** When the quiet hours `now` falls in end (call only inside them); like rule boundaries, to the minute. */
+export function quietHoursEnd(display: Pick<Display, 'quietEnd' | 'timeZone'>, now: Date): Date {
+  const end = Number(display.quietEnd!.slice(0, 2)) * 60 + Number(display.quietEnd!.slice(3, 5));
+  const { minute } = localWeekMinute(now, display.timeZone);
+  const ahead = (end - minute + 24 * 60) % (24 * 60) || 24 * 60;
+  return new Date(Math.floor(now.getTime() / 60_000) * 60_000 + ahead * 60_000);
+}
+
 /** Rules may not overlap on the same weekday; returns a message for the first overlap, or null. */
 export function findRuleOverlap(rules: Pick<WeeklyRule, 'weekday' | 'startMinute' | 'endMinute'>[]): string | null {
   const sorted = [...rules].sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);

@@ -27,3 +27,8 @@ export function newHumanReadableId(): string {
   const group = () => Array.from({ length: 3 }, () => ID_LETTERS[crypto.randomInt(ID_LETTERS.length)]).join('');
   return `${group()}-${group()}-${group()}`;
 }
+
+/** The key a display's image capabilities are signed with (see trmnl/image-capability.ts). */
+export function newImageSecret(): string {
+  return crypto.randomBytes(32).toString('hex');
+}

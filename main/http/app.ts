@@ -8,6 +8,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { integrationRoutes } from './integration-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
@@ -31,15 +32,9 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
+  app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
-  app.use('/api', trmnlRoutes({
-    frames: core.frames,
-    pairing: core.pairing,
-    auth: core.deviceAuth,
-    screens: core.screens,
-    telemetry: core.telemetry,
-    log: core.app.log,
-  }));
+  app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
   app.use('/api/display', deviceRoutes({
     db: core.db,
     pairing: core.pairing,

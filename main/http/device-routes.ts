@@ -34,7 +34,8 @@ const MAX_WAIT_S = 60;
 export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' };
 
 const bootstrapBody = z.object({
-  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only'),
+  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only')
+    .refine((id) => !id.startsWith('trmnl:'), 'the "trmnl:" prefix belongs to TRMNL devices (they pair through /api/setup or /api/display)'),
   horizontal_pixels: z.number().int().min(16).max(10_000),
   vertical_pixels: z.number().int().min(16).max(10_000),
   panel: z.string().max(64).optional(),

@@ -1,130 +1,130 @@
-import express, { type Request } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import fs from 'node:fs';
-import { z } from 'zod';
-import type { DeviceAuth } from '../displays/device-auth.ts';
-import { PairingError, type Pairing } from '../displays/pairing.ts';
-import { telemetryFromHeaders, type TelemetryRecorder } from '../displays/telemetry.ts';
 import type { Logger } from '../core/logger.ts';
-import type { ScreenService } from '../screens/screen-service.ts';
-import type { ScreenState } from '../screens/screen-state.ts';
-import type { FrameStore } from '../frames/frame-store.ts';
+import { telemetryFromHeaders } from '../displays/telemetry.ts';
+import type { DeviceCredentials } from '../trmnl/device-identity.ts';
+import { pixelHeader, type DeviceDescription } from '../trmnl/device-profile.ts';
+import { LogPayloadError } from '../trmnl/log-entries.ts';
+import { normalizeMac } from '../trmnl/mac.ts';
+import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
-import { HttpError } from './errors.ts';
 
 export interface TrmnlRouteDeps {
-  frames: FrameStore;
-  pairing: Pairing;
-  auth: DeviceAuth;
-  screens: ScreenService;
-  telemetry: TelemetryRecorder;
+  trmnl: TrmnlService;
   log: Logger;
 }
 
-/** TRMNL's OG panel; the firmware wants a 1-bit PNG of at most 90,000 bytes. */
-const TRMNL_PROFILE = 'trmnl-og-1bit';
-const MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i;
-const MIN_REFRESH_S = 60;
+/** Setup requests per source address per minute; the firmware asks once per wake-up until it is approved. */
+const SETUPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60;
 
 /**
- * The TRMNL-compatible device API (DESIGN.md §4) over the same displays, pairing and content as the
- * native protocol. Answers are always HTTP 200 with a body `status`: the firmware treats a 500 as
- * "wipe my credentials", so trouble is reported as 202 with a message instead.
+ * The TRMNL-compatible device API (DESIGN.md §4): `GET /api/setup`, `GET /api/display`,
+ * `GET /api/current_screen`, `POST /api/log` and the image URLs they hand out. Headers are read
+ * case-insensitively. `/api/setup` and `/api/display` always answer HTTP 200 with a body `status`
+ * (the firmware reads no body otherwise, and a `status` 500 makes it wipe itself, so it is never sent).
  */
-export function trmnlRoutes(deps: TrmnlRouteDeps): express.Router {
+export function trmnlRoutes({ trmnl, log }: TrmnlRouteDeps): express.Router {
   const router = express.Router();
-  const header = (req: Request, name: string) => req.get(name)?.trim() || undefined;
-
-  router.get('/setup', async (req, res) => {
-    const mac = header(req, 'id');
-    if (!mac || !MAC.test(mac)) {
-      res.json({ status: 404, api_key: null, friendly_id: null, image_url: null, message: 'send the device MAC address in the "ID" header' });
-      return;
-    }
-    const outcome = await deps.pairing.bootstrap({
-      hardwareId: `trmnl:${mac.toLowerCase()}`,
-      width: 800,
-      height: 480,
-      profileId: TRMNL_PROFILE,
-      firmware: header(req, 'fw-version')?.slice(0, 64),
-      protocol: 'trmnl',
-    }).catch((err) => {
-      if (err instanceof PairingError) return null;
-      throw err;
-    });
-    if (!outcome) {
-      res.json({ status: 429, api_key: null, friendly_id: null, image_url: null, message: 'too many frames are waiting for approval in Inkstand' });
-      return;
-    }
-    const { display } = outcome;
-    deps.telemetry.record(display.id, {});
-    const state = await deps.screens.current(display.id);
-    if (outcome.status === 'pending') {
-      res.json({ status: 202, api_key: null, friendly_id: display.humanId, image_url: imageUrl(req, state), filename: filename(state), message: `Approve ${display.humanId} (code ${display.pairingCode}) in Inkstand` });
-      return;
-    }
-    res.json({ status: 200, api_key: outcome.token, friendly_id: display.humanId, image_url: imageUrl(req, state), filename: filename(state), message: 'Welcome to Inkstand' });
+  const setupLimit = rateLimit({
+    windowMs: 60_000,
+    limit: SETUPS_PER_MINUTE,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => void res.json({ status: 429, api_key: null, friendly_id: null, image_url: null, message: 'too many setup requests from this address; wait a minute' }),
   });
 
-  router.get(['/display', '/current_screen'], async (req, res) => {
-    const displayId = await authenticate(req);
-    if (displayId === null) {
-      res.json({ status: 202, image_url: null, filename: null, refresh_rate: 300, reset_firmware: false, update_firmware: false, message: 'unknown or revoked device; approve it in Inkstand' });
+  router.get('/setup', setupLimit, answering(log, async (req, res) => {
+    res.json(await trmnl.setup(normalizeMac(req.get('id')), deviceDescription(req), firmwareOf(req), baseUrlOf(req)));
+  }));
+
+  router.get('/display', answering(log, async (req, res) => {
+    res.json(await trmnl.display({
+      credentials: credentialsOf(req),
+      device: deviceDescription(req),
+      firmware: firmwareOf(req),
+      telemetry: telemetryOf(req),
+      specialFunctionPressed: req.get('special_function')?.trim().toLowerCase() === 'true',
+    }, baseUrlOf(req)));
+  }));
+
+  router.get('/current_screen', answering(log, async (req, res) => {
+    res.json(await trmnl.currentScreen(credentialsOf(req), baseUrlOf(req)));
+  }));
+
+  router.post('/log', express.json({ limit: '64kb', type: () => true }), answering(log, async (req, res) => {
+    const { httpStatus, body } = await trmnl.log(credentialsOf(req), req.body);
+    if (body) res.status(httpStatus).json(body);
+    else res.status(httpStatus).end();
+  }));
+
+  /** Fetched with a bare GET: the capability in the URL is the credential (trmnl/image-capability.ts). */
+  router.get('/images/:display/:file', answering(log, async (req, res) => {
+    const file = await trmnl.imageFile(String(req.params.display), String(req.params.file));
+    if (!file) {
+      res.status(404).json({ status: 404, detail: 'no such image', code: 'unknown_image' });
       return;
     }
-    const state = await deps.screens.current(displayId);
-    if (req.path === '/current_screen') {
-      res.json({ status: 0, image_url: imageUrl(req, state), filename: filename(state), refresh_rate: refreshRate(state), rendered_at: state.producedAt.toISOString() });
-      return;
-    }
-    deps.telemetry.record(displayId, telemetryFromHeaders((n) => req.get(n), { battery: 'battery-voltage', rssi: 'rssi', firmware: 'fw-version' }));
-    res.json({
-      status: 0,
-      image_url: imageUrl(req, state),
-      filename: filename(state),
-      refresh_rate: refreshRate(state),
-      reset_firmware: false,
-      update_firmware: false,
-      firmware_url: null,
-      special_function: 'none',
-    });
-  });
+    const data = fs.readFileSync(file);
+    res.status(200)
+      .set('Content-Type', 'image/png')
+      .set('Content-Length', String(data.length))
+      .set('Cache-Control', 'private, max-age=31536000, immutable')
+      .end(data);
+  }));
 
-  router.post('/log', express.json({ limit: '64kb' }), async (req, res) => {
-    const displayId = await authenticate(req);
-    if (displayId === null) throw new HttpError(401, 'invalid_token', 'unknown or revoked Access-Token');
-    const body = z.object({ logs: z.array(z.unknown()).max(200).optional(), log: z.unknown().optional() }).passthrough().parse(req.body);
-    deps.log.info({ displayId, deviceLog: body }, 'TRMNL device log');
-    res.status(204).end();
-  });
-
-  /** Image URLs carry the frame's content-hash version, which cannot be guessed; the firmware fetches them without headers. */
-  router.get('/images/:file', async (req, res) => {
-    const version = /^([0-9a-f]{16})\.png$/.exec(String(req.params.file))?.[1];
-    const frame = version ? await deps.frames.byVersion(version) : null;
-    if (!frame) throw new HttpError(404, 'unknown_image', 'no such image');
-    const data = fs.readFileSync(deps.frames.absolutePath(frame));
-    res.status(200).set('Content-Type', 'image/png').set('Content-Length', String(data.length)).end(data);
-  });
-
-  async function authenticate(req: Request): Promise<number | null> {
-    const token = header(req, 'access-token');
-    return token && token.length <= 200 ? deps.auth.displayFor(token) : null;
-  }
-
+  router.use(bodyErrors);
   return router;
 }
 
-function imageUrl(req: Request, state: ScreenState): string {
-  return `${baseUrlOf(req)}/api/images/${state.version}.png`;
+function credentialsOf(req: Request): DeviceCredentials {
+  // An empty Access-Token (the firmware sends one before it has a key) is no token at all.
+  return { mac: normalizeMac(req.get('id')), token: req.get('access-token')?.trim() || null };
 }
 
-/** `<kind>-<6 chars>-<10-digit epoch>`: changes exactly when the picture does. */
-function filename(state: ScreenState): string {
-  return `${state.mode}-${state.version.slice(0, 6)}-${String(Math.floor(state.producedAt.getTime() / 1000)).padStart(10, '0')}`;
+function deviceDescription(req: Request): DeviceDescription {
+  const model = (req.get('model') ?? req.get('model-id'))?.trim().slice(0, 64);
+  return { model: model || undefined, width: pixelHeader(req.get('width')), height: pixelHeader(req.get('height')) };
 }
 
-/** The display's poll interval, shortened so the frame wakes for the next scheduled change. */
-function refreshRate(state: ScreenState): number {
-  const untilChange = state.nextChangeAt ? Math.ceil((state.nextChangeAt.getTime() - Date.now()) / 1000) : Infinity;
-  return Math.max(MIN_REFRESH_S, Math.min(state.pollIntervalS, untilChange));
+/** `FW-Version` from the firmware; trmnl-display sends none, but names its version in User-Agent. */
+function firmwareOf(req: Request): string | undefined {
+  const client = /^trmnl-display\/[\w.-]{1,20}$/.exec(req.get('user-agent') ?? '')?.[0];
+  return req.get('fw-version')?.trim().slice(0, 64) || client;
 }
+
+/** trmnl-display reports `battery-voltage: 100.00` and `rssi: 0` as placeholders: neither is a measurement. */
+function telemetryOf(req: Request) {
+  const telemetry = telemetryFromHeaders((name) => req.get(name), { battery: 'battery-voltage', rssi: 'rssi', firmware: 'fw-version' });
+  return { ...telemetry, rssi: telemetry.rssi === 0 ? undefined : telemetry.rssi, firmware: firmwareOf(req) };
+}
+
+/** A failure inside a TRMNL route is answered in TRMNL's terms, never as an HTTP or body 500. */
+function answering(log: Logger, handler: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (err) {
+      if (err instanceof LogPayloadError) {
+        res.status(400).json({ status: 400, detail: err.message, code: 'invalid_log' });
+        return;
+      }
+      log.error({ err, path: req.path }, 'TRMNL request failed');
+      if (res.headersSent) return;
+      if (req.method === 'GET' && (req.path === '/display' || req.path === '/setup' || req.path === '/current_screen')) {
+        res.json({ status: 503, image_url: null, filename: null, refresh_rate: 60, reset_firmware: false, update_firmware: false, message: 'Inkstand could not answer just now; it will on the next try' });
+      } else {
+        res.status(503).json({ status: 503, detail: 'Inkstand could not answer just now', code: 'unavailable' });
+      }
+    }
+  };
+}
+
+/** Malformed or oversized log bodies, before they reach a handler. */
+const bodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') res.status(413).json({ status: 413, detail: 'log body is too large', code: 'body_too_large' });
+  else if (type === 'entity.parse.failed') res.status(400).json({ status: 400, detail: 'log body is not valid JSON', code: 'malformed_json' });
+  else if (typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500) res.status((err as { status: number }).status).json({ status: (err as { status: number }).status, detail: 'bad request', code: 'bad_request' });
+  else next(err);
+};

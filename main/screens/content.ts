@@ -39,6 +39,11 @@ export class ContentFrames {
     return this.flat(display, { kind: 'pairing', info: { humanReadableId: display.humanId, pairingCode: display.pairingCode, serverName } });
   }
 
+  /** The display's name and id, large: what a TRMNL device shows when asked to identify itself. */
+  identify(display: Display): Promise<FrameRequest> {
+    return this.message(display, display.name === display.humanId ? display.humanId : `${display.name} · ${display.humanId}`);
+  }
+
   sleep(display: Display): Promise<FrameRequest> {
     return this.flat(display, { kind: 'sleep' });
   }

@@ -4,7 +4,7 @@ import type { AppContext, Screens } from '../core/app-context.ts';
 import { Turns } from '../core/turns.ts';
 import type { FrameStore, FrameRequest } from '../frames/frame-store.ts';
 import type { ProfileRegistry } from '../frames/profiles.ts';
-import { inQuietHours, resolveMode } from '../displays/schedule.ts';
+import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../displays/schedule.ts';
 import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
 import { DisplayFrameEntity, type DisplayFrame } from '../storage/entities/frame.ts';
 import { OverrideEntity, WeeklyRuleEntity, type Override, type WeeklyRule } from '../storage/entities/schedule.ts';
@@ -242,6 +242,7 @@ export class ScreenService implements Screens {
       filePath: this.frames.absolutePath(frame),
       pollIntervalS: display.pollIntervalS,
       nextChangeAt,
+      restUntil: restUntil(display, resolved, now),
       override: resolved.source === 'override' && override ? { mode: override.mode, until: override.until } : null,
       profileId: profile.id,
       palette: profile.palette.map(toHex),
@@ -316,4 +317,12 @@ export class ScreenService implements Screens {
     if (current?.frameId === frameId && current.mode === mode) return;
     await this.displayFrames.save({ displayId, frameId, mode, assignedAt: now });
   }
+}
+
+/** Sleep mode rests until the schedule changes; quiet hours rest until they end (or the schedule changes first). */
+function restUntil(display: Display, resolved: ResolvedMode, now: Date): Date | null {
+  if (resolved.mode === 'sleep') return resolved.nextChangeAt;
+  if (resolved.mode !== 'photo' || !inQuietHours(display, now)) return null;
+  const quietEnd = quietHoursEnd(display, now);
+  return resolved.nextChangeAt && resolved.nextChangeAt < quietEnd ? resolved.nextChangeAt : quietEnd;
 }

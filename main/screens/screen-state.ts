@@ -14,6 +14,11 @@ export interface ScreenState {
   filePath: string;
   pollIntervalS: number;
   nextChangeAt: Date | null;
+  /**
+   * Nothing will change by itself before this moment (sleep mode, quiet hours): a battery device
+   * may sleep until then instead of polling. Null when the display should keep its poll interval.
+   */
+  restUntil: Date | null;
   override: { mode: DisplayMode; until: Date } | null;
   profileId: string;
   palette: string[];

@@ -5,8 +5,8 @@ const CHECK_INTERVAL_MS = 300;
 
 /**
  * Notices commits made by another process on the same database file (the CLI while the server
- * runs) and tells the caches that are not checked on every request: the screens (to wake
- * long-polling frames) and the watched folders. Device and admin tokens check for themselves.
+ * runs), for what is not checked on every request: the screens (to wake long-polling frames), the
+ * watched folders, the server name. Device and admin tokens also check for themselves per request.
  */
 export class DatabaseChangeWatcher {
   private readonly read: () => number | null;

@@ -11,7 +11,7 @@ export const DATABASE_FILE = 'inkstand.sqlite';
  * WAL lets the CLI and a running server use the same file; the busy timeout makes a writer wait
  * for the other process instead of failing.
  */
-export async function openDatabase(dataDir: string): Promise<DataSource> {
+export async function openDatabase(dataDir: string, options: { sqliteBinding?: string } = {}): Promise<DataSource> {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new DataSource({
     type: 'better-sqlite3',
@@ -25,6 +25,8 @@ export async function openDatabase(dataDir: string): Promise<DataSource> {
     // TypeORM keeps prepared statements first-in-first-out, 100 by default: fewer than one state
     // recompute cycles through, so hot statements were prepared again and again on the event loop.
     statementCacheSize: 500,
+    // The Electron main process started from a checkout gets better-sqlite3 built for Electron (bin/electron.mjs).
+    nativeBinding: options.sqliteBinding,
     prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
       raw.pragma('foreign_keys = ON');
       raw.pragma('synchronous = NORMAL');

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { DisplayDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../contract/admin.ts';
+import type { DisplayDto, DisplayLogDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt, useToasts } from './toast-store.ts';
 
@@ -28,6 +28,11 @@ interface DisplaysState {
   clearOverride(id: number): Promise<void>;
   showMessage(id: number, text: string, minutes: number): Promise<boolean>;
   next(id: number): Promise<void>;
+  /** The device's own log, newest first; undefined when it could not be read. */
+  logs(id: number): Promise<DisplayLogDto[] | undefined>;
+  /** Returns the new access token when one was made (shown once), else null. */
+  requireToken(id: number, required: boolean): Promise<string | null>;
+  resetDevice(id: number, reset: boolean): Promise<void>;
   openPairing(minutes?: number): Promise<void>;
   closePairing(): Promise<void>;
 }
@@ -96,6 +101,17 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     },
     async next(id) {
       replace(await attempt(() => client().call('displays.next', { id })));
+    },
+    logs(id) {
+      return attempt(() => client().call('displays.logs', { id }));
+    },
+    async requireToken(id, required) {
+      const result = await attempt(() => client().call('displays.requireToken', { id, required }));
+      replace(result?.display);
+      return result?.token ?? null;
+    },
+    async resetDevice(id, reset) {
+      replace(await attempt(() => client().call('displays.resetDevice', { id, reset })));
     },
     async openPairing(minutes = 10) {
       const pairing = await attempt(() => client().call('pairing.open', { minutes }));

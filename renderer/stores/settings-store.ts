@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
+import type { IntegrationKeyDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt, useToasts } from './toast-store.ts';
 
@@ -8,10 +8,14 @@ interface SettingsState {
   system: SystemInfoDto | null;
   loaded: boolean;
   providerTests: Partial<Record<AiProviderName, ProviderTestDto | 'running'>>;
+  /** The read-only integration key; `key` only right after it was made. */
+  integrationKey: IntegrationKeyDto | null;
   load(): Promise<void>;
   /** Saves one setting; answers the server's message when it refused the value, else null. */
   save(key: string, value: string): Promise<string | null>;
   testProvider(provider: AiProviderName): Promise<void>;
+  createIntegrationKey(): Promise<void>;
+  revokeIntegrationKey(): Promise<void>;
 }
 
 const byKey = (list: SettingDto[]) => Object.fromEntries(list.map((s) => [s.key, s]));
@@ -21,11 +25,26 @@ export const useSettings = create<SettingsState>()((set) => ({
   system: null,
   loaded: false,
   providerTests: {},
+  integrationKey: null,
 
   async load() {
-    const [list, system] = await Promise.all([attempt(() => client().call('settings.list', {})), attempt(() => client().call('system.info', {}))]);
+    const [list, system, integrationKey] = await Promise.all([
+      attempt(() => client().call('settings.list', {})),
+      attempt(() => client().call('system.info', {})),
+      attempt(() => client().call('integrations.getKey', {})),
+    ]);
     if (list) set({ settings: byKey(list), loaded: true });
     if (system) set({ system });
+    // A key just made stays on screen until the user leaves; a reload only says whether one exists.
+    if (integrationKey) set((s) => ({ integrationKey: s.integrationKey?.key && integrationKey.createdAt === s.integrationKey.createdAt ? s.integrationKey : integrationKey }));
+  },
+  async createIntegrationKey() {
+    const integrationKey = await attempt(() => client().call('integrations.createKey', {}));
+    if (integrationKey) set({ integrationKey });
+  },
+  async revokeIntegrationKey() {
+    const integrationKey = await attempt(() => client().call('integrations.revokeKey', {}));
+    if (integrationKey) set({ integrationKey });
   },
   async save(key, value) {
     try {

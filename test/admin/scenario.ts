@@ -15,6 +15,8 @@ export interface ScenarioContext {
   variantId?: number;
   executionId?: number;
   calendarId?: number;
+  trmnlId?: number;
+  trmnlToken?: string;
 }
 
 export interface Step<K extends AdminOperationName = AdminOperationName> {
@@ -92,6 +94,33 @@ export const SCENARIO: Step[] = [
   step({ op: 'screens.refreshAll', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
   step({ op: 'screens.nextPhotoEverywhere', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
   step({ op: 'screens.dashboardEverywhere', args: () => ({ minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+
+  step({ op: 'displays.requireToken', title: 'an Inkstand frame always uses its token', args: (c) => ({ id: c.displayId!, required: true }), check: (_r, _c, e) => expect(e).toMatch(/always uses its token/) }),
+  step({
+    op: 'displays.requireToken',
+    title: 'a TRMNL device known by its MAC gets a key, shown once',
+    before: async (c) => {
+      const answer = await (await fetch(`${c.httpUrl}/api/display`, { headers: { ID: 'B8:27:EB:00:00:01' } })).json();
+      expect(answer.filename).toMatch(/^pairing-/);
+      const res = await fetch(`${c.httpUrl}/api/display`, { headers: { ID: 'B8:27:EB:00:00:01' } });
+      expect(res.status).toBe(200);
+    },
+    args: () => ({ id: 2, required: true }), // the second display of this fresh database
+    check: (r, c, e) => { ok(r, e); expect(r!.display).toMatchObject({ macAddress: 'B8:27:EB:00:00:01', macOnlyAuth: false, hasToken: true }); expect(r!.token).toEqual(expect.any(String)); c.trmnlId = r!.display.id; c.trmnlToken = r!.token!; },
+  }),
+  step({ op: 'displays.resetDevice', args: (c) => ({ id: c.trmnlId!, reset: true }), check: (r, _c, e) => { ok(r, e); expect(r!.resetRequested).toBe(true); } }),
+  step({
+    op: 'displays.logs',
+    before: async (c) => {
+      const res = await fetch(`${c.httpUrl}/api/log`, { method: 'POST', headers: { 'Access-Token': c.trmnlToken!, 'Content-Type': 'application/json' }, body: JSON.stringify({ logs: [{ message: 'hello from the device' }] }) });
+      expect(res.status).toBe(204);
+    },
+    args: (c) => ({ id: c.trmnlId! }),
+    check: (r, _c, e) => { ok(r, e); expect(r!.map((l) => l.message)).toEqual(['hello from the device']); },
+  }),
+  step({ op: 'integrations.getKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ configured: false, createdAt: null }); } }),
+  step({ op: 'integrations.createKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ configured: true, key: expect.stringMatching(/^ink_ro_/) }); } }),
+  step({ op: 'integrations.revokeKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.configured).toBe(false); } }),
 
   step({ op: 'jobs.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((j) => j.name)).toContain('cleanup'); } }),
   step({ op: 'jobs.update', args: () => ({ name: 'cleanup', patch: { cron: '0 4 * * *' } }), check: (r, _c, e) => { ok(r, e); expect(r!.cron).toBe('0 4 * * *'); } }),

@@ -11,6 +11,9 @@ const NOW = new Date('2025-10-15T08:00:00Z');
 
 type Row = [start: string, end: string, allDay: boolean, summary: string, recurrenceId: string | null];
 
+/** What the Family calendar keeps showing when a later download is refused. */
+const KEPT = 'kept the events from 2025-10-15 10:00';
+
 /** family.ics, expanded: the DST change (2025-10-26) moves the Berlin events by an hour in UTC. */
 const FAMILY: Row[] = [
   ['2025-10-18T05:00:00.000Z', '2025-10-18T05:15:00.000Z', false, 'Put out the bins', '2025-10-18T05:00:00.000Z'],
@@ -31,6 +34,9 @@ const SCHOOL: Row[] = [
   ['2025-10-30T23:00:00.000Z', '2025-10-31T23:00:00.000Z', true, 'Sports day', null],
   ['2025-11-03T07:00:00.000Z', '2025-11-03T07:30:00.000Z', false, 'Assembly: new term', null],
 ];
+
+/** school-updated.ics: the assembly moved by half an hour. */
+const SCHOOL_UPDATED: Row[] = [SCHOOL[0], ['2025-11-03T07:30:00.000Z', '2025-11-03T08:00:00.000Z', false, 'Assembly: new term', null]];
 
 let ics: FakeIcsServer;
 let testApp: TestApp;
@@ -86,21 +92,29 @@ describe('get_calendar updates', () => {
     expect(await rowsOf('Family')).toEqual(FAMILY.filter(([, , , summary]) => summary !== 'Call with the New York office' && summary !== 'Conference in Leipzig'));
   });
 
+  // A feed that turns bad after a good fetch: the good fetch's events stay, and the calendar says why.
   it.each([
-    ['answers 500', (server: FakeIcsServer) => server.answer('/school.ics', 500, '<h1>Internal Server Error</h1>'), /School: 127\.0\.0\.1:\d+ answered HTTP 500/],
-    ['answers garbage', (server: FakeIcsServer) => server.answer('/school.ics', 200, '<!doctype html><title>Login</title>'), /School: not an iCalendar file \(it begins "<!doctype html>/],
-  ])('when one feed %s: error, its previous rows stay, the other calendar still updates', async (_case, breakIt, message) => {
+    ['is cut off mid-download', (server: FakeIcsServer) => server.serveFixture('/family.ics', 'broken/truncated.ics'), 'the feed ended before END:VCALENDAR (the download was cut off inside a VEVENT)'],
+    ['ends with END:VCALENDARD (Exchange)', (server: FakeIcsServer) => server.serveFixture('/family.ics', 'broken/exchange-end-vcalendard.ics'), 'the feed ends with "END:VCALENDARD" instead of END:VCALENDAR (line 119), so it may not be complete'],
+    ['answers a login page with 200', (server: FakeIcsServer) => server.serveFixture('/family.ics', 'broken/google-login-page.html', 'text/html; charset=utf-8'), 'the address answered with a web page, not a calendar (often a login page, or a private link that was reset)'],
+    ['answers 404', (server: FakeIcsServer) => server.answer('/family.ics', 404, '<h1>Not Found</h1>'), /^127\.0\.0\.1:\d+ answered HTTP 404: the feed is not there \(the calendar may have been deleted or its private link reset\)$/],
+    ['answers 500', (server: FakeIcsServer) => server.answer('/family.ics', 500, '<h1>Internal Server Error</h1>'), /^127\.0\.0\.1:\d+ answered HTTP 500$/],
+    ['has no event that can be read', (server: FakeIcsServer) => server.answer('/family.ics', 200, 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Broken\r\nDTSTART:2025-10-20\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'text/calendar'), 'none of its 1 events could be read ("Broken" (x) skipped: DTSTART "2025-10-20" is not an iCalendar date or date-time)'],
+  ])('when a feed that was read before %s: its events stay, the calendar says why, the other calendar updates', async (_case, breakIt, problem) => {
     await runToEnd(service, 'get_calendar');
     breakIt(ics);
-    ics.serveFixture('/family.ics', 'family-updated.ics');
+    ics.serveFixture('/school.ics', 'school-updated.ics');
     const execution = await runToEnd(service, 'get_calendar');
     expect(execution.status).toBe('error');
-    expect(execution.error).toMatch(/^1 of 2 calendars failed: /);
-    expect(execution.error).toMatch(message);
-    expect(await rowsOf('School')).toEqual(SCHOOL);
-    expect(await rowsOf('Family')).toHaveLength(FAMILY.length - 2);
-    const school = await testApp.app.db.getRepository(CalendarEntity).findOneByOrFail({ name: 'School' });
-    expect(execution.error).toContain(`School: ${school.lastError}`);
+    expect(await rowsOf('Family')).toEqual(FAMILY);
+    expect(await rowsOf('School')).toEqual(SCHOOL_UPDATED);
+    const family = await calendar('Family');
+    const [reason, kept] = family.lastError!.split(' — ');
+    if (typeof problem === 'string') expect(reason).toBe(problem);
+    else expect(reason).toMatch(problem);
+    expect(kept).toBe(KEPT);
+    expect(execution.error).toBe(`1 of 2 calendars failed: Family: ${family.lastError}`);
+    expect(await logLines(execution.id)).toContainEqual(['error', `calendar "Family" not updated: ${family.lastError}`]);
   });
 
   it('when the server is down: error naming the calendar and host, all rows stay', async () => {
@@ -108,9 +122,16 @@ describe('get_calendar updates', () => {
     await ics.close();
     const execution = await runToEnd(service, 'get_calendar');
     expect(execution.status).toBe('error');
-    expect(execution.error).toMatch(/^2 of 2 calendars failed: Family: could not reach the feed of "Family" at 127\.0\.0\.1:\d+: .+; School: could not reach the feed of "School" at 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\)$/);
+    expect(execution.error).toMatch(/^2 of 2 calendars failed: Family: could not reach the feed of "Family" at 127\.0\.0\.1:\d+: .+ — kept the events from 2025-10-15 10:00; School: could not reach the feed of "School" at 127\.0\.0\.1:\d+: connection refused \(ECONNREFUSED\) — kept the events from 2025-10-15 10:00$/);
     expect(await rowsOf('Family')).toEqual(FAMILY);
     expect(await rowsOf('School')).toEqual(SCHOOL);
+  });
+
+  it('says when a calendar that was never read cannot be read', async () => {
+    ics.answer('/family.ics', 404, 'Not Found');
+    const execution = await runToEnd(service, 'get_calendar');
+    expect((await calendar('Family')).lastError).toMatch(/answered HTTP 404: .+ — no events stored yet$/);
+    expect(execution.error).toMatch(/^1 of 2 calendars failed: Family: /);
   });
 
   it('is skipped when there are no enabled calendars', async () => {
@@ -118,3 +139,69 @@ describe('get_calendar updates', () => {
     expect(await runToEnd(service, 'get_calendar')).toMatchObject({ status: 'skipped', summary: expect.stringMatching(/no calendars/) });
   });
 });
+
+describe('get_calendar with events that cannot be read', () => {
+  it('skips each bad event on its own, names it in the log and on the calendar, and stores the rest', async () => {
+    ics.serveFixture('/family.ics', 'corpus/bad-rrule.ics');
+    ics.serveFixture('/school.ics', 'corpus/duplicate-dtstart.ics');
+    await service.update('get_calendar', { params: { days_ahead: 60 } });
+    const execution = await runToEnd(service, 'get_calendar');
+    expect(execution).toMatchObject({ status: 'success', summary: '8 events in the next 60 days from 2 calendar(s), 3 unreadable event(s) skipped (see the log)' });
+    expect((await rowsOf('Family')).map(([start, , , summary]) => [start, summary])).toEqual([['2025-11-13T19:00:00.000Z', 'Vorstandssitzung'], ['2025-12-11T19:00:00.000Z', 'Vorstandssitzung']]);
+    expect((await rowsOf('School')).map(([, , , summary]) => summary)).toEqual(Array(6).fill('Nähkurs'));
+    const skipped = [
+      '"Kinderturnen" (turnen-kinder@verein.example) skipped: invalid BYDAY value " TU"',
+      '"Hallenputz" (hallenputz@verein.example) skipped: invalid frequency "FORTNIGHTLY" expected: "SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY, YEARLY"',
+    ];
+    expect(await calendar('Family')).toMatchObject({ lastError: null, lastSkipped: skipped, lastNotes: [] });
+    expect(await calendar('School')).toMatchObject({ lastSkipped: ['"Erste-Hilfe-Kurs" (kurs-17@kursportal.example) skipped: it has 2 DTSTART lines'] });
+    const lines = await logLines(execution.id);
+    for (const message of skipped) expect(lines).toContainEqual(['warn', `Family: ${message}`]);
+    expect(lines).toContainEqual(['info', 'Family: 2 events stored (2 unreadable event(s) skipped)']);
+  });
+
+  it('drops stray lines, keeps their events and says which lines were dropped', async () => {
+    ics.serveFixture('/family.ics', 'corpus/stray-lines.ics');
+    const execution = await runToEnd(service, 'get_calendar');
+    expect(execution.status).toBe('success');
+    expect((await rowsOf('Family')).map(([, , , summary]) => summary)).toEqual(['Lauftreff', 'Lauftreff', 'Lauftreff', 'Lauftreff']);
+    const notes = (await calendar('Family')).lastNotes!;
+    expect(notes).toEqual([
+      'line 10 ignored, it is not an iCalendar line: "Bitte Stirnlampe mitbringen!"',
+      'line 15 ignored, it is not an iCalendar line: "<br />"',
+      expect.stringMatching(/^line 16 ignored, it is not an iCalendar line: "<b>Warning<\/b>: {2}Undefined variable/),
+    ]);
+    expect(await logLines(execution.id)).toContainEqual(['info', `Family: ${notes[0]}`]);
+  });
+
+  it('gives events without UID an ID made from their content, the same on every download', async () => {
+    ics.serveFixture('/family.ics', 'corpus/missing-uid.ics');
+    await service.update('get_calendar', { params: { days_ahead: 60 } });
+    await runToEnd(service, 'get_calendar');
+    const uids = async () => (await testApp.app.db.getRepository(OccurrenceEntity).find({ where: { calendarId: (await calendar('Family')).id }, order: { startAt: 'ASC' } })).map((o) => [o.summary, o.uid]);
+    const first = await uids();
+    expect(first.filter(([summary]) => summary === 'Yoga')).toHaveLength(9);
+    expect(new Set(first.filter(([summary]) => summary === 'Yoga').map(([, uid]) => uid)).size).toBe(1);
+    expect(first.find(([summary]) => summary === 'Buß- und Bettag')![1]).toMatch(/^no-uid-[0-9a-f]{24}$/);
+    await runToEnd(service, 'get_calendar');
+    expect(await uids()).toEqual(first);
+  });
+
+  it('logs a zone it cannot resolve and the zone it used instead', async () => {
+    ics.serveFixture('/family.ics', 'corpus/unknown-tzid-x-wr-timezone.ics');
+    const execution = await runToEnd(service, 'get_calendar');
+    const note = 'time zone "Club Local Time" is neither known nor defined in the file; its times are read in America/Chicago (the calendar\'s X-WR-TIMEZONE)';
+    expect((await calendar('Family')).lastNotes).toEqual([note]);
+    expect(await logLines(execution.id)).toContainEqual(['info', `Family: ${note}`]);
+    // 18:00 in Chicago, however the job's and the machine's zones are set
+    expect((await rowsOf('Family'))[0].slice(0, 2)).toEqual(['2025-10-15T23:00:00.000Z', '2025-10-16T00:00:00.000Z']);
+  });
+});
+
+async function calendar(name: string) {
+  return testApp.app.db.getRepository(CalendarEntity).findOneByOrFail({ name });
+}
+
+async function logLines(executionId: number): Promise<[string, string][]> {
+  return (await service.logs(executionId)).map((l) => [l.level, l.message]);
+}

@@ -42,7 +42,7 @@ describe('calendar commands', () => {
 
     const list = captureOutput();
     await calendarsListCommand(testApp.app, { json: true }, list);
-    expect(JSON.parse(list.text())).toEqual([{ name: 'Family', url: `${ics.url}/family.ics`, color: '#43a047', enabled: true, lastFetchedAt: '2025-10-15T08:00:00.000Z', lastError: null }]);
+    expect(JSON.parse(list.text())).toEqual([{ name: 'Family', url: `${ics.url}/family.ics`, color: '#43a047', enabled: true, lastFetchedAt: '2025-10-15T08:00:00.000Z', lastError: null, skipped: [], notes: [] }]);
 
     await calendarsRemoveCommand(testApp.app, 'Family', captureOutput());
     const none = captureOutput();

@@ -8,7 +8,7 @@ const port = 40000 + Math.floor(Math.random() * 20000);
 const loopback = { bind: '0.0.0.0', interface: '127.0.0.1', port, loopback: true };
 
 describe('mDNS advert', () => {
-  const advert = new MdnsAdvert({ httpPort: 8000, httpsPort: 8443, fingerprint: 'sha256:abc', instanceName: 'Home' }, pino({ level: 'silent' }), loopback);
+  const advert = new MdnsAdvert({ httpPort: 8000, httpsPort: 8443, fingerprint: 'sha256:abc', instanceName: () => 'Home' }, pino({ level: 'silent' }), loopback);
   const client = makeMdns(loopback);
   afterEach(() => {
     advert.stop();

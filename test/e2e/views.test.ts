@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeIcsServer, type FakeIcsServer } from '../fakes/ics-server.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
@@ -7,6 +8,7 @@ import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 describe('Dashboard and Settings views in a browser', () => {
   let app: E2eApp;
   let weather: FakeOpenMeteo;
+  let feeds: FakeIcsServer;
   let frame: SimulatedFrame;
 
   beforeAll(async () => {
@@ -21,6 +23,7 @@ describe('Dashboard and Settings views in a browser', () => {
     await frame.waitForApproval(5000);
   });
   afterAll(async () => {
+    await feeds?.close();
     await weather?.close();
     await app?.close();
   });
@@ -47,6 +50,27 @@ describe('Dashboard and Settings views in a browser', () => {
     await app.page.locator('.calendar-list').getByText('Family').waitFor();
     await app.page.getByAltText(/^Dashboard on/).waitFor();
     await app.screenshot('dashboard');
+  });
+
+  it("a calendar's entry shows which events were skipped, and why a later download was refused", async () => {
+    feeds = await startFakeIcsServer();
+    feeds.serveFixture('/club.ics', 'corpus/bad-rrule.ics');
+    await app.admin('POST', '/calendars', { name: 'Club', url: `${feeds.url}/club.ics` });
+    const runCalendarJob = async () => {
+      const { id } = await (await app.admin('POST', '/jobs/get_calendar/run', {})).json();
+      await expect.poll(async () => (await (await app.admin('GET', '/executions?name=get_calendar')).json()).find((e: { id: number }) => e.id === id)?.finishedAt, { timeout: 15_000 }).toBeTruthy();
+    };
+    await runCalendarJob();
+    await app.page.goto(`${app.uiUrl}#/dashboard`);
+    const club = app.page.locator('.calendar-list li').filter({ hasText: 'Club' });
+    await club.getByText('2 unreadable events skipped').click();
+    await club.getByText('"Kinderturnen" (turnen-kinder@verein.example) skipped: invalid BYDAY value " TU"').waitFor();
+
+    feeds.serveFixture('/club.ics', 'broken/truncated.ics');
+    await runCalendarJob();
+    await club.getByText(/^the feed ended before END:VCALENDAR \(the download was cut off inside a VEVENT\) — kept the events from \d{4}-\d\d-\d\d \d\d:\d\d$/).waitFor();
+    await club.getByText('2 unreadable events skipped').waitFor();
+    await app.screenshot('calendar-status');
   });
 
   it('Settings shows the real ports and data folder, and saves the server name', async () => {

@@ -8,8 +8,8 @@ const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '
 
 export interface FakeIcsServer {
   url: string;
-  /** Serves a fixture file from test/fixtures/calendar at the path. */
-  serveFixture(urlPath: string, fixture: string): void;
+  /** Serves a fixture file from test/fixtures/calendar (e.g. "corpus/rdate.ics") at the path, as text/calendar unless told. */
+  serveFixture(urlPath: string, fixture: string, contentType?: string): void;
   /** Answers the path with this status and body instead. */
   answer(urlPath: string, status: number, body: string, contentType?: string): void;
   requests: string[];
@@ -30,8 +30,8 @@ export async function startFakeIcsServer(): Promise<FakeIcsServer> {
   const { origin, close } = await listenOnLoopback(server);
   return {
     url: origin,
-    serveFixture(urlPath, fixture) {
-      routes.set(urlPath, { status: 200, body: fs.readFileSync(path.join(fixtures, fixture), 'utf8'), contentType: 'text/calendar; charset=utf-8' });
+    serveFixture(urlPath, fixture, contentType = 'text/calendar; charset=utf-8') {
+      routes.set(urlPath, { status: 200, body: fs.readFileSync(path.join(fixtures, fixture), 'utf8'), contentType });
     },
     answer(urlPath, status, body, contentType = 'text/html') {
       routes.set(urlPath, { status, body, contentType });

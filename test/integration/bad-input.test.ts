@@ -54,6 +54,7 @@ describe('bad input never crashes the server or changes stored data', () => {
     ['wrong types to bootstrap', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 12, horizontal_pixels: '800', vertical_pixels: 480 })), 400, 'invalid_request'],
     ['a negative size', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 'x:1', horizontal_pixels: -5, vertical_pixels: 480 })), 400, 'invalid_request'],
     ['a path-like hardware id', () => post(bootstrapUrl, JSON.stringify({ hardware_id: '../../etc/passwd', horizontal_pixels: 800, vertical_pixels: 480 })), 400, 'invalid_request'],
+    ['a TRMNL hardware id', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 'trmnl:aa:bb:cc:dd:ee:ff', horizontal_pixels: 800, vertical_pixels: 480 })), 400, 'invalid_request'],
     ['an unknown panel', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 'x:2', horizontal_pixels: 800, vertical_pixels: 480, panel: '../../secret' })), 400, 'unknown_panel'],
     ['an oversize body', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 'x:3', horizontal_pixels: 800, vertical_pixels: 480, firmware: 'a'.repeat(200_000) })), 413, 'body_too_large'],
     ['a JSON array body', () => post(bootstrapUrl, '[1,2,3]'), 400, 'invalid_request'],

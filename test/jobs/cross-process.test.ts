@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,12 +87,14 @@ describe('across processes sharing the data dir', () => {
     testApp = await createTestApp();
     service = new JobService(testApp.app, TEST_KINDS, { pollMs: 50 });
     await service.start();
-    const running = await service.runNow('test_sleep', { ms: 1_500 });
+    const releaseFile = path.join(testApp.dataDir, 'release');
+    const running = await service.runNow('test_sleep', { ms: 60_000, release_file: releaseFile });
     await waitFor(async () => (await statusOf(running.id)) === 'running');
     const { child, executionId, output } = await runInChild(testApp.dataDir, 'test_sleep', { ms: 5 });
     expect(executionId).toBe(running.id);
+    fs.writeFileSync(releaseFile, '');
     await exited(child);
     expect(output()).toContain('finished success');
-    expect((await service.execution(running.id))!.params).toMatchObject({ ms: 1_500 });
+    expect((await service.execution(running.id))!.params).toMatchObject({ ms: 60_000, release_file: releaseFile });
   });
 });

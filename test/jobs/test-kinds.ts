@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import type { AppContext } from '../../main/core/app-context.ts';
 import type { JobKind } from '../../main/jobs/types.ts';
@@ -6,23 +7,34 @@ import { JobEntity } from '../../main/storage/entities/job.ts';
 /** When each run of the test kinds began and ended, in this process. */
 export const timeline: { job: string; start: number; end: number }[] = [];
 
-/** Sleeps `ms` (stopping early, as interrupted, when its signal aborts) and records its interval. */
-export const sleepKind: JobKind<{ ms: number; label: string }> = {
+/**
+ * Sleeps `ms`, or until `release_file` exists when one is named (so a test decides when it ends,
+ * whatever the machine's load), stopping early, as interrupted, when its signal aborts. Records its interval.
+ */
+export const sleepKind: JobKind<{ ms: number; label: string; release_file?: string }> = {
   kind: 'test_sleep',
   description: 'sleeps',
-  params: z.strictObject({ ms: z.number().int().min(0).default(100), label: z.string().default('sleep') }),
+  params: z.strictObject({ ms: z.number().int().min(0).default(100), label: z.string().default('sleep'), release_file: z.string().optional() }),
   defaultJob: { name: 'test_sleep', cron: null, enabled: true },
   async run({ params, log, signal }) {
     const start = Date.now();
     log.info(`sleeping ${params.ms} ms`, { label: params.label });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(resolve, params.ms);
+      const finish = () => {
+        clearTimeout(timer);
+        clearInterval(released);
+        resolve();
+      };
+      const timer = setTimeout(finish, params.ms);
+      const released = params.release_file ? setInterval(() => fs.existsSync(params.release_file!) && finish(), 20) : undefined;
       signal.addEventListener('abort', () => {
         clearTimeout(timer);
+        clearInterval(released);
         reject(signal.reason);
       }, { once: true });
     });
     timeline.push({ job: params.label, start, end: Date.now() });
+    if (params.release_file) return { summary: 'released' };
     return { summary: `slept ${params.ms} ms` };
   },
 };

@@ -14,7 +14,7 @@ describe('migrations on a fresh database', () => {
   it('run in order at open, in WAL mode, and a second open runs none', async () => {
     const dir = tempDataDir();
     db = await openDatabase(dir);
-    expect(await tables(db)).toEqual(expect.arrayContaining(['displays', 'weekly_rules', 'overrides', 'photos', 'variants', 'shown_variants', 'frames', 'display_frames', 'settings', 'panel_profiles', 'jobs', 'job_executions', 'job_execution_logs', 'weather_current', 'weather_days', 'calendars', 'calendar_occurrences', 'stats_samples', 'art_style_settings']));
+    expect(await tables(db)).toEqual(expect.arrayContaining(['displays', 'weekly_rules', 'overrides', 'photos', 'variants', 'shown_variants', 'frames', 'display_frames', 'settings', 'panel_profiles', 'jobs', 'job_executions', 'job_execution_logs', 'weather_current', 'weather_days', 'calendars', 'calendar_occurrences', 'stats_samples', 'art_style_settings', 'display_logs']));
     expect((await db.query('PRAGMA journal_mode'))[0].journal_mode).toBe('wal');
     expect((await db.query('SELECT COUNT(*) AS n FROM migrations'))[0].n).toBe(MIGRATIONS.length);
     await db.destroy();

@@ -37,12 +37,18 @@ export async function calendarsAddCommand(app: AppContext, name: string, url: st
   }
 }
 
-/** `inkstand calendars`: name, URL, colour, enabled, last fetch and error. */
+/** `inkstand calendars`: name, URL, colour, enabled, last fetch and error, and what the last download skipped (the events, with --json). */
 export async function calendarsListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const rows = (await listCalendars(app.db)).map((c) => ({
+  const calendars = await listCalendars(app.db);
+  const common = (c: (typeof calendars)[number]) => ({
     name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled), lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
-  }));
-  printListing(rows, Boolean(options.json), ['name', 'color', 'enabled', 'lastFetchedAt', 'lastError', 'url'], out);
+  });
+  if (options.json) {
+    printListing(calendars.map((c) => ({ ...common(c), skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [] })), true, [], out);
+    return;
+  }
+  const rows = calendars.map((c) => ({ ...common(c), skipped: c.lastSkipped?.length ?? 0 }));
+  printListing(rows, false, ['name', 'color', 'enabled', 'lastFetchedAt', 'skipped', 'lastError', 'url'], out);
 }
 
 /** `inkstand calendars remove NAME`: the calendar and its stored events. */

@@ -12,6 +12,10 @@ export interface Calendar {
   createdAt: Date;
   lastFetchedAt: Date | null;
   lastError: string | null;
+  /** Events the last readable download left out, each naming the event and why. */
+  lastSkipped: string[] | null;
+  /** What the last readable download read differently from how it was written (dropped lines, zones that fell back). */
+  lastNotes: string[] | null;
 }
 
 /** One expanded instance of an event; a calendar's rows are replaced as a whole after each successful fetch. */
@@ -43,6 +47,8 @@ export const CalendarEntity = new EntitySchema<Calendar>({
     createdAt: { name: 'created_at', type: TIMESTAMP },
     lastFetchedAt: { name: 'last_fetched_at', type: TIMESTAMP, nullable: true },
     lastError: { name: 'last_error', type: 'text', nullable: true },
+    lastSkipped: { name: 'last_skipped', type: 'simple-json', nullable: true },
+    lastNotes: { name: 'last_notes', type: 'simple-json', nullable: true },
   },
 });
 

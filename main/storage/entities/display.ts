@@ -1,10 +1,11 @@
 import { EntitySchema } from 'typeorm';
 import { TIMESTAMP } from '../column-types.ts';
-import type { DisplayMode } from '../../../contract/dtos.ts';
+import type { DisplayMode, SpecialFunction } from '../../../contract/dtos.ts';
 
 export type DisplayStatus = 'pending' | 'approved' | 'revoked';
 export { DISPLAY_MODES, type DisplayMode } from '../../../contract/dtos.ts';
 export type DisplayProtocol = 'native' | 'trmnl';
+export { SPECIAL_FUNCTIONS, type SpecialFunction } from '../../../contract/dtos.ts';
 
 export interface Display {
   id: number;
@@ -41,6 +42,17 @@ export interface Display {
   requestedHeight: number;
   createdAt: Date;
   approvedAt: Date | null;
+  /** TRMNL devices only: refuse requests that identify by MAC address alone, without the access token. */
+  requireToken: boolean;
+  /**
+   * Key of the display's image capabilities (TRMNL image URLs carry an HMAC of it and the version).
+   * Every row has one (the migration fills old rows); a new one makes every old URL stop working.
+   */
+  imageSecret: string;
+  /** What a TRMNL device's double press does; sent to the device as `special_function`. */
+  specialFunction: SpecialFunction;
+  /** The user asked for the device to wipe its credentials (`reset_firmware`) at its next request. */
+  resetRequested: boolean;
 }
 
 export const DisplayEntity = new EntitySchema<Display>({
@@ -76,5 +88,9 @@ export const DisplayEntity = new EntitySchema<Display>({
     requestedHeight: { name: 'requested_height', type: 'integer' },
     createdAt: { name: 'created_at', type: TIMESTAMP },
     approvedAt: { name: 'approved_at', type: TIMESTAMP, nullable: true },
+    requireToken: { name: 'require_token', type: 'boolean', default: false },
+    imageSecret: { name: 'image_secret', type: 'varchar', length: 64, nullable: true },
+    specialFunction: { name: 'special_function', type: 'varchar', length: 16, default: 'identify' },
+    resetRequested: { name: 'reset_requested', type: 'boolean', default: false },
   },
 });

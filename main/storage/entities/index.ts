@@ -1,6 +1,7 @@
 import { ArtStyleSettingEntity } from './art-style.ts';
 import { CalendarEntity, OccurrenceEntity } from './calendar.ts';
 import { DisplayEntity } from './display.ts';
+import { DisplayLogEntity } from './display-log.ts';
 import { FrameEntity, DisplayFrameEntity } from './frame.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   SettingEntity,
   PanelProfileEntity,
   DisplayEntity,
+  DisplayLogEntity,
   WeeklyRuleEntity,
   OverrideEntity,
   PhotoEntity,

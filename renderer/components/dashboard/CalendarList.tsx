@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { timeAgo } from '../../lib/format.ts';
 import { useDashboard } from '../../stores/dashboard-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
+import { CalendarStatus } from './CalendarStatus.tsx';
 
 /** The ICS feeds the dashboard's agenda reads. */
 export function CalendarList() {
@@ -31,9 +31,7 @@ export function CalendarList() {
             <li key={c.id} className="spread">
               <div>
                 <span className="calendar-dot" style={{ background: c.color }} /> <strong>{c.name}</strong>
-                <p className="small muted">
-                  {c.lastError ? <span className="field-error">{c.lastError}</span> : c.lastFetchedAt ? `${c.upcomingEvents} upcoming · fetched ${timeAgo(c.lastFetchedAt)}` : 'Not fetched yet'}
-                </p>
+                <CalendarStatus calendar={c} />
               </div>
               <div className="row">
                 <label className="small row"><input type="checkbox" checked={c.enabled} onChange={(e) => setCalendarEnabled(c.id, e.target.checked)} /> Shown</label>

@@ -25,9 +25,10 @@ export function DisplayCard({ display, preview, onOpen }: { display: DisplayDto;
         <p className="small muted row">
           <span className={`dot ${display.online ? 'ok' : ''}`} />
           <span>{display.online ? 'Online' : 'Offline'} · seen {timeAgo(display.lastSeen)}</span>
-          {display.batteryVoltage !== null && <span>· {display.batteryVoltage.toFixed(2)} V</span>}
-          {display.rssi !== null && <span>· {display.rssi} dBm</span>}
+          {display.batteryVoltage !== null && <span data-testid="battery" title={`${display.batteryVoltage.toFixed(2)} V`}>· battery {Math.round(display.batteryPercent ?? 0)} %</span>}
+          {display.rssi !== null && <span data-testid="rssi">· Wi-Fi {display.rssi} dBm</span>}
         </p>
+        {display.macOnlyAuth && !revoked && <p className="small"><span className="badge warn" title="Anyone who knows its MAC address can fetch its pictures; require its token in Settings">MAC only</span> <span className="muted">authenticates by MAC address only</span></p>}
         {revoked ? (
           <p className="small"><span className="badge bad">Revoked</span> <span className="muted">It pairs again when it restarts.</span></p>
         ) : (

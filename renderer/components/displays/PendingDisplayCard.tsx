@@ -10,7 +10,8 @@ export function PendingDisplayCard({ display }: { display: DisplayDto }) {
     <article className="card pending-card" data-testid={`pending-${display.humanId}`}>
       <div>
         <h2 className="mono">{display.humanId}</h2>
-        <p className="small muted">{display.protocol === 'trmnl' ? 'TRMNL device' : 'Inkstand frame'} · {display.profileId} · asked {timeAgo(display.createdAt)}</p>
+        <p className="small muted">{display.protocol === 'trmnl' ? <>TRMNL device <code>{display.macAddress}</code></> : 'Inkstand frame'} · {display.profileId} · asked {timeAgo(display.createdAt)}</p>
+        {display.macOnlyAuth && <p className="small muted">Recognised by its MAC address: approve only a device you are setting up now.</p>}
       </div>
       <div className="pairing-code" aria-label="Pairing code">
         <span className="muted small">Code on the frame</span>

@@ -1,0 +1,73 @@
+"""`python3 -m inkstand_frame` / `inkstand-frame`: wires the pieces and runs the frame."""
+import logging
+import signal
+import sys
+
+from . import VERSION
+from .backends import create_backend
+from .backoff import Sleeper
+from .cli import build_parser
+from .frame import Frame, FrameOptions
+from .hardware import Host
+from .locate import LocateOptions, ServerLocator
+from .logs import setup_logging
+from .server_info import base_of
+from .store import StateStore
+
+log = logging.getLogger("inkstand_frame")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging(args.log_level)
+    if args.server:
+        try:
+            base_of(args.server)
+        except ValueError:
+            parser.error(f"--server takes an http:// or https:// URL, not {args.server!r}")
+
+    try:
+        hardware_id = args.hardware_id or Host().hardware_id()
+        backend = create_backend(args.backend, args.width, args.height, args.state_dir)
+    except (RuntimeError, ValueError) as err:
+        log.error("cannot start: %s", err)
+        return 2
+    log.info("inkstand-frame %s on %s, hardware id %s", VERSION, backend.describe(), hardware_id)
+
+    sleeper = Sleeper()
+
+    def stop(signum, _frame):
+        sleeper.stop()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+    locator = ServerLocator(LocateOptions(args.server, args.discovery_port, args.discovery_target, args.insecure_http))
+    frame = Frame(FrameOptions(hardware_id, args.once), StateStore(args.state_dir), backend, locator, Host(), sleeper)
+    buttons = None if args.once else _start_buttons(backend, frame)
+    try:
+        return frame.run()
+    finally:
+        if buttons:
+            buttons.stop()
+
+
+def _start_buttons(backend, frame: Frame):
+    if not backend.button_lines:
+        return None
+    from .buttons import ButtonWorker, GpioButtons
+
+    worker = ButtonWorker(frame.press)
+    try:
+        buttons = GpioButtons(backend.button_lines, worker.submit)
+        buttons.start()
+    except (ImportError, OSError, RuntimeError) as err:
+        log.warning("buttons disabled: %s", err)
+        return None
+    return buttons
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeepingShowCommand, TrmnlDisplayClient } from '../sim/trmnl-display.ts';
+import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
+import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
+
+const PI_MAC = 'B8:27:EB:AA:00:01';
+
+describe('TRMNL devices in the browser UI', () => {
+  let app: E2eApp;
+  let pi: TrmnlDisplayClient;
+  let humanId: string;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-e2e-trmnl-'));
+
+  beforeAll(async () => {
+    app = await startE2e();
+    await uploadThroughApi(app, await samplePhotos(2));
+    pi = new TrmnlDisplayClient({ baseUrl: app.urls.http, deviceId: PI_MAC, tmpDir: path.join(tmp, 'pi'), show: new KeepingShowCommand(path.join(tmp, 'shown')).run });
+  });
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  screenshotOnFailure(() => app);
+
+  it('lists a trmnl-display Pi that asked as pending, with its MAC; Approve gives it photos', async () => {
+    expect((await pi.cycle()).filename).toMatch(/^pairing-/);
+    await app.page.goto(app.uiUrl);
+    const card = app.page.locator('[data-testid^="pending-"]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain(PI_MAC);
+    humanId = (await card.getAttribute('data-testid'))!.replace('pending-', '');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await app.page.getByTestId(`display-${humanId}`).waitFor();
+    expect((await pi.cycle()).filename).toMatch(/^photo-/);
+  });
+
+  it('says plainly that it authenticates by MAC address only, and the switch makes it require a key, shown once', async () => {
+    const card = app.page.getByTestId(`display-${humanId}`);
+    await card.getByText('authenticates by MAC address only').waitFor();
+    await card.getByRole('button', { name: 'Settings' }).click();
+    const drawer = app.page.getByRole('dialog');
+    await drawer.getByTestId('mac-only').waitFor();
+    expect(await drawer.getByTestId('mac-only').innerText()).toMatch(/Authenticates by MAC address only/);
+    await drawer.getByTestId('mac-only').scrollIntoViewIfNeeded();
+    await app.screenshot('trmnl-mac-only');
+    await drawer.getByLabel('Require the access token').click();
+    const shown = drawer.getByTestId('new-token');
+    await shown.waitFor();
+    const token = (await shown.locator('code.token').innerText()).trim();
+    await app.page.setViewportSize({ width: 1360, height: 2600 });
+    await app.screenshot('trmnl-device-settings');
+    await app.page.setViewportSize({ width: 1360, height: 900 });
+
+    expect((await pi.cycle()).outcome).toBe('error');
+    const keyed = new TrmnlDisplayClient({ ...pi.options, apiKey: token });
+    expect((await keyed.cycle()).outcome).toBe('shown');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('shows a firmware device\'s battery and signal on its card, and its log on its page', async () => {
+    const device = new TrmnlFirmware(app.urls.http, 'A0:B7:65:AA:00:02', { batteryVoltage: 3.9, rssi: -61 });
+    await device.wake();
+    const pending = await (await app.admin('GET', '/displays')).json();
+    const id = pending.find((d: { macAddress: string }) => d.macAddress === device.mac).id;
+    await app.admin('POST', `/displays/${id}/approve`);
+    await device.wake();
+    await app.server.core.telemetry.flush();
+    expect(await device.submitLog('Failed to resolve hostname after 5 attempts, continuing...')).toBe(204);
+
+    const card = app.page.getByTestId(`display-${device.friendlyId}`);
+    await app.page.reload();
+    await card.waitFor();
+    await expect.poll(() => card.getByTestId('battery').innerText()).toContain('battery 75 %');
+    expect(await card.getByTestId('rssi').innerText()).toContain('-61 dBm');
+    await card.getByRole('button', { name: 'Settings' }).click();
+    const log = app.page.getByRole('dialog').getByTestId('device-log');
+    await log.waitFor();
+    expect(await log.innerText()).toContain('Failed to resolve hostname after 5 attempts');
+    await app.page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('makes a read-only integration key in Settings that opens /api/devices', async () => {
+    await app.page.getByRole('link', { name: 'Settings' }).or(app.page.getByRole('button', { name: 'Settings' })).first().click();
+    await app.page.getByRole('button', { name: 'Make a key' }).click();
+    const shown = app.page.getByTestId('integration-key');
+    await shown.waitFor();
+    const key = (await shown.locator('code.token').innerText()).trim();
+    await app.screenshot('settings-integrations');
+    const res = await fetch(`${app.urls.http}/api/devices`, { headers: { authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toHaveLength(2);
+  });
+});

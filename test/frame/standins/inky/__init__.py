@@ -1,0 +1,1 @@
+"""Stand-in for Pimoroni's `inky` package (see ../README.md)."""

@@ -1,0 +1,1 @@
+"""Stand-in for Waveshare's `waveshare_epd` package (see ../README.md)."""
