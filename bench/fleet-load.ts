@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { ServeProcess } from '../test/helpers/serve-process.ts';
 import type { SimulatedFrame } from '../test/sim/frame.ts';
 import { adminCall } from './serve-fixture.ts';
@@ -14,40 +15,26 @@ export interface PollStats {
   failures: string[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Frames polling as real ones do: each asks for its state every 0.5–2 s (a random pause each
- * time) with its ETag, and `holders` of them keep a long-poll (`?wait=30`) open instead.
+ * time) with its ETag, and `holders` of them keep a long-poll (`?wait=30`) open instead. Runs on
+ * a worker thread (poll-frames-worker.mjs), away from the load this process makes meanwhile.
  */
 export async function pollLikeFrames(frames: SimulatedFrame[], seconds: number, holders: number): Promise<PollStats> {
-  const stats: PollStats = { latencies: [], statuses: {}, failures: [] };
-  const deadline = performance.now() + seconds * 1000;
-  const ask = async (frame: SimulatedFrame, wait: number): Promise<void> => {
-    const started = performance.now();
-    try {
-      const res = await fetch(`${frame.baseUrl}/api/display/state${wait ? `?wait=${wait}` : ''}`, { headers: { ...frame.authHeaders(), 'if-none-match': frame.etag! } });
-      const body = await res.arrayBuffer();
-      stats.statuses[res.status] = (stats.statuses[res.status] ?? 0) + 1;
-      if (res.status === 304 && !wait) stats.latencies.push(performance.now() - started);
-      else if (res.status === 200) frame.etag = res.headers.get('etag');
-      else if (res.status !== 304) stats.failures.push(`${res.status} ${Buffer.from(body).toString().slice(0, 100)}`);
-    } catch (err) {
-      stats.failures.push(String(err));
-    }
-  };
-  await Promise.all(frames.map(async (frame, i) => {
-    if (i < holders) {
-      while (performance.now() < deadline) await ask(frame, 30);
-      return;
-    }
-    await sleep(Math.random() * 2000);
-    while (performance.now() < deadline) {
-      await ask(frame, 0);
-      await sleep(500 + Math.random() * 1500);
-    }
-  }));
-  return stats;
+  const worker = new Worker(new URL('./poll-frames-worker.mjs', import.meta.url), {
+    workerData: { frames: frames.map((f) => ({ baseUrl: f.baseUrl, token: f.token, etag: f.etag })), seconds, holders },
+  });
+  try {
+    const { etags, ...stats } = await new Promise<PollStats & { etags: (string | null)[] }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the polling thread exited with ${code}`)));
+    });
+    frames.forEach((frame, i) => (frame.etag = etags[i]));
+    return stats;
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** Each frame's display id, from the admin API. */
@@ -81,15 +68,14 @@ export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[]
   };
 }
 
-/** Uploads the photos one after another through the admin API, as the browser does. */
-export function importMeanwhile(serve: ServeProcess, photos: Buffer[]): Background {
+/** Uploads photos one after another through the admin API, as the browser does, until stopped; `photo(i)` makes the i-th. */
+export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffer): Background {
   let running = true;
   let imported = 0;
   const done = (async () => {
-    for (const [i, photo] of photos.entries()) {
-      if (!running) break;
+    while (running) {
       const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), `bench-${i}.jpg`);
+      form.append('photo', new Blob([new Uint8Array(photo(imported))], { type: 'image/jpeg' }), `bench-${imported}.jpg`);
       const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
       if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
       imported++;

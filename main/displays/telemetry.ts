@@ -53,11 +53,12 @@ export class TelemetryRecorder {
     const now = this.app.now();
     const previous = this.heardAt.get(displayId);
     this.heardAt.set(displayId, now.getTime());
-    const row: Partial<Display> = { ...this.pending.get(displayId), lastSeen: now };
+    let row = this.pending.get(displayId);
+    if (!row) this.pending.set(displayId, (row = {}));
+    row.lastSeen = now;
     if (telemetry.batteryVoltage !== undefined) row.batteryVoltage = telemetry.batteryVoltage;
     if (telemetry.rssi !== undefined) row.rssi = telemetry.rssi;
     if (telemetry.firmware !== undefined) row.firmware = telemetry.firmware;
-    this.pending.set(displayId, row);
     if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) {
       this.returning.add(displayId);
       setImmediate(() => this.flushInBackground());
