@@ -91,6 +91,9 @@ async function pollsUnderLoad(report: Report): Promise<void> {
     const atTarget = await pollLoad(fleet.serve.http, headers, FLAT_OUT_SECONDS, TARGET_RATE);
     report(`state polls 304 at ${TARGET_RATE} req/s offered: p50`, atTarget.latency.p50, 'ms');
     report('  p99', atTarget.latency.p99, 'ms');
+    // Photo imports decode in the server itself (libvips stays loaded there), unlike renders.
+    await sleep(IDLE_WAIT_MS);
+    report(`idle server RSS after all that, ${POLLING_FRAMES + RENDERING_FRAMES} displays, 60 s idle`, residentMemoryMb(fleet.serve.child.pid!), 'MB');
   } finally {
     fleet.stop();
   }
