@@ -1,80 +1,116 @@
 /**
- * Dithering benchmark: ms per frame for each algorithm, size and palette (the dither step alone,
- * on RGB decoded beforehand from a real photo), the whole renderFrame, Pillow's Floyd–Steinberg
- * on the same input and palette as the peer, and a quality figure: mean CIELAB ΔE76 between
- * input and output after both are blurred in linear light (σ 1.5 px), which is roughly what an
- * eye a little way from the frame sees.
+ * Dithering benchmark.
  *
- * `npx tsx bench/dither.ts` prints one line per figure.
+ * Quality, per panel (7-colour, Spectra 6, black/white), over the quality image set: the real
+ * frame (renderFrame, default settings) judged as a viewer sees it — mean seen ΔE76, mean ΔL* and
+ * the chroma ratio (test/imaging/helpers/seen-error.ts) — next to Pillow's plain Floyd–Steinberg
+ * to the same palette and next to the Pimoroni way (Pillow to the palette blended halfway toward
+ * pure RGB, `set_image(saturation=0.5)`, shown in the panel's real colours).
+ *
+ * Speed: ms per frame for each algorithm (the mapping into the panel's colours and the dither,
+ * from RGB decoded beforehand), the dither kernel alone, the whole renderFrame, and the ratio of
+ * Floyd–Steinberg to Pillow's, timed in alternating rounds so both see the same machine load.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { fitToPaletteRange } from '../main/imaging/adjust.ts';
-import { srgbToLinear } from '../main/imaging/color.ts';
-import { DITHER_ALGORITHMS, ditherRgb } from '../main/imaging/dither/index.ts';
+import { DITHER_ALGORITHMS, ditherPanelImage, ditherRgb, type PanelImage } from '../main/imaging/dither/index.ts';
+import { mapLuminanceToPanel, mapToPanel } from '../main/imaging/gamut/panel-lut.ts';
 import { renderFrame } from '../main/imaging/pipeline.ts';
-import { findBuiltinProfile, type Rgb } from '../main/imaging/profiles.ts';
+import { findBuiltinProfile, type PanelProfile, type Rgb } from '../main/imaging/profiles.ts';
+import { loadCanvasRgb } from '../main/imaging/source-image.ts';
+import { QUALITY_IMAGES, QUALITY_PROFILES } from '../test/imaging/helpers/quality-set.ts';
+import { seenError, type SeenError } from '../test/imaging/helpers/seen-error.ts';
+import { runPillowDither } from './pillow.ts';
+import type { Report } from './report.ts';
 
-type Report = (name: string, value: number, unit: string) => void;
+const PHOTO = QUALITY_IMAGES[0].path;
+const RUNS = 11;
+const ROUNDS = 5;
 
-const PHOTO = fileURLToPath(new URL('../test/fixtures/photos/inky-7.3-beachanchors.jpg', import.meta.url));
-const PILLOW_HELPER = fileURLToPath(new URL('./pillow_dither.py', import.meta.url));
-const RUNS = 21;
-const SIZES = [
-  [800, 480],
-  [1600, 1200],
-] as const;
-const PALETTES: [label: string, palette: Rgb[]][] = [
-  ['1-bit', findBuiltinProfile('waveshare-7.5-v2')!.palette],
-  ['6-colour', findBuiltinProfile('inky-impression-7.3-spectra6')!.palette],
-  ['7-colour', findBuiltinProfile('inky-impression-7.3')!.palette],
-];
+/** Pimoroni's DESATURATED_PALETTE (pure RGB), which its driver blends the measured palette toward. */
+const PIMORONI_PURE: Record<string, Rgb[]> = {
+  'inky-impression-7.3': [[0, 0, 0], [255, 255, 255], [0, 255, 0], [0, 0, 255], [255, 0, 0], [255, 255, 0], [255, 140, 0]],
+  'spectra6-13.3': [[0, 0, 0], [255, 255, 255], [255, 255, 0], [255, 0, 0], [0, 0, 255], [0, 255, 0]],
+};
 
 export async function runDitherBench(report: Report): Promise<void> {
-  const photo = readFileSync(PHOTO);
-  const work = mkdtempSync(join(tmpdir(), 'inkstand-bench-'));
-  try {
-    for (const [width, height] of SIZES) {
-      const rgb = await decode(photo, width, height);
-      for (const [label, palette] of PALETTES) {
-        const size = `${width}x${height}`;
-        for (const algorithm of DITHER_ALGORITHMS) {
-          report(`dither ${algorithm} ${size} ${label}`, medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)), 'ms');
-        }
-        const pillow = runPillow(work, rgb, width, height, palette);
-        if (pillow) {
-          const oursMs = medianMs(() => ditherRgb(rgb, width, height, palette, 'floyd-steinberg'));
-          report(`pillow floyd-steinberg ${size} ${label}`, pillow.ms, 'ms');
-          report(`dither floyd-steinberg ${size} ${label} ours/pillow`, oursMs / pillow.ms, 'ratio');
-        } else {
-          console.log('note: Pillow (python3 PIL) not found; the Pillow comparison is skipped');
-        }
-        // Quality on the photo as it is, and as the pipeline hands it over (range fitted into the palette's).
-        const fitted = rgb.slice();
-        fitToPaletteRange(fitted, palette);
-        for (const [input, suffix] of [[rgb, ''], [fitted, ' fitted']] as const) {
-          report(`dither floyd-steinberg ${size} ${label} quality${suffix}`, meanBlurredDeltaE(input, ditherRgb(input, width, height, palette, 'floyd-steinberg'), palette, width, height), 'deltaE');
-          const peer = input === rgb ? pillow : runPillow(work, input, width, height, palette);
-          if (peer) report(`pillow floyd-steinberg ${size} ${label} quality${suffix}`, meanBlurredDeltaE(input, peer.indices, palette, width, height), 'deltaE');
-        }
-      }
+  for (const id of QUALITY_PROFILES) await qualityOf(findBuiltinProfile(id)!, report);
+  await speed(report);
+}
+
+async function qualityOf(profile: PanelProfile, report: Report): Promise<void> {
+  const ours: SeenError[] = [];
+  const pillow: SeenError[] = [];
+  const pimoroni: SeenError[] = [];
+  let worse = 0;
+  for (const { path } of QUALITY_IMAGES) {
+    const source = await loadCanvasRgb(path, profile.width, profile.height);
+    const frame = await renderFrame(path, { profile, rotation: 0, settings: { dither: 'floyd-steinberg' } });
+    ours.push(seenError(source, frame.indices, profile.palette, profile.width, profile.height));
+    const plain = runPillowDither(source, profile.width, profile.height, profile.palette, 1);
+    if (!plain) continue;
+    pillow.push(seenError(source, plain.indices, profile.palette, profile.width, profile.height));
+    if (ours.at(-1)!.deltaE > pillow.at(-1)!.deltaE) worse++;
+    const blended = pimoroniPalette(profile);
+    const theirs = blended && runPillowDither(source, profile.width, profile.height, blended, 1);
+    if (theirs) pimoroni.push(seenError(source, theirs.indices, profile.palette, profile.width, profile.height));
+  }
+  const name = `quality ${profile.id}`;
+  for (const [who, figures] of [['frame', ours], ['pillow', pillow], ['pimoroni way', pimoroni]] as const) {
+    if (figures.length === 0) continue;
+    report(`${name} ${who} seen ΔE`, mean(figures.map((f) => f.deltaE)), 'deltaE');
+    report(`${name} ${who} ΔL*`, mean(figures.map((f) => f.deltaL)), 'deltaL');
+    report(`${name} ${who} chroma ratio`, sum(figures.map((f) => f.chroma)) / sum(figures.map((f) => f.sourceChroma)), 'ratio');
+  }
+  if (pillow.length > 0) report(`${name} pictures worse than pillow`, worse, 'count');
+  else console.log('note: Pillow (python3 PIL) not found; its figures are skipped');
+}
+
+function pimoroniPalette(profile: PanelProfile): Rgb[] | undefined {
+  const pure = PIMORONI_PURE[profile.id];
+  return pure && profile.palette.map((measured, i) => measured.map((v, c) => Math.trunc(0.5 * v + 0.5 * pure[i][c])) as unknown as Rgb);
+}
+
+async function speed(report: Report): Promise<void> {
+  for (const [width, height] of [[800, 480], [1600, 1200]] as const) {
+    const rgb = await decode(width, height);
+    for (const id of ['waveshare-7.5-v2', 'inky-impression-7.3-spectra6', 'inky-impression-7.3'] as const) {
+      const { palette } = findBuiltinProfile(id)!;
+      const label = `${width}x${height} ${palette.length === 2 ? '1-bit' : `${palette.length}-colour`}`;
+      for (const algorithm of DITHER_ALGORITHMS) report(`dither ${algorithm} ${label}`, medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)), 'ms');
+      const image: PanelImage = palette.length === 2
+        ? { data: mapLuminanceToPanel(rgb, palette, {}), width, height, channels: 1 }
+        : { data: mapToPanel(rgb, palette, {}), width, height, channels: 3 };
+      report(`dither floyd-steinberg ${label} kernel alone`, medianMs(() => ditherPanelImage(image, palette, 'floyd-steinberg')), 'ms');
+      if (width === 800) againstPillow(rgb, width, height, palette, image, label, report);
     }
-    for (const id of ['inky-impression-7.3', 'spectra6-13.3'] as const) {
-      const profile = findBuiltinProfile(id)!;
-      const opts = { profile, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
-      report(`renderFrame ${id} ${profile.width}x${profile.height} from JPEG`, await medianMsAsync(() => renderFrame(photo, opts)), 'ms');
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  }
+  const photo = await sharp(PHOTO).toBuffer();
+  for (const id of ['inky-impression-7.3', 'spectra6-13.3'] as const) {
+    const profile = findBuiltinProfile(id)!;
+    const opts = { profile, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
+    report(`renderFrame ${id} ${profile.width}x${profile.height} from JPEG`, await medianMsAsync(() => renderFrame(photo, opts)), 'ms');
   }
 }
 
-async function decode(photo: Buffer, width: number, height: number): Promise<Uint8Array> {
-  const data = await sharp(photo).resize(width, height, { fit: 'cover' }).removeAlpha().raw().toBuffer();
+/** Pillow and ours in alternating rounds; the median of each round's ratio. */
+function againstPillow(rgb: Uint8Array, width: number, height: number, palette: Rgb[], image: PanelImage, label: string, report: Report): void {
+  const whole: number[] = [];
+  const kernel: number[] = [];
+  const pillowMs: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const pillow = runPillowDither(rgb, width, height, palette, RUNS);
+    if (!pillow) return void console.log('note: Pillow (python3 PIL) not found; the speed comparison is skipped');
+    pillowMs.push(pillow.ms);
+    whole.push(medianMs(() => ditherRgb(rgb, width, height, palette, 'floyd-steinberg')) / pillow.ms);
+    kernel.push(medianMs(() => ditherPanelImage(image, palette, 'floyd-steinberg')) / pillow.ms);
+  }
+  report(`pillow floyd-steinberg ${label}`, median(pillowMs), 'ms');
+  report(`dither floyd-steinberg ${label} ours/pillow`, median(whole), 'ratio');
+  report(`dither floyd-steinberg ${label} kernel alone ours/pillow`, median(kernel), 'ratio');
+}
+
+async function decode(width: number, height: number): Promise<Uint8Array> {
+  const data = await sharp(PHOTO).resize(width, height, { fit: 'cover' }).removeAlpha().raw().toBuffer();
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
@@ -100,71 +136,6 @@ async function medianMsAsync(run: () => Promise<unknown>): Promise<number> {
   return median(times);
 }
 
-const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1];
-
-function runPillow(work: string, rgb: Uint8Array, width: number, height: number, palette: Rgb[]): { ms: number; indices: Uint8Array } | undefined {
-  const input = join(work, 'input.rgb');
-  const output = join(work, 'output.idx');
-  writeFileSync(input, rgb);
-  const result = spawnSync('/usr/bin/python3', [PILLOW_HELPER, input, String(width), String(height), JSON.stringify(palette), String(RUNS), output], {
-    encoding: 'utf8',
-  });
-  if (result.error || result.status !== 0) return undefined;
-  return { ms: JSON.parse(result.stdout).median_ms, indices: new Uint8Array(readFileSync(output)) };
-}
-
-/** Mean ΔE76 between the picture and its dithered version, both blurred in linear light. */
-function meanBlurredDeltaE(rgb: Uint8Array, indices: Uint8Array, palette: Rgb[], width: number, height: number): number {
-  const toLinear = Float32Array.from({ length: 256 }, (_, v) => srgbToLinear(v / 255));
-  const source = Float32Array.from(rgb, (v) => toLinear[v]);
-  const dithered = new Float32Array(rgb.length);
-  indices.forEach((k, p) => palette[k].forEach((v, c) => (dithered[3 * p + c] = toLinear[v])));
-  const a = blur(source, width, height, 1.5);
-  const b = blur(dithered, width, height, 1.5);
-  let total = 0;
-  for (let p = 0; p < width * height; p++) {
-    const [l1, a1, b1] = cieLab(a[3 * p], a[3 * p + 1], a[3 * p + 2]);
-    const [l2, a2, b2] = cieLab(b[3 * p], b[3 * p + 1], b[3 * p + 2]);
-    total += Math.hypot(l1 - l2, a1 - a2, b1 - b2);
-  }
-  return total / (width * height);
-}
-
-/** Separable Gaussian blur of interleaved RGB, edges clamped. */
-function blur(image: Float32Array, width: number, height: number, sigma: number): Float32Array {
-  const radius = Math.ceil(3 * sigma);
-  const weights = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const kernel = weights.map((w) => w / sum);
-  const pass = (src: Float32Array, horizontal: boolean): Float32Array => {
-    const out = new Float32Array(src.length);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        for (let c = 0; c < 3; c++) {
-          let acc = 0;
-          for (let i = -radius; i <= radius; i++) {
-            const sx = horizontal ? Math.min(width - 1, Math.max(0, x + i)) : x;
-            const sy = horizontal ? y : Math.min(height - 1, Math.max(0, y + i));
-            acc += kernel[i + radius] * src[3 * (sy * width + sx) + c];
-          }
-          out[3 * (y * width + x) + c] = acc;
-        }
-      }
-    }
-    return out;
-  };
-  return pass(pass(image, true), false);
-}
-
-/** Linear-light sRGB → CIELAB (D65). */
-function cieLab(r: number, g: number, b: number): [number, number, number] {
-  const f = (t: number): number => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
-  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
-  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
-  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
-  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await runDitherBench((name, value, unit) => console.log(`${name}: ${value.toFixed(unit === 'ratio' ? 2 : unit === 'deltaE' ? 2 : 1)} ${unit}`));
-}
+const sum = (values: number[]): number => values.reduce((s, v) => s + v, 0);
+const mean = (values: number[]): number => sum(values) / values.length;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];

@@ -5,7 +5,7 @@
  * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
 import type {
-  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, FrameSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { AppEventMap } from './events.ts';
@@ -29,7 +29,7 @@ export interface DisplayPatch {
   quietStart?: string | null;
   quietEnd?: string | null;
   buttonMap?: Record<string, unknown>;
-  frameSettings?: Record<string, unknown>;
+  frameSettings?: Partial<FrameSettingsDto>;
   specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
 }
 
@@ -48,6 +48,25 @@ export interface PanelProfileDto {
   palette: string[];
   colorNames: string[];
   builtIn: boolean;
+}
+
+export interface FramePreviewArgs {
+  photoId: number;
+  /** Either a display (its profile, rotation and stored settings) or a profile (upright, default settings). */
+  displayId?: number;
+  profileId?: string;
+  rotation?: 0 | 90 | 180 | 270;
+  settings?: Partial<FrameSettingsDto>;
+}
+
+export interface FramePreviewDto {
+  /** The frame upright, as a PNG in the panel's measured colours. */
+  mime: 'image/png';
+  dataBase64: string;
+  width: number;
+  height: number;
+  /** The settings it was rendered with. */
+  settings: FrameSettingsDto;
 }
 
 export interface PairingWindowDto {
@@ -116,6 +135,8 @@ export interface AdminOperations {
   'calendars.update': { args: { id: number; enabled?: boolean; color?: string; name?: string }; result: CalendarDto };
   'calendars.remove': { args: { id: number }; result: { deleted: true } };
   'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
+  /** A photo as a display (or a panel profile) would show it, with picture settings tried on top; nothing is stored. */
+  'frames.preview': { args: FramePreviewArgs; result: FramePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };
   'system.info': { args: Record<string, never>; result: SystemInfoDto };
 }
@@ -187,6 +208,7 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'calendars.update': { method: 'PATCH', path: '/calendars/:id' },
   'calendars.remove': { method: 'DELETE', path: '/calendars/:id' },
   'dashboard.preview': { method: 'GET', path: '/dashboard/preview/:displayId' },
+  'frames.preview': { method: 'POST', path: '/frames/preview' },
   'providers.test': { method: 'POST', path: '/providers/:provider/test' },
   'system.info': { method: 'GET', path: '/system' },
 };

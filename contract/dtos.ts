@@ -17,6 +17,16 @@ export const SPECIAL_FUNCTIONS: readonly SpecialFunction[] = ['none', 'identify'
 export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stucki' | 'bayer8' | 'blue-noise' | 'none';
 export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
 
+/** How a display's pictures are prepared. The adjustments are factors 0–3 where 1 leaves the picture as it is. */
+export interface FrameSettingsDto {
+  dither: DitherAlgorithm;
+  /** Chroma boost (hue and lightness kept): 0 grey, above 1 more colourful. */
+  vividness?: number;
+  contrast?: number;
+  /** Mid-tone lightness; black and white stay. */
+  brightness?: number;
+}
+
 export const QUALITY_BUCKETS = ['NOT_SUITED', 'BAD', 'PASSABLE', 'GOOD', 'VERY_GOOD'] as const;
 export type QualityBucket = (typeof QUALITY_BUCKETS)[number];
 
@@ -48,7 +58,7 @@ export interface DisplayDto {
   quietStart: string | null;
   quietEnd: string | null;
   buttonMap: ButtonMap;
-  frameSettings: Record<string, unknown>;
+  frameSettings: FrameSettingsDto;
   messageText: string | null;
   lastSeen: string | null;
   online: boolean;

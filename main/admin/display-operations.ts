@@ -5,8 +5,8 @@ import { buttonMapSchema } from '../displays/buttons.ts';
 import type { DisplayDto } from '../../contract/dtos.ts';
 import { toDisplayDto } from '../displays/display-dto.ts';
 import { findRuleOverlap } from '../displays/schedule.ts';
-import { DITHER_ALGORITHMS } from '../imaging/dither/index.ts';
 import { SPECIAL_FUNCTIONS } from '../storage/entities/display.ts';
+import { frameSettingsSchema } from './frame-settings-schema.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
 import type { AdminApi } from '../../contract/admin.ts';
@@ -35,13 +35,7 @@ const displayPatchSchema = z.object({
   quietStart: hhmm.nullable().optional(),
   quietEnd: hhmm.nullable().optional(),
   buttonMap: buttonMapSchema.optional(),
-  frameSettings: z.object({
-    dither: z.enum(DITHER_ALGORITHMS as unknown as [string, ...string[]]).optional(),
-    paletteSaturation: z.number().min(0).max(1).optional(),
-    saturation: z.number().min(0).max(3).optional(),
-    contrast: z.number().min(0).max(3).optional(),
-    brightness: z.number().min(0).max(3).optional(),
-  }).strict().optional(),
+  frameSettings: frameSettingsSchema.optional(),
   specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
 }).strict();
 

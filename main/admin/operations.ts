@@ -5,6 +5,7 @@ import { toHex } from '../screens/screen-state.ts';
 import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
+import { framePreviewOperations } from './frame-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
 import { uiOperations } from './ui-operations.ts';
@@ -25,6 +26,7 @@ export function createAdminApi(core: Core): AdminApi {
 
   return {
     ...displayOperations(core),
+    ...framePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {

@@ -3,17 +3,27 @@ import { bitDepthFor, type PanelProfile, type Rgb } from './panel-profile.ts';
 const BLACK: Rgb = [0, 0, 0];
 const WHITE: Rgb = [255, 255, 255];
 
-// Pimoroni inky_e673.py (Spectra 6); the seed's own panel measured white as pure white.
+/*
+ * Colours from the panel vendors' drivers (Pimoroni's `inky` library: each driver's
+ * SATURATED_PALETTE, the colours the panel shows; its DESATURATED_PALETTE of pure RGB is a target
+ * its saturation slider blends toward and no panel shows, so it has no place here).
+ *
+ * Index order. Spectra 6: 0 black, 1 white, 2 yellow, 3 red, 4 blue, 5 green — the order
+ * inky_e673.py and inky_el133uf1.py quantize to; their set_image() then remaps these to the
+ * controller's native codes 0, 1, 2, 3, 5, 6 (code 4 is unused), so a frame hands the PNG's
+ * indices to set_image (or applies that remap itself when writing the buffer directly).
+ * 7-colour ACeP (inky_ac073tc1a.py, inky_uc8159.py): 0 black, 1 white, 2 green, 3 blue, 4 red,
+ * 5 yellow, 6 orange — the controller's native codes, which those drivers copy straight into
+ * their buffer; native code 7 ("clean") is not a colour and is left out.
+ */
+const PIMORONI = 'Pimoroni inky library';
 const SPECTRA6_NAMES = ['black', 'white', 'yellow', 'red', 'blue', 'green'];
-const SPECTRA6_PURE: Rgb[] = [BLACK, WHITE, [255, 255, 0], [255, 0, 0], [0, 0, 255], [0, 255, 0]];
 const spectra6Palette = (white: Rgb): Rgb[] => [BLACK, white, [208, 190, 71], [156, 72, 75], [61, 59, 94], [58, 91, 70]];
-
-// Pimoroni inky_ac073tc1a.py (7.3" ACeP) and inky_uc8159.py (5.7" and 4"); the driver's eighth
-// "clean" index is not a colour and is left out.
+const SPECTRA6_ORDER = 'indices are set_image() order; the driver remaps them to native codes 0, 1, 2, 3, 5, 6';
 const ACEP_NAMES = ['black', 'white', 'green', 'blue', 'red', 'yellow', 'orange'];
-const ACEP_PURE: Rgb[] = [BLACK, WHITE, [0, 255, 0], [0, 0, 255], [255, 0, 0], [255, 255, 0], [255, 140, 0]];
 const ACEP_73_PALETTE: Rgb[] = [BLACK, [217, 242, 255], [3, 124, 76], [27, 46, 198], [245, 80, 34], [255, 255, 68], [239, 121, 44]];
 const UC8159_PALETTE: Rgb[] = [[57, 48, 57], WHITE, [58, 91, 70], [61, 59, 94], [156, 72, 75], [208, 190, 71], [177, 106, 73]];
+const UC8159_SOURCE = `${PIMORONI}, inky/inky_uc8159.py SATURATED_PALETTE (indices are the controller's native codes)`;
 
 function greyLevels(count: number): Rgb[] {
   return Array.from({ length: count }, (_, i) => {
@@ -36,31 +46,37 @@ function builtIn(data: ProfileData): PanelProfile {
 export const BUILTIN_PROFILES: readonly PanelProfile[] = Object.freeze([
   builtIn({
     id: 'spectra6-13.3', label: 'Spectra 6 13.3" (1600×1200)', width: 1600, height: 1200,
-    palette: spectra6Palette(WHITE), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+    palette: spectra6Palette(WHITE), colorNames: SPECTRA6_NAMES, grey: false,
+    // The seed's own panel measured its white as pure white.
+    source: `the seed's measured panel; colours and order as ${PIMORONI}, inky/inky_el133uf1.py SATURATED_PALETTE (${SPECTRA6_ORDER})`,
   }),
   builtIn({
     id: 'inky-impression-13.3-spectra6', label: 'Inky Impression 13.3" Spectra 6', width: 1600, height: 1200,
-    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, grey: false,
+    source: `${PIMORONI}, inky/inky_el133uf1.py SATURATED_PALETTE (${SPECTRA6_ORDER})`,
   }),
   builtIn({
     id: 'inky-impression-7.3-spectra6', label: 'Inky Impression 7.3" Spectra 6', width: 800, height: 480,
-    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, pureColors: SPECTRA6_PURE, grey: false,
+    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, grey: false,
+    source: `${PIMORONI}, inky/inky_e673.py SATURATED_PALETTE (${SPECTRA6_ORDER})`,
   }),
   builtIn({
     id: 'inky-impression-7.3', label: 'Inky Impression 7.3" (7-colour ACeP)', width: 800, height: 480,
-    palette: ACEP_73_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+    palette: ACEP_73_PALETTE, colorNames: ACEP_NAMES, grey: false,
+    source: `${PIMORONI}, inky/inky_ac073tc1a.py SATURATED_PALETTE (indices are the controller's native codes)`,
   }),
   builtIn({
     id: 'inky-impression-5.7', label: 'Inky Impression 5.7" (7-colour)', width: 600, height: 448,
-    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, grey: false, source: UC8159_SOURCE,
   }),
   builtIn({
     id: 'inky-impression-4', label: 'Inky Impression 4" (7-colour)', width: 640, height: 400,
-    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, pureColors: ACEP_PURE, grey: false,
+    palette: UC8159_PALETTE, colorNames: ACEP_NAMES, grey: false, source: UC8159_SOURCE,
   }),
   builtIn({
     id: 'waveshare-7.5-v2', label: 'Waveshare 7.5" V2 (black/white)', width: 800, height: 480,
     palette: [BLACK, WHITE], colorNames: ['black', 'white'], grey: false,
+    source: "Waveshare e-Paper driver epd7in5_V2.py: getbuffer() takes a 1-bit image, 0 black and 1 white",
   }),
   builtIn({
     id: 'trmnl-og-1bit', label: 'TRMNL (1-bit)', width: 800, height: 480,

@@ -20,3 +20,17 @@ export function linearRgbToOklab(r: number, g: number, b: number): [number, numb
   ];
 }
 
+/** OKLab → linear-light sRGB (the inverse of linearRgbToOklab; values outside 0..1 are colours sRGB cannot hold). */
+export function oklabToLinearRgb(l: number, a: number, b: number): [number, number, number] {
+  const l3 = (l + 0.3963377774 * a + 0.2158037573 * b) ** 3;
+  const m3 = (l - 0.1055613458 * a - 0.0638541728 * b) ** 3;
+  const s3 = (l - 0.0894841775 * a - 1.291485548 * b) ** 3;
+  return [
+    4.0767416621 * l3 - 3.3077115913 * m3 + 0.2309699292 * s3,
+    -1.2684380046 * l3 + 2.6097574011 * m3 - 0.3413193965 * s3,
+    -0.0041960863 * l3 - 0.7034186147 * m3 + 1.707614701 * s3,
+  ];
+}
+
+/** Relative luminance (CIE Y) of linear-light sRGB. */
+export const luminance = (r: number, g: number, b: number): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;

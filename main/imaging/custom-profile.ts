@@ -18,7 +18,7 @@ const customProfileSchema = z
     orientation: z.enum(['landscape', 'portrait']).optional(),
     palette: z.array(rgb).min(2).max(256),
     colorNames: z.array(z.string().trim().min(1).max(40)).optional(),
-    pureColors: z.array(rgb).optional(),
+    source: z.string().trim().min(1).max(200).optional(),
     bitDepth: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8)]).optional(),
     grey: z.boolean().default(false),
   })
@@ -31,7 +31,6 @@ const customProfileSchema = z
       issue('orientation', `must be "${nativeOrientation}" for a ${p.width}×${p.height} panel`);
     }
     if (p.colorNames && p.colorNames.length !== count) issue('colorNames', `must have ${count} entries, one per palette colour`);
-    if (p.pureColors && p.pureColors.length !== count) issue('pureColors', `must have ${count} entries, one per palette colour`);
     if (p.bitDepth !== undefined && p.bitDepth !== bitDepthFor(count)) {
       issue('bitDepth', `must be ${bitDepthFor(count)}, the smallest PNG bit depth for ${count} colours`);
     }
@@ -57,7 +56,7 @@ export function validateCustomProfile(input: unknown): PanelProfile {
     orientation: p.width >= p.height ? 'landscape' : 'portrait',
     palette: p.palette as Rgb[],
     colorNames: p.colorNames ?? p.palette.map((_, i) => `colour ${i}`),
-    ...(p.pureColors ? { pureColors: p.pureColors as Rgb[] } : {}),
+    ...(p.source ? { source: p.source } : {}),
     bitDepth: bitDepthFor(p.palette.length),
     grey: p.grey,
     builtIn: false,

@@ -1,11 +1,12 @@
 /**
  * Panel profiles: what a display can show, as data.
  *
- * `palette` holds the colours the panel really shows (measured; Pimoroni's "saturated" values for
- * the Inky panels) in the order of the panel driver's colour indices, so the index written into
- * the PNG is the index the driver expects. `pureColors` are the ideal colours Pimoroni's driver
- * blends toward with its saturation slider (see palette.ts). Grey profiles list their levels
- * from black to white, so an index is also the sample value of a greyscale PNG.
+ * `palette` holds the colours the panel really shows, as measured (for the Inky panels the
+ * "saturated" palette of Pimoroni's drivers), in the order of the panel driver's colour indices,
+ * so the index written into the PNG is the index the driver expects. It is at once the palette
+ * the dithering accounts with and the PNG's PLTE: what the dither believes is what the panel
+ * shows. Grey profiles list their levels from black to white, so an index is also the sample
+ * value of a greyscale PNG.
  */
 export type Rgb = readonly [number, number, number];
 
@@ -20,8 +21,8 @@ export interface PanelProfile {
   palette: Rgb[];
   /** Same order as `palette`, e.g. ['black', 'white', 'yellow', 'red', 'blue', 'green']. */
   colorNames: string[];
-  /** The ideal colours that the palette saturation slider blends toward (same order). */
-  pureColors?: Rgb[];
+  /** Where the palette's colours and order come from (a vendor driver, a measurement). */
+  source?: string;
   /** Smallest PNG bit depth that holds the palette. */
   bitDepth: 1 | 2 | 4 | 8;
   /** True when the device wants a greyscale PNG (TRMNL class) rather than an indexed one. */

@@ -1,7 +1,7 @@
 /**
  * Source picture → device-ready frame: decode, turn upright (EXIF), crop to the canvas around
- * the subject, adjust, dither to the panel's palette, turn into the panel's native pixel order,
- * encode.
+ * the subject, adjust and map into the colours the panel can show, dither to the panel's measured
+ * palette, turn into the panel's native pixel order, encode.
  *
  * Rotation: `rotation` is how far the frame hangs turned. The picture is composed on a canvas of
  * the size the viewer sees (height × width for 90 and 270) and then turned clockwise by
@@ -10,16 +10,22 @@
  * top edge lands on the panel's native right edge; 180: upside down.)
  */
 import sharp from 'sharp';
-import { applyAdjustments, fitToPaletteRange } from './adjust.ts';
-import { DITHER_ALGORITHMS, ditherRgb, isDitherAlgorithm, type FrameSettings } from './dither/index.ts';
+import { checkAdjustments } from './adjust.ts';
+import { DITHER_ALGORITHMS, ditherRgb, isDitherAlgorithm } from './dither/index.ts';
 import { encodeFrame, type FrameFormat } from './encode/index.ts';
-import { matchPalette } from './palette.ts';
+import type { FrameSettings } from './frame-settings.ts';
 import type { PanelProfile, Rgb } from './panel-profile.ts';
 import { ROTATIONS, isRotation, logicalSize, rotateIndices, type Rotation } from './rotate.ts';
 import { loadCanvasRgb, type Fit } from './source-image.ts';
 
 export { ImageInputError } from './errors.ts';
 export type { Rotation } from './rotate.ts';
+
+/**
+ * Changes whenever the same source and settings render to different pixels (the mapping or the
+ * dithering changed), so frames rendered by an earlier version are not reused.
+ */
+export const PIPELINE_VERSION = 2;
 
 export interface RenderOptions {
   profile: PanelProfile;
@@ -49,18 +55,9 @@ export async function renderFrame(source: Buffer | string, opts: RenderOptions):
   return { data: encodeFrame(indices, profile, opts.format), width: profile.width, height: profile.height, indices };
 }
 
-/**
- * Adjusts `rgb` in place and dithers it. Dithered pictures are matched against the palette of
- * the saturation slider, after their range of light is fitted into it; with 'none' (flat
- * graphics such as the dashboard, drawn in the panel's measured colours) every pixel just takes
- * the nearest measured colour, so those colours stay exactly what they were drawn in.
- */
+/** The picture settings and the mapping into the panel's colours, then the dither (dither/index.ts). */
 export function ditherForPanel(rgb: Uint8Array, width: number, height: number, profile: PanelProfile, settings: FrameSettings): Uint8Array {
-  applyAdjustments(rgb, settings);
-  if (settings.dither === 'none') return ditherRgb(rgb, width, height, profile.palette, 'none');
-  const palette = matchPalette(profile, settings.paletteSaturation);
-  fitToPaletteRange(rgb, palette);
-  return ditherRgb(rgb, width, height, palette, settings.dither);
+  return ditherRgb(rgb, width, height, profile.palette, settings.dither, settings);
 }
 
 /** The frame as the panel will show it (its measured colours), as an RGB PNG for the UI. */
@@ -86,6 +83,7 @@ function checkOptions({ profile, rotation, settings, fit, format }: RenderOption
   if (!isDitherAlgorithm(settings.dither)) {
     throw new RangeError(`unknown dither algorithm "${settings.dither}"; choose one of ${DITHER_ALGORITHMS.join(', ')}`);
   }
+  checkAdjustments(settings);
   if (fit !== undefined && fit !== 'cover' && fit !== 'contain') throw new RangeError(`fit must be "cover" or "contain", not "${fit}"`);
   if (format !== undefined && format !== 'png' && format !== 'bmp') throw new RangeError(`format must be "png" or "bmp", not "${format}"`);
   if (format === 'bmp' && profile.palette.length !== 2) {

@@ -3,18 +3,14 @@ import type { Picture } from '../dashboard/picture.ts';
 import { loadDashboardData } from '../dashboard-data/load.ts';
 import { FrameStore, type FrameRequest } from '../frames/frame-store.ts';
 import type { ProfileRegistry } from '../frames/profiles.ts';
-import type { FrameSettings } from '../imaging/dither/index.ts';
+import { storedFrameSettings, type FrameSettings } from '../imaging/frame-settings.ts';
+import { PIPELINE_VERSION, type Rotation } from '../imaging/pipeline.ts';
 import { renderFrameInPool } from '../imaging/pool.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
-import type { Rotation } from '../imaging/pipeline.ts';
 import type { Display } from '../storage/entities/display.ts';
 
 /** Flat pictures (text, UI) snap to the palette; dithering would speckle anti-aliased text. */
 const FLAT: FrameSettings = { dither: 'none' };
-
-function frameSettingsOf(display: Display): FrameSettings {
-  return { dither: 'floyd-steinberg', ...(display.frameSettings ? JSON.parse(display.frameSettings) : {}) };
-}
 
 /** Builds the frame requests for each kind of content a display can show; all drawing happens on the image workers. */
 export class ContentFrames {
@@ -22,9 +18,9 @@ export class ContentFrames {
 
   async photo(display: Display, variantId: number, filePath: string): Promise<FrameRequest> {
     const target = await this.target(display);
-    const settings = frameSettingsOf(display);
+    const settings = storedFrameSettings(display.frameSettings);
     return {
-      renderKey: FrameStore.renderKey(['photo', variantId, filePath, target.profile, target.rotation, settings]),
+      renderKey: FrameStore.renderKey(['photo', variantId, filePath, target.profile, target.rotation, settings, PIPELINE_VERSION]),
       sourceKind: 'photo',
       sourceRef: `variant:${variantId}`,
       produce: async () => (await renderFrameInPool(filePath, { ...target, settings })).data,
@@ -63,7 +59,7 @@ export class ContentFrames {
     const target = await this.target(display);
     const identity = picture.kind === 'dashboard' ? [display.id, ...extraIdentity] : [picture];
     return {
-      renderKey: FrameStore.renderKey([picture.kind, ...identity, target.profile, target.rotation]),
+      renderKey: FrameStore.renderKey([picture.kind, ...identity, target.profile, target.rotation, PIPELINE_VERSION]),
       sourceKind: picture.kind,
       sourceRef: picture.kind === 'dashboard' ? this.dashboardRef(display) : `display:${display.id}`,
       produce: async () => (await renderFrameInPool({ picture }, { ...target, settings: FLAT })).data,

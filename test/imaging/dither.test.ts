@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { srgbToLinear } from '../../main/imaging/color.ts';
-import { DITHER_ALGORITHMS, ditherRgb, type DitherAlgorithm } from '../../main/imaging/dither/index.ts';
+import { DITHER_ALGORITHMS, ditherPanelImage, ditherRgb, isLinePalette, type DitherAlgorithm } from '../../main/imaging/dither/index.ts';
+import { diffusionMatcher, greyMatcher } from '../../main/imaging/dither/palette-matcher.ts';
 import { BAYER8, blueNoise64 } from '../../main/imaging/dither/threshold-maps.ts';
 import { BUILTIN_PROFILES, type Rgb } from '../../main/imaging/profiles.ts';
 import { flatRgb, histogram } from './helpers/images.ts';
@@ -33,20 +34,28 @@ describe('ditherRgb', () => {
 
   it('leaves a flat palette colour exactly that colour, with every algorithm and built-in palette', () => {
     for (const profile of BUILTIN_PROFILES) {
-      for (const algorithm of DITHER_ALGORITHMS) {
-        profile.palette.forEach((colour, k) => {
-          const indices = ditherRgb(flatRgb(40, 30, colour), 40, 30, profile.palette, algorithm);
+      const line = isLinePalette(profile.palette);
+      const levels = line ? greyMatcher(profile.palette).levels : diffusionMatcher(profile.palette).linear;
+      for (const algorithm of DITHER_ALGORITHMS.filter((a) => a !== 'none')) {
+        profile.palette.forEach((_, k) => {
+          const colour = line ? [levels[k]] : [...levels.subarray(3 * k, 3 * k + 3)];
+          const data = Uint16Array.from({ length: 40 * 30 * colour.length }, (_, i) => colour[i % colour.length]);
+          const indices = ditherPanelImage({ data, width: 40, height: 30, channels: line ? 1 : 3 }, profile.palette, algorithm);
           expect(histogram(indices, profile.palette.length)[k], `${profile.id} ${algorithm} colour ${k}`).toBe(indices.length);
         });
       }
     }
   });
 
-  it('is deterministic', () => {
-    const rgb = Uint8Array.from({ length: 97 * 61 * 3 }, (_, i) => (i * 7919) % 251);
-    const palette = BUILTIN_PROFILES.find((p) => p.id === 'inky-impression-7.3')!.palette;
-    for (const algorithm of DITHER_ALGORITHMS) {
-      expect(ditherRgb(rgb, 97, 61, palette, algorithm)).toEqual(ditherRgb(rgb.slice(), 97, 61, palette, algorithm));
+  it('turns white paper into the panel\'s white and black into its black, without speckle', () => {
+    for (const profile of BUILTIN_PROFILES) {
+      const luminance = profile.palette.map(([r, g, b]) => 0.2126 * srgbToLinear(r / 255) + 0.7152 * srgbToLinear(g / 255) + 0.0722 * srgbToLinear(b / 255));
+      const whitest = profile.palette.reduce((best, c, k) => (Math.min(...c) > Math.min(...profile.palette[best]) ? k : best), 0);
+      const darkest = luminance.indexOf(Math.min(...luminance));
+      for (const [grey, expected] of [[255, whitest], [0, darkest]]) {
+        const indices = ditherRgb(flatRgb(200, 100, [grey, grey, grey]), 200, 100, profile.palette, 'floyd-steinberg');
+        expect(histogram(indices, profile.palette.length)[expected], `${profile.id} grey ${grey}`).toBe(indices.length);
+      }
     }
   });
 

@@ -74,7 +74,7 @@ describe('renderFrame', () => {
   const profile = findBuiltinProfile('spectra6-13.3')!;
 
   it('gives the same bytes for the same input and settings', async () => {
-    const opts = { profile, rotation: 90 as const, settings: { dither: 'floyd-steinberg' as const, saturation: 1.2, contrast: 1.1, brightness: 0.9 } };
+    const opts = { profile, rotation: 90 as const, settings: { dither: 'floyd-steinberg' as const, vividness: 1.2, contrast: 1.1, brightness: 0.9 } };
     const [a, b] = await Promise.all([renderFrame(photo, opts), renderFrame(Buffer.from(photo), opts)]);
     expect(a.data.equals(b.data)).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('renderFrame', () => {
     await expect(renderFrame(photo, { profile, rotation: 45 as 0, settings })).rejects.toThrow(/rotation must be one of 0, 90, 180, 270/);
     await expect(renderFrame(photo, { profile, rotation: 0, settings: { dither: 'dots' as 'none' } })).rejects.toThrow(/unknown dither algorithm "dots"/);
     await expect(renderFrame(photo, { profile, rotation: 0, settings: { ...settings, contrast: -1 } })).rejects.toThrow(/contrast must be/);
-    await expect(renderFrame(photo, { profile, rotation: 0, settings: { ...settings, paletteSaturation: 2 } })).rejects.toThrow(/paletteSaturation/);
+    await expect(renderFrame(photo, { profile, rotation: 0, settings: { ...settings, vividness: 4 } })).rejects.toThrow(/vividness must be a number from 0 to 3/);
   });
 
   it('keeps graphics drawn in the measured palette exactly, with dither none', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bitDepthFor } from '../../main/imaging/panel-profile.ts';
-import { matchPalette } from '../../main/imaging/palette.ts';
 import { BUILTIN_PROFILES, defaultProfileForResolution, findBuiltinProfile, validateCustomProfile } from '../../main/imaging/profiles.ts';
 
 describe('built-in profiles', () => {
@@ -11,7 +10,7 @@ describe('built-in profiles', () => {
     ]);
     for (const p of BUILTIN_PROFILES) {
       expect(p.colorNames).toHaveLength(p.palette.length);
-      if (p.pureColors) expect(p.pureColors).toHaveLength(p.palette.length);
+      if (!p.grey) expect(p.source, p.id).toMatch(/Pimoroni inky|Waveshare/);
       expect(p.bitDepth).toBe(bitDepthFor(p.palette.length));
       expect(p.orientation).toBe(p.width >= p.height ? 'landscape' : 'portrait');
       expect(p.builtIn).toBe(true);
@@ -35,14 +34,21 @@ describe('built-in profiles', () => {
   });
 });
 
-describe('matchPalette', () => {
-  it("blends measured and pure colours like Pimoroni's driver", () => {
-    const p = findBuiltinProfile('inky-impression-7.3-spectra6')!;
-    expect(matchPalette(p, 1)).toEqual(p.palette);
-    expect(matchPalette(p, 0)).toEqual(p.pureColors);
-    expect(matchPalette(p, 0.5)[1]).toEqual([208, 209, 210]);
-    expect(matchPalette(findBuiltinProfile('waveshare-7.5-v2')!, 0)).toEqual([[0, 0, 0], [255, 255, 255]]);
-    expect(() => matchPalette(p, 1.5)).toThrow(/between 0 and 1/);
+describe('palettes from the vendor drivers', () => {
+  // Pimoroni inky: SATURATED_PALETTE of inky_e673.py / inky_el133uf1.py (Spectra 6), inky_ac073tc1a.py and inky_uc8159.py (7-colour).
+  const SPECTRA6 = [[0, 0, 0], [161, 164, 165], [208, 190, 71], [156, 72, 75], [61, 59, 94], [58, 91, 70]];
+  const AC073TC1A = [[0, 0, 0], [217, 242, 255], [3, 124, 76], [27, 46, 198], [245, 80, 34], [255, 255, 68], [239, 121, 44]];
+  const UC8159 = [[57, 48, 57], [255, 255, 255], [58, 91, 70], [61, 59, 94], [156, 72, 75], [208, 190, 71], [177, 106, 73]];
+
+  it('are the measured colours, in the order the driver indexes them', () => {
+    expect(findBuiltinProfile('inky-impression-7.3-spectra6')!.palette).toEqual(SPECTRA6);
+    expect(findBuiltinProfile('inky-impression-13.3-spectra6')!.palette).toEqual(SPECTRA6);
+    expect(findBuiltinProfile('inky-impression-7.3-spectra6')!.colorNames).toEqual(['black', 'white', 'yellow', 'red', 'blue', 'green']);
+    expect(findBuiltinProfile('inky-impression-7.3')!.palette).toEqual(AC073TC1A);
+    expect(findBuiltinProfile('inky-impression-5.7')!.palette).toEqual(UC8159);
+    expect(findBuiltinProfile('inky-impression-4')!.palette).toEqual(UC8159);
+    expect(findBuiltinProfile('waveshare-7.5-v2')!.palette).toEqual([[0, 0, 0], [255, 255, 255]]);
+    expect(findBuiltinProfile('inky-impression-7.3-spectra6')!.source).toMatch(/inky_e673\.py.*native codes 0, 1, 2, 3, 5, 6/);
   });
 });
 
@@ -55,6 +61,10 @@ describe('validateCustomProfile', () => {
     });
   });
 
+  it('keeps where the colours come from', () => {
+    expect(validateCustomProfile({ ...valid, source: 'measured with a colorimeter' }).source).toBe('measured with a colorimeter');
+  });
+
   it('names the bad field', () => {
     expect(() => validateCustomProfile({ ...valid, width: 0 })).toThrow(/^invalid panel profile: width:/);
     expect(() => validateCustomProfile({ ...valid, palette: [[0, 0, 0], [255, 300, 0]] })).toThrow(/palette\[1\]\[1\]/);
@@ -64,6 +74,7 @@ describe('validateCustomProfile', () => {
     expect(() => validateCustomProfile({ ...valid, grey: true })).toThrow(/palette: a grey profile needs 2, 4, 16 or 256 levels/);
     expect(() => validateCustomProfile({ ...valid, orientation: 'portrait' })).toThrow(/orientation: must be "landscape"/);
     expect(() => validateCustomProfile({ ...valid, extra: 1 })).toThrow(/invalid panel profile/);
+    expect(() => validateCustomProfile({ ...valid, pureColors: valid.palette })).toThrow(/invalid panel profile/);
     expect(() => validateCustomProfile('nope')).toThrow(/invalid panel profile/);
   });
 });

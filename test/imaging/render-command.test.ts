@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('runRenderCommand', () => {
   it('writes the device PNG, and nothing else in the folder', async () => {
     const out = join(dir, 'frame.png');
-    await runRenderCommand({ image, profile: 'inky-impression-7.3', dither: 'atkinson', rotation: '270', saturation: '0.8', out });
+    await runRenderCommand({ image, profile: 'inky-impression-7.3', dither: 'atkinson', rotation: '270', vividness: '1.4', out });
     const png = readPng(await readFile(out));
     expect([png.width, png.height, png.colourType, png.palette?.length]).toEqual([800, 480, 3, 7]);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -38,7 +38,7 @@ describe('runRenderCommand', () => {
     await expect(runRenderCommand({ image, profile: 'nope', out })).rejects.toThrow(/^--profile: unknown panel profile "nope"; built-in profiles: spectra6-13.3/);
     await expect(runRenderCommand({ image, profile: 'grey16', dither: 'dots', out })).rejects.toThrow(/^--dither: unknown algorithm "dots"/);
     await expect(runRenderCommand({ image, profile: 'grey16', rotation: '45', out })).rejects.toThrow(/^--rotation: must be one of 0, 90, 180, 270/);
-    await expect(runRenderCommand({ image, profile: 'grey16', saturation: 'lots', out })).rejects.toThrow(/^--saturation: must be a number from 0 to 1/);
+    await expect(runRenderCommand({ image, profile: 'grey16', vividness: 'lots', out })).rejects.toThrow(/^--vividness: must be a number from 0 to 3/);
     await expect(runRenderCommand({ image, profile: 'spectra6-13.3', format: 'bmp', out })).rejects.toThrow(/^--format bmp/);
     await expect(runRenderCommand({ image: join(dir, 'missing.jpg'), profile: 'grey16', out })).rejects.toThrow(/no such file/);
     expect((await readdir(dir)).includes('never.png')).toBe(false);

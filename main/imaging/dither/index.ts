@@ -5,17 +5,21 @@
  * are 25–100× slower than Pillow's C code, and rendering speed is what lets a frame get a fresh
  * picture the moment it asks. bench/dither.ts holds us to Pillow.
  *
- * Working space: linear light (see palette-matcher.ts); nearest colours are judged in OKLab.
+ * A picture is first mapped into the colours the panel can show (gamut/panel-lut.ts), then
+ * dithered against exactly the palette written into the PNG: the panel's measured colours.
+ * Panels whose colours all lie on one line (greys, black/white) are dithered on luminance alone,
+ * so a saturated colour keeps its lightness instead of losing the light of its missing channels.
  */
-import type { Rgb } from '../panel-profile.ts';
-import { KERNELS, diffuseWithKernel, floydSteinberg } from './error-diffusion.ts';
-import { orderedDither } from './ordered.ts';
-import { SRGB_TO_LINEAR, cellOf, paletteMatcher, type PaletteMatcher } from './palette-matcher.ts';
-import { BAYER8, blueNoise64 } from './threshold-maps.ts';
-
-
-
 import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.ts';
+import type { PictureAdjustments } from '../adjust.ts';
+import { srgbToLinear } from '../color.ts';
+import { paletteRank } from '../gamut/hull.ts';
+import { mapLuminanceToPanel, mapToPanel } from '../gamut/panel-lut.ts';
+import type { Rgb } from '../panel-profile.ts';
+import { KERNELS, diffuseGreyWithKernel, diffuseWithKernel, floydSteinberg, floydSteinbergGrey } from './error-diffusion.ts';
+import { orderedDither, orderedDitherGrey } from './ordered.ts';
+import { diffusionMatcher, greyMatcher, perceptualMatcher } from './palette-matcher.ts';
+import { BAYER8, blueNoise64 } from './threshold-maps.ts';
 
 export { DITHER_ALGORITHMS, type DitherAlgorithm };
 
@@ -23,56 +27,72 @@ export function isDitherAlgorithm(value: unknown): value is DitherAlgorithm {
   return DITHER_ALGORITHMS.includes(value as DitherAlgorithm);
 }
 
-/** How one display wants its pictures prepared. Adjustments are factors: 1 leaves the picture as it is. */
-export interface FrameSettings {
-  dither: DitherAlgorithm;
-  /** 0..1, Pimoroni's saturation slider: how far the palette used for matching leans from the pure colours to the measured ones. */
-  paletteSaturation?: number;
-  saturation?: number;
-  contrast?: number;
-  brightness?: number;
+/** A picture already mapped into a panel's colours: linear light 0..LINEAR_MAX, 3 channels, or 1 (luminance) for panels of greys. */
+export interface PanelImage {
+  readonly data: Uint16Array;
+  readonly width: number;
+  readonly height: number;
+  readonly channels: 1 | 3;
 }
 
+/** Whether the panel's colours lie on one line (greys, black/white): it is then dithered on luminance alone. */
+export const isLinePalette = (palette: readonly Rgb[]): boolean =>
+  paletteRank(palette.map((c) => c.map((v) => srgbToLinear(v / 255)) as unknown as [number, number, number])) === 1;
+
 /**
- * Maps each pixel of `rgb` (sRGB bytes, width·height·3) to the index of a `matchPalette` colour.
+ * Maps each pixel of `rgb` (sRGB bytes, width·height·3) to the index of a palette colour: the
+ * adjustments, the mapping into the panel's colours, then the dither. With 'none' each pixel just
+ * takes the perceptually nearest palette colour, unmapped, so flat graphics drawn in the panel's
+ * colours (the dashboard) stay exactly those colours.
  * Deterministic: the same input gives the same output on every run and machine.
  */
-export function ditherRgb(rgb: Uint8Array, width: number, height: number, matchPalette: Rgb[], algorithm: DitherAlgorithm): Uint8Array {
+export function ditherRgb(rgb: Uint8Array, width: number, height: number, palette: readonly Rgb[], algorithm: DitherAlgorithm, adjustments: PictureAdjustments = {}): Uint8Array {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
     throw new RangeError(`image size must be positive whole numbers, not ${width}×${height}`);
   }
   if (rgb.length !== width * height * 3) {
     throw new RangeError(`expected ${width * height * 3} bytes of RGB for ${width}×${height}, got ${rgb.length}`);
   }
-  const matcher = paletteMatcher(matchPalette);
+  if (!isDitherAlgorithm(algorithm)) {
+    throw new RangeError(`unknown dither algorithm "${String(algorithm)}"; choose one of ${DITHER_ALGORITHMS.join(', ')}`);
+  }
+  if (algorithm === 'none') return nearestColours(rgb, palette);
+  const image: PanelImage = isLinePalette(palette)
+    ? { data: mapLuminanceToPanel(rgb, palette, adjustments), width, height, channels: 1 }
+    : { data: mapToPanel(rgb, palette, adjustments), width, height, channels: 3 };
+  return ditherPanelImage(image, palette, algorithm);
+}
+
+/** The dither step alone, on a picture already in the panel's colours. */
+export function ditherPanelImage(image: PanelImage, palette: readonly Rgb[], algorithm: Exclude<DitherAlgorithm, 'none'>): Uint8Array {
+  const { data, width, height, channels } = image;
   const out = new Uint8Array(width * height);
+  const matcher = channels === 3 ? diffusionMatcher(palette) : greyMatcher(palette);
   switch (algorithm) {
     case 'floyd-steinberg':
-      floydSteinberg(rgb, width, height, matcher, out);
+      if ('cube' in matcher) floydSteinberg(data, width, height, matcher, out);
+      else floydSteinbergGrey(data, width, height, matcher, out);
       break;
     case 'atkinson':
     case 'sierra':
     case 'stucki':
-      diffuseWithKernel(rgb, width, height, matcher, KERNELS[algorithm], out);
+      if ('cube' in matcher) diffuseWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
+      else diffuseGreyWithKernel(data, width, height, matcher, KERNELS[algorithm], out);
       break;
     case 'bayer8':
-      orderedDither(rgb, width, height, matcher, BAYER8, out);
+    case 'blue-noise': {
+      const map = algorithm === 'bayer8' ? BAYER8 : blueNoise64();
+      if ('cube' in matcher) orderedDither(data, width, height, matcher, map, out);
+      else orderedDitherGrey(data, width, height, matcher, map, out);
       break;
-    case 'blue-noise':
-      orderedDither(rgb, width, height, matcher, blueNoise64(), out);
-      break;
-    case 'none':
-      nearestColours(rgb, matcher, out);
-      break;
-    default:
-      throw new RangeError(`unknown dither algorithm "${String(algorithm)}"; choose one of ${DITHER_ALGORITHMS.join(', ')}`);
+    }
   }
   return out;
 }
 
-function nearestColours(src: Uint8Array, m: PaletteMatcher, out: Uint8Array): void {
-  const { nearest } = m;
-  for (let p = 0, s = 0; p < out.length; p++, s += 3) {
-    out[p] = nearest[cellOf(SRGB_TO_LINEAR[src[s]], SRGB_TO_LINEAR[src[s + 1]], SRGB_TO_LINEAR[src[s + 2]])];
-  }
+function nearestColours(src: Uint8Array, palette: readonly Rgb[]): Uint8Array {
+  const cube = perceptualMatcher(palette);
+  const out = new Uint8Array(src.length / 3);
+  for (let p = 0, s = 0; p < out.length; p++, s += 3) out[p] = cube[((src[s] >> 3) << 10) | ((src[s + 1] >> 3) << 5) | (src[s + 2] >> 3)];
+  return out;
 }

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { FrameSettingsDto } from '../../../contract/admin.ts';
+import { useDisplays } from '../../stores/displays-store.ts';
+import { Field } from '../common/Field.tsx';
+import { Section } from '../common/Section.tsx';
+import { FramePreview, type PreviewTarget } from './FramePreview.tsx';
+import { PictureControls, completeSettings } from './PictureControls.tsx';
+
+/**
+ * One photo on any display or panel profile (also one no display uses yet), with picture
+ * settings to try; a display starts from its own saved settings.
+ */
+export function PanelPreview({ photoId }: { photoId: number }) {
+  const { displays, profiles } = useDisplays();
+  const [choice, setChoice] = useState<string>(displays[0] ? `display:${displays[0].id}` : `profile:${profiles[0]?.id ?? 'inky-impression-7.3'}`);
+  const [settings, setSettings] = useState<FrameSettingsDto>(completeSettings(displays[0]?.frameSettings ?? {}));
+  const [kind, id] = choice.split(/:(.*)/s);
+  const target: PreviewTarget = kind === 'display' ? { displayId: Number(id) } : { profileId: id };
+
+  const choose = (value: string) => {
+    setChoice(value);
+    const [k, v] = value.split(/:(.*)/s);
+    const display = k === 'display' ? displays.find((d) => d.id === Number(v)) : undefined;
+    setSettings(completeSettings(display?.frameSettings ?? {}));
+  };
+
+  return (
+    <Section title="On a panel">
+      <Field label="Panel">
+        <select value={choice} onChange={(e) => choose(e.target.value)}>
+          {displays.length > 0 && (
+            <optgroup label="Displays">
+              {displays.map((d) => <option key={d.id} value={`display:${d.id}`}>{d.name}</option>)}
+            </optgroup>
+          )}
+          <optgroup label="Panel profiles">
+            {profiles.map((p) => <option key={p.id} value={`profile:${p.id}`}>{p.label}</option>)}
+          </optgroup>
+        </select>
+      </Field>
+      <PictureControls value={settings} onChange={setSettings} />
+      <FramePreview photoId={photoId} target={target} settings={settings} />
+    </Section>
+  );
+}

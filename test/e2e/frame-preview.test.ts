@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
+import { readPng } from '../imaging/helpers/png-reader.ts';
+import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
+
+describe('frame preview in a browser: a photo as a panel shows it, settings applied live', () => {
+  let app: E2eApp;
+  let displayId: number;
+  let photoId: number;
+
+  beforeAll(async () => {
+    app = await startE2e();
+    await uploadThroughApi(app, await samplePhotos(2));
+    photoId = (await (await app.admin('GET', '/photos')).json()).photos[0].id;
+    const frame = app.frame('preview-frame-1');
+    expect(await frame.bootstrap()).toBe(202);
+    displayId = (await (await app.admin('GET', '/displays')).json())[0].id;
+    expect((await app.admin('POST', `/displays/${displayId}/approve`)).status).toBe(200);
+  });
+  afterAll(async () => app?.close());
+  screenshotOnFailure(() => app);
+
+  const previewImage = () => app.page.getByRole('dialog').getByTestId('frame-preview').locator('img');
+  const naturalSize = () => previewImage().evaluate((img: HTMLImageElement) => (img.complete ? `${img.naturalWidth}x${img.naturalHeight}` : 'loading'));
+
+  it('a photo on a panel profile no display uses: the real frame in its measured colours, redrawn as vividness moves', async () => {
+    await app.page.goto(`${app.uiUrl}#/photos`);
+    await app.page.getByTestId('photo-tile').first().getByRole('button', { name: /^Open / }).click();
+    const drawer = app.page.getByRole('dialog');
+    await drawer.getByLabel('Panel').selectOption('profile:spectra6-13.3');
+    await expect.poll(naturalSize, { timeout: 20_000 }).toBe('1600x1200');
+    const before = await previewImage().getAttribute('src');
+
+    await drawer.getByRole('slider', { name: 'Vividness' }).fill('1.8');
+    await expect.poll(() => previewImage().getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
+    await expect.poll(naturalSize).toBe('1600x1200');
+    await app.page.setViewportSize({ width: 1360, height: 2400 });
+    await app.screenshot('frame-preview-profile');
+    await app.page.setViewportSize({ width: 1360, height: 900 });
+
+    // What the preview shows is a PNG whose palette is exactly the panel's measured colours.
+    const src = (await previewImage().getAttribute('src'))!;
+    const png = readPng(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
+    expect(png.palette).toEqual(findBuiltinProfile('spectra6-13.3')!.palette);
+    await drawer.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it("a display's picture settings: previewed on its own panel while tried, stored on Save", async () => {
+    await app.page.goto(app.uiUrl);
+    const card = app.page.locator('[data-testid^="display-"]').first();
+    await card.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(naturalSize, { timeout: 20_000 }).toBe('800x480');
+    const before = await previewImage().getAttribute('src');
+
+    const drawer = app.page.getByRole('dialog');
+    await drawer.getByRole('slider', { name: 'Contrast' }).fill('1.4');
+    await drawer.getByLabel('Dithering').selectOption('atkinson');
+    await expect.poll(() => previewImage().getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
+    await drawer.getByRole('button', { name: 'Save picture settings' }).click();
+    await expect.poll(async () => (await (await app.admin('GET', `/displays/${displayId}`)).json()).frameSettings).toEqual({ dither: 'atkinson', contrast: 1.4 });
+  });
+
+  it('the operation refuses bad requests with a clear message', async () => {
+    const preview = (body: unknown) => app.admin('POST', '/frames/preview', body);
+    const both = await preview({ photoId, displayId, profileId: 'spectra6-13.3' });
+    expect([both.status, (await both.json()).detail]).toEqual([400, expect.stringMatching(/either displayId or profileId/)]);
+    const renamed = await preview({ photoId, profileId: 'spectra6-13.3', settings: { paletteSaturation: 0.3 } });
+    expect([renamed.status, (await renamed.json()).detail]).toEqual([400, expect.stringMatching(/paletteSaturation.*vividness/)]);
+    expect((await preview({ photoId, profileId: 'no-such-panel' })).status).toBe(400);
+    expect((await preview({ photoId: 99_999, profileId: 'spectra6-13.3' })).status).toBe(404);
+    expect((await preview({ photoId, displayId: 99_999 })).status).toBe(404);
+  });
+});
