@@ -24,7 +24,7 @@ export async function runRenderLoadBench(report: Report): Promise<void> {
     report('state poll p99 rendering/idle', busy.latency.p99 / Math.max(idle.latency.p99, 1), 'ratio');
     report('1600x1200 frames rendered during the load', renders, 'count');
   } finally {
-    fleet.stop();
+    await fleet.stop();
   }
 }
 

@@ -12,7 +12,7 @@ export interface PairedFleet {
   serve: ServeProcess;
   frames: SimulatedFrame[];
   dataDir: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
@@ -31,8 +31,11 @@ export async function startFleet(count: number, size = { width: 800, height: 480
     serve,
     frames,
     dataDir,
-    stop() {
+    async stop() {
+      // The server may be writing (an upload, a frame) until it has exited.
+      const exited = new Promise((resolve) => serve.child.once('exit', resolve));
       serve.child.kill('SIGTERM');
+      await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -43,7 +43,7 @@ async function idleMemory(report: Report): Promise<void> {
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, after the renders and 60 s idle`, residentMemoryMb(pid), 'MB');
     report('  renderer processes left', childPids(pid).length, 'count');
   } finally {
-    fleet.stop();
+    await fleet.stop();
   }
 }
 
@@ -95,7 +95,7 @@ async function pollsUnderLoad(report: Report): Promise<void> {
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS after all that, ${POLLING_FRAMES + RENDERING_FRAMES} displays, 60 s idle`, residentMemoryMb(fleet.serve.child.pid!), 'MB');
   } finally {
-    fleet.stop();
+    await fleet.stop();
   }
 }
 
