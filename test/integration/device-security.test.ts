@@ -184,6 +184,20 @@ describe('device isolation and tokens', () => {
     expect((await fetch(`${frame.baseUrl}/api/display/state`, { headers: frame.authHeaders() })).status).toBe(401);
   });
 
+  it('refuses a script admin token replaced through the CLI on the next request', async () => {
+    const mint = async () => {
+      const result = await runCli(['admin-token', '--data-dir', t.dataDir]);
+      expect(result.code).toBe(0);
+      return result.stdout.trim();
+    };
+    const list = (token: string) => fetch(`${t.urls.http}/api/admin/displays`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await mint();
+    expect((await list(first)).status).toBe(200);
+    const second = await mint();
+    expect((await list(first)).status).toBe(401);
+    expect((await list(second)).status).toBe(200);
+  });
+
   it('needs the admin token for the admin API', async () => {
     expect((await fetch(`${t.urls.http}/api/admin/displays`)).status).toBe(401);
     expect((await fetch(`${t.urls.http}/api/admin/displays`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
