@@ -39,7 +39,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx,mjs}', 'bin/**/*.mjs', 'bench/**/*.ts', '*.{js,ts}'],
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'test/**/*.{ts,tsx,mjs}', 'bin/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

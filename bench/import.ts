@@ -42,7 +42,7 @@ async function generatePhotos(dir: string): Promise<number> {
 }
 
 /** Inserts a COM segment right after the SOI marker. */
-function withComment(jpeg: Buffer, text: string): Buffer {
+export function withComment(jpeg: Buffer, text: string): Buffer {
   const body = Buffer.from(text, 'latin1');
   const segment = Buffer.alloc(4);
   segment.writeUInt16BE(0xfffe, 0);

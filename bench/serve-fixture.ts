@@ -12,7 +12,7 @@ export interface PairedFleet {
   serve: ServeProcess;
   frames: SimulatedFrame[];
   dataDir: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
@@ -24,24 +24,42 @@ export async function startFleet(count: number, size = { width: 800, height: 480
   await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
   await core.close();
   // Every simulated frame bootstraps from 127.0.0.1: lift the per-address limit for this fleet.
-  const serve = await startServeProcess(dataDir, ['--no-discovery'], { ...process.env, INKSTAND_BOOTSTRAP_LIMIT: String(count * 4) });
+  const serve = await startServeProcess(dataDir, ['--no-discovery'], { ...process.env, INKSTAND_BOOTSTRAP_LIMIT: '100000' });
   await fetch(`${serve.http}/api/admin/pairing/open`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}`, 'content-type': 'application/json' }, body: '{"minutes":10}' });
-  const frames: SimulatedFrame[] = [];
-  for (let i = 0; i < count; i++) {
-    const frame = new SimulatedFrame(`bench:${i}`, size.width, size.height);
-    if ((await frame.bootstrap(`${serve.http}/api/display/bootstrap`)) !== 200) throw new Error('pairing window did not approve the frame');
-    await frame.poll();
-    frames.push(frame);
-  }
+  const frames = await pairFrames(serve, 'bench', count, size);
   return {
     serve,
     frames,
     dataDir,
-    stop() {
+    async stop() {
+      // The server may be writing (an upload, a frame) until it has exited.
+      const exited = new Promise((resolve) => serve.child.once('exit', resolve));
       serve.child.kill('SIGTERM');
+      await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** More frames for a fleet (its pairing window is open), each approved and polled once. */
+export async function pairFrames(serve: ServeProcess, prefix: string, count: number, size = { width: 800, height: 480 }): Promise<SimulatedFrame[]> {
+  const frames: SimulatedFrame[] = [];
+  for (let i = 0; i < count; i++) {
+    const frame = new SimulatedFrame(`${prefix}:${i}`, size.width, size.height);
+    if ((await frame.bootstrap(`${serve.http}/api/display/bootstrap`)) !== 200) throw new Error('pairing window did not approve the frame');
+    await frame.poll();
+    frames.push(frame);
+  }
+  return frames;
+}
+
+/** The admin API of a fleet's server. */
+export function adminCall(serve: ServeProcess, method: string, urlPath: string, body?: unknown): Promise<Response> {
+  return fetch(`${serve.http}/api/admin${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${serve.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 export function residentMemoryMb(pid: number): number {

@@ -1,30 +1,101 @@
 import autocannon from 'autocannon';
-import { residentMemoryMb, startFleet } from './serve-fixture.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { childPids } from '../test/helpers/processes.ts';
+import { SAMPLE_PHOTOS_DIR } from '../test/helpers/photos.ts';
+import { churnRenders, importMeanwhile, percentile, pollLikeFrames } from './fleet-load.ts';
+import { withComment } from './import.ts';
+import { pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
 import type { Report } from './report.ts';
 
-const FRAMES = 50;
+const IDLE_DISPLAYS = 50;
+const POLLING_FRAMES = 200;
+const LONG_POLLS = 20;
+const RENDERING_FRAMES = 40;
+const BUSY_SECONDS = 45;
+const WARM_UP_MS = 5000;
+const FLAT_OUT_CONNECTIONS = 50;
+const FLAT_OUT_SECONDS = 10;
 const TARGET_RATE = 5000;
+/**
+ * Idle long enough for what an idle server keeps: past the renderers' lifetime (30 s) and V8's
+ * memory reducer, which shrinks the heap some 30–45 s after the last burst of work.
+ */
+const IDLE_WAIT_MS = 60_000;
 
-/** Conditional state polls (304) from 50 frames at once, and the idle server's memory with 50 displays. */
 export async function runServerBench(report: Report): Promise<void> {
-  const fleet = await startFleet(FRAMES);
-  try {
-    // Idle: past the image workers' idle lifetime, so only what an idle server keeps is counted.
-    await new Promise((r) => setTimeout(r, 35_000));
-    report('idle server RSS with 50 displays', residentMemoryMb(fleet.serve.child.pid!), 'MB');
+  await idleMemory(report);
+  await pollsUnderLoad(report);
+}
 
-    const headers = fleet.frames.map((f) => ({ authorization: `Token ${f.token}`, 'if-none-match': f.etag! }));
-    const flatOut = await pollLoad(fleet.serve.http, headers, 10);
-    report('state polls 304, 50 frames, as fast as they go', flatOut.requests.average, 'req/s');
-    report('state polls 304 p50, as fast as they go', flatOut.latency.p50, 'ms');
-    report('state polls 304 p99, as fast as they go', flatOut.latency.p99, 'ms');
-    report('state polls non-304 answers', flatOut.non2xx - (flatOut.statusCodeStats?.['304']?.count ?? 0), 'count');
-    // Latency at the target rate, not at saturation (where it is only queueing time).
-    const atTarget = await pollLoad(fleet.serve.http, headers, 10, TARGET_RATE);
-    report(`state polls 304 p50 at ${TARGET_RATE} req/s`, atTarget.latency.p50, 'ms');
-    report(`state polls 304 p99 at ${TARGET_RATE} req/s`, atTarget.latency.p99, 'ms');
+/** RSS of the idle server with 50 displays: fresh, and after 100 renders and a minute without work. */
+async function idleMemory(report: Report): Promise<void> {
+  const fleet = await startFleet(IDLE_DISPLAYS);
+  try {
+    const pid = fleet.serve.child.pid!;
+    await sleep(IDLE_WAIT_MS);
+    report(`idle server RSS, ${IDLE_DISPLAYS} displays, fresh (paired, polled once, 60 s idle)`, residentMemoryMb(pid), 'MB');
+    const churn = await churnRenders(fleet.serve, fleet.frames, 2);
+    report('  renders', await churn.done, 'count');
+    await sleep(IDLE_WAIT_MS);
+    report(`idle server RSS, ${IDLE_DISPLAYS} displays, after the renders and 60 s idle`, residentMemoryMb(pid), 'MB');
+    report('  renderer processes left', childPids(pid).length, 'count');
   } finally {
-    fleet.stop();
+    await fleet.stop();
+  }
+}
+
+/**
+ * 200 frames polling at a realistic rate (20 holding long-polls) while 40 large frames render and
+ * photos are uploaded; then the same server flat out against a bare Node server answering 304.
+ */
+async function pollsUnderLoad(report: Report): Promise<void> {
+  const photo = await uploadablePhoto();
+  const fleet = await startFleet(POLLING_FRAMES);
+  try {
+    const renderers = await pairFrames(fleet.serve, 'bench-render', RENDERING_FRAMES, { width: 1600, height: 1200 });
+    const rendering = await churnRenders(fleet.serve, renderers);
+    const importing = importMeanwhile(fleet.serve, photo);
+    // Steady state: past the start of the load, when the first upload loads libvips into the server (a one-off pause).
+    await sleep(WARM_UP_MS);
+    const polls = await pollLikeFrames(fleet.frames, BUSY_SECONDS, LONG_POLLS);
+    const renders = await rendering.stop();
+    const imported = await importing.stop();
+    const label = `${POLLING_FRAMES} frames each every 0.5-2 s, ${RENDERING_FRAMES} rendering, photos importing`;
+    report(`state polls 304, ${label}: polls`, polls.latencies.length, 'count');
+    report('  p50', percentile(polls.latencies, 50), 'ms');
+    report('  p99', percentile(polls.latencies, 99), 'ms');
+    report('  max', Math.max(...polls.latencies), 'ms');
+    report('  failed requests', polls.failures.length, 'count');
+    report('  1600x1200 frames rendered meanwhile', renders, 'count');
+    report('  photos imported meanwhile', imported, 'count');
+    if (polls.failures.length > 0) console.error(polls.failures.slice(0, 5));
+
+    const headers = fleet.frames.slice(0, FLAT_OUT_CONNECTIONS).map((f) => ({ authorization: `Token ${f.token}`, 'if-none-match': f.etag! }));
+    const bare = await startBare304Server();
+    try {
+      const ours = await pollLoad(fleet.serve.http, headers, FLAT_OUT_SECONDS);
+      const node = await pollLoad(bare.url, headers, FLAT_OUT_SECONDS);
+      report(`flat out, ${FLAT_OUT_CONNECTIONS} connections: Inkstand state polls 304`, ours.requests.average, 'req/s');
+      report('  Inkstand p99', ours.latency.p99, 'ms');
+      report('  Inkstand answers other than 304', ours.non2xx - (ours.statusCodeStats?.['304']?.count ?? 0) + ours.errors, 'count');
+      report('  bare Node http server answering 304', node.requests.average, 'req/s');
+      report('  bare Node p99', node.latency.p99, 'ms');
+      report('  Inkstand / bare Node', ours.requests.average / node.requests.average, 'ratio');
+    } finally {
+      bare.child.kill();
+    }
+    // Latency at the target rate, not at saturation (where it is only queueing time).
+    const atTarget = await pollLoad(fleet.serve.http, headers, FLAT_OUT_SECONDS, TARGET_RATE);
+    report(`state polls 304 at ${TARGET_RATE} req/s offered: p50`, atTarget.latency.p50, 'ms');
+    report('  p99', atTarget.latency.p99, 'ms');
+    // Photo imports decode in the server itself (libvips stays loaded there), unlike renders.
+    await sleep(IDLE_WAIT_MS);
+    report(`idle server RSS after all that, ${POLLING_FRAMES + RENDERING_FRAMES} displays, 60 s idle`, residentMemoryMb(fleet.serve.child.pid!), 'MB');
+  } finally {
+    await fleet.stop();
   }
 }
 
@@ -44,6 +115,23 @@ export function pollLoad(base: string, headersPerFrame: Record<string, string>[]
     }],
   } as autocannon.Options);
 }
+
+function startBare304Server(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'bare-304-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (line) => resolve({ child, url: `http://127.0.0.1:${/listening on (\d+)/.exec(String(line))![1]}` }));
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+}
+
+/** Distinct 3-megapixel JPEGs (one photo, a different comment each), so every upload is a new photo with a full decode. */
+async function uploadablePhoto(): Promise<(i: number) => Buffer> {
+  const sample = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!);
+  const jpeg = await sharp(sample).resize(2048, 1536, { fit: 'cover' }).jpeg({ quality: 88 }).toBuffer();
+  return (i) => withComment(jpeg, `bench upload ${i}`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await runServerBench((name, value, unit) => console.log(`${name}: ${value.toFixed(2)} ${unit}`));

@@ -55,7 +55,7 @@ export async function runUiBench(report: Report): Promise<void> {
   } finally {
     await browser.close();
     await browserServer.close();
-    fleet.stop();
+    await fleet.stop();
   }
 }
 

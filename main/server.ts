@@ -11,8 +11,9 @@ import { APP_ROOT } from './core/app-root.ts';
 import { createCore, type Core, type CoreOptions } from './create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
-import { createHttpApp } from './http/app.ts';
+import { createRequestListener } from './http/app.ts';
 import { answerUnparsableRequests } from './http/client-errors.ts';
+import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './http/server-timeouts.ts';
 import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
@@ -48,7 +49,7 @@ const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
   const core = await createCore(config.dataDir, options);
   const admin = createAdminApi(core);
-  const app = createHttpApp(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
+  const handler = createRequestListener(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
   const stats = new StatsCollector(core.app);
   const folderWatch = new FolderWatchService(core.app);
   const listeners: (http.Server | https.Server)[] = [];
@@ -88,8 +89,9 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     async start() {
       const certificate = await loadOrCreateCertificate(config.dataDir);
       await refreshServerName();
-      const httpPort = await listen(http.createServer(app), config.httpPort);
-      const httpsPort = await listen(https.createServer({ key: certificate.key, cert: certificate.cert }, app), config.httpsPort);
+      const httpPort = await listen(closeIdleSockets(http.createServer(SERVER_TIMEOUTS, handler)), config.httpPort);
+      const tls = { key: certificate.key, cert: certificate.cert, handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS };
+      const httpsPort = await listen(closeIdleSockets(https.createServer({ ...SERVER_TIMEOUTS, ...tls }, handler)), config.httpsPort);
       let discoveryUrl: string | null = null;
       if (config.discovery) {
         const boundHost = config.host === '0.0.0.0' || config.host === '::' ? null : config.host;

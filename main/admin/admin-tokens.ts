@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashToken, newToken, tokenMatches } from '../displays/secrets.ts';
+import { ExternalChanges } from '../storage/data-version.ts';
 import { SettingEntity } from '../storage/entities/setting.ts';
 
 /** Two admin token slots: `ui` is minted at each server start (printed in the admin URL), `script` by `inkstand admin-token`. */
@@ -7,10 +8,14 @@ export type AdminTokenSlot = 'ui' | 'script';
 
 const key = (slot: AdminTokenSlot) => `admin.token_hash.${slot}`;
 
+/** The hashes are cached, and re-read after another process's commit (a token minted by the CLI replaces the old one at once). */
 export class AdminTokens {
   private hashes: string[] | null = null;
+  private readonly external: ExternalChanges;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.external = new ExternalChanges(db);
+  }
 
   /** Makes a new token for the slot (the old one stops working) and returns it; only its hash is kept. */
   async mint(slot: AdminTokenSlot): Promise<string> {
@@ -21,11 +26,12 @@ export class AdminTokens {
   }
 
   async verify(token: string): Promise<boolean> {
+    if (this.external.sinceLastCheck()) this.hashes = null;
     this.hashes ??= (await this.db.getRepository(SettingEntity).findBy([{ key: key('ui') }, { key: key('script') }])).map((r) => r.value);
     return this.hashes.some((hash) => tokenMatches(token, hash));
   }
 
-  /** Forget cached hashes (another process may have minted a token). */
+  /** Forget cached hashes now (a reload); another process's new token is also noticed on its own. */
   reload(): void {
     this.hashes = null;
   }

@@ -6,12 +6,7 @@ export async function serveCommand(options: ServeOptions, out: NodeJS.WritableSt
   const config = serverConfigFrom(options);
   const server = await createServer(config);
   const urls = await server.start();
-  out.write(`http listening on ${urls.http}\n`);
-  out.write(`https listening on ${urls.https}\n`);
-  if (urls.discovery) out.write(`discovery listening on ${urls.discovery}\n`);
-  out.write(`admin ui: ${urls.adminUi}\n`);
-  out.write(`data dir: ${config.dataDir}\n`);
-
+  // Before the listeners are announced: whoever waits for that line may signal at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -29,4 +24,9 @@ export async function serveCommand(options: ServeOptions, out: NodeJS.WritableSt
       (error: unknown) => out.write(`SIGHUP: could not reload settings: ${error instanceof Error ? error.message : String(error)}\n`),
     );
   });
+  out.write(`http listening on ${urls.http}\n`);
+  out.write(`https listening on ${urls.https}\n`);
+  if (urls.discovery) out.write(`discovery listening on ${urls.discovery}\n`);
+  out.write(`admin ui: ${urls.adminUi}\n`);
+  out.write(`data dir: ${config.dataDir}\n`);
 }

@@ -11,9 +11,17 @@ export interface ResolvedMode {
 
 const MINUTES_PER_WEEK = 7 * 24 * 60;
 
+/** One formatter per time zone: making one costs far more than using it, and every state recompute asks. */
+const weekMinuteFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Weekday (0 = Sunday) and minute of day of `at` in `timeZone`. */
 export function localWeekMinute(at: Date, timeZone: string): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  let format = weekMinuteFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    weekMinuteFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return { weekday, minute: Number(get('hour')) * 60 + Number(get('minute')) };

@@ -1,9 +1,11 @@
 import express from 'express';
 import fs from 'node:fs';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import type { AdminApi } from '../../contract/admin.ts';
 import type { Core } from '../create-core.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
@@ -15,7 +17,16 @@ export interface HttpAppOptions {
   rendererDir?: string;
 }
 
-/** The Express app shared by the HTTP and HTTPS listeners; it does not listen itself. */
+/** What the HTTP and HTTPS listeners serve: unchanged-state device polls answered from memory, everything else by the Express app. */
+export function createRequestListener(core: Core, admin: AdminApi, options: HttpAppOptions = {}): RequestListener {
+  const app = createHttpApp(core, admin, options);
+  const notModified = notModifiedFromMemory({ auth: core.deviceAuth, screens: core.screens, telemetry: core.telemetry });
+  return (req, res) => {
+    if (!notModified(req, res)) app(req, res);
+  };
+}
+
+/** The Express app; it does not listen itself. */
 export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');

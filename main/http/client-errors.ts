@@ -8,7 +8,10 @@ import type { Duplex } from 'node:stream';
  */
 export function answerUnparsableRequests(server: http.Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) {
+    // Only the HTTP parser's complaints get an answer: a TLS client error (a handshake that never
+    // finished) cannot carry an HTTP response, and waiting to send one would keep the socket open.
+    const httpLevel = err.code?.startsWith('HPE_') || err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (!httpLevel || !socket.writable) {
       socket.destroy();
       return;
     }

@@ -5,7 +5,7 @@ import { HttpError } from './errors.ts';
 /** `Authorization: Token <key>`; sets `res.locals.displayId`. */
 export function requireDeviceToken(auth: DeviceAuth): RequestHandler {
   return async (req, res, next) => {
-    const token = deviceToken(req);
+    const token = deviceToken(req.get('authorization'));
     if (!token) return next(new HttpError(401, 'not_authenticated', 'missing "Authorization: Token <key>" header'));
     const displayId = await auth.displayFor(token);
     if (displayId === null) return next(new HttpError(401, 'invalid_token', 'the token is unknown or has been revoked; bootstrap again'));
@@ -14,8 +14,9 @@ export function requireDeviceToken(auth: DeviceAuth): RequestHandler {
   };
 }
 
-function deviceToken(req: Request): string | null {
-  const match = /^Token\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '');
+/** The key of an `Authorization: Token <key>` header, or null. */
+export function deviceToken(authorization: string | undefined): string | null {
+  const match = /^Token\s+(\S{1,200})$/i.exec(authorization ?? '');
   return match ? match[1] : null;
 }
 

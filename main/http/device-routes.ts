@@ -30,6 +30,8 @@ const PENDING_RETRY_S = 10;
 /** Bootstrap requests per source address per minute; a pending frame asks every PENDING_RETRY_S. */
 const BOOTSTRAPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60;
 const MAX_WAIT_S = 60;
+/** Telemetry headers of the native protocol. */
+export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' };
 
 const bootstrapBody = z.object({
   hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only')
@@ -109,7 +111,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
 
   router.get('/state', async (req, res) => {
     const displayId: number = res.locals.displayId;
-    deps.telemetry.record(displayId, telemetryFromHeaders((n) => req.get(n), { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' }));
+    deps.telemetry.record(displayId, telemetryFromHeaders((n) => req.get(n), NATIVE_TELEMETRY_HEADERS));
     const waitS = parseWait(req.query.wait);
     const ifNoneMatch = req.get('if-none-match');
     const state = ifNoneMatch && waitS > 0

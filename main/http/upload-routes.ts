@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { AdminTokens } from '../admin/admin-tokens.ts';
 import type { AdminApi } from '../../contract/admin.ts';
@@ -10,13 +10,14 @@ import { HttpError } from './errors.ts';
 /**
  * `POST /api/admin/photos`: the photos.upload operation over HTTP, one file per request (field
  * `photo`) so the browser can show progress per file. Mounted before the JSON admin routes.
+ * A body that is not a well-formed multipart/form-data upload is refused before anything is stored.
  */
 export function uploadRoutes(api: AdminApi, tokens: AdminTokens): express.Router {
   const router = express.Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4 } });
 
-  router.post('/photos', requireAdminToken(tokens), (req, res, next) => {
-    upload.single('photo')(req, res, (err: unknown) => next(uploadError(err)));
+  router.post('/photos', requireAdminToken(tokens), requireFormData, (req, res, next) => {
+    upload.single('photo')(req, res, (err: unknown) => next(err ? uploadError(err) : undefined));
   }, async (req: Request, res) => {
     if (!req.file) throw new HttpError(400, 'invalid_request', 'send the photo as multipart/form-data in the field "photo"');
     try {
@@ -29,8 +30,22 @@ export function uploadRoutes(api: AdminApi, tokens: AdminTokens): express.Router
   return router;
 }
 
-function uploadError(err: unknown): unknown {
-  if (!(err instanceof multer.MulterError)) return err;
-  if (err.code === 'LIMIT_FILE_SIZE') return new HttpError(413, 'body_too_large', `a photo can be at most ${MAX_IMPORT_BYTES / 1048576} MB`);
-  return new HttpError(400, 'invalid_request', `upload: ${err.message}`);
+/** multer hands anything multipart to a parser that only knows form-data, and fails without a boundary. */
+const requireFormData: RequestHandler = (req, _res, next) => {
+  const type = req.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*(;|$)/i.test(type)) {
+    return next(new HttpError(415, 'unsupported_media_type', `send the photo as multipart/form-data, not ${type.split(';')[0].trim().slice(0, 60) || 'a body without a Content-Type'}`));
+  }
+  if (!/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(type)) return next(new HttpError(400, 'malformed_upload', 'the multipart/form-data Content-Type has no boundary'));
+  next();
+};
+
+/** Limits have their own codes; anything else the multipart parser stops at is a malformed body ("Unexpected end of form"). */
+function uploadError(err: unknown): HttpError {
+  if (err instanceof multer.MulterError) {
+    if (err.code === 'LIMIT_FILE_SIZE') return new HttpError(413, 'body_too_large', `a photo can be at most ${MAX_IMPORT_BYTES / 1048576} MB`);
+    return new HttpError(400, 'invalid_request', `upload: ${err.message}`);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new HttpError(400, 'malformed_upload', `the upload is not a complete multipart/form-data body: ${message}`);
 }

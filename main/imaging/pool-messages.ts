@@ -1,7 +1,7 @@
 import type { Picture } from '../dashboard/picture.ts';
 import type { RenderOptions, RenderedFrame } from './pipeline.ts';
 
-/** An image (bytes or a file path), or a flat screen the worker draws first. */
+/** An image (bytes or a file path), or a flat screen the renderer draws first. */
 export type RenderSource = Uint8Array | string | { picture: Picture };
 
 export interface RenderRequest {
@@ -10,4 +10,7 @@ export interface RenderRequest {
   opts: RenderOptions;
 }
 
-export type RenderReply = { id: number; ok: true; frame: RenderedFrame } | { id: number; ok: false; message: string; inputError: boolean };
+/** What the server keeps of a render: the encoded file. The palette indices (as large again) stay in the renderer. */
+export type EncodedFrame = Omit<RenderedFrame, 'indices'>;
+
+export type RenderReply = { id: number; ok: true; frame: EncodedFrame } | { id: number; ok: false; message: string; inputError: boolean };

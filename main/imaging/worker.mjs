@@ -1,5 +1,5 @@
-// Entry of an image worker thread. Workers start from plain JavaScript, so this registers tsx
-// to load the TypeScript sources, as bin/inkstand.mjs does for the CLI.
+// Entry of a renderer process (pool.ts forks it). It starts from plain JavaScript, so this registers
+// tsx to load the TypeScript sources, as bin/inkstand.mjs does for the CLI.
 import { register } from 'tsx/esm/api';
 
 register();

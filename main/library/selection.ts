@@ -1,5 +1,5 @@
 import type { AppContext } from '../core/app-context.ts';
-import { externalDataVersion } from './data-version.ts';
+import { dataVersionReader } from '../storage/data-version.ts';
 import { recentShows, type ShownRow } from './history.ts';
 import { SelectionIndex } from './selection-index.ts';
 import { checkVariantFile } from './variant-file.ts';
@@ -36,8 +36,10 @@ export class VariantSelector {
   /** Per display, the history row "previous" last stepped back to, so pressing it again goes further back. */
   private readonly backCursor = new Map<number, BackCursor>();
   private readonly unsubscribe: () => void;
+  private readonly dataVersion: () => number | null;
 
   constructor(private readonly app: AppContext) {
+    this.dataVersion = dataVersionReader(app.db);
     this.unsubscribe = app.events.on('photos-changed', () => this.invalidate());
   }
 
@@ -97,7 +99,7 @@ export class VariantSelector {
   }
 
   private async currentIndex(now: Date): Promise<SelectionIndex> {
-    const version = await externalDataVersion(this.app);
+    const version = this.dataVersion();
     const fresh = this.index && !this.stale && version === this.builtVersion && Math.abs(now.getTime() - this.index.builtAtMs) < INDEX_MAX_AGE_MS;
     if (fresh) return this.index!;
     if (!this.building) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Repository } from 'typeorm';
 import type { AppContext, Screens } from '../core/app-context.ts';
+import { Turns } from '../core/turns.ts';
 import type { FrameStore, FrameRequest } from '../frames/frame-store.ts';
 import type { ProfileRegistry } from '../frames/profiles.ts';
 import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../displays/schedule.ts';
@@ -25,8 +26,17 @@ export class DisplayGoneError extends Error {
   }
 }
 
+/** The frame to show, when the photo is due to change, and which photo variant it is. */
+interface FramePlan {
+  request: FrameRequest;
+  photoDueAt: Date | null;
+  variantId: number | null;
+}
+
 interface Entry {
   state: ScreenState | null;
+  /** In photo mode, the variant on screen (null: the library had nothing to show). */
+  variantId: number | null;
   dirty: boolean;
   /** Recomputations of one display run one after another. */
   chain: Promise<unknown>;
@@ -44,7 +54,10 @@ export class ScreenService implements Screens {
   private readonly rules: Repository<WeeklyRule>;
   private readonly overrides: Repository<Override>;
   private readonly displayFrames: Repository<DisplayFrame>;
+  private readonly turns = new Turns();
   private timer: NodeJS.Timeout | null = null;
+  private photoCheck: Promise<void> | null = null;
+  private photoCheckAgain = false;
 
   constructor(
     private readonly app: AppContext,
@@ -62,8 +75,7 @@ export class ScreenService implements Screens {
   start(): void {
     this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
-    // A deleted or hidden photo leaves the screens that show it at once.
-    this.app.events.on('photos-changed', () => this.invalidate());
+    this.app.events.on('photos-changed', () => this.recheckPhotos());
   }
 
   stop(): void {
@@ -74,10 +86,15 @@ export class ScreenService implements Screens {
 
   /** The current state, recomputed only when it is stale. */
   async current(displayId: number): Promise<ScreenState> {
-    const entry = this.entry(displayId);
-    const due = entry.state?.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
-    if (entry.state && !entry.dirty && !due) return entry.state;
-    return this.recompute(displayId);
+    return this.inMemory(displayId) ?? this.recompute(displayId);
+  }
+
+  /** The current state when memory has it and nothing made it stale; undefined when it must be recomputed. */
+  inMemory(displayId: number): ScreenState | undefined {
+    const entry = this.entries.get(displayId);
+    if (!entry?.state || entry.dirty) return undefined;
+    const due = entry.state.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
+    return due ? undefined : entry.state;
   }
 
   /** Resolves when the display's state differs from `etag`, or after `timeoutMs`. */
@@ -117,7 +134,7 @@ export class ScreenService implements Screens {
 
   async recompute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean } = {}): Promise<ScreenState> {
     const entry = this.entry(displayId);
-    const run = entry.chain.then(() => this.compute(displayId, options));
+    const run = entry.chain.then(() => this.turns.next()).then(() => this.compute(displayId, options));
     entry.chain = run.catch(() => undefined);
     return run;
   }
@@ -149,10 +166,45 @@ export class ScreenService implements Screens {
   private entry(displayId: number): Entry {
     let entry = this.entries.get(displayId);
     if (!entry) {
-      entry = { state: null, dirty: true, chain: Promise.resolve(), waiters: new Set() };
+      entry = { state: null, variantId: null, dirty: true, chain: Promise.resolve(), waiters: new Set() };
       this.entries.set(displayId, entry);
     }
     return entry;
+  }
+
+  /**
+   * The library changed. A deleted or hidden photo leaves the screens that show it at once, and
+   * screens with nothing to show pick up new photos; every other screen keeps its picture and its
+   * polls stay answered from memory (an import does not make a whole fleet recompute). One check
+   * at a time; changes meanwhile get one more.
+   */
+  private recheckPhotos(): void {
+    if (this.photoCheck) {
+      this.photoCheckAgain = true;
+      return;
+    }
+    this.photoCheck = this.invalidateUnavailablePhotos()
+      .catch((err) => this.app.log.warn({ err }, 'could not check the photos on screen'))
+      .finally(() => {
+        this.photoCheck = null;
+        if (this.photoCheckAgain) {
+          this.photoCheckAgain = false;
+          this.recheckPhotos();
+        }
+      });
+  }
+
+  private async invalidateUnavailablePhotos(): Promise<void> {
+    const showing = new Map<number, number[]>();
+    for (const [displayId, entry] of this.entries) {
+      if (entry.state?.mode !== 'photo') continue;
+      if (entry.variantId === null) this.invalidate(displayId);
+      else showing.set(entry.variantId, [...(showing.get(entry.variantId) ?? []), displayId]);
+    }
+    for (const [variantId, displayIds] of showing) {
+      if (await this.picker.variantFile(variantId)) continue;
+      for (const displayId of displayIds) this.invalidate(displayId);
+    }
   }
 
   private recomputeDue(): void {
@@ -174,7 +226,7 @@ export class ScreenService implements Screens {
     const rules = await this.rules.findBy({ displayId });
     const override = await this.overrides.findOneBy({ displayId });
     const resolved = resolveMode(display, rules, override, now);
-    const { request, photoDueAt } = await this.frameRequestFor(display, resolved.mode, now, options);
+    const { request, photoDueAt, variantId } = await this.frameRequestFor(display, resolved.mode, now, options);
     const frame = await this.frames.ensure(request);
     await this.assignFrame(displayId, frame.id, resolved.mode, now);
 
@@ -199,6 +251,7 @@ export class ScreenService implements Screens {
     });
     const previous = entry.state;
     entry.state = state;
+    entry.variantId = variantId;
     if (previous?.etag !== state.etag) {
       for (const wake of [...entry.waiters]) wake();
       if (previous?.version !== state.version) this.app.events.emit('frame-changed', { displayId, version: state.version });
@@ -206,16 +259,16 @@ export class ScreenService implements Screens {
     return state;
   }
 
-  private async frameRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<{ request: FrameRequest; photoDueAt: Date | null }> {
+  private async frameRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<FramePlan> {
     switch (mode) {
       case 'pairing':
-        return { request: await this.content.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null };
+        return { request: await this.content.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null, variantId: null };
       case 'message':
-        return { request: await this.content.message(display, display.messageText || 'No message set'), photoDueAt: null };
+        return { request: await this.content.message(display, display.messageText || 'No message set'), photoDueAt: null, variantId: null };
       case 'sleep':
-        return { request: await this.content.sleep(display), photoDueAt: null };
+        return { request: await this.content.sleep(display), photoDueAt: null, variantId: null };
       case 'dashboard':
-        return { request: await this.dashboardRequest(display, now, options.freshDashboard ?? false), photoDueAt: null };
+        return { request: await this.dashboardRequest(display, now, options.freshDashboard ?? false), photoDueAt: null, variantId: null };
       case 'photo':
         return this.photoRequest(display, now, options.photo ?? 'keep');
     }
@@ -231,7 +284,7 @@ export class ScreenService implements Screens {
   }
 
   /** Keeps the current photo until the rotation interval passes (not during quiet hours), then draws the next. */
-  private async photoRequest(display: Display, now: Date, step: PhotoStep): Promise<{ request: FrameRequest; photoDueAt: Date | null }> {
+  private async photoRequest(display: Display, now: Date, step: PhotoStep): Promise<FramePlan> {
     const currentFile = display.currentVariantId !== null ? await this.picker.variantFile(display.currentVariantId) : null;
     const intervalMs = display.rotationIntervalS * 1000;
     const rotationDue = !display.currentSince || now.getTime() - display.currentSince.getTime() >= intervalMs;
@@ -253,10 +306,10 @@ export class ScreenService implements Screens {
       }
     }
     if (variantId === null || !file) {
-      return { request: await this.content.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS) };
+      return { request: await this.content.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS), variantId: null };
     }
     const photoDueAt = quiet ? new Date(now.getTime() + QUIET_RECHECK_MS) : new Date(since.getTime() + intervalMs);
-    return { request: await this.content.photo(display, variantId, file), photoDueAt };
+    return { request: await this.content.photo(display, variantId, file), photoDueAt, variantId };
   }
 
   private async assignFrame(displayId: number, frameId: number, mode: DisplayMode, now: Date): Promise<void> {

@@ -1,19 +1,25 @@
 import type { DataSource } from 'typeorm';
+import { dataVersionReader } from './data-version.ts';
 
 const CHECK_INTERVAL_MS = 300;
 
 /**
  * Notices commits made by another process on the same database file (the CLI while the server
- * runs): SQLite's `data_version` changes only for other connections' commits.
+ * runs), for what is not checked on every request: the screens (to wake long-polling frames), the
+ * watched folders, the server name. Device and admin tokens also check for themselves per request.
  */
 export class DatabaseChangeWatcher {
+  private readonly read: () => number | null;
   private timer: NodeJS.Timeout | null = null;
   private last: number | null = null;
 
-  constructor(private readonly db: DataSource, private readonly onChange: () => void) {}
+  constructor(db: DataSource, private readonly onChange: () => void) {
+    this.read = dataVersionReader(db);
+  }
 
   start(): void {
-    this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS);
+    this.last = this.read();
+    this.timer = setInterval(() => this.check(), CHECK_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -22,11 +28,9 @@ export class DatabaseChangeWatcher {
     this.timer = null;
   }
 
-  private async check(): Promise<void> {
-    if (!this.db.isInitialized) return;
-    const [row] = await this.db.query('PRAGMA data_version');
-    const version = Number(row.data_version);
-    if (this.last !== null && version !== this.last) this.onChange();
+  private check(): void {
+    const version = this.read();
+    if (version !== null && this.last !== null && version !== this.last) this.onChange();
     this.last = version;
   }
 }

@@ -22,6 +22,9 @@ export async function openDatabase(dataDir: string, options: { sqliteBinding?: s
     synchronize: false,
     enableWAL: true,
     timeout: 10_000,
+    // TypeORM keeps prepared statements first-in-first-out, 100 by default: fewer than one state
+    // recompute cycles through, so hot statements were prepared again and again on the event loop.
+    statementCacheSize: 500,
     // The Electron main process started from a checkout gets better-sqlite3 built for Electron (bin/electron.mjs).
     nativeBinding: options.sqliteBinding,
     prepareDatabase: (raw: { pragma(sql: string): unknown }) => {

@@ -4,18 +4,27 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { pairFrame } from '../helpers/pairing.ts';
-import { smallPhotoFolder } from '../helpers/photos.ts';
+import { SAMPLE_PHOTOS_DIR, smallPhotoFolder } from '../helpers/photos.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
-/** Every table's row count and every file's size: "nothing stored changes". */
+/** Every table's row count and the files of the photo library: "nothing stored changes". */
 async function snapshot(t: TestServer): Promise<string> {
   const db = t.server.core.db;
   const tables: { name: string }[] = await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', 'migrations', 'settings') ORDER BY name");
   const counts = [];
   for (const { name } of tables) counts.push(`${name}=${(await db.query(`SELECT COUNT(*) AS n FROM "${name}"`))[0].n}`);
   const displays = await db.query('SELECT hardware_id, status, token_hash, current_variant_id FROM displays ORDER BY id');
-  return JSON.stringify({ counts, displays });
+  const photosDir = path.join(t.dataDir, 'photos');
+  const files = fs.existsSync(photosDir) ? fs.readdirSync(photosDir, { recursive: true }).map(String).sort() : [];
+  return JSON.stringify({ counts, displays, files });
+}
+
+/** A photo upload as a browser would send it, cut off before its closing boundary. */
+function truncatedUpload(): Uint8Array<ArrayBuffer> {
+  const head = '--cut\r\nContent-Disposition: form-data; name="photo"; filename="beach.jpg"\r\nContent-Type: image/jpeg\r\n\r\n';
+  const photo = fs.readFileSync(path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!));
+  return new Uint8Array(Buffer.concat([Buffer.from(head), photo.subarray(0, 20_000)]));
 }
 
 describe('bad input never crashes the server or changes stored data', () => {
@@ -36,6 +45,10 @@ describe('bad input never crashes the server or changes stored data', () => {
   const post = (url: string, body: string, headers: Record<string, string> = {}) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
+  const upload = (body: string | Uint8Array<ArrayBuffer>, contentType: string) =>
+    fetch(`${t.urls.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${t.urls.adminToken}`, 'content-type': contentType }, body });
+  const wellFormedPart = '--b\r\nContent-Disposition: form-data; name="photo"; filename="x.jpg"\r\nContent-Type: image/jpeg\r\n\r\nnot really a jpeg\r\n--b--\r\n';
+
   const cases: [string, () => Promise<Response>, number, string][] = [
     ['malformed JSON to bootstrap', () => post(bootstrapUrl, '{"hardware_id": "x",'), 400, 'malformed_json'],
     ['wrong types to bootstrap', () => post(bootstrapUrl, JSON.stringify({ hardware_id: 12, horizontal_pixels: '800', vertical_pixels: 480 })), 400, 'invalid_request'],
@@ -52,6 +65,12 @@ describe('bad input never crashes the server or changes stored data', () => {
     ['a path-like version', () => fetch(`${frame.baseUrl}/api/display/image?version=../../inkstand.sqlite`, { headers: frame.authHeaders() }), 404, 'unknown_version'],
     ['a bad wait', () => fetch(`${frame.baseUrl}/api/display/state?wait=abc`, { headers: frame.authHeaders() }), 400, 'invalid_wait'],
     ['a pairing picture with the wrong code', () => fetch(`${t.urls.http}/api/display/pairing-image?hardware_id=sim:bad-input&code=000000`), 404, 'not_pending'],
+    ['a truncated multipart upload ("Unexpected end of form")', () => upload(truncatedUpload(), 'multipart/form-data; boundary=cut'), 400, 'malformed_upload'],
+    ['a multipart/form-data upload without a boundary', () => upload(wellFormedPart, 'multipart/form-data'), 400, 'malformed_upload'],
+    ['a multipart/mixed upload', () => upload(wellFormedPart, 'multipart/mixed; boundary=b'), 415, 'unsupported_media_type'],
+    ['a JSON body to the photo upload', () => upload('{"photo": "x"}', 'application/json'), 415, 'unsupported_media_type'],
+    ['a multipart upload with a garbled part header', () => upload('--b\r\nContent-Disposition form-data name photo\r\n\r\nxx\r\n--b--\r\n', 'multipart/form-data; boundary=b'), 400, 'malformed_upload'],
+    ['a multipart upload whose file is not an image', () => upload(wellFormedPart, 'multipart/form-data; boundary=b'), 400, 'invalid_request'],
     ['an unknown route', () => fetch(`${t.urls.http}/api/display/../../etc/passwd`), 404, 'not_found'],
   ];
 

@@ -3,8 +3,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { openDatabase } from '../../main/storage/database.ts';
+import { DisplayEntity } from '../../main/storage/entities/display.ts';
+import { runCli } from '../helpers/serve-process.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
+
+interface Answer {
+  startedAt: number;
+  status: number;
+}
+
+/**
+ * Keeps `parallel` loops of a frame's conditional requests (state, and its current image) going
+ * until `until()` says stop, and records when each was sent and what it got.
+ */
+async function hammer(frame: SimulatedFrame, until: () => number, parallel = 4): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  const requests = [
+    { url: `${frame.baseUrl}/api/display/state`, etag: frame.etag! },
+    { url: `${frame.baseUrl}/api/display/image?version=${frame.state!.version}`, etag: `"${frame.state!.version}"` },
+  ];
+  const loop = async (offset: number) => {
+    for (let i = offset; performance.now() < until(); i++) {
+      const { url, etag } = requests[i % requests.length];
+      const startedAt = performance.now();
+      const res = await fetch(url, { headers: { ...frame.authHeaders(), 'if-none-match': etag } });
+      await res.arrayBuffer();
+      answers.push({ startedAt, status: res.status });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, (_, i) => loop(i)));
+  return answers;
+}
 
 describe('device isolation and tokens', () => {
   let t: TestServer;
@@ -30,6 +61,41 @@ describe('device isolation and tokens', () => {
     expect(JSON.stringify(body)).not.toContain(t.dataDir);
   });
 
+  it("never gives display B's native picture to A's token, to no token, or to B once revoked, answered from memory or not", async () => {
+    const a = await pairFrame(t, 'sim:iso-image-a');
+    const b = await pairFrame(t, 'sim:iso-image-b', { width: 1600, height: 1200 });
+    const stateA = (await a.frame.poll()).state!;
+    const stateB = (await b.frame.poll()).state!;
+    expect(stateA.version).not.toBe(stateB.version);
+    const imageB = `${b.frame.baseUrl}/api/display/image?version=${stateB.version}`;
+    const stateUrl = `${b.frame.baseUrl}/api/display/state`;
+    const get = async (url: string, headers: Record<string, string>) => {
+      const res = await fetch(url, { headers });
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+    };
+    // Repeated, so both the first (Express) and the later (in-memory) answers are checked.
+    for (let round = 0; round < 5; round++) {
+      for (const headers of [a.frame.authHeaders(), { ...a.frame.authHeaders(), 'if-none-match': `"${stateB.version}"` }]) {
+        const stolen = await get(imageB, headers);
+        expect(stolen.status).toBe(404);
+        expect(JSON.parse(stolen.body.toString())).toMatchObject({ code: 'unknown_version', version: stateA.version });
+      }
+      for (const headers of [{}, { 'if-none-match': `"${stateB.version}"` }, { authorization: 'Token nope', 'if-none-match': `"${stateB.version}"` }] as Record<string, string>[]) {
+        expect((await get(imageB, headers)).status).toBe(401);
+      }
+      // B's ETag does not make A's state look unchanged: A gets its own state.
+      const res = await fetch(stateUrl, { headers: { ...a.frame.authHeaders(), 'if-none-match': b.frame.etag! } });
+      expect(res.status).toBe(200);
+      expect((await res.json()).display_id).toBe(a.frame.humanId);
+      expect((await get(imageB, { ...b.frame.authHeaders(), 'if-none-match': `"${stateB.version}"` })).status).toBe(304);
+    }
+    expect((await t.admin('POST', `/displays/${b.displayId}/revoke`)).status).toBe(200);
+    for (const headers of [b.frame.authHeaders(), { ...b.frame.authHeaders(), 'if-none-match': `"${stateB.version}"` }]) {
+      expect((await get(imageB, headers)).status).toBe(401);
+      expect((await get(stateUrl, { ...headers, 'if-none-match': b.frame.etag! })).status).toBe(401);
+    }
+  });
+
   it('answers 401 to a missing, malformed, unknown or revoked token', async () => {
     const { frame, displayId } = await pairFrame(t, 'sim:revoke');
     const url = `${frame.baseUrl}/api/display/state`;
@@ -43,6 +109,42 @@ describe('device isolation and tokens', () => {
     const res = await fetch(url, { headers: frame.authHeaders() });
     expect(res.status).toBe(401);
     expect((await fetch(`${frame.baseUrl}/api/display/image?version=${frame.state!.version}`, { headers: frame.authHeaders() })).status).toBe(401);
+  });
+
+  it('refuses a token revoked through the CLI on the first request after the CLI returns', async () => {
+    const { frame } = await pairFrame(t, 'sim:cli-revoke');
+    await frame.poll();
+    let stopAt = Infinity;
+    const answering = hammer(frame, () => stopAt);
+    const cli = await runCli(['displays', 'revoke', frame.humanId!, '--data-dir', t.dataDir]);
+    const returnedAt = performance.now();
+    stopAt = returnedAt + 500;
+    const answers = await answering;
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    // The loops ran the whole time the CLI did: the token worked before, and not once after.
+    expect(answers.filter((a) => a.startedAt < returnedAt && a.status === 304).length).toBeGreaterThan(10);
+    const after = answers.filter((a) => a.startedAt >= returnedAt);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((a) => a.status !== 401)).toEqual([]);
+  });
+
+  it('refuses the token of a display removed by another process on the next request', async () => {
+    const { frame, displayId } = await pairFrame(t, 'sim:removed-elsewhere');
+    await frame.poll();
+    let stopAt = Infinity;
+    const answering = hammer(frame, () => stopAt);
+    await new Promise((r) => setTimeout(r, 100));
+    const other = await openDatabase(t.dataDir);
+    await other.getRepository(DisplayEntity).delete({ id: displayId });
+    const removedAt = performance.now();
+    await other.destroy();
+    stopAt = removedAt + 300;
+    const answers = await answering;
+    expect(answers.filter((a) => a.startedAt < removedAt && a.status === 304).length).toBeGreaterThan(0);
+    const after = answers.filter((a) => a.startedAt >= removedAt);
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((a) => a.status !== 401)).toEqual([]);
   });
 
   it('treats a reflashed frame as a re-pair: pending again, and approval revokes the old token', async () => {
@@ -80,6 +182,20 @@ describe('device isolation and tokens', () => {
     const res = await waiting;
     expect(res.status).toBe(401);
     expect((await fetch(`${frame.baseUrl}/api/display/state`, { headers: frame.authHeaders() })).status).toBe(401);
+  });
+
+  it('refuses a script admin token replaced through the CLI on the next request', async () => {
+    const mint = async () => {
+      const result = await runCli(['admin-token', '--data-dir', t.dataDir]);
+      expect(result.code).toBe(0);
+      return result.stdout.trim();
+    };
+    const list = (token: string) => fetch(`${t.urls.http}/api/admin/displays`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await mint();
+    expect((await list(first)).status).toBe(200);
+    const second = await mint();
+    expect((await list(first)).status).toBe(401);
+    expect((await list(second)).status).toBe(200);
   });
 
   it('needs the admin token for the admin API', async () => {

@@ -1,6 +1,9 @@
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
+import { DisplayEntity } from '../../main/storage/entities/display.ts';
+import { VariantEntity } from '../../main/storage/entities/photo.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli } from '../helpers/serve-process.ts';
@@ -133,5 +136,70 @@ describe('state polling', () => {
     const display = await (await t.admin('GET', `/displays/${displayId}`)).json();
     expect(display).toMatchObject({ batteryVoltage: 3.91, rssi: -61, firmware: 'sim-2.0', online: true });
     expect(display.lastSeen).toBeTruthy();
+  });
+
+  it('moves frames off a photo that is hidden or deleted at once, and keeps every picture when a photo is added', async () => {
+    const frames = [];
+    for (let i = 0; i < 4; i++) frames.push((await pairFrame(t, `sim:library-${i}`)).frame);
+    for (const frame of frames) expect((await frame.poll()).status).toBe(200);
+    const photoOnScreen = async (frame: SimulatedFrame) => {
+      const display = await t.server.core.db.getRepository(DisplayEntity).findOneByOrFail({ humanId: frame.humanId! });
+      return (await t.server.core.db.getRepository(VariantEntity).findOneByOrFail({ id: display.currentVariantId! })).photoId;
+    };
+
+    const [sample] = await smallPhotoFolder(path.join(t.dataDir, 'added'), 1);
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(await sharp(sample).resize(500).jpeg().toBuffer())], { type: 'image/jpeg' }), 'added.jpg');
+    const added = await fetch(`${t.urls.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${t.urls.adminToken}` }, body: form });
+    expect((await added.json()).duplicate).toBe(false);
+    for (const frame of frames) expect((await frame.poll()).status).toBe(304);
+
+    const hidden = await photoOnScreen(frames[0]);
+    const showing = await Promise.all(frames.map(async (frame) => (await photoOnScreen(frame)) === hidden));
+    const waiting = frames.map(async (frame) => {
+      const { status } = await frame.poll({ wait: 4 });
+      return { status, at: Date.now() };
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    expect((await t.admin('PATCH', `/photos/${hidden}`, { hidden: true })).status).toBe(200);
+    // Frames that showed the hidden photo are woken with another one at once; the others keep theirs until their long-polls run out.
+    for (const [i, { status, at }] of (await Promise.all(waiting)).entries()) {
+      expect([i, status]).toEqual([i, showing[i] ? 200 : 304]);
+      if (showing[i]) expect(at - started).toBeLessThan(2000);
+    }
+    for (const frame of frames) expect(await photoOnScreen(frame)).not.toBe(hidden);
+
+    const deleted = await photoOnScreen(frames[0]);
+    expect((await t.admin('DELETE', `/photos/${deleted}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    const { status, state } = await frames[0].poll();
+    expect(status).toBe(200);
+    expect(state!.mode).toBe('photo');
+    expect(await photoOnScreen(frames[0])).not.toBe(deleted);
+  });
+});
+
+describe('a frame paired before there are photos', () => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.stop());
+
+  it('shows the first imported photo at once', async () => {
+    const { frame } = await pairFrame(t, 'sim:empty-library');
+    const empty = (await frame.poll()).state!;
+    expect(empty.mode).toBe('photo');
+    const waiting = frame.poll({ wait: 20 });
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const files = await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 1);
+    await importFolder(t.server.core.app, path.dirname(files[0]));
+    const { status, state } = await waiting;
+    expect(status).toBe(200);
+    expect(state!.version).not.toBe(empty.version);
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });

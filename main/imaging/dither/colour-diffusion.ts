@@ -4,8 +4,8 @@
  * row by row, alternating direction. Calling per row also lets V8 move from its quick first
  * compile of the module to the optimised one in the middle of the first picture.
  *
- * One instance per thread (each image worker has its own), made on first use. Its memory grows
- * to the largest picture dithered (about 9 MB for 1600×1200) and is reused.
+ * One instance per process (each image renderer process has its own), made on first use. Its
+ * memory grows to the largest picture dithered (about 9 MB for 1600×1200) and is reused.
  */
 import type { ColourLut } from '../gamut/panel-lut.ts';
 import { DIFFUSION_WASM } from './diffusion-wasm.ts';

@@ -1,0 +1,97 @@
+import { Worker } from 'node:worker_threads';
+import type { ServeProcess } from '../test/helpers/serve-process.ts';
+import type { SimulatedFrame } from '../test/sim/frame.ts';
+import { adminCall } from './serve-fixture.ts';
+
+export interface Background {
+  /** Stops the work and says how much was done. */
+  stop(): Promise<number>;
+}
+
+export interface PollStats {
+  /** Milliseconds, of every conditional poll answered 304 (held long-polls not included). */
+  latencies: number[];
+  statuses: Record<number, number>;
+  failures: string[];
+}
+
+/**
+ * Frames polling as real ones do: each asks for its state every 0.5–2 s (a random pause each
+ * time) with its ETag, and `holders` of them keep a long-poll (`?wait=30`) open instead. Runs on
+ * a worker thread (poll-frames-worker.mjs), away from the load this process makes meanwhile.
+ */
+export async function pollLikeFrames(frames: SimulatedFrame[], seconds: number, holders: number): Promise<PollStats> {
+  const worker = new Worker(new URL('./poll-frames-worker.mjs', import.meta.url), {
+    workerData: { frames: frames.map((f) => ({ baseUrl: f.baseUrl, token: f.token, etag: f.etag })), seconds, holders },
+  });
+  try {
+    const { etags, ...stats } = await new Promise<PollStats & { etags: (string | null)[] }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the polling thread exited with ${code}`)));
+    });
+    frames.forEach((frame, i) => (frame.etag = etags[i]));
+    return stats;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Each frame's display id, from the admin API. */
+export async function displayIdsOf(serve: ServeProcess, frames: SimulatedFrame[]): Promise<number[]> {
+  const displays: { id: number; hardwareId: string }[] = await (await adminCall(serve, 'GET', '/displays')).json();
+  return frames.map((frame) => displays.find((d) => d.hardwareId === frame.hardwareId)!.id);
+}
+
+/**
+ * Keeps the frames' pictures being rendered: a new brightness each round is a new render key, so
+ * every round is a real render, not a cached frame. `rounds` per frame at most (default: until stopped).
+ */
+export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[], rounds = Infinity): Promise<Background & { done: Promise<number> }> {
+  const ids = await displayIdsOf(serve, frames);
+  let running = true;
+  let renders = 0;
+  const done = Promise.all(frames.map(async (frame, i) => {
+    for (let round = 1; running && round <= rounds; round++) {
+      await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { frameSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
+      frame.etag = null;
+      await frame.poll();
+      renders++;
+    }
+  })).then(() => renders);
+  return {
+    done,
+    stop: () => {
+      running = false;
+      return done;
+    },
+  };
+}
+
+/** Uploads photos one after another through the admin API, as the browser does, until stopped; `photo(i)` makes the i-th. */
+export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffer): Background {
+  let running = true;
+  let imported = 0;
+  const done = (async () => {
+    while (running) {
+      const form = new FormData();
+      form.append('photo', new Blob([new Uint8Array(photo(imported))], { type: 'image/jpeg' }), `bench-${imported}.jpg`);
+      const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
+      if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+      imported++;
+    }
+    return imported;
+  })();
+  return {
+    stop: () => {
+      running = false;
+      return done;
+    },
+  };
+}
+
+/** Nearest-rank percentile of unsorted values. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}

@@ -1,0 +1,38 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+
+/**
+ * SQLite's `PRAGMA data_version`: it changes when another connection commits (an `inkstand …`
+ * command run beside the server), never for this process's own writes, which arrive as events.
+ * Read synchronously from a prepared statement, a few microseconds, so the device request path
+ * can afford it on every request. Null where it cannot be read: other databases, or a closed one.
+ */
+export function dataVersionReader(db: DataSource): () => number | null {
+  if (db.options.type !== 'better-sqlite3') return () => null;
+  let statement: BetterSqlite3.Statement | null = null;
+  return () => {
+    if (!db.isInitialized) return null;
+    statement ??= (db.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection.prepare('PRAGMA data_version').pluck();
+    return Number(statement.get());
+  };
+}
+
+/**
+ * Tells a cache whether another process may have changed the database since it last asked. Where
+ * that cannot be known (no data_version), the answer is always yes, so nothing stale is trusted.
+ */
+export class ExternalChanges {
+  private readonly read: () => number | null;
+  private seen: number | null = null;
+
+  constructor(db: DataSource) {
+    this.read = dataVersionReader(db);
+  }
+
+  sinceLastCheck(): boolean {
+    const version = this.read();
+    const changed = version === null || version !== this.seen;
+    this.seen = version;
+    return changed;
+  }
+}
