@@ -21,12 +21,6 @@ import { loadCanvasRgb, type Fit } from './source-image.ts';
 export { ImageInputError } from './errors.ts';
 export type { Rotation } from './rotate.ts';
 
-/**
- * Changes whenever the same source and settings render to different pixels (the mapping or the
- * dithering changed), so frames rendered by an earlier version are not reused.
- */
-export const PIPELINE_VERSION = 3;
-
 export interface RenderOptions {
   profile: PanelProfile;
   rotation: Rotation;
