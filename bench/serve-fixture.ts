@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureBuilt } from '../bin/build-outputs.mjs';
 import { createCore } from '../main/create-core.ts';
 import { importFolder } from '../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../test/helpers/photos.ts';
@@ -17,8 +17,8 @@ export interface PairedFleet {
 
 /** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
 export async function startFleet(count: number, size = { width: 800, height: 480 }): Promise<PairedFleet> {
-  // Measure what users run: the main-process bundle (bin/inkstand.mjs uses it while it is fresh).
-  execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../bin/build-main.mjs')]);
+  // Measure what users run: the main-process bundle, as bin/inkstand.mjs builds it when stale.
+  ensureBuilt(['main']);
   const dataDir = tempDataDir('inkstand-bench-');
   const core = await createCore(dataDir);
   await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
