@@ -37,12 +37,15 @@ export function createSystemProbe(dataDir: string): SystemProbe {
       return { totalBytes, usedBytes: totalBytes - freeBytes };
     },
     async networkTotals() {
-      const interfaces = os.networkInterfaces();
-      const loopback = (name: string) => name === 'lo' || (interfaces[name]?.some((address) => address.internal) ?? false);
+      // Named interfaces only: asked for '*', systeminformation lists them with synchronous shell
+      // calls (ip, nmcli) that stall the event loop, and with it every device request, for 50–150 ms.
+      const external = Object.entries(os.networkInterfaces())
+        .filter(([, addresses]) => !(addresses ?? []).some((address) => address.internal))
+        .map(([name]) => name);
       let rxBytes = 0;
       let txBytes = 0;
-      for (const stats of await si.networkStats('*')) {
-        if (loopback(stats.iface)) continue;
+      if (external.length === 0) return { rxBytes, txBytes };
+      for (const stats of await si.networkStats(external.join(','))) {
         rxBytes += stats.rx_bytes;
         txBytes += stats.tx_bytes;
       }
