@@ -68,19 +68,20 @@ export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[]
   };
 }
 
-/** Uploads photos one after another through the admin API, as the browser does, until stopped; `photo(i)` makes the i-th. */
-export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffer): Background {
+/** Uploads photos one after another through the admin API, as the browser does, until stopped; `photo(i)` makes the i-th. Stopping gives each upload's time in ms. */
+export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffer): { stop(): Promise<number[]> } {
   let running = true;
-  let imported = 0;
+  const times: number[] = [];
   const done = (async () => {
     while (running) {
       const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(photo(imported))], { type: 'image/jpeg' }), `bench-${imported}.jpg`);
+      form.append('photo', new Blob([new Uint8Array(photo(times.length))], { type: 'image/jpeg' }), `bench-${times.length}.jpg`);
+      const started = performance.now();
       const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
       if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-      imported++;
+      times.push(performance.now() - started);
     }
-    return imported;
+    return times;
   })();
   return {
     stop: () => {

@@ -20,7 +20,7 @@ const FLAT_OUT_CONNECTIONS = 50;
 const FLAT_OUT_SECONDS = 10;
 const TARGET_RATE = 5000;
 /**
- * Idle long enough for what an idle server keeps: past the renderers' lifetime (30 s) and V8's
+ * Idle long enough for what an idle server keeps: past the image processes' lifetime (30 s) and V8's
  * memory reducer, which shrinks the heap some 30–45 s after the last burst of work.
  */
 const IDLE_WAIT_MS = 60_000;
@@ -41,7 +41,7 @@ async function idleMemory(report: Report): Promise<void> {
     report('  renders', await churn.done, 'count');
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, after the renders and 60 s idle`, residentMemoryMb(pid), 'MB');
-    report('  renderer processes left', childPids(pid).length, 'count');
+    report('  image processes left', childPids(pid).length, 'count');
   } finally {
     await fleet.stop();
   }
@@ -58,11 +58,11 @@ async function pollsUnderLoad(report: Report): Promise<void> {
     const renderers = await pairFrames(fleet.serve, 'bench-render', RENDERING_FRAMES, { width: 1600, height: 1200 });
     const rendering = await churnRenders(fleet.serve, renderers);
     const importing = importMeanwhile(fleet.serve, photo);
-    // Steady state: past the start of the load, when the first upload loads libvips into the server (a one-off pause).
+    // Steady state: past the start of the load (the first image processes starting, the first frames).
     await sleep(WARM_UP_MS);
     const polls = await pollLikeFrames(fleet.frames, BUSY_SECONDS, LONG_POLLS);
     const renders = await rendering.stop();
-    const imported = await importing.stop();
+    const uploads = await importing.stop();
     const label = `${POLLING_FRAMES} frames each every 0.5-2 s, ${RENDERING_FRAMES} rendering, photos importing`;
     report(`state polls 304, ${label}: polls`, polls.latencies.length, 'count');
     report('  p50', percentile(polls.latencies, 50), 'ms');
@@ -70,7 +70,9 @@ async function pollsUnderLoad(report: Report): Promise<void> {
     report('  max', Math.max(...polls.latencies), 'ms');
     report('  failed requests', polls.failures.length, 'count');
     report('  1600x1200 frames rendered meanwhile', renders, 'count');
-    report('  photos imported meanwhile', imported, 'count');
+    report('  photos uploaded meanwhile', uploads.length, 'count');
+    report('  upload answered in, p50', percentile(uploads, 50), 'ms');
+    report('  upload answered in, max', Math.max(...uploads), 'ms');
     if (polls.failures.length > 0) console.error(polls.failures.slice(0, 5));
 
     const headers = fleet.frames.slice(0, FLAT_OUT_CONNECTIONS).map((f) => ({ authorization: `Token ${f.token}`, 'if-none-match': f.etag! }));
@@ -94,7 +96,7 @@ async function pollsUnderLoad(report: Report): Promise<void> {
     } finally {
       bare.child.kill();
     }
-    // Photo imports decode in the server itself (libvips stays loaded there), unlike renders.
+    // What is left: the state of 240 displays and ~1,000 photos (picture work all ran in image processes).
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS after all that, ${POLLING_FRAMES + RENDERING_FRAMES} displays, 60 s idle`, residentMemoryMb(fleet.serve.child.pid!), 'MB');
   } finally {

@@ -3,7 +3,7 @@ import type { AdminApi } from '../../contract/admin.ts';
 import type { Core } from '../create-core.ts';
 import { readFrameSettings, storedFrameSettings, type FrameSettings } from '../imaging/frame-settings.ts';
 import { ImageInputError } from '../imaging/errors.ts';
-import { renderFrameInPool } from '../imaging/pool.ts';
+import { runImageTask } from '../imaging/pool.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import { logicalSize, type Rotation } from '../imaging/rotate.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
@@ -55,7 +55,7 @@ export function framePreviewOperations(core: Core): Pick<AdminApi, 'frames.previ
       const upright = { ...profile, ...logicalSize(profile.width, profile.height, rotation) };
       const tried = { ...settings, ...args.settings } as FrameSettings;
       try {
-        const frame = await renderFrameInPool(absoluteLibraryPath(core.app.dataDir, photo.originalPath), { profile: upright, rotation: 0, settings: tried });
+        const frame = await runImageTask('renderFrame', absoluteLibraryPath(core.app.dataDir, photo.originalPath), { profile: upright, rotation: 0, settings: tried });
         return { mime: 'image/png', dataBase64: frame.data.toString('base64'), width: frame.width, height: frame.height, settings: tried };
       } catch (err) {
         if (err instanceof ImageInputError) throw new ValidationError(`photo ${photo.id}: ${err.message}`);

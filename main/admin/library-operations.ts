@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { z } from 'zod';
 import { listStyles, StyleError, updateStyle } from '../ai/styles.ts';
 import type { Core } from '../create-core.ts';
+import { runImageTask } from '../imaging/pool.ts';
 import { markFavourite } from '../library/feedback.ts';
 import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
@@ -103,11 +104,7 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'variants.thumbnail'({ id: raw }) {
       const variant = await findVariant(raw);
-      const { default: sharp } = await import('sharp');
-      const thumb = await sharp(absoluteLibraryPath(app.dataDir, variant.filePath))
-        .resize({ width: VARIANT_THUMB_SIDE, height: VARIANT_THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 75 })
-        .toBuffer();
+      const thumb = await runImageTask('webpThumbnail', absoluteLibraryPath(app.dataDir, variant.filePath), VARIANT_THUMB_SIDE, 75);
       return imageDto('image/webp', thumb);
     },
     async 'variants.update'({ id: raw, favourite }) {

@@ -1,16 +1,10 @@
-import type { Picture } from '../dashboard/picture.ts';
-import type { RenderOptions, RenderedFrame } from './pipeline.ts';
+import type { ImageTaskName } from './image-tasks.ts';
 
-/** An image (bytes or a file path), or a flat screen the renderer draws first. */
-export type RenderSource = Uint8Array | string | { picture: Picture };
-
-export interface RenderRequest {
+export interface ImageTaskRequest {
   id: number;
-  source: RenderSource;
-  opts: RenderOptions;
+  task: ImageTaskName;
+  args: unknown[];
 }
 
-/** What the server keeps of a render: the encoded file. The palette indices (as large again) stay in the renderer. */
-export type EncodedFrame = Omit<RenderedFrame, 'indices'>;
-
-export type RenderReply = { id: number; ok: true; frame: EncodedFrame } | { id: number; ok: false; message: string; inputError: boolean };
+/** An error keeps its class's name, so the server can give back the errors callers tell apart (see pool.ts). */
+export type ImageTaskReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };

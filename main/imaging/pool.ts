@@ -1,40 +1,52 @@
 /**
- * Rendering off the event loop, in child processes: one per CPU core but one (at least one), so a
- * device request never waits behind a render. They start on first use, never keep the server
- * alive while idle, and exit after a while without work. A child process rather than a worker
- * thread because of memory: libvips, its caches and the drawing code (~100 MB while rendering)
- * die with the process, where a worker thread leaves them mapped in the server for good.
+ * Picture work off the event loop, in child processes ("image processes"): renders, and every
+ * decode or encode of a photo (imports, thumbnails, classification, filters; image-tasks.ts).
+ * One per CPU core but one (at least one), so a device request never waits behind a picture.
+ * They start on first use, never keep the server alive while idle, and exit after a while without
+ * work. Child processes rather than worker threads because of memory: libvips, its caches and the
+ * drawing code (~100 MB while rendering) die with the process, where a worker thread (or sharp
+ * in the server itself) leaves them mapped in the server for good.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { PhotoImportError } from '../library/import-error.ts';
 import { ImageInputError } from './errors.ts';
-import type { RenderOptions } from './pipeline.ts';
-import type { EncodedFrame, RenderReply, RenderRequest, RenderSource } from './pool-messages.ts';
+import type { ImageTaskName, ImageTasks } from './image-tasks.ts';
+import type { ImageTaskReply, ImageTaskRequest } from './pool-messages.ts';
 
 interface Task {
-  request: RenderRequest;
-  resolve: (frame: EncodedFrame) => void;
+  request: ImageTaskRequest;
+  resolve: (value: unknown) => void;
   reject: (err: Error) => void;
 }
 
-const IDLE_RENDERER_LIFETIME_MS = 30_000;
-const RENDERER_NICENESS = 10;
+/** The errors callers tell apart, rebuilt from their names; any other arrives as a plain Error with its message. */
+const KNOWN_ERRORS: Record<string, new (message: string) => Error> = { ImageInputError, PhotoImportError };
+
+const IDLE_PROCESS_LIFETIME_MS = 30_000;
+const IMAGE_PROCESS_NICENESS = 10;
 /** worker.mjs beside this file; in the bundle (dist/main) the bundled worker of that name. */
-const RENDERER_ENTRY = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+const IMAGE_PROCESS_ENTRY = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
 class ImagePool {
   private readonly idleTimers = new Map<ChildProcess, NodeJS.Timeout>();
   private readonly size = Math.max(1, os.availableParallelism() - 1);
   private readonly idle: ChildProcess[] = [];
   private readonly running = new Map<ChildProcess, Task>();
-  private readonly queue: Task[] = [];
+  /**
+   * Waiting tasks, a queue per kind of task, served in turn: an upload's decode waits for one
+   * render at most, not for every frame of a "refresh all". The Map's order is the turn order.
+   */
+  private readonly lanes = new Map<ImageTaskName, Task[]>();
   private readonly children = new Set<ChildProcess>();
   private nextId = 1;
 
-  run(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
+  run(task: ImageTaskName, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id: this.nextId++, source, opts }, resolve, reject });
+      const lane = this.lanes.get(task) ?? [];
+      lane.push({ request: { id: this.nextId++, task, args }, resolve, reject });
+      this.lanes.set(task, lane);
       this.dispatch();
     });
   }
@@ -44,22 +56,32 @@ class ImagePool {
     this.idle.length = 0;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    for (const task of [...this.running.values(), ...this.queue.splice(0)]) task.reject(new Error('the image pool was closed'));
+    const waiting = [...this.lanes.values()].flat();
+    this.lanes.clear();
+    for (const task of [...this.running.values(), ...waiting]) task.reject(new Error('the image pool was closed'));
     this.running.clear();
     await Promise.all(children.map((child) => stopChild(child)));
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (this.lanes.size > 0) {
       const child = this.idle.pop() ?? (this.children.size < this.size ? this.spawn() : undefined);
       if (!child) return;
       clearTimeout(this.idleTimers.get(child));
       this.idleTimers.delete(child);
-      const task = this.queue.shift()!;
+      const task = this.nextInTurn();
       this.running.set(child, task);
       holdsProcessOpen(child, true);
       child.send(task.request);
     }
+  }
+
+  private nextInTurn(): Task {
+    const [name, lane] = this.lanes.entries().next().value!;
+    const task = lane.shift()!;
+    this.lanes.delete(name);
+    if (lane.length > 0) this.lanes.set(name, lane);
+    return task;
   }
 
   private retireWhenIdle(child: ChildProcess): void {
@@ -69,17 +91,17 @@ class ImagePool {
       if (at < 0) return;
       this.idle.splice(at, 1);
       void stopChild(child);
-    }, IDLE_RENDERER_LIFETIME_MS);
+    }, IDLE_PROCESS_LIFETIME_MS);
     timer.unref();
     this.idleTimers.set(child, timer);
   }
 
   private spawn(): ChildProcess {
-    // Its own Node options: the server's (a debugger port, a heap size) are not the renderer's.
-    const child = fork(RENDERER_ENTRY, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // Its own Node options: the server's (a debugger port, a heap size) are not an image process's.
+    const child = fork(IMAGE_PROCESS_ENTRY, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     lowerPriority(child);
     this.children.add(child);
-    child.on('message', (reply: RenderReply) => {
+    child.on('message', (reply: ImageTaskReply) => {
       const task = this.running.get(child);
       this.running.delete(child);
       holdsProcessOpen(child, false);
@@ -100,21 +122,21 @@ class ImagePool {
       this.dispatch();
     };
     child.on('error', (err) => fail(err));
-    child.on('exit', (code, signal) => fail(new Error(`an image renderer stopped (${signal ?? `exit code ${code}`})`)));
+    child.on('exit', (code, signal) => fail(new Error(`an image process stopped (${signal ?? `exit code ${code}`})`)));
     return child;
   }
 }
 
-/** Renders are background work: when the machine is busy, the server's event loop (device requests) gets the CPU first. */
+/** Picture work is background work: when the machine is busy, the server's event loop (device requests) gets the CPU first. */
 function lowerPriority(child: ChildProcess): void {
   try {
-    if (child.pid !== undefined) os.setPriority(child.pid, RENDERER_NICENESS);
+    if (child.pid !== undefined) os.setPriority(child.pid, IMAGE_PROCESS_NICENESS);
   } catch {
     // Not permitted here (some sandboxes): renders keep the server's priority.
   }
 }
 
-/** A renderer with nothing to do must not keep the server (or a CLI command) from exiting. */
+/** An image process with nothing to do must not keep the server (or a CLI command) from exiting. */
 function holdsProcessOpen(child: ChildProcess, hold: boolean): void {
   if (hold) {
     child.ref();
@@ -125,7 +147,7 @@ function holdsProcessOpen(child: ChildProcess, hold: boolean): void {
   }
 }
 
-/** Closing the channel tells the renderer to exit (worker-main.ts); a stuck one is killed. */
+/** Closing the channel tells the image process to exit (worker-main.ts); a stuck one is killed. */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -139,24 +161,20 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function settle(task: Task, reply: RenderReply): void {
-  if (reply.ok) {
-    const { data, width, height } = reply.frame;
-    task.resolve({ data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width, height });
-  } else {
-    task.reject(reply.inputError ? new ImageInputError(reply.message) : new Error(reply.message));
-  }
+function settle(task: Task, reply: ImageTaskReply): void {
+  if (reply.ok) task.resolve(reply.value);
+  else task.reject(new (KNOWN_ERRORS[reply.error.name] ?? Error)(reply.error.message));
 }
 
 let pool: ImagePool | undefined;
 
-/** renderFrame in a renderer process (drawing a picture first when given one): the same file, byte for byte. */
-export function renderFrameInPool(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
+/** Runs an image task (image-tasks.ts) in an image process: the same answer as calling it here, without libvips here. */
+export function runImageTask<K extends ImageTaskName>(task: K, ...args: Parameters<ImageTasks[K]>): Promise<Awaited<ReturnType<ImageTasks[K]>>> {
   pool ??= new ImagePool();
-  return pool.run(source, opts);
+  return pool.run(task, args) as Promise<Awaited<ReturnType<ImageTasks[K]>>>;
 }
 
-/** Stops the renderers; renders still queued or running fail. The next render starts a new pool. */
+/** Stops the image processes; tasks still queued or running fail. The next task starts a new pool. */
 export async function closeImagePool(): Promise<void> {
   const closing = pool;
   pool = undefined;

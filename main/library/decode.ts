@@ -19,8 +19,22 @@ export interface InspectedImage {
   height: number;
 }
 
-/** Reads the header only: refuses empty, oversized, unknown and over-large images before anything is decoded. */
-export async function inspectImage(buffer: Buffer): Promise<InspectedImage> {
+export interface PreparedPhoto {
+  image: InspectedImage;
+  /** The plain "photo" variant. */
+  display: { data: Buffer; ext: string };
+  thumb: Buffer;
+}
+
+/** What an import stores besides the original; what the library refuses is refused from the header, before anything is decoded. */
+export async function preparePhoto(buffer: Buffer): Promise<PreparedPhoto> {
+  const image = await inspectImage(buffer);
+  const display = await makeDisplayCopy(buffer, image.format);
+  return { image, display, thumb: await webpThumbnail(display.data, THUMB_MAX_SIDE, 78) };
+}
+
+/** Reads the header only: refuses empty, oversized, unknown and over-large images. */
+async function inspectImage(buffer: Buffer): Promise<InspectedImage> {
   if (buffer.length === 0) throw new PhotoImportError('the file is empty');
   if (buffer.length > MAX_IMPORT_BYTES) {
     throw new PhotoImportError(`the file is ${(buffer.length / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
@@ -41,8 +55,8 @@ export async function inspectImage(buffer: Buffer): Promise<InspectedImage> {
   return { format, ext: FORMAT_EXTENSIONS[format] ?? format, width: meta.autoOrient.width, height: meta.autoOrient.height };
 }
 
-/** The plain variant: EXIF orientation applied, transparency on white, at most DISPLAY_MAX_SIDE. Decoding the whole file here is what catches truncated images. */
-export async function makeDisplayCopy(buffer: Buffer, format: string): Promise<{ data: Buffer; ext: string }> {
+/** EXIF orientation applied, transparency on white, at most DISPLAY_MAX_SIDE. Decoding the whole file here is what catches truncated images. */
+async function makeDisplayCopy(buffer: Buffer, format: string): Promise<{ data: Buffer; ext: string }> {
   const pipeline = decoder(buffer)
     .autoOrient()
     .resize({ width: DISPLAY_MAX_SIDE, height: DISPLAY_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
@@ -55,8 +69,9 @@ export async function makeDisplayCopy(buffer: Buffer, format: string): Promise<{
   }
 }
 
-export async function makeThumbnail(displayCopy: Buffer): Promise<Buffer> {
-  return sharp(displayCopy).resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
+/** A stored image (bytes or a file), at most maxSide, as WebP. */
+export async function webpThumbnail(image: Buffer | string, maxSide: number, quality: number): Promise<Buffer> {
+  return sharp(image).resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true }).webp({ quality }).toBuffer();
 }
 
 /** Sharp with the limits every untrusted image gets: pixel cap, and warnings (e.g. a truncated JPEG) as errors. */

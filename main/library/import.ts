@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { AppContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
-import { inspectImage, makeDisplayCopy, makeThumbnail, type InspectedImage } from './decode.ts';
+import { runImageTask } from '../imaging/pool.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
 import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
@@ -28,19 +28,20 @@ export interface ImportResult {
 }
 
 /**
- * Adds one photo: original kept as uploaded, EXIF-oriented thumbnail and plain "photo" variant made.
+ * Adds one photo: original kept as uploaded, EXIF-oriented thumbnail and plain "photo" variant made
+ * (decoded in an image process, so the server never maps libvips).
  * Refused images throw PhotoImportError and leave nothing behind: files are written first
  * (atomically) and removed again if the database insert, which comes last, fails.
  */
 export async function importPhoto(app: AppContext, source: ImportSource): Promise<ImportResult> {
   const buffer = 'buffer' in source ? source.buffer : await readLimited(source.path);
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
-  const image = await inspectImage(buffer);
+  // A duplicate is known by its bytes alone: it is never decoded again.
   const contentHash = sha256(buffer);
   while (inFlight.has(contentHash)) await inFlight.get(contentHash)!.catch(() => {});
   const existing = await findByHash(app, contentHash);
   if (existing) return { photo: existing, duplicate: true };
-  const work = store(app, buffer, image, contentHash, originalName);
+  const work = store(app, buffer, contentHash, originalName);
   inFlight.set(contentHash, work);
   try {
     return await work;
@@ -49,9 +50,8 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
   }
 }
 
-async function store(app: AppContext, buffer: Buffer, image: InspectedImage, contentHash: string, originalName: string): Promise<ImportResult> {
-  const display = await makeDisplayCopy(buffer, image.format);
-  const thumb = await makeThumbnail(display.data);
+async function store(app: AppContext, buffer: Buffer, contentHash: string, originalName: string): Promise<ImportResult> {
+  const { image, display, thumb } = await runImageTask('preparePhoto', buffer);
   const variantFile = contentFileName(display.data, display.ext);
   const paths = {
     original: libraryPath('originals', `${contentHash}.${image.ext}`),

@@ -6,14 +6,14 @@ import type { ProfileRegistry } from '../frames/profiles.ts';
 import { storedFrameSettings, type FrameSettings } from '../imaging/frame-settings.ts';
 import { PIPELINE_VERSION } from '../imaging/pipeline-version.ts';
 import type { Rotation } from '../imaging/rotate.ts';
-import { renderFrameInPool } from '../imaging/pool.ts';
+import { runImageTask } from '../imaging/pool.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import type { Display } from '../storage/entities/display.ts';
 
 /** Flat pictures (text, UI) snap to the palette; dithering would speckle anti-aliased text. */
 const FLAT: FrameSettings = { dither: 'none' };
 
-/** Builds the frame requests for each kind of content a display can show; all drawing happens on the image workers. */
+/** Builds the frame requests for each kind of content a display can show; all drawing happens in the image processes. */
 export class ContentFrames {
   constructor(private readonly app: AppContext, private readonly profiles: ProfileRegistry) {}
 
@@ -24,7 +24,7 @@ export class ContentFrames {
       renderKey: FrameStore.renderKey(['photo', variantId, filePath, target.profile, target.rotation, settings, PIPELINE_VERSION]),
       sourceKind: 'photo',
       sourceRef: `variant:${variantId}`,
-      produce: async () => (await renderFrameInPool(filePath, { ...target, settings })).data,
+      produce: async () => (await runImageTask('renderFrame', filePath, { ...target, settings })).data,
     };
   }
 
@@ -63,7 +63,7 @@ export class ContentFrames {
       renderKey: FrameStore.renderKey([picture.kind, ...identity, target.profile, target.rotation, PIPELINE_VERSION]),
       sourceKind: picture.kind,
       sourceRef: picture.kind === 'dashboard' ? this.dashboardRef(display) : `display:${display.id}`,
-      produce: async () => (await renderFrameInPool({ picture }, { ...target, settings: FLAT })).data,
+      produce: async () => (await runImageTask('renderFrame', { picture }, { ...target, settings: FLAT })).data,
     };
   }
 

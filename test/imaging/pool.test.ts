@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderFrame } from '../../main/imaging/pipeline.ts';
-import { closeImagePool, renderFrameInPool } from '../../main/imaging/pool.ts';
+import { PhotoImportError } from '../../main/library/import-error.ts';
+import { closeImagePool, runImageTask } from '../../main/imaging/pool.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { childPids } from '../helpers/processes.ts';
 import { testPhoto } from './helpers/images.ts';
@@ -10,7 +11,7 @@ afterAll(() => closeImagePool());
 /** Live renderer processes this process started. */
 const rendererPids = () => childPids(process.pid, 'worker.mjs');
 
-describe('renderFrameInPool', () => {
+describe('runImageTask', () => {
   it('gives the same bytes as rendering in this thread, for several renders at once', async () => {
     const photo = await testPhoto();
     const jobs = (['inky-impression-7.3', 'spectra6-13.3', 'trmnl-og-4grey'] as const).map((id) => ({
@@ -18,7 +19,7 @@ describe('renderFrameInPool', () => {
       rotation: 90 as const,
       settings: { dither: 'floyd-steinberg' as const },
     }));
-    const pooled = await Promise.all(jobs.map((opts) => renderFrameInPool(photo, opts)));
+    const pooled = await Promise.all(jobs.map((opts) => runImageTask('renderFrame', photo, opts)));
     for (const [i, opts] of jobs.entries()) {
       const local = await renderFrame(photo, opts);
       expect(Buffer.isBuffer(pooled[i].data)).toBe(true);
@@ -29,14 +30,35 @@ describe('renderFrameInPool', () => {
 
   it('passes bad input back as an ImageInputError, and keeps working', async () => {
     const opts = { profile: findBuiltinProfile('waveshare-7.5-v2')!, rotation: 0 as const, settings: { dither: 'none' as const } };
-    await expect(renderFrameInPool(Buffer.from('not an image at all'), opts)).rejects.toBeInstanceOf(ImageInputError);
-    expect((await renderFrameInPool(await testPhoto(), opts)).width).toBe(800);
+    await expect(runImageTask('renderFrame', Buffer.from('not an image at all'), opts)).rejects.toBeInstanceOf(ImageInputError);
+    expect((await runImageTask('renderFrame', await testPhoto(), opts)).width).toBe(800);
+  });
+
+  it('runs the library\'s decoding there too, Buffers in and out, and gives refusals back as PhotoImportError', async () => {
+    const photo = await testPhoto();
+    const { image, display, thumb } = await runImageTask('preparePhoto', photo);
+    expect(image.format).toBe('jpeg');
+    expect(Buffer.isBuffer(display.data) && Buffer.isBuffer(thumb)).toBe(true);
+    expect(display.ext).toBe('jpg');
+    const refused = runImageTask('preparePhoto', Buffer.from('not an image at all'));
+    await expect(refused).rejects.toBeInstanceOf(PhotoImportError);
+    await expect(refused).rejects.toThrow(/not an image this app can read/);
+  });
+
+  it('serves kinds of task in turn: a decode queued behind many renders waits for one of them, not all', async () => {
+    const photo = await testPhoto();
+    const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0 as const, settings: { dither: 'none' as const } };
+    const finished: string[] = [];
+    const renders = Array.from({ length: 16 }, (_, i) => runImageTask('renderFrame', photo, opts).then(() => finished.push(`render ${i}`)));
+    const decode = runImageTask('preparePhoto', photo).then(() => finished.push('decode'));
+    await Promise.all([...renders, decode]);
+    expect(finished.indexOf('decode')).toBeLessThan(finished.indexOf('render 15'));
   });
 
   it('starts afresh after being closed', async () => {
     await closeImagePool();
     const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 180 as const, settings: { dither: 'bayer8' as const } };
-    expect((await renderFrameInPool(await testPhoto(), opts)).height).toBe(400);
+    expect((await runImageTask('renderFrame', await testPhoto(), opts)).height).toBe(400);
   });
 
   it('renders in a separate process, which exits after a while without work', async () => {
@@ -44,7 +66,7 @@ describe('renderFrameInPool', () => {
     const opts = { profile: findBuiltinProfile('waveshare-7.5-v2')!, rotation: 0 as const, settings: { dither: 'none' as const } };
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      await renderFrameInPool(await testPhoto(), opts);
+      await runImageTask('renderFrame', await testPhoto(), opts);
       expect(rendererPids()).toHaveLength(1);
       vi.advanceTimersByTime(29_000);
       expect(rendererPids()).toHaveLength(1);
@@ -53,23 +75,23 @@ describe('renderFrameInPool', () => {
     } finally {
       vi.useRealTimers();
     }
-    expect((await renderFrameInPool(await testPhoto(), opts)).width).toBe(800);
+    expect((await runImageTask('renderFrame', await testPhoto(), opts)).width).toBe(800);
   });
 
   it('fails the render of a renderer that dies, and goes on with a new one', async () => {
     const opts = { profile: findBuiltinProfile('spectra6-13.3')!, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
     const photo = await testPhoto();
-    await renderFrameInPool(photo, opts);
+    await runImageTask('renderFrame', photo, opts);
     const [pid] = rendererPids();
-    const doomed = renderFrameInPool(photo, opts);
+    const doomed = runImageTask('renderFrame', photo, opts);
     process.kill(pid, 'SIGKILL');
-    await expect(doomed).rejects.toThrow(/renderer stopped \(SIGKILL\)/);
-    expect((await renderFrameInPool(photo, opts)).width).toBe(1600);
+    await expect(doomed).rejects.toThrow(/image process stopped \(SIGKILL\)/);
+    expect((await runImageTask('renderFrame', photo, opts)).width).toBe(1600);
     expect(rendererPids()).not.toContain(pid);
   });
 
   it('stops its renderers when closed', async () => {
-    await renderFrameInPool(await testPhoto(), { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0, settings: { dither: 'none' } });
+    await runImageTask('renderFrame', await testPhoto(), { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0, settings: { dither: 'none' } });
     expect(rendererPids().length).toBeGreaterThan(0);
     await closeImagePool();
     expect(rendererPids()).toEqual([]);

@@ -1,6 +1,7 @@
 import { orientationOf } from '../../library/orientation.ts';
 import type { QualityBucket } from '../../storage/entities/photo.ts';
-import { measureImage, type ImageMetrics } from './image-metrics.ts';
+import { runImageTask } from '../../imaging/pool.ts';
+import type { ImageMetrics } from './image-metrics.ts';
 import type { Classification, ClassifyInput, Classifier } from './types.ts';
 
 /** Below this nothing useful fills a frame, whatever else the picture has. */
@@ -33,7 +34,7 @@ export class BuiltinClassifier implements Classifier {
   readonly name = 'builtin';
 
   async classify(input: ClassifyInput): Promise<Classification> {
-    const metrics = await measureImage(input.image, input.width, input.height);
+    const metrics = await runImageTask('measureImage', input.image, input.width, input.height);
     return { quality: qualityOf(metrics), contentType: 'Other', peopleCount: null, description: describe(metrics, input) };
   }
 }

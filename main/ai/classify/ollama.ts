@@ -1,7 +1,7 @@
+import { runImageTask } from '../../imaging/pool.ts';
 import { bearer, callJson } from '../http.ts';
 import type { ProviderConfig } from '../provider-config.ts';
 import { CLASSIFY_JSON_SCHEMA, CLASSIFY_PROMPT, parseClassification } from './answer.ts';
-import { imageForModel } from './model-input.ts';
 import type { Classification, ClassifyInput, Classifier } from './types.ts';
 
 /** Ollama `POST /api/chat` with a vision model: the image as base64 in `images`, the answer constrained by `format`. */
@@ -18,7 +18,7 @@ export class OllamaClassifier implements Classifier {
       model: this.config.model,
       messages: [
         { role: 'system', content: CLASSIFY_PROMPT },
-        { role: 'user', content: 'Classify this photo.', images: [await imageForModel(input.image)] },
+        { role: 'user', content: 'Classify this photo.', images: [await runImageTask('imageForModel', input.image)] },
       ],
       format: CLASSIFY_JSON_SCHEMA,
       stream: false,

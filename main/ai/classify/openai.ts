@@ -1,7 +1,7 @@
+import { runImageTask } from '../../imaging/pool.ts';
 import { bearer, callJson, ProviderError } from '../http.ts';
 import type { ProviderConfig } from '../provider-config.ts';
 import { CLASSIFY_JSON_SCHEMA, CLASSIFY_PROMPT, parseClassification } from './answer.ts';
-import { imageForModel } from './model-input.ts';
 import type { Classification, ClassifyInput, Classifier } from './types.ts';
 
 /** Any OpenAI-compatible `POST /chat/completions` with image input and a JSON-schema answer. */
@@ -22,7 +22,7 @@ export class OpenAiClassifier implements Classifier {
           role: 'user',
           content: [
             { type: 'text', text: 'Classify this photo.' },
-            { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${await imageForModel(input.image)}`, detail: 'low' } },
+            { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${await runImageTask('imageForModel', input.image)}`, detail: 'low' } },
           ],
         },
       ],

@@ -1,18 +1,20 @@
+import { runImageTask } from '../../imaging/pool.ts';
 import type { ArtStyle } from '../styles.ts';
-import { BUILTIN_FILTERS } from './filters/index.ts';
+import { isBuiltinFilter } from './filters/names.ts';
 import type { GeneratedVariant, VariantMaker, VariantRequest } from './types.ts';
 
-/** The offline default: sharp-based filters for the catalogue styles that name one. */
+/** The offline default: sharp-based filters (run in an image process) for the catalogue styles that name one. */
 export class BuiltinVariantMaker implements VariantMaker {
   readonly name = 'builtin';
 
   supports(style: ArtStyle): boolean {
-    return style.builtinFilter !== null && style.builtinFilter in BUILTIN_FILTERS;
+    return style.builtinFilter !== null && isBuiltinFilter(style.builtinFilter);
   }
 
   async make(request: VariantRequest): Promise<GeneratedVariant> {
-    const filter = request.style.builtinFilter!;
-    const data = await BUILTIN_FILTERS[filter](request.image);
+    const filter = request.style.builtinFilter;
+    if (filter === null || !isBuiltinFilter(filter)) throw new Error(`the style "${request.style.name}" names no built-in filter`);
+    const data = await runImageTask('builtinFilter', filter, request.image);
     return { data, ext: 'png', context: { filter } };
   }
 }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { runImageTask } from '../../imaging/pool.ts';
 import { bearer, callJson } from '../http.ts';
 import type { ProviderConfig } from '../provider-config.ts';
 import { checkedImage, decodeBase64Image } from './output-image.ts';
@@ -26,7 +26,7 @@ export class OpenAiVariantMaker implements VariantMaker {
     const dalle2 = model.startsWith('dall-e-2');
     const size = dalle2 ? '1024x1024' : sizeFor(request.width, request.height);
     const [w, h] = size.split('x').map(Number);
-    const png = await sharp(request.image).resize(w, h, { fit: 'cover', position: 'attention' }).png().toBuffer();
+    const png = await runImageTask('resizedPng', request.image, w, h, 'cover');
     const prompt = variantPrompt(request.style);
     const form = new FormData();
     form.append('model', model);

@@ -1,16 +1,11 @@
-import { decoder } from '../../library/decode.ts';
+import { runImageTask } from '../../imaging/pool.ts';
 import { ProviderError } from '../http.ts';
 import type { GeneratedVariant } from './types.ts';
 
-const KEPT_FORMATS: Record<string, GeneratedVariant['ext']> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
-
-/** What a service sent back must decode fully as an image (same limits as an upload); other formats are converted to PNG. */
+/** What a service sent back, checked in an image process (provider-images.ts); anything unusable is the provider's error. */
 export async function checkedImage(data: Buffer, label: string): Promise<Pick<GeneratedVariant, 'data' | 'ext'>> {
   try {
-    const meta = await decoder(data).metadata();
-    await decoder(data).stats(); // decodes every pixel: catches truncated data
-    const ext = KEPT_FORMATS[meta.format ?? ''];
-    return ext ? { data, ext } : { data: await decoder(data).png().toBuffer(), ext: 'png' };
+    return await runImageTask('verifiedImage', data);
   } catch (error) {
     throw new ProviderError(`${label}: the returned data is not a usable image (${(error as Error).message.split('\n')[0]})`, { cause: error });
   }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { runImageTask } from '../../imaging/pool.ts';
 import { basicAuth, callJson } from '../http.ts';
 import type { ProviderConfig } from '../provider-config.ts';
 import { checkedImage, decodeBase64Image } from './output-image.ts';
@@ -29,7 +29,7 @@ export class SdWebUiVariantMaker implements VariantMaker {
     const scale = LONG_SIDE / Math.max(request.width, request.height);
     const width = multipleOf8(request.width * scale);
     const height = multipleOf8(request.height * scale);
-    const init = await sharp(request.image).resize(width, height, { fit: 'fill' }).png().toBuffer();
+    const init = await runImageTask('resizedPng', request.image, width, height, 'fill');
     const parameters = {
       prompt: variantPrompt(request.style),
       negative_prompt: NEGATIVE_PROMPT,

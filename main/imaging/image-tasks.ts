@@ -1,0 +1,43 @@
+/**
+ * All the work that decodes or encodes pictures, by name, as the image processes (pool.ts) run it.
+ * Only they load this module and with it libvips; the server asks for a task by name and gets the
+ * answer back, so it never maps libvips or its caches itself.
+ */
+import { measureImage } from '../ai/classify/image-metrics.ts';
+import { imageForModel } from '../ai/classify/model-input.ts';
+import { BUILTIN_FILTERS } from '../ai/variants/filters/index.ts';
+import type { BuiltinFilterName } from '../ai/variants/filters/names.ts';
+import { resizedPng, verifiedImage } from '../ai/variants/provider-images.ts';
+import type { Picture } from '../dashboard/picture.ts';
+import { preparePhoto, webpThumbnail } from '../library/decode.ts';
+import { renderFrame, type RenderOptions, type RenderedFrame } from './pipeline.ts';
+
+/** An image (bytes or a file path), or a flat screen drawn first. */
+export type RenderSource = Buffer | string | { picture: Picture };
+
+/** What the server keeps of a render: the encoded file. The palette indices (as large again) stay in the image process. */
+export type EncodedFrame = Omit<RenderedFrame, 'indices'>;
+
+export const IMAGE_TASKS = {
+  async renderFrame(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
+    const input = typeof source === 'string' || Buffer.isBuffer(source) ? source : await draw(source.picture, opts);
+    const { data, width, height } = await renderFrame(input, opts);
+    return { data, width, height };
+  },
+  preparePhoto,
+  webpThumbnail,
+  measureImage,
+  imageForModel,
+  builtinFilter: (name: BuiltinFilterName, image: Buffer): Promise<Buffer> => BUILTIN_FILTERS[name](image),
+  resizedPng,
+  verifiedImage,
+};
+
+export type ImageTasks = typeof IMAGE_TASKS;
+export type ImageTaskName = keyof ImageTasks;
+
+/** The drawing code (satori, resvg) is loaded with the first picture: an image process started for photos starts quicker without it. */
+async function draw(picture: Picture, opts: RenderOptions): Promise<Buffer> {
+  const { canvasForPanel, drawPicture } = await import('../dashboard/picture.ts');
+  return drawPicture(picture, canvasForPanel(opts.profile, opts.rotation));
+}
