@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderFrame } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
@@ -53,6 +54,7 @@ describe('runImageTask', () => {
     const decode = runImageTask('preparePhoto', photo).then(() => finished.push('decode'));
     await Promise.all([...renders, decode]);
     expect(finished.indexOf('decode')).toBeLessThan(finished.indexOf('render 15'));
+    expect(rendererPids().length).toBeLessThanOrEqual(Math.max(1, os.availableParallelism() - 1));
   });
 
   it('starts afresh after being closed', async () => {
