@@ -15,8 +15,8 @@ export interface PairedFleet {
   stop(): Promise<void>;
 }
 
-/** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once. */
-export async function startFleet(count: number, size = { width: 800, height: 480 }): Promise<PairedFleet> {
+/** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once; `env` adds to its environment. */
+export async function startFleet(count: number, size = { width: 800, height: 480 }, env: NodeJS.ProcessEnv = {}): Promise<PairedFleet> {
   // Measure what users run: the main-process bundle, as bin/inkstand.mjs builds it when stale.
   ensureBuilt(['main']);
   const dataDir = tempDataDir('inkstand-bench-');
@@ -24,7 +24,7 @@ export async function startFleet(count: number, size = { width: 800, height: 480
   await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
   await core.close();
   // Every simulated frame bootstraps from 127.0.0.1: lift the per-address limit for this fleet.
-  const serve = await startServeProcess(dataDir, ['--no-discovery'], { ...process.env, INKSTAND_BOOTSTRAP_LIMIT: '100000' });
+  const serve = await startServeProcess(dataDir, ['--no-discovery'], { ...process.env, INKSTAND_BOOTSTRAP_LIMIT: '100000', ...env });
   await fetch(`${serve.http}/api/admin/pairing/open`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}`, 'content-type': 'application/json' }, body: '{"minutes":10}' });
   const frames = await pairFrames(serve, 'bench', count, size);
   return {

@@ -9,6 +9,7 @@ import { churnRenders, importMeanwhile, percentile, pollLikeFrames } from './fle
 import { withComment } from './import.ts';
 import { pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
 import type { Report } from './report.ts';
+import type { ServeProcess } from '../test/helpers/serve-process.ts';
 
 const IDLE_DISPLAYS = 50;
 const POLLING_FRAMES = 200;
@@ -19,6 +20,8 @@ const WARM_UP_MS = 5000;
 const FLAT_OUT_CONNECTIONS = 50;
 const FLAT_OUT_SECONDS = 10;
 const TARGET_RATE = 5000;
+const EVENT_LOOP_PROBE = path.resolve(import.meta.dirname, 'event-loop-probe.mjs');
+const PROBE_PREFIX = 'event-loop-delay ';
 /**
  * Idle long enough for what an idle server keeps: past the image processes' lifetime (30 s) and V8's
  * memory reducer, which shrinks the heap some 30–45 s after the last burst of work.
@@ -53,7 +56,7 @@ async function idleMemory(report: Report): Promise<void> {
  */
 async function pollsUnderLoad(report: Report): Promise<void> {
   const photo = await uploadablePhoto();
-  const fleet = await startFleet(POLLING_FRAMES);
+  const fleet = await startFleet(POLLING_FRAMES, undefined, { NODE_OPTIONS: `--import ${EVENT_LOOP_PROBE}` });
   try {
     const renderers = await pairFrames(fleet.serve, 'bench-render', RENDERING_FRAMES, { width: 1600, height: 1200 });
     const rendering = await churnRenders(fleet.serve, renderers);
@@ -88,10 +91,12 @@ async function pollsUnderLoad(report: Report): Promise<void> {
       report('  Inkstand / bare Node', ours.requests.average / node.requests.average, 'ratio');
       // Latency at the target rate, not at saturation (where it is only queueing time), next to the
       // bare server at the same rate: on two shared cores the load generator's own pauses set a floor.
-      const atTarget = await pollLoad(fleet.serve.http, headers, FLAT_OUT_SECONDS, TARGET_RATE);
+      const { result: atTarget, loop } = await withEventLoopDelay(fleet.serve, () => pollLoad(fleet.serve.http, headers, FLAT_OUT_SECONDS, TARGET_RATE));
       const bareAtTarget = await pollLoad(bare.url, headers, FLAT_OUT_SECONDS, TARGET_RATE);
       report(`state polls 304 at ${TARGET_RATE} req/s offered: p50`, atTarget.latency.p50, 'ms');
       report('  p99', atTarget.latency.p99, 'ms');
+      report("  the server's own event-loop delay meanwhile: p99", loop.p99, 'ms');
+      report('  max', loop.max, 'ms');
       report(`  bare Node http server at ${TARGET_RATE} req/s: p99`, bareAtTarget.latency.p99, 'ms');
     } finally {
       bare.child.kill();
@@ -134,6 +139,20 @@ async function uploadablePhoto(): Promise<(i: number) => Buffer> {
   const sample = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!);
   const jpeg = await sharp(sample).resize(2048, 1536, { fit: 'cover' }).jpeg({ quality: 88 }).toBuffer();
   return (i) => withComment(jpeg, `bench upload ${i}`);
+}
+
+/** Runs `work` between two readings of the server's event-loop delay (event-loop-probe.mjs, loaded into the server). */
+async function withEventLoopDelay<T>(serve: ServeProcess, work: () => Promise<T>): Promise<{ result: T; loop: { p99: number; max: number } }> {
+  const readings = () => serve.output().split('\n').filter((line) => line.startsWith(PROBE_PREFIX));
+  const read = async () => {
+    const before = readings().length;
+    serve.child.kill('SIGUSR2');
+    while (readings().length === before) await sleep(20);
+    return JSON.parse(readings().at(-1)!.slice(PROBE_PREFIX.length));
+  };
+  await read();
+  const result = await work();
+  return { result, loop: await read() };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
