@@ -7,7 +7,9 @@ import { childPids } from '../test/helpers/processes.ts';
 import { SAMPLE_PHOTOS_DIR } from '../test/helpers/photos.ts';
 import { churnRenders, importMeanwhile, percentile, pollLikeFrames } from './fleet-load.ts';
 import { withComment } from './import.ts';
-import { pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
+import { adminCall, pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
+import { startFakeIcsServer } from '../test/fakes/ics-server.ts';
+import { startFakeOpenMeteo } from '../test/fakes/open-meteo-server.ts';
 import type { Report } from './report.ts';
 import type { ServeProcess } from '../test/helpers/serve-process.ts';
 
@@ -20,6 +22,8 @@ const WARM_UP_MS = 5000;
 const FLAT_OUT_CONNECTIONS = 50;
 const FLAT_OUT_SECONDS = 10;
 const TARGET_RATE = 5000;
+const DAY_UPLOADS = 20;
+const DAY_DASHBOARDS = 10;
 const EVENT_LOOP_PROBE = path.resolve(import.meta.dirname, 'event-loop-probe.mjs');
 const PROBE_PREFIX = 'event-loop-delay ';
 /**
@@ -33,7 +37,7 @@ export async function runServerBench(report: Report): Promise<void> {
   await pollsUnderLoad(report);
 }
 
-/** RSS of the idle server with 50 displays: fresh, and after 100 renders and a minute without work. */
+/** RSS of the idle server with 50 displays, each time after a minute without work: fresh, after 100 renders, and after a day's other work too. */
 async function idleMemory(report: Report): Promise<void> {
   const fleet = await startFleet(IDLE_DISPLAYS);
   try {
@@ -45,8 +49,50 @@ async function idleMemory(report: Report): Promise<void> {
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, after the renders and 60 s idle`, residentMemoryMb(pid), 'MB');
     report('  image processes left', childPids(pid).length, 'count');
+    await aDaysOtherWork(fleet.serve);
+    await sleep(IDLE_WAIT_MS);
+    report(`idle server RSS, ${IDLE_DISPLAYS} displays, after a day's other work too (${DAY_UPLOADS} uploads, ${DAY_DASHBOARDS} on the dashboard, every job) and 60 s idle`, residentMemoryMb(pid), 'MB');
   } finally {
     await fleet.stop();
+  }
+}
+
+/** What a server does in a day besides rendering: photos uploaded, then every job that reads them, the weather and a calendar (local stand-ins). */
+async function aDaysOtherWork(serve: ServeProcess): Promise<void> {
+  const weather = await startFakeOpenMeteo();
+  const calendars = await startFakeIcsServer();
+  try {
+    calendars.serveFixture('/family.ics', 'family.ics');
+    const photo = await uploadablePhoto();
+    for (let i = 0; i < DAY_UPLOADS; i++) {
+      const form = new FormData();
+      form.append('photo', new Blob([new Uint8Array(photo(i))], { type: 'image/jpeg' }), `day-${i}.jpg`);
+      const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
+      if (!res.ok) throw new Error(`upload answered ${res.status}`);
+    }
+    for (const [key, value] of [['weather.base_url', weather.url], ['weather.latitude', '52.52'], ['weather.longitude', '13.41']]) {
+      await adminCall(serve, 'PUT', `/settings/${key}`, { value });
+    }
+    await adminCall(serve, 'POST', '/calendars', { name: 'Family', url: `${calendars.url}/family.ics` });
+    const displays: { id: number }[] = await (await adminCall(serve, 'GET', '/displays')).json();
+    for (const { id } of displays.slice(0, DAY_DASHBOARDS)) await adminCall(serve, 'PATCH', `/displays/${id}`, { patch: { defaultMode: 'dashboard' } });
+    for (const job of ['classify', 'generate_variants', 'get_weather', 'get_calendar', 'generate_dashboard', 'cleanup']) await runJob(serve, job);
+  } finally {
+    await weather.close();
+    await calendars.close();
+  }
+}
+
+async function runJob(serve: ServeProcess, name: string): Promise<void> {
+  const started = await adminCall(serve, 'POST', `/jobs/${name}/run`, {});
+  if (!started.ok) throw new Error(`${name}: ${started.status} ${await started.text()}`);
+  const { id } = await started.json();
+  for (;;) {
+    const executions: { id: number; status: string }[] = await (await adminCall(serve, 'GET', `/executions?name=${name}`)).json();
+    const status = executions.find((e) => e.id === id)?.status;
+    if (status === 'success') return;
+    if (status && status !== 'queued' && status !== 'running') throw new Error(`${name} ended ${status}`);
+    await sleep(200);
   }
 }
 
