@@ -74,11 +74,8 @@ export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffe
   const times: number[] = [];
   const done = (async () => {
     while (running) {
-      const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(photo(times.length))], { type: 'image/jpeg' }), `bench-${times.length}.jpg`);
       const started = performance.now();
-      const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
-      if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
+      await uploadPhoto(serve, photo(times.length), `bench-${times.length}.jpg`);
       times.push(performance.now() - started);
     }
     return times;
@@ -89,6 +86,14 @@ export function importMeanwhile(serve: ServeProcess, photo: (i: number) => Buffe
       return done;
     },
   };
+}
+
+/** One photo uploaded through the admin API, as the browser does it. */
+export async function uploadPhoto(serve: ServeProcess, jpeg: Buffer, name: string): Promise<void> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), name);
+  const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
+  if (res.status !== 200) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
 }
 
 /** Nearest-rank percentile of unsorted values. */

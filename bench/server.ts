@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { childPids } from '../test/helpers/processes.ts';
 import { SAMPLE_PHOTOS_DIR } from '../test/helpers/photos.ts';
-import { churnRenders, importMeanwhile, percentile, pollLikeFrames } from './fleet-load.ts';
+import { churnRenders, importMeanwhile, percentile, pollLikeFrames, uploadPhoto } from './fleet-load.ts';
 import { withComment } from './import.ts';
 import { adminCall, pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
 import { startFakeIcsServer } from '../test/fakes/ics-server.ts';
@@ -64,12 +64,7 @@ async function aDaysOtherWork(serve: ServeProcess): Promise<void> {
   try {
     calendars.serveFixture('/family.ics', 'family.ics');
     const photo = await uploadablePhoto();
-    for (let i = 0; i < DAY_UPLOADS; i++) {
-      const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(photo(i))], { type: 'image/jpeg' }), `day-${i}.jpg`);
-      const res = await fetch(`${serve.http}/api/admin/photos`, { method: 'POST', headers: { authorization: `Bearer ${serve.adminToken}` }, body: form });
-      if (!res.ok) throw new Error(`upload answered ${res.status}`);
-    }
+    for (let i = 0; i < DAY_UPLOADS; i++) await uploadPhoto(serve, photo(i), `day-${i}.jpg`);
     for (const [key, value] of [['weather.base_url', weather.url], ['weather.latitude', '52.52'], ['weather.longitude', '13.41']]) {
       await adminCall(serve, 'PUT', `/settings/${key}`, { value });
     }

@@ -1,8 +1,11 @@
 """Shared by the frame's Python tests: puts frame/ and the driver stand-ins on sys.path, and helpers."""
+import http.server
 import io
 import os
+import ssl
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -16,6 +19,20 @@ FIXTURES = HERE / "fixtures"
 
 def temp_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="inkstand-frame-test-"))
+
+
+def serve_on_loopback(handler: type[http.server.BaseHTTPRequestHandler], tls: ssl.SSLContext | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """`handler` served on 127.0.0.1 (a free port) from a daemon thread, over TLS when given a context; returns the server and its base URL."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"{'https' if tls else 'http'}://127.0.0.1:{httpd.server_address[1]}"
+
+
+def stop_server(httpd: http.server.ThreadingHTTPServer) -> None:
+    httpd.shutdown()
+    httpd.server_close()
 
 
 def indexed_png(width: int, height: int, palette: list[tuple[int, int, int]], pixels: list[int] | None = None, bits: int | None = None) -> bytes:

@@ -1,7 +1,6 @@
 import hashlib
 import http.server
 import ssl
-import threading
 import unittest
 
 import support
@@ -33,17 +32,13 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 class PinnedClientTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(CERT, KEY)
-        cls.httpd.socket = context.wrap_socket(cls.httpd.socket, server_side=True)
-        cls.url = f"https://127.0.0.1:{cls.httpd.server_address[1]}"
-        threading.Thread(target=cls.httpd.serve_forever, daemon=True).start()
+        cls.httpd, cls.url = support.serve_on_loopback(Recorder, context)
 
     @classmethod
     def tearDownClass(cls):
-        cls.httpd.shutdown()
-        cls.httpd.server_close()
+        support.stop_server(cls.httpd)
 
     def setUp(self):
         Recorder.seen.clear()

@@ -1,7 +1,6 @@
 """The main loop against a scripted device API (http.server), one cycle at a time where it can be."""
 import http.server
 import json
-import threading
 import unittest
 from urllib.parse import urlsplit
 
@@ -88,14 +87,11 @@ class Locator:
 class FrameLoopTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeDeviceApi)
-        cls.base = f"http://127.0.0.1:{cls.httpd.server_address[1]}"
-        threading.Thread(target=cls.httpd.serve_forever, daemon=True).start()
+        cls.httpd, cls.base = support.serve_on_loopback(FakeDeviceApi)
 
     @classmethod
     def tearDownClass(cls):
-        cls.httpd.shutdown()
-        cls.httpd.server_close()
+        support.stop_server(cls.httpd)
 
     def setUp(self):
         FakeDeviceApi.api = {"requests": [], "routes": {"/api/display/image": lambda: (200, PNG, {"Content-Type": "image/png"})}}
