@@ -1,5 +1,6 @@
 import { client } from '../api/client.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { attempt } from './server-errors.ts';
+import { useToasts } from './toast-store.ts';
 
 const plural = (n: number) => `${n} display${n === 1 ? '' : 's'}`;
 

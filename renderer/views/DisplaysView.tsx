@@ -12,7 +12,10 @@ import './displays.css';
 const STATUS_REFRESH_MS = 20_000;
 
 export function DisplaysView() {
-  const { displays, previews, loaded, openPairing } = useDisplays();
+  const displays = useDisplays((s) => s.displays);
+  const panelImages = useDisplays((s) => s.panelImages);
+  const loaded = useDisplays((s) => s.loaded);
+  const openPairing = useDisplays((s) => s.openPairing);
   const [openId, setOpenId] = useState<number | null>(null);
   // Online/offline comes from "last seen", which changes without an event: look again now and then.
   useEffect(() => {
@@ -48,10 +51,10 @@ export function DisplaysView() {
       )}
 
       <div className="grid display-grid">
-        {paired.map((d) => <DisplayCard key={d.id} display={d} preview={previews[d.id]} onOpen={() => setOpenId(d.id)} />)}
+        {paired.map((d) => <DisplayCard key={d.id} display={d} panelImage={panelImages[d.id]} onOpen={() => setOpenId(d.id)} />)}
       </div>
 
-      {open && <DisplayEditor key={open.id} display={open} preview={previews[open.id]?.src} onClose={() => setOpenId(null)} />}
+      {open && <DisplayEditor key={open.id} display={open} panelImage={panelImages[open.id]?.src} onClose={() => setOpenId(null)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FramePreviewArgs, FrameSettingsDto } from '../../../contract/admin.ts';
 import { client } from '../../api/client.ts';
+import { dataUrl } from '../../lib/data-url.ts';
+import { tryCall } from '../../stores/server-errors.ts';
 
 /** How long the settings must rest before a new preview is asked for (a slider sends many changes). */
 const SETTLE_MS = 200;
@@ -8,10 +10,10 @@ const SETTLE_MS = 200;
 export type PreviewTarget = { displayId: number } | { profileId: string };
 
 /**
- * A photo as the panel will show it: the real frame in the panel's measured colours, redrawn as
- * the settings change. Only the newest answer is shown; an older one arriving late is dropped.
+ * A photo as the panel will show it: the real panel image in the panel's measured colours, redrawn
+ * as the picture settings change. Only the newest answer is shown; an older one arriving late is dropped.
  */
-export function FramePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: FrameSettingsDto }) {
+export function PanelImagePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: FrameSettingsDto }) {
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,17 +25,12 @@ export function FramePreview({ photoId, target, settings }: { photoId: number | 
     const request = ++latest.current;
     const timer = setTimeout(async () => {
       setBusy(true);
-      try {
-        const args: FramePreviewArgs = { photoId, ...target, settings };
-        const preview = await client().call('frames.preview', args);
-        if (request !== latest.current) return;
-        setSrc(`data:${preview.mime};base64,${preview.dataBase64}`);
-        setError(null);
-      } catch (err) {
-        if (request === latest.current) setError((err as Error).message);
-      } finally {
-        if (request === latest.current) setBusy(false);
-      }
+      const args: FramePreviewArgs = { photoId, ...target, settings };
+      const preview = await tryCall(() => client().call('frames.preview', args));
+      if (request !== latest.current) return;
+      if (preview.ok) setSrc(dataUrl(preview.value.mime, preview.value.dataBase64));
+      setError(preview.ok ? null : preview.message);
+      setBusy(false);
     }, SETTLE_MS);
     return () => clearTimeout(timer);
     // `key` stands for photoId, target and settings by value.
@@ -42,7 +39,7 @@ export function FramePreview({ photoId, target, settings }: { photoId: number | 
 
   if (photoId === null) return <p className="muted small">Add a photo to see how it looks on this panel.</p>;
   return (
-    <figure className="frame-preview" data-testid="frame-preview" aria-busy={busy}>
+    <figure className="panel-image-preview" data-testid="panel-image-preview" aria-busy={busy}>
       {src && <img src={src} alt="How the photo looks on the panel" />}
       <figcaption className="muted small">{error ? <span role="alert">{error}</span> : busy ? 'Drawing…' : 'In the panel’s own colours'}</figcaption>
     </figure>

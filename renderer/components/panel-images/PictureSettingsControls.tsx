@@ -10,8 +10,8 @@ const SLIDERS: { key: Factor; label: string; hint: string }[] = [
   { key: 'brightness', label: 'Brightness', hint: 'mid-tones lighter or darker; black and white stay' },
 ];
 
-/** Dithering and the picture adjustments, as controls; every change goes straight to `onChange`. */
-export function PictureControls({ value, onChange }: { value: FrameSettingsDto; onChange: (next: FrameSettingsDto) => void }) {
+/** Picture settings (dithering and the adjustments) as controls; every change goes straight to `onChange`. */
+export function PictureSettingsControls({ value, onChange }: { value: FrameSettingsDto; onChange: (next: FrameSettingsDto) => void }) {
   return (
     <div className="fields">
       <Field label="Dithering">
@@ -28,8 +28,8 @@ export function PictureControls({ value, onChange }: { value: FrameSettingsDto; 
   );
 }
 
-/** Settings with every adjustment filled in (1 = as the picture is). */
-export const completeSettings = (settings: Partial<FrameSettingsDto>): FrameSettingsDto => ({
+/** Picture settings with every adjustment filled in (1 = as the picture is). */
+export const completePictureSettings = (settings: Partial<FrameSettingsDto>): FrameSettingsDto => ({
   dither: settings.dither ?? 'floyd-steinberg',
   vividness: settings.vividness ?? 1,
   contrast: settings.contrast ?? 1,

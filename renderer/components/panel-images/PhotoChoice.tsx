@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PhotoDto } from '../../../contract/admin.ts';
 import { client } from '../../api/client.ts';
+import { attempt } from '../../stores/server-errors.ts';
 import { Field } from '../common/Field.tsx';
 
 /** Picks one of the library's photos to preview with; the first is chosen until the user picks. */
@@ -9,11 +10,11 @@ export function PhotoChoice({ value, onChange }: { value: number | null; onChang
 
   useEffect(() => {
     let live = true;
-    client().call('photos.list', { limit: 200 }).then((page) => {
-      if (!live) return;
+    void attempt(() => client().call('photos.list', { limit: 200 })).then((page) => {
+      if (!live || !page) return;
       setPhotos(page.photos);
       if (value === null && page.photos.length > 0) onChange(page.photos[0].id);
-    }, () => undefined);
+    });
     return () => {
       live = false;
     };

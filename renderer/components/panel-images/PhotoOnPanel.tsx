@@ -3,17 +3,18 @@ import type { FrameSettingsDto } from '../../../contract/admin.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
-import { FramePreview, type PreviewTarget } from './FramePreview.tsx';
-import { PictureControls, completeSettings } from './PictureControls.tsx';
+import { PanelImagePreview, type PreviewTarget } from './PanelImagePreview.tsx';
+import { PictureSettingsControls, completePictureSettings } from './PictureSettingsControls.tsx';
 
 /**
  * One photo on any display or panel profile (also one no display uses yet), with picture
  * settings to try; a display starts from its own saved settings.
  */
-export function PanelPreview({ photoId }: { photoId: number }) {
-  const { displays, profiles } = useDisplays();
+export function PhotoOnPanel({ photoId }: { photoId: number }) {
+  const displays = useDisplays((s) => s.displays);
+  const profiles = useDisplays((s) => s.profiles);
   const [choice, setChoice] = useState<string>(displays[0] ? `display:${displays[0].id}` : `profile:${profiles[0]?.id ?? 'inky-impression-7.3'}`);
-  const [settings, setSettings] = useState<FrameSettingsDto>(completeSettings(displays[0]?.frameSettings ?? {}));
+  const [settings, setSettings] = useState<FrameSettingsDto>(completePictureSettings(displays[0]?.frameSettings ?? {}));
   const [kind, id] = choice.split(/:(.*)/s);
   const target: PreviewTarget = kind === 'display' ? { displayId: Number(id) } : { profileId: id };
 
@@ -21,7 +22,7 @@ export function PanelPreview({ photoId }: { photoId: number }) {
     setChoice(value);
     const [k, v] = value.split(/:(.*)/s);
     const display = k === 'display' ? displays.find((d) => d.id === Number(v)) : undefined;
-    setSettings(completeSettings(display?.frameSettings ?? {}));
+    setSettings(completePictureSettings(display?.frameSettings ?? {}));
   };
 
   return (
@@ -38,8 +39,8 @@ export function PanelPreview({ photoId }: { photoId: number }) {
           </optgroup>
         </select>
       </Field>
-      <PictureControls value={settings} onChange={setSettings} />
-      <FramePreview photoId={photoId} target={target} settings={settings} />
+      <PictureSettingsControls value={settings} onChange={setSettings} />
+      <PanelImagePreview photoId={photoId} target={target} settings={settings} />
     </Section>
   );
 }
