@@ -1,33 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeIcsServer, type FakeIcsServer } from '../fakes/ics-server.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Dashboard and Settings views in a browser', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
   let weather: FakeOpenMeteo;
   let feeds: FakeIcsServer;
+  let photos: string[];
   let frame: SimulatedFrame;
 
   beforeAll(async () => {
-    app = await startE2e();
     weather = await startFakeOpenMeteo();
+    feeds = await startFakeIcsServer();
+    photos = await samplePhotos(2);
+  });
+  beforeEach(async () => {
+    app = await e2e.start();
     for (const [key, value] of [['weather.geocoding_url', weather.url], ['weather.base_url', weather.url]]) {
       await app.admin('PUT', `/settings/${key}`, { value });
     }
-    await uploadThroughApi(app, await samplePhotos(2));
-    await app.admin('POST', '/pairing/open', { minutes: 5 });
-    frame = app.frame('e2e-views-frame', 800, 480);
-    await frame.waitForApproval(5000);
+    await uploadThroughApi(app, photos);
+    ({ frame } = await app.pairedFrame('e2e-views-frame'));
   });
   afterAll(async () => {
     await feeds?.close();
     await weather?.close();
-    await app?.close();
   });
-  screenshotOnFailure(() => app);
 
   it('searching a place sets the weather location and fetches its forecast', async () => {
     await app.page.goto(`${app.uiUrl}#/dashboard`);
@@ -41,6 +43,7 @@ describe('Dashboard and Settings views in a browser', () => {
   });
 
   it('adds a calendar with its ICS address, and refuses one that is not a URL', async () => {
+    await app.page.goto(`${app.uiUrl}#/dashboard`);
     await app.page.getByLabel('Name').fill('Family');
     await app.page.getByLabel('ICS address').fill('family calendar');
     await app.page.getByRole('button', { name: 'Add calendar' }).click();
@@ -53,7 +56,6 @@ describe('Dashboard and Settings views in a browser', () => {
   });
 
   it("a calendar's entry shows which events were skipped, and why a later download was refused", async () => {
-    feeds = await startFakeIcsServer();
     feeds.serveFixture('/club.ics', 'corpus/bad-rrule.ics');
     await app.admin('POST', '/calendars', { name: 'Club', url: `${feeds.url}/club.ics` });
     const runCalendarJob = async () => {

@@ -1,30 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { readPng } from '../imaging/helpers/png-reader.ts';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
-describe('frame preview in a browser: a photo as a panel shows it, settings applied live', () => {
+describe('panel image preview in a browser: a photo as a panel shows it, picture settings applied live', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
+  let photos: string[];
   let displayId: number;
   let photoId: number;
 
   beforeAll(async () => {
-    app = await startE2e();
-    await uploadThroughApi(app, await samplePhotos(2));
-    photoId = (await (await app.admin('GET', '/photos')).json()).photos[0].id;
-    const frame = app.frame('preview-frame-1');
-    expect(await frame.bootstrap()).toBe(202);
-    displayId = (await (await app.admin('GET', '/displays')).json())[0].id;
-    expect((await app.admin('POST', `/displays/${displayId}/approve`)).status).toBe(200);
+    photos = await samplePhotos(2);
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  beforeEach(async () => {
+    app = await e2e.start();
+    await uploadThroughApi(app, photos);
+    photoId = (await (await app.admin('GET', '/photos')).json()).photos[0].id;
+    ({ displayId } = await app.pairedFrame('preview-frame-1'));
+  });
 
-  const previewImage = () => app.page.getByRole('dialog').getByTestId('frame-preview').locator('img');
+  const previewImage = () => app.page.getByRole('dialog').getByTestId('panel-image-preview').locator('img');
   const naturalSize = () => previewImage().evaluate((img: HTMLImageElement) => (img.complete ? `${img.naturalWidth}x${img.naturalHeight}` : 'loading'));
 
-  it('a photo on a panel profile no display uses: the real frame in its measured colours, redrawn as vividness moves', async () => {
+  it('a photo on a panel profile no display uses: the real panel image in its measured colours, redrawn as vividness moves', async () => {
     await app.page.goto(`${app.uiUrl}#/photos`);
     await app.page.getByTestId('photo-tile').first().getByRole('button', { name: /^Open / }).click();
     const drawer = app.page.getByRole('dialog');
@@ -36,7 +36,7 @@ describe('frame preview in a browser: a photo as a panel shows it, settings appl
     await expect.poll(() => previewImage().getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
     await expect.poll(naturalSize).toBe('1600x1200');
     await app.page.setViewportSize({ width: 1360, height: 2400 });
-    await app.screenshot('frame-preview-profile');
+    await app.screenshot('panel-image-preview-profile');
     await app.page.setViewportSize({ width: 1360, height: 900 });
 
     // What the preview shows is a PNG whose palette is exactly the panel's measured colours.
