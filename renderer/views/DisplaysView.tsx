@@ -6,7 +6,7 @@ import { PendingDisplayCard } from '../components/displays/PendingDisplayCard.ts
 import { EmptyState } from '../components/common/EmptyState.tsx';
 import { ViewHeader } from '../components/common/ViewHeader.tsx';
 import { useDisplays } from '../stores/displays-store.ts';
-import { screensActions } from '../stores/screens-actions.ts';
+import { everyDisplayActions } from '../stores/every-display-actions.ts';
 import './displays.css';
 
 const STATUS_REFRESH_MS = 20_000;
@@ -30,9 +30,9 @@ export function DisplaysView() {
   return (
     <>
       <ViewHeader title="Displays" subtitle={loaded && paired.length > 0 ? `${paired.length} paired · ${online} online` : undefined}>
-        <button onClick={screensActions.refreshAll} disabled={!paired.length}>Refresh all</button>
-        <button onClick={screensActions.nextPhotoEverywhere} disabled={!paired.length}>Next photo everywhere</button>
-        <button onClick={() => screensActions.dashboardEverywhere(30)} disabled={!paired.length}>Dashboard 30 min</button>
+        <button onClick={everyDisplayActions.refreshAll} disabled={!paired.length}>Refresh all</button>
+        <button onClick={everyDisplayActions.nextPhotoEverywhere} disabled={!paired.length}>Next photo everywhere</button>
+        <button onClick={() => everyDisplayActions.dashboardEverywhere(30)} disabled={!paired.length}>Dashboard 30 min</button>
         <PairingToggle />
       </ViewHeader>
 

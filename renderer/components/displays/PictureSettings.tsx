@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DisplayDto, FrameSettingsDto } from '../../../contract/admin.ts';
+import type { DisplayDto, PictureSettingsDto } from '../../../contract/admin.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Section } from '../common/Section.tsx';
 import { PanelImagePreview } from '../panel-images/PanelImagePreview.tsx';
@@ -9,11 +9,11 @@ import { PictureSettingsControls, completePictureSettings } from '../panel-image
 /** How photos are prepared for this panel (its picture settings: dithering and adjustments), tried live on a photo. */
 export function PictureSettings({ display }: { display: DisplayDto }) {
   const update = useDisplays((s) => s.update);
-  const [draft, setDraft] = useState<FrameSettingsDto>(completePictureSettings(display.frameSettings));
+  const [draft, setDraft] = useState<PictureSettingsDto>(completePictureSettings(display.pictureSettings));
   const [photoId, setPhotoId] = useState<number | null>(null);
 
   return (
-    <Section title="Picture" actions={<button className="primary" onClick={() => update(display.id, { frameSettings: { ...draft } })}>Save picture settings</button>}>
+    <Section title="Picture" actions={<button className="primary" onClick={() => update(display.id, { pictureSettings: { ...draft } })}>Save picture settings</button>}>
       <PictureSettingsControls value={draft} onChange={setDraft} />
       <PhotoChoice value={photoId} onChange={setPhotoId} />
       <PanelImagePreview photoId={photoId} target={{ displayId: display.id }} settings={draft} />

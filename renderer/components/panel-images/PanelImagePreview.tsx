@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FramePreviewArgs, FrameSettingsDto } from '../../../contract/admin.ts';
+import type { PanelImagePreviewArgs, PictureSettingsDto } from '../../../contract/admin.ts';
 import { client } from '../../api/client.ts';
 import { dataUrl } from '../../lib/data-url.ts';
 import { tryCall } from '../../stores/server-errors.ts';
@@ -13,7 +13,7 @@ export type PreviewTarget = { displayId: number } | { profileId: string };
  * A photo as the panel will show it: the real panel image in the panel's measured colours, redrawn
  * as the picture settings change. Only the newest answer is shown; an older one arriving late is dropped.
  */
-export function PanelImagePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: FrameSettingsDto }) {
+export function PanelImagePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: PictureSettingsDto }) {
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,8 +25,8 @@ export function PanelImagePreview({ photoId, target, settings }: { photoId: numb
     const request = ++latest.current;
     const timer = setTimeout(async () => {
       setBusy(true);
-      const args: FramePreviewArgs = { photoId, ...target, settings };
-      const preview = await tryCall(() => client().call('frames.preview', args));
+      const args: PanelImagePreviewArgs = { photoId, ...target, settings };
+      const preview = await tryCall(() => client().call('panelImages.preview', args));
       if (request !== latest.current) return;
       if (preview.ok) setSrc(dataUrl(preview.value.mime, preview.value.dataBase64));
       setError(preview.ok ? null : preview.message);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FrameSettingsDto } from '../../../contract/admin.ts';
+import type { PictureSettingsDto } from '../../../contract/admin.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
@@ -14,7 +14,7 @@ export function PhotoOnPanel({ photoId }: { photoId: number }) {
   const displays = useDisplays((s) => s.displays);
   const profiles = useDisplays((s) => s.profiles);
   const [choice, setChoice] = useState<string>(displays[0] ? `display:${displays[0].id}` : `profile:${profiles[0]?.id ?? 'inky-impression-7.3'}`);
-  const [settings, setSettings] = useState<FrameSettingsDto>(completePictureSettings(displays[0]?.frameSettings ?? {}));
+  const [settings, setSettings] = useState<PictureSettingsDto>(completePictureSettings(displays[0]?.pictureSettings ?? {}));
   const [kind, id] = choice.split(/:(.*)/s);
   const target: PreviewTarget = kind === 'display' ? { displayId: Number(id) } : { profileId: id };
 
@@ -22,7 +22,7 @@ export function PhotoOnPanel({ photoId }: { photoId: number }) {
     setChoice(value);
     const [k, v] = value.split(/:(.*)/s);
     const display = k === 'display' ? displays.find((d) => d.id === Number(v)) : undefined;
-    setSettings(completePictureSettings(display?.frameSettings ?? {}));
+    setSettings(completePictureSettings(display?.pictureSettings ?? {}));
   };
 
   return (

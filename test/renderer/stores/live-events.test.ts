@@ -14,9 +14,9 @@ describe('live events: each event makes a store fetch again', () => {
   it('a new panel image version is fetched; one already shown is not', async () => {
     const { client, call, fire } = useFakeClient({ 'displays.preview': () => ({ version: 'v2', mode: 'photo', pngBase64: 'png' }) });
     const off = connectLiveEvents(client, { resync: vi.fn() });
-    fire('frame-changed', { displayId: 1, version: 'v2' });
+    fire('panel-image-changed', { displayId: 1, version: 'v2' });
     await settle();
-    fire('frame-changed', { displayId: 1, version: 'v2' });
+    fire('panel-image-changed', { displayId: 1, version: 'v2' });
     await settle();
     expect(call).toHaveBeenCalledTimes(1);
     expect(useDisplays.getState().panelImages[1].version).toBe('v2');
