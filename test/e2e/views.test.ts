@@ -86,6 +86,12 @@ describe('Dashboard and Settings views in a browser', () => {
     await app.screenshot('settings');
   });
 
+  it('a refused admin token (an old address after a restart) shows where to get the right one', async () => {
+    await app.page.goto(`${app.urls.http}/?token=not-the-token#/photos`);
+    await app.page.getByRole('heading', { name: 'Open Inkstand from its address' }).waitFor();
+    expect(await app.page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+  });
+
   it('every view renders without page errors', async () => {
     const errors: string[] = [];
     app.page.on('pageerror', (error) => errors.push(error.message));
