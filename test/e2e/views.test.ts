@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeIcsServer, type FakeIcsServer } from '../fakes/ics-server.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
+import { VIEWS } from '../../renderer/views/registry.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
@@ -95,8 +96,8 @@ describe('Dashboard and Settings views in a browser', () => {
   it('every view renders without page errors', async () => {
     const errors: string[] = [];
     app.page.on('pageerror', (error) => errors.push(error.message));
-    for (const view of ['displays', 'photos', 'jobs', 'dashboard', 'settings']) {
-      await app.page.goto(`${app.uiUrl}#/${view}`);
+    for (const { id } of VIEWS) {
+      await app.page.goto(`${app.uiUrl}#/${id}`);
       await app.page.locator('main h1').first().waitFor();
     }
     await app.page.goto(`${app.uiUrl}#/displays`);
