@@ -29,7 +29,8 @@ export interface FixtureRoute {
 
 export interface RecipeFixture {
   id: string;
-  shape: 'flat' | 'trmnlp' | 'zip' | 'zip-in-folder';
+  /** flat or trmnlp: imported from its folder; the others: a ZIP built from the folder's recipe. */
+  shape: 'flat' | 'trmnlp' | 'zip' | 'zip-in-folder' | 'trmnlp-zip';
   covers: string[];
   values: Record<string, unknown>;
   server?: { field: string; routes: Record<string, FixtureRoute> };
@@ -56,13 +57,14 @@ export async function importFixture(fixture: RecipeFixture): Promise<Recipe> {
   const folder = path.join(RECIPE_FIXTURES_DIR, fixture.id);
   if (fixture.shape === 'flat' || fixture.shape === 'trmnlp') return importRecipe(folder);
   const fromFolder = await importRecipe(folder);
-  return importRecipe(fixture.shape === 'zip' ? exportRecipe(fromFolder) : zipInFolder(fromFolder, fixture.id));
+  if (fixture.shape === 'zip') return importRecipe(exportRecipe(fromFolder));
+  return importRecipe(fixture.shape === 'zip-in-folder' ? zipUnder(fromFolder, `${fixture.id}/`) : zipUnder(fromFolder, 'src/', { '.trmnlp.yml': 'watch:\n  - src\n' }));
 }
 
-/** Some exports put the files inside one folder. */
-function zipInFolder(recipe: Recipe, folder: string): Buffer {
-  const files = new Map<string, string>();
-  for (const [name, content] of recipeFiles(recipe)) files.set(`${folder}/${name}`, content);
+/** The recipe's files under a folder in a ZIP (some exports do that; trmnlp projects use src/). */
+function zipUnder(recipe: Recipe, folder: string, extra: Record<string, string> = {}): Buffer {
+  const files = new Map<string, string>(Object.entries(extra));
+  for (const [name, content] of recipeFiles(recipe)) files.set(`${folder}${name}`, content);
   return writeZip(files);
 }
 
