@@ -15,7 +15,7 @@ function describe(err: unknown, file: string): string {
 function layoutSource(recipe: Recipe, layout: RecipeLayout): string {
   const markup = recipe.markup[layout];
   if (markup === undefined) throw new RecipeError('missing-markup', `the recipe has no ${layout}.liquid`);
-  return `${recipe.markup.shared ?? ''}\n${markup}`;
+  return recipe.markup.shared ? `${recipe.markup.shared}\n${markup}` : markup;
 }
 
 export async function renderLiquid(recipe: Recipe, layout: RecipeLayout, mergeVariables: Record<string, unknown>, time: TimeContext): Promise<string> {

@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchRecipeData } from '../../main/recipes/data/fetch-recipe-data.ts';
-import { resolveFieldValues } from '../../main/recipes/custom-fields.ts';
 import { renderRecipe } from '../../main/recipes/render-recipe.ts';
 import { RECIPE_LAYOUTS } from '../../main/recipes/types.ts';
 import { fixtureContext, fixtureData, importFixture, recipeFixtures, startFixtureServer, type FixtureServer } from '../helpers/recipe-fixtures.ts';
@@ -30,11 +29,11 @@ describe.each(recipeFixtures().map((fixture) => [fixture.id, fixture] as const))
       const server = await startFixtureServer(fixture);
       servers.push(server);
       values = { ...values, [fixture.server.field]: server.baseUrl };
-      const fetched = await fetchRecipeData(recipe, resolveFieldValues(recipe.settings.customFields, { ...recipe.values, ...values }), context);
+      const fetched = await fetchRecipeData(recipe, values, context);
       expect(fetched).toEqual(data);
       data = fetched;
     } else if (recipe.settings.strategy === 'static') {
-      data = await fetchRecipeData(recipe, resolveFieldValues(recipe.settings.customFields, { ...recipe.values, ...values }), context);
+      data = await fetchRecipeData(recipe, values, context);
     }
     const layouts = RECIPE_LAYOUTS.filter((layout) => recipe.markup[layout] !== undefined);
     expect(layouts).toEqual(expect.arrayContaining(Object.keys(fixture.expect)));
