@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportRecipe, recipeFiles } from '../../main/recipes/export-recipe.ts';
 import { importRecipe } from '../../main/recipes/import-recipe.ts';
-import type { RenderContext } from '../../main/recipes/merge-variables.ts';
+import { dataAtRoot, type RenderContext } from '../../main/recipes/merge-variables.ts';
+import { renderRecipe } from '../../main/recipes/render-recipe.ts';
 import { parseRubyJson } from '../../main/recipes/ruby-json.ts';
 import type { Recipe, RecipeLayout } from '../../main/recipes/types.ts';
 import { applyWebhook } from '../../main/recipes/webhook.ts';
@@ -68,8 +69,13 @@ function zipUnder(recipe: Recipe, folder: string, extra: Record<string, string> 
   return writeZip(files);
 }
 
-/** The data the fixture renders with: its data file, or its webhook bodies applied in order. */
-export function fixtureData(fixture: RecipeFixture): Record<string, unknown> {
+/**
+ * The data the fixture renders with, without any network: its data file (for polling recipes,
+ * what fetching gives, transform included), its webhook bodies applied in order, or the
+ * recipe's static_data.
+ */
+export function fixtureData(fixture: RecipeFixture, recipe?: Recipe): Record<string, unknown> {
+  if (recipe?.settings.strategy === 'static') return dataAtRoot(recipe.settings.staticData) as Record<string, unknown>;
   if (fixture.webhook) {
     let data: Record<string, unknown> = {};
     for (const file of fixture.webhook) data = applyWebhook(data, fixtureFile(fixture, file)).data;
@@ -78,6 +84,12 @@ export function fixtureData(fixture: RecipeFixture): Record<string, unknown> {
   if (!fixture.data) return {};
   const parsed = parseRubyJson(fixtureFile(fixture, fixture.data));
   return Array.isArray(parsed) ? { data: parsed } : (parsed as Record<string, unknown>);
+}
+
+/** The fixture's HTML for one layout at a device size, offline: what parts that draw recipes start from. */
+export async function renderFixtureHtml(fixture: RecipeFixture, layout: RecipeLayout, device = { width: 800, height: 480 }): Promise<string> {
+  const recipe = await importFixture(fixture);
+  return renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device));
 }
 
 export function fixtureContext(fixture: RecipeFixture, device = { width: 800, height: 480 }): RenderContext {
