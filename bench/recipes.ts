@@ -1,6 +1,6 @@
 import { renderLiquid } from '../main/recipes/render-liquid.ts';
 import { buildMergeVariables } from '../main/recipes/merge-variables.ts';
-import { resolveFieldValues } from '../main/recipes/custom-fields.ts';
+import { recipeFieldValues } from '../main/recipes/custom-fields.ts';
 import { generateRubyJson, parseRubyJson } from '../main/recipes/ruby-json.ts';
 import { runTransform } from '../main/recipes/transform/run-transform.ts';
 import { RECIPE_LAYOUTS } from '../main/recipes/types.ts';
@@ -38,7 +38,7 @@ export async function runRecipesBench(report: Report): Promise<void> {
     const context = fixtureContext(fixture);
     for (const layout of RECIPE_LAYOUTS.filter((name) => recipe.markup[name] !== undefined)) {
       perLayout.push(await time(RUNS, () => {
-        const values = resolveFieldValues(recipe.settings.customFields, { ...recipe.values, ...fixture.values });
+        const values = recipeFieldValues(recipe, fixture.values);
         return renderLiquid(recipe, layout, buildMergeVariables(recipe, data, values, context), context);
       }));
     }

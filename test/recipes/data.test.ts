@@ -67,6 +67,13 @@ describe('fetchRecipeData', () => {
     expect(data).toEqual({ rss: { version: '2.0', channel: { title: 'News & more', item: [{ title: 'One', guid: { isPermaLink: 'false', __content__: 'a1' } }, { title: 'Two', guid: { isPermaLink: 'false', __content__: 'a2' } }] } } });
   });
 
+  it('does not expand nested XML entities (a billion laughs stays small)', async () => {
+    const entities = Array.from({ length: 8 }, (_, level) => `<!ENTITY l${level + 1} "${`&l${level};`.repeat(10)}">`).join('');
+    const base = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><!DOCTYPE b [<!ENTITY l0 "lol">${entities}]><b>&l8;</b>`));
+    const data = await poll(`strategy: polling\npolling_url: ${base}/lol`);
+    expect(JSON.stringify(data).length).toBeLessThan(1000);
+  });
+
   it('gives IDX_0, IDX_1, … for several URLs, a root array as IDX_n.data', async () => {
     const base = await serve((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(req.url === '/a' ? '{"a": 1}' : '["b"]'));
     expect(await poll(`strategy: polling\npolling_url: |\n  ${base}/a\n  ${base}/b\n`)).toEqual({ IDX_0: { a: 1 }, IDX_1: { data: ['b'] } });

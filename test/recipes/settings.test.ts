@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveFieldValues } from '../../main/recipes/custom-fields.ts';
+import { recipeFieldValues, resolveFieldValues } from '../../main/recipes/custom-fields.ts';
 import { buildPollingRequests, parseHeaders, splitUrls } from '../../main/recipes/data/polling-request.ts';
 import { RecipeError } from '../../main/recipes/errors.ts';
 import { parseSettings } from '../../main/recipes/settings.ts';
@@ -175,5 +175,14 @@ custom_fields:
       headers: { Authorization: 'Bearer t0k', 'Content-Type': 'application/json' },
       body: '{"query": "{ todos(list: \\"home\\") { title } }"}',
     });
+  });
+});
+
+describe('recipeFieldValues', () => {
+  it("lays the screen's values over the recipe's own, ignoring keys settings.yml does not declare", () => {
+    const recipe: Recipe = { ...recipeOf('strategy: static\ncustom_fields:\n- keyname: a\n  default: x\n- keyname: b\n'), values: { b: 'from trmnlp', stray: 1 } };
+    expect(recipeFieldValues(recipe, {})).toEqual({ a: 'x', b: 'from trmnlp' });
+    expect(recipeFieldValues(recipe, { b: 'mine' })).toEqual({ a: 'x', b: 'mine' });
+    expect(() => recipeFieldValues(recipe, { stray: 2 })).toThrow(/unknown field "stray"/);
   });
 });
