@@ -43,6 +43,9 @@ export interface RecipeFixture {
   locale?: string;
   expect: Partial<Record<RecipeLayout, string[]>>;
   absent?: Partial<Record<RecipeLayout, string[]>>;
+  /** The recipe runs scripts: drawn in a browser, where they add these strings. */
+  needsBrowser?: boolean;
+  afterScripts?: Partial<Record<RecipeLayout, string[]>>;
 }
 
 export function recipeFixtures(): RecipeFixture[] {

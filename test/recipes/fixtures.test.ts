@@ -27,6 +27,10 @@ describe.each(recipeFixtures().map((fixture) => [fixture.id, fixture] as const))
     expect(fetched).toEqual(fixtureData(fixture, recipe));
   });
 
+  it.runIf(fixture.needsBrowser)('keeps its script for a browser to run', async () => {
+    expect(await renderFixtureHtml(fixture, 'full')).toMatch(/<script\b/);
+  });
+
   it('renders every layout it has with the expected text', async () => {
     const recipe = await importFixture(fixture);
     const layouts = RECIPE_LAYOUTS.filter((layout) => recipe.markup[layout] !== undefined);
@@ -35,6 +39,7 @@ describe.each(recipeFixtures().map((fixture) => [fixture.id, fixture] as const))
       const text = visibleText(await renderFixtureHtml(fixture, layout));
       for (const expected of fixture.expect[layout] ?? []) expect(text, `${layout}: "${expected}"`).toContain(expected);
       for (const absent of fixture.absent?.[layout] ?? []) expect(text, `${layout}: no "${absent}"`).not.toContain(absent);
+      for (const scripted of fixture.afterScripts?.[layout] ?? []) expect(text, `${layout}: "${scripted}" only once scripts ran`).not.toContain(scripted);
     }
   });
 });
