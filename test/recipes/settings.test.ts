@@ -22,6 +22,12 @@ describe('parseSettings', () => {
     expect(settings).toMatchObject({ name: 'Weather', strategy: 'polling', pollingVerb: 'GET', refreshIntervalMinutes: 15, noScreenPadding: false, darkMode: false, customFields: [] });
   });
 
+  it('takes polling_url as a YAML list and polling_headers as a YAML mapping', () => {
+    const settings = parseSettings('strategy: polling\npolling_url:\n- https://a.example.com/1\n- https://a.example.com/2\npolling_headers:\n  Authorization: Bearer {{ token }}\n  Accept: application/json\n');
+    expect(settings.pollingUrl).toBe('https://a.example.com/1\nhttps://a.example.com/2');
+    expect(settings.pollingHeaders).toBe('Authorization: Bearer {{ token }}\nAccept: application/json');
+  });
+
   it('reads framework_version, no_screen_padding and dark_mode as TRMNL writes them ("yes"/"no") and as YAML 1.1 booleans', () => {
     const quoted = parseSettings('strategy: static\nframework_version: "2.1.0"\nno_screen_padding: "yes"\ndark_mode: "no"\n');
     expect(quoted).toMatchObject({ frameworkVersion: '2.1.0', noScreenPadding: true, darkMode: false });
