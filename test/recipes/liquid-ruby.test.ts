@@ -31,6 +31,10 @@ describe('lenient parsing like Ruby lax mode', () => {
     expect(await render('{% if a == "x|y" %}same{% endif %}', { a: 'x|y' })).toBe('same');
   });
 
+  it('asks a hash for a key with contains, as Ruby does', async () => {
+    expect(await render('{% if h contains "a" %}has a{% endif %}{% if h contains "z" %}has z{% endif %}{% if list contains 2 %} has 2{% endif %}', { h: { a: 1 }, list: [1, 2] })).toBe('has a has 2');
+  });
+
   it('skips {%# comments %} and {% # inline comments %}', async () => {
     expect(await render('a{%# this is ignored %}b{% # so is this %}c')).toBe('abc');
   });
