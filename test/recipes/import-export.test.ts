@@ -8,7 +8,7 @@ import { RecipeError } from '../../main/recipes/errors.ts';
 import { exportRecipe, writeRecipeFolder } from '../../main/recipes/export-recipe.ts';
 import { importRecipe } from '../../main/recipes/import-recipe.ts';
 import { readZip } from '../../main/recipes/zip-archive.ts';
-import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
+import { RECIPE_FIXTURES_DIR, importFixture, recipeFixtures } from '../helpers/recipe-fixtures.ts';
 
 const SETTINGS = 'name: Tiny\nstrategy: static\nstatic_data: \'{"n": 1}\'\ncustom_fields:\n- keyname: who\n  field_type: string\n  default: world\n- keyname: pin\n  field_type: password\n';
 const text = (value: string) => new TextEncoder().encode(value);
@@ -117,5 +117,18 @@ describe('importRecipe', () => {
     mkdirSync(path.join(folder, 'empty'));
     expect((await refusal(path.join(folder, 'empty'))).message).toMatch(/no settings.yml/);
     expect((await refusal(path.join(folder, 'missing'))).message).toMatch(/is not a folder/);
+  });
+});
+
+describe('every fixture round-trips', () => {
+  it.each(recipeFixtures().map((fixture) => [fixture.id, fixture] as const))('%s: through its folder and its ZIP to the same recipe', async (_id, fixture) => {
+    const recipe = await importFixture(fixture);
+    const folder = path.join(tempDir(), 'screen');
+    await writeRecipeFolder(recipe, folder);
+    for (const again of [await importRecipe(folder), await importRecipe(exportRecipe(recipe))]) {
+      expect(again.markup).toEqual(recipe.markup);
+      expect(again.transform).toEqual(recipe.transform);
+      expect({ ...again.settings, raw: undefined }).toEqual({ ...recipe.settings, raw: undefined });
+    }
   });
 });
