@@ -141,6 +141,18 @@ describe('answers that are refused', () => {
     expect((await failure(poll(`strategy: polling\npolling_url: ${base}/loop0`))).message).toMatch(/redirected more than 3 times/);
   });
 
+  it('follows a redirect to another origin without the credentials', async () => {
+    const seen: string[] = [];
+    const target = await serve((req, res) => {
+      seen.push(`${req.headers.authorization ?? 'no authorization'} ${req.headers['x-api-key']}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"moved": true}');
+    });
+    const base = await serve((_req, res) => res.writeHead(307, { location: `${target}/new` }).end());
+    const answer = await limitedFetch({ url: `${base}/old`, method: 'GET', headers: { Authorization: 'Bearer secret', 'X-Api-Key': 'k' } }, limits);
+    expect(answer.body).toBe('{"moved": true}');
+    expect(seen).toEqual(['no authorization k']);
+  });
+
   it('refuses redirects to other schemes, error statuses, JSON that does not parse and URLs that are not http', async () => {
     const base = await serve((req, res) => {
       if (req.url === '/file') return res.writeHead(301, { location: 'file:///etc/passwd' }).end();

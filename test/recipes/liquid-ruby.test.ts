@@ -56,6 +56,11 @@ describe('partials', () => {
     expect(await render("{% render 'item' for list as it %}", { list: [{ n: 1 }, { n: 2 }] }, shared)).toBe('[1][2]');
   });
 
+  it('never reads a partial from the file system', async () => {
+    await expect(render("{% render '../../../../etc/hostname' %}")).rejects.toThrow(RecipeError);
+    await expect(render("{% include '/etc/hostname' %}")).rejects.toThrow(RecipeError);
+  });
+
   it('names the file when a partial is missing', async () => {
     await expect(render('{% render "nowhere" %}')).rejects.toThrow(/full.liquid/);
   });
