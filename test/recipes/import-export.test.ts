@@ -36,6 +36,15 @@ describe('importRecipe', () => {
     expect(nested.markup).toEqual({ quadrant: 'q' });
   });
 
+  it('imports a ZIP from its path', async () => {
+    const file = path.join(tempDir(), 'tiny.zip');
+    writeFileSync(file, zipOf({ 'settings.yml': SETTINGS, 'full.liquid': 'Hello' }));
+    expect((await importRecipe(file)).markup).toEqual({ full: 'Hello' });
+    const notZip = path.join(tempDir(), 'notes.txt');
+    writeFileSync(notZip, 'hello');
+    expect((await refusal(notZip)).message).toMatch(/not a ZIP archive/);
+  });
+
   it('imports a trmnlp project from a folder and from a ZIP, with .trmnlp.yml values', async () => {
     const project = await importRecipe(path.join(RECIPE_FIXTURES_DIR, 'packing-list'));
     expect(project.values).toEqual({ trip_name: 'Lisbon weekend', show_done: 'no' });
