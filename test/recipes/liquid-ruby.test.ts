@@ -81,6 +81,10 @@ describe("Ruby's numbers", () => {
     expect(await render('{{ price | times: 2 }} {{ count | times: ratio }} {{ count | plus: "2.5" }} {{ count | plus: "2" }} {{ price | minus: 1 }} {{ 7 | modulo: -3 }}', data)).toBe('200.0 2.5 12.5 12 99.0 -2');
   });
 
+  it('sums as Ruby does: a Float anywhere makes a Float', async () => {
+    expect(await render('{{ floats | sum }} {{ ints | sum }} {{ rows | sum: "v" }} {{ mixed | sum }}', { floats: parseRubyJson('[1.0, 2.0]'), ints: [1, 2], rows: parseRubyJson('[{"v": 1}, {"v": 0.5}]'), mixed: ['2', '3.5', 'x'] })).toBe('3.0 3 1.5 5.5');
+  });
+
   it('rounds half away from zero; round without digits, ceil and floor give integers', async () => {
     expect(await render('{{ 2.5 | round }} {{ -2.5 | round }} {{ 3.14159 | round: 2 }} {{ 4.0 | round: 1 }} {{ 4.2 | ceil }} {{ 4.8 | floor }} {{ -3.5 | abs }}')).toBe('3 -3 3.14 4.0 5 4 3.5');
   });
