@@ -1,5 +1,6 @@
-;; Error diffusion of colour pictures, one row per call, mapping each pixel into the panel's
-;; colours as it is read (the tables of gamut/panel-lut.ts). Driven by colour-diffusion.ts.
+;; Error diffusion and ordered dithering of colour pictures, one row per call, mapping each pixel
+;; into the panel's colours as it is read (the tables of gamut/panel-lut.ts). Driven by
+;; colour-diffusion.ts and ordered.ts through dither-wasm.ts.
 ;;
 ;; Hand-written WebAssembly because this loop is where a frame's time goes and the benchmark
 ;; holds it to Pillow's C: the same loop in JavaScript runs at about half this speed, since V8
@@ -19,7 +20,7 @@
 ;;                  REACH_HIGH would fall in the same cell, so the lookup needs no clamp)
 ;;   passed on:     (value held within REACH) − palette colour, in shares of the kernel
 ;;
-;; Memory, laid out by colour-diffusion.ts from the exported addresses below:
+;; Memory, laid out by dither-wasm.ts from the exported addresses below:
 ;;   OFFSETS  per sRGB byte, 256 × i32 each: the byte offset of its grid point along red (with
 ;;            the grid's own address added), along green, along blue; then the light above its
 ;;            grid point, plus BIAS
@@ -27,7 +28,8 @@
 ;;            of the cell's row, column and layer in the cube, ORed together
 ;;   CUBE     32768 × u16: the byte offset in PALETTE of the nearest palette colour (index × 32)
 ;;   PALETTE  per palette colour, 32 bytes: its linear light + BIAS (i32 × 3, 0), then the same × 7
-;;   from DYNAMIC: the grid (u16 × 3 per point), the rows of error, the picture, the indices
+;;   from DYNAMIC: the grid (u16 × 3 per point), the scratch of the dither (the rows of error, or
+;;            the tables of ordered dithering), the picture, the indices
 (module
   (memory (export "memory") 2)
 
@@ -197,6 +199,46 @@
     (local.set $at (i32.add (local.get $row0) (i32.shl (local.get $width) (i32.const 4))))
     (v128.store offset=32 (local.get $at) (v128.const i64x2 0 0))
     (v128.store offset=48 (local.get $at) (v128.const i64x2 0 0)))
+
+  ;; Ordered dithering of one row (ordered.ts has the method): each pixel is mapped into the
+  ;; panel's colours, its cube cell gives the pair of palette colours it is shown as a mix of (A,
+  ;; the nearest, and B), and it takes B where the threshold map's value is below its share of B.
+  ;; $pairCube: per cube cell (at the byte offsets CELLS gives), u16: the index of its pair.
+  ;; $pairs: per pair, 32 bytes: A's linear light + BIAS (i32 × 3), then the bytes A and B; then
+  ;; (B − A) / |B − A|² (f32 × 3, 0), so that the share of B is (colour − A) · that.
+  ;; $thresholds: this row of the threshold map (f32), $mask: its width − 1.
+  (func (export "orderedRow")
+    (param $s i32) (param $p i32) (param $width i32) (param $thresholds i32) (param $mask i32)
+    (param $pairCube i32) (param $pairs i32)
+    (local $x i32) (local $pair i32) (local $cells v128) (local $colour v128) (local $share v128)
+    (loop $pixels
+      (local.set $colour (call $mapped (local.get $s)))
+      (local.set $cells (v128.and (i32x4.shr_u (local.get $colour) (i32.const 5)) (v128.const i32x4 -2 -2 -2 -2)))
+      (local.set $pair (i32.add (local.get $pairs) (i32.shl
+        (i32.load16_u (i32.add (local.get $pairCube)
+          (i32.or
+            (i32.or
+              (i32.load16_u offset=4096 (i32x4.extract_lane 0 (local.get $cells)))
+              (i32.load16_u offset=14336 (i32x4.extract_lane 1 (local.get $cells))))
+            (i32.load16_u offset=24576 (i32x4.extract_lane 2 (local.get $cells))))))
+        (i32.const 5))))
+      ;; Lane 3 (A and B as bytes, less whatever the colour holds there) meets a 0 and drops out.
+      (local.set $share (f32x4.mul
+        (f32x4.convert_i32x4_s (i32x4.sub (local.get $colour) (v128.load (local.get $pair))))
+        (v128.load offset=16 (local.get $pair))))
+      (i32.store8 (local.get $p)
+        (select
+          (i32.load8_u offset=13 (local.get $pair))
+          (i32.load8_u offset=12 (local.get $pair))
+          (f32.gt
+            (f32.add
+              (f32.add (f32x4.extract_lane 0 (local.get $share)) (f32x4.extract_lane 1 (local.get $share)))
+              (f32x4.extract_lane 2 (local.get $share)))
+            (f32.load (i32.add (local.get $thresholds) (i32.shl (i32.and (local.get $x) (local.get $mask)) (i32.const 2)))))))
+      (local.set $s (i32.add (local.get $s) (i32.const 3)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (local.set $x (i32.add (local.get $x) (i32.const 1)))
+      (br_if $pixels (i32.lt_u (local.get $x) (local.get $width)))))
 
   ;; The pixel at $s (sRGB bytes) mapped into the panel's colours, + BIAS.
   (func $mapped (param $s i32) (result v128)

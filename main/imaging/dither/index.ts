@@ -16,7 +16,7 @@ import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.
 import type { PictureAdjustments } from '../adjust.ts';
 import { srgbToLinear } from '../color.ts';
 import { paletteRank } from '../gamut/hull.ts';
-import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel, type ColourLut, type LuminanceLut } from '../gamut/panel-lut.ts';
+import { colourLut, luminanceLut, mapLuminanceToPanel, type ColourLut, type LuminanceLut } from '../gamut/panel-lut.ts';
 import type { Rgb } from '../panel-profile.ts';
 import { diffuseColourWithKernel, floydSteinbergColour } from './colour-diffusion.ts';
 import { KERNELS, diffuseGreyWithKernel, floydSteinbergGrey } from './error-diffusion.ts';
@@ -87,8 +87,7 @@ function ditherColour(rgb: Uint8Array, width: number, height: number, lut: Colou
       return diffuseColourWithKernel(rgb, width, height, lut, m, KERNELS[algorithm], out);
     case 'bayer8':
     case 'blue-noise':
-      // Ordered dithering maps the picture first: its search over the palette costs far more than the pass.
-      return orderedDither(mapToPanel(rgb, lut), width, height, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
+      return orderedDither(rgb, width, height, lut, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
   }
 }
 
