@@ -1,6 +1,6 @@
-import type { ColourLut } from '../gamut/panel-lut.ts';
+import type { ColourLut, LuminanceLut } from '../gamut/panel-lut.ts';
 import { align, ditherWasm } from './dither-wasm.ts';
-import { CELL_BITS, CELL_CENTRES, GREY_SHIFT, REACH_LOW, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
+import { CELL_BITS, CELL_CENTRES, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 import type { ThresholdMap } from './threshold-maps.ts';
 
 /**
@@ -23,10 +23,9 @@ export function orderedDither(rgb: Uint8Array, width: number, height: number, lu
   const thresholds = at.scratch;
   const cubeAt = thresholds + thresholdBytes;
   const pairsAt = cubeAt + pairCube.byteLength;
-  const heap = new Uint8Array(wasm.buffer);
-  heap.set(new Uint8Array(map.values.buffer, map.values.byteOffset, map.values.byteLength), thresholds);
-  heap.set(new Uint8Array(pairCube.buffer), cubeAt);
-  heap.set(pairs, pairsAt);
+  new Float32Array(wasm.buffer, thresholds, map.values.length).set(map.values);
+  new Uint16Array(wasm.buffer, cubeAt, pairCube.length).set(pairCube);
+  new Uint8Array(wasm.buffer, pairsAt, pairs.length).set(pairs);
   const mask = map.size - 1;
   const rowBytes = map.size * 4;
   for (let y = 0; y < height; y++) {
@@ -111,23 +110,18 @@ function pairRecords(m: DiffusionMatcher, bias: number): Uint8Array {
   return bytes;
 }
 
-/** The same for panels of greys: each luminance is a mix of the two levels around it. */
-export function orderedDitherGrey(src: Uint16Array, width: number, height: number, m: GreyMatcher, map: ThresholdMap, out: Uint8Array): void {
-  const { nearest, levels } = m;
-  const mapMask = map.size - 1;
-  const mapBits = Math.log2(map.size);
-  for (let y = 0, p = 0; y < height; y++) {
-    const mapRow = (y & mapMask) << mapBits;
-    for (let x = 0; x < width; x++, p++) {
-      const v = src[p];
-      const a = nearest[(v - REACH_LOW) >> GREY_SHIFT];
-      // The level on the other side of v, if any.
-      let b = a;
-      for (let k = 0; k < levels.length; k++) {
-        if ((levels[k] - levels[a]) * (v - levels[a]) > 0 && (b === a || Math.abs(levels[k] - levels[a]) < Math.abs(levels[b] - levels[a]))) b = k;
-      }
-      const share = b === a ? 0 : (v - levels[a]) / (levels[b] - levels[a]);
-      out[p] = map.values[mapRow | (x & mapMask)] < share ? b : a;
-    }
+/**
+ * The same for panels of greys, on luminance: each pixel is a mix of the level nearest to it and
+ * the next level on its other side. In WebAssembly too, the mapping fused in.
+ */
+export function orderedDitherGrey(rgb: Uint8Array, width: number, height: number, lut: LuminanceLut, m: GreyMatcher, map: ThresholdMap, out: Uint8Array): void {
+  const wasm = ditherWasm();
+  const at = wasm.loadGrey(rgb, width, height, lut, m, map.values.byteLength);
+  new Float32Array(wasm.buffer, at.scratch, map.values.length).set(map.values);
+  const mask = map.size - 1;
+  const rowBytes = map.size * 4;
+  for (let y = 0; y < height; y++) {
+    wasm.exports.greyOrderedRow(at.rgb + y * width * 3, at.out + y * width, width, at.scratch + (y & mask) * rowBytes, mask, at.tables);
   }
+  wasm.read(at.out, out);
 }
