@@ -46,7 +46,7 @@ export async function runSelectionBench(report: Report): Promise<void> {
         index.draw(rng, excluded);
         drawTimes.push(performance.now() - start);
       }
-      report(`selection: weighted draw alone median, ${size} variants`, median(drawTimes), 'ms');
+      report(`selection: weighted draw alone median, ${size} variants`, median(drawTimes) * 1000, 'µs');
       selector.close();
     } finally {
       await t.close();
