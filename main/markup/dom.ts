@@ -29,7 +29,8 @@ export interface ParsedMarkup {
 /** Elements that never draw anything here. */
 const DROPPED = new Set(['script', 'style', 'link', 'meta', 'title', 'head', 'noscript', 'template', 'iframe', 'object', 'embed']);
 
-export function parseMarkup(html: string): ParsedMarkup {
+/** `keepScripts`: keep `<script>` elements in the tree (for a browser to run them). */
+export function parseMarkup(html: string, { keepScripts = false } = {}): ParsedMarkup {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const styleSheets: string[] = [];
   let hasScript = false;
@@ -41,6 +42,10 @@ export function parseMarkup(html: string): ParsedMarkup {
         const tag = node.name;
         if (tag === 'script') hasScript = true;
         if (tag === 'style') styleSheets.push(node.children.map((c) => (c.type === 'text' ? c.data : '')).join(''));
+        if (tag === 'script' && keepScripts) {
+          out.push(element(tag, node.attribs, node.children.map((c) => (c.type === 'text' ? c.data : ''))));
+          continue;
+        }
         if (DROPPED.has(tag)) continue;
         if (tag === 'html' || tag === 'body') {
           out.push(...convert(node.children));
