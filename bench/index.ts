@@ -10,6 +10,7 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   import: async () => (await import('./import.ts')).runImportBench,
   ui: async () => (await import('./ui.ts')).runUiBench,
   calendar: async () => (await import('./calendar.ts')).runCalendarBench,
+  screens: async () => (await import('./screens.ts')).runScreensBench,
 };
 
 const args = process.argv.slice(2);

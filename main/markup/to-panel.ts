@@ -117,12 +117,17 @@ function patternTones(rgb: Uint8Array, indices: Uint8Array, width: number, palet
 
 const lightness = ([r, g, b]: Rgb): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
-/** The darker and lighter panel colours nearest a grey in lightness, and the share of the lighter one. */
+/** A grey is patterned from the panel's neutral colours (black, white, greys), never from its reds and yellows. */
+const isNeutral = ([r, g, b]: Rgb): boolean => Math.max(r, g, b) - Math.min(r, g, b) <= 40;
+
+/** The darker and lighter neutral panel colours nearest a grey in lightness, and the share of the lighter one. */
 function bracket(tone: Rgb, palette: readonly Rgb[]): { dark: number; light: number; share: number } {
   const want = lightness(tone);
+  const neutral = palette.filter(isNeutral).length >= 2;
   let dark = -1;
   let light = -1;
   palette.forEach((colour, i) => {
+    if (neutral && !isNeutral(colour)) return;
     const l = lightness(colour);
     if (l <= want && (dark < 0 || l > lightness(palette[dark]))) dark = i;
     if (l >= want && (light < 0 || l < lightness(palette[light]))) light = i;
