@@ -11,6 +11,7 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   ui: async () => (await import('./ui.ts')).runUiBench,
   calendar: async () => (await import('./calendar.ts')).runCalendarBench,
   recipes: async () => (await import('./recipes.ts')).runRecipesBench,
+  screens: async () => (await import('./screens.ts')).runScreensBench,
 };
 
 const args = process.argv.slice(2);
