@@ -71,11 +71,12 @@ function statusProblem(label: string, status: number, body: string): string {
   return `${label} answered HTTP ${status}${suffix}`;
 }
 
-/** The service's own error text from a JSON error body ({"message"}, {"error"}, {"detail"}), or a short plain-text body. */
+/** The service's own error text from a JSON error body ({"message"}, {"error": {"message"}}, {"detail"}, {"title"}), or a short plain-text body. */
 function serviceMessage(body: string): string {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    const message = parsed.message ?? parsed.error ?? parsed.detail;
+    const nested = typeof parsed.error === 'object' && parsed.error !== null ? (parsed.error as Record<string, unknown>).message : undefined;
+    const message = parsed.message ?? nested ?? parsed.error ?? parsed.detail ?? parsed.title;
     if (typeof message === 'string') return message.slice(0, 200);
     if (Array.isArray(message)) return message.join('; ').slice(0, 200);
   } catch {
@@ -83,4 +84,13 @@ function serviceMessage(body: string): string {
   }
   const text = body.trim();
   return text.length > 0 && text.length <= 200 && !text.startsWith('<') ? text : '';
+}
+
+const MAX_IMAGE_BYTES = 60_000_000;
+
+/** An image's bytes; a web page or other non-image answer is a SourceError (a link that now points at a login page). */
+export async function requestImage(url: string, request: SourceRequest): Promise<Buffer> {
+  const { body, contentType } = await requestBytes(url, { maxBytes: MAX_IMAGE_BYTES, timeoutMs: 120_000, ...request, headers: { accept: 'image/*', ...request.headers } });
+  if (contentType && !/^image\/|^application\/octet-stream/i.test(contentType)) throw new SourceError(`${request.label} answered with ${contentType.split(';')[0]}, not an image`);
+  return body;
 }
