@@ -17,7 +17,7 @@ export function decodeFeed(bytes: Buffer, contentType: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be');
   const utf8 = strictUtf8(bytes);
-  if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return utf8;
+  if (utf8 !== null && bytes.some((byte) => byte > 0x7f)) return utf8;
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ?? /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1];
   if (declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)) return iconv.decode(bytes, singleByteAsWindows(declared));
