@@ -61,6 +61,13 @@ export function readFeed(text: string, address: string, maxItems = 50): FeedCont
 }
 
 type Link = { href?: string; rel?: string; type?: string };
+/** RSS and RDF items in one shape (RDF items have no pubDate or enclosures). */
+type RssItem = {
+  title?: string; link?: string; description?: string; pubDate?: unknown;
+  content?: { encoded?: string }; dc?: { dates?: unknown[] };
+  enclosures?: { url?: string; type?: string }[];
+  media?: { contents?: { url?: string; medium?: string; type?: string }[]; thumbnails?: { url?: string }[] };
+};
 
 function normalise({ format, feed }: ReturnType<typeof parseFeed>, address: string): FeedContent {
   if (format === 'json') {
@@ -92,7 +99,7 @@ function normalise({ format, feed }: ReturnType<typeof parseFeed>, address: stri
   return {
     title: text(feed.title) || 'Feed',
     link: absolute(feed.link, address),
-    stories: (feed.items ?? []).map((item) => story({
+    stories: ((feed.items ?? []) as RssItem[]).map((item) => story({
       title: item.title, summary: item.description ?? item.content?.encoded, link: item.link, base,
       dates: [item.pubDate, ...(item.dc?.dates ?? [])],
       images: [
@@ -105,7 +112,7 @@ function normalise({ format, feed }: ReturnType<typeof parseFeed>, address: stri
   };
 }
 
-function story(raw: { title?: string; summary?: string; link?: string; base: string; dates: (string | undefined)[]; images: (string | undefined)[] }): FeedStory {
+function story(raw: { title?: string; summary?: string; link?: string; base: string; dates: unknown[]; images: (string | undefined)[] }): FeedStory {
   const summary = text(raw.summary);
   const title = text(raw.title) || shorten(summary, 90) || '(untitled)';
   return {
@@ -132,8 +139,9 @@ function shorten(value: string, chars: number): string {
   return value.length > chars ? `${value.slice(0, chars - 1).replace(/\s+\S*$/, '')}…` : value;
 }
 
-function instant(value: string | undefined): string | null {
-  if (!value) return null;
+function instant(value: unknown): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value !== 'string' || !value.trim()) return null;
   const ms = Date.parse(value.trim());
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
