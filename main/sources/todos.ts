@@ -21,3 +21,10 @@ export function sortedTodos(items: readonly TodoItem[], limit: number): TodoList
   const sorted = [...items].sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.priority - b.priority || a.title.localeCompare(b.title));
   return { items: sorted.slice(0, limit), more: Math.max(0, sorted.length - limit) };
 }
+
+/** "A list typed in the UI": one item per line; a line starting "x " or "[x]" is done and hidden. */
+export function typedTodos(text: string, limit: number): TodoList {
+  const items = text.split(/\r?\n/).map((line) => line.trim().replace(/^[-*•]\s+/, '')).filter((line) => line && !/^(x\s|\[x\])/i.test(line))
+    .map((title): TodoItem => ({ title: title.replace(/^\[ \]\s*/, ''), due: null, priority: 4, list: 'typed' }));
+  return { items: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
