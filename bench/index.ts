@@ -10,6 +10,7 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   import: async () => (await import('./import.ts')).runImportBench,
   ui: async () => (await import('./ui.ts')).runUiBench,
   calendar: async () => (await import('./calendar.ts')).runCalendarBench,
+  immich: async () => (await import('./immich.ts')).runImmichBench,
 };
 
 const args = process.argv.slice(2);
