@@ -2,8 +2,8 @@ import express from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
-import type { DisplayActions } from '../screens/display-actions.ts';
-import type { ScreenState } from '../screens/screen-state.ts';
+import type { DisplayActions } from '../display-content/display-actions.ts';
+import type { DisplayState } from '../display-content/display-state.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { displayByRef } from './display-ref.ts';
 import { HttpError } from './errors.ts';
@@ -39,14 +39,14 @@ export function integrationControlRoutes(deps: IntegrationControlDeps): express.
       ? await deps.db.getRepository(DisplayEntity).findBy({ status: 'approved' })
       : [await displayByRef(deps.db, req.params.id)];
     for (const display of targets) if (display.status !== 'approved') throw new HttpError(409, 'not_approved', `${display.humanId} is ${display.status}, not approved`);
-    const states: ScreenState[] = [];
+    const states: DisplayState[] = [];
     for (const display of targets) states.push(await apply(deps.actions, display, body));
     res.json({ data: states.map((s) => ({ id: s.displayId, friendly_id: s.humanId, mode: s.mode, version: s.version, override: s.override && { mode: s.override.mode, until: s.override.until.toISOString() } })) });
   });
   return router;
 }
 
-function apply(actions: IntegrationControlDeps['actions'], display: Display, body: z.infer<typeof actionBody>): Promise<ScreenState> {
+function apply(actions: IntegrationControlDeps['actions'], display: Display, body: z.infer<typeof actionBody>): Promise<DisplayState> {
   switch (body.action) {
     case 'message':
       return actions.showMessage(display.id, body.text, body.minutes ?? 60);
