@@ -1,5 +1,5 @@
 import type { MeasuredNode } from '@takumi-rs/core';
-import { encodeFrame } from '../imaging/encode/index.ts';
+import { encodePanelImage } from '../imaging/encode/index.ts';
 import { rotateIndices } from '../imaging/rotate.ts';
 import { boxesByElement, laidOutTree, type Box, type LaidOutBox } from './boxes.ts';
 import { prepareContent } from './content-pass.ts';
@@ -64,7 +64,7 @@ export async function drawMarkupHere(html: string, target: MarkupTarget): Promis
   });
   const rotation = target.rotation ?? 0;
   const native = rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, rotation);
-  return { png: encodeFrame(native, target.profile), boxes: laidOutTree(root, laid.boxes)! };
+  return { png: encodePanelImage(native, target.profile), boxes: laidOutTree(root, laid.boxes)! };
 }
 
 /**

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { encodeFrame } from '../imaging/encode/index.ts';
+import { encodePanelImage } from '../imaging/encode/index.ts';
 import { rotateIndices } from '../imaging/rotate.ts';
 import type { BrowserShot } from './browser/types.ts';
 import { frameworkFor } from './framework/index.ts';
@@ -20,5 +20,5 @@ export async function shotToPanel(shot: BrowserShot, target: MarkupTarget): Prom
     rgba: data, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
     pictures: shot.pictures, tones: colours.tones(), dither: target.settings?.dither ?? 'floyd-steinberg', adjustments: target.settings ?? {},
   });
-  return encodeFrame(rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, target.rotation ?? 0), target.profile);
+  return encodePanelImage(rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, target.rotation ?? 0), target.profile);
 }

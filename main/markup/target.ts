@@ -1,5 +1,5 @@
 import type { PanelProfile, Rgb } from '../imaging/panel-profile.ts';
-import type { FrameSettings } from '../imaging/frame-settings.ts';
+import type { PictureSettings } from '../imaging/picture-settings.ts';
 import { logicalSize, type Rotation } from '../imaging/rotate.ts';
 
 /** Where and how a piece of markup is drawn: a panel, how it hangs, and the recipe's screen options. */
@@ -8,7 +8,7 @@ export interface MarkupTarget {
   /** How far the display hangs turned; the markup is laid out upright at the size the viewer sees. */
   rotation?: Rotation;
   /** The display's picture settings: how pictures in the markup are dithered (text never is). */
-  settings?: FrameSettings;
+  settings?: PictureSettings;
   /** TRMNL's dark mode: light ink on a dark screen. */
   darkMode?: boolean;
   /** TRMNL's `no_screen_padding`: the views reach the screen's edges. */
