@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { caldavSettings, fetchCaldavTodos } from '../sources/caldav.ts';
 import { feedSettings, fetchFeed } from '../sources/feeds.ts';
-import { fetchHomeAssistantStates, homeAssistantSettings, type EntityView } from '../sources/home-assistant.ts';
+import { fetchHomeAssistantStates, type homeAssistantSettings, type EntityView } from '../sources/home-assistant.ts';
 import { fetchTodoistTasks, todoistSettings } from '../sources/todoist.ts';
 import { typedTodos, type TodoItem, type TodoList } from '../sources/todos.ts';
 import { localDay, type LoadContext } from './time-data.ts';
