@@ -121,5 +121,16 @@ describe('TRMNL devices in the browser UI', () => {
     const res = await fetch(`${app.urls.http}/api/devices`, { headers: { authorization: `Bearer ${key}` } });
     expect(res.status).toBe(200);
     expect((await res.json()).data).toHaveLength(2);
+    expect((await fetch(`${app.urls.http}/api/displays/all/actions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"action":"refresh"}' })).status).toBe(403);
+  });
+
+  it('makes a control key in Settings that may refresh the displays', async () => {
+    await app.page.getByRole('button', { name: 'Make a control key' }).click();
+    const shown = app.page.getByTestId('control-key');
+    await shown.waitFor();
+    const key = (await shown.locator('code.token').innerText()).trim();
+    expect(key).toMatch(/^ink_ctl_/);
+    const res = await fetch(`${app.urls.http}/api/displays/all/actions`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"action":"refresh"}' });
+    expect(res.status).toBe(200);
   });
 });
