@@ -17,12 +17,13 @@ describe('view registry', () => {
       'displays.list': () => [], 'profiles.list': () => [], 'pairing.get': () => ({ open: false, until: null }),
       'photos.list': () => ({ photos: [], total: 0 }), 'styles.list': () => [], 'jobs.list': () => [],
       'settings.list': () => [], 'system.info': () => ({}) as never, 'integrations.getKey': () => ({ configured: false, createdAt: null }),
+      'integrations.getControlKey': () => ({ configured: false, createdAt: null }),
       'weather.current': () => null, 'calendars.list': () => [],
     });
     await loadEveryView();
     const names = call.mock.calls.map(([name]) => name);
     expect([...names].sort()).toEqual([
-      'calendars.list', 'displays.list', 'integrations.getKey', 'jobs.list', 'pairing.get', 'photos.list',
+      'calendars.list', 'displays.list', 'integrations.getControlKey', 'integrations.getKey', 'jobs.list', 'pairing.get', 'photos.list',
       'profiles.list', 'settings.list', 'styles.list', 'system.info', 'weather.current',
     ]);
   });
