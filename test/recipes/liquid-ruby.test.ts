@@ -61,6 +61,11 @@ describe('partials', () => {
     await expect(render("{% include '/etc/hostname' %}")).rejects.toThrow(RecipeError);
   });
 
+  it('stops a template that would build without end, with a RecipeError', async () => {
+    await expect(render('{% for i in (1..100000000) %}x{% endfor %}')).rejects.toThrow(/full.liquid: memory alloc limit exceeded/);
+    await expect(render('{% assign s = "xxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s.size }}')).rejects.toThrow(RecipeError);
+  });
+
   it('names the file when a partial is missing', async () => {
     await expect(render('{% render "nowhere" %}')).rejects.toThrow(/full.liquid/);
   });
