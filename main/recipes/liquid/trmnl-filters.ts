@@ -21,8 +21,9 @@ function keywordArguments(args: unknown[]): Record<string, unknown> {
   return options;
 }
 
+/** An item's own property (never one inherited, such as `constructor`). */
 function property(item: unknown, key: string): unknown {
-  return item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+  return item !== null && typeof item === 'object' && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
 }
 
 /** Ruby's `==` between a value from data and one from the template. */
