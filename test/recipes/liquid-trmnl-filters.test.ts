@@ -24,6 +24,7 @@ describe('trmnl-liquid filters', () => {
 
   it('l_date with a pattern in a locale and with a named format; l_word', async () => {
     expect(await render('{{ "2025-03-04T10:00:00Z" | l_date: "%A %-d %B", "de" }}|{{ "2025-03-04T10:00:00Z" | l_date: "%a %b", "fr" }}|{{ "2025-03-04T10:00:00Z" | l_date: "long" }}')).toBe('Dienstag 4 März|mar mars|March 04, 2025');
+    expect(await render('{{ "2025-03-04T10:00:00Z" | l_date: "long", "de" }}|{{ "2025-03-04T10:00:00Z" | l_date: "default", "fr" }}|{{ "2025-03-04T10:00:00Z" | l_date: "short", "xx" }}')).toBe('4. März 2025|04/03/2025|Mar 04');
     expect(await render('{{ "today" | l_word: "es" }} {{ "tomorrow" | l_word: "de-AT" }} {{ "zebra" | l_word: "de" }}')).toBe('Hoy Morgen zebra');
   });
 

@@ -53,7 +53,7 @@ function sum(input: unknown, property?: unknown): number | RubyFloat {
   let total = 0;
   let float = false;
   for (const item of items) {
-    const value = key === undefined ? item : item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+    const value = key === undefined ? item : item !== null && typeof item === 'object' && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
     const number = toRubyNumber(value);
     total += number.value;
     float ||= number.float;
