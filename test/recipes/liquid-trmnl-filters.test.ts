@@ -45,6 +45,10 @@ describe('trmnl-liquid filters', () => {
     expect(await render('{{ people | find_by: "name", "Bo" | map: "team" }}|{% assign nobody = people | find_by: "name", "Zed", "none" %}{{ nobody }}', { people })).toBe('blue|none');
   });
 
+  it('where_exp looks at the values of a hash', async () => {
+    expect(await render('{{ rooms | where_exp: "r", "r.t > 20" | map: "name" | join: "," }}', { rooms: { a: { name: 'Kitchen', t: 22 }, b: { name: 'Attic', t: 9 } } })).toBe('Kitchen');
+  });
+
   it('where_exp selects with a Liquid condition; map_to_i converts', async () => {
     expect(await render('{{ people | where_exp: "p", "p.score > 6.5" | map: "name" | join: "," }} {{ people | map: "age" | map_to_i | sum }}', { people })).toBe('Ann,Bo 96');
   });
