@@ -31,6 +31,10 @@ describe('lenient parsing like Ruby lax mode', () => {
     expect(await render('{% if a == "x|y" %}same{% endif %}', { a: 'x|y' })).toBe('same');
   });
 
+  it('takes first and last of arrays and hashes as Ruby does, and nothing of a string', async () => {
+    expect(await render('{{ a | first }}{{ a | last }}|{{ h | first | join: "=" }}|{{ h | last | last }}|{{ "word" | first }}|{{ a.first }}', { a: [1, 2, 3], h: { x: 1, y: 2 } })).toBe('13|x=1|2||1');
+  });
+
   it('asks a hash for a key with contains, as Ruby does', async () => {
     expect(await render('{% if h contains "a" %}has a{% endif %}{% if h contains "z" %}has z{% endif %}{% if list contains 2 %} has 2{% endif %}', { h: { a: 1 }, list: [1, 2] })).toBe('has a has 2');
   });
