@@ -11,6 +11,9 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   ui: async () => (await import('./ui.ts')).runUiBench,
   calendar: async () => (await import('./calendar.ts')).runCalendarBench,
   recipes: async () => (await import('./recipes.ts')).runRecipesBench,
+  screens: async () => (await import('./screens.ts')).runScreensBench,
+  immich: async () => (await import('./immich.ts')).runImmichBench,
+  builtins: async () => (await import('./builtin-screens.ts')).runBuiltinScreensBench,
 };
 
 const args = process.argv.slice(2);
