@@ -16,8 +16,8 @@ describe('view registry', () => {
     const { call } = useFakeClient({
       'displays.list': () => [], 'profiles.list': () => [], 'pairing.get': () => ({ open: false, until: null }),
       'photos.list': () => ({ photos: [], total: 0 }), 'styles.list': () => [], 'jobs.list': () => [],
-      'settings.list': () => [], 'system.info': () => ({}) as never,
-      'integrations.getKey': () => ({ configured: false, createdAt: null }), 'integrations.getControlKey': () => ({ configured: false, createdAt: null }),
+      'settings.list': () => [], 'system.info': () => ({}) as never, 'integrations.getKey': () => ({ configured: false, createdAt: null }),
+      'integrations.getControlKey': () => ({ configured: false, createdAt: null }),
       'weather.current': () => null, 'calendars.list': () => [],
     });
     await loadEveryView();
