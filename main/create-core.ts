@@ -4,6 +4,8 @@ import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
 import { FrameStore } from './frames/frame-store.ts';
+import { FrameBundleSource } from './frame-program/bundle.ts';
+import { FrameListenersHolder } from './frame-program/listeners.ts';
 import { ProfileRegistry } from './frames/profiles.ts';
 import { closeImagePool } from './imaging/pool.ts';
 import { IntegrationKeys } from './integrations/integration-keys.ts';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   cipher?: SecretCipher;
   now?: () => Date;
   log?: Logger;
+  /** Where the built frame program is (default dist/frame). */
+  frameBundleDir?: string;
 }
 
 /** The services of one process over one data dir, with no listeners: the server and the CLI both build on it. */
@@ -46,6 +50,8 @@ export interface Core {
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
+  /** The frame program this server hands out, and where it listens (for the installer it writes). */
+  frameProgram: { bundle: FrameBundleSource; listeners: FrameListenersHolder };
   close(): Promise<void>;
 }
 
@@ -83,6 +89,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     displayLogs,
     trmnl: new TrmnlService({ db, events, pairing, screens, actions, frames, content, telemetry, logs: displayLogs, now }),
     jobs,
+    frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
       await telemetry.stop();
       screens.stop();
