@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packs frame/ (the frame program) into what the server hands out at GET /frame/inkstand-frame.tar.gz:
 // `build-frame.mjs --outdir DIR` writes DIR/inkstand-frame.tar.gz and DIR/manifest.json (the frame
-// program's version, the tarball's SHA-256 and every packed file's SHA-256). Run by `npm run build`
+// program's version, the tarball's SHA-256 and every packed file's SHA-256), and DIR/panel-guide.md
+// (the README's "Panel guide" section, which the app's "Add a frame" page links to). Run by `npm run build`
 // (bin/build-outputs.mjs). The tarball is reproducible: sorted entries, one fixed mtime, no owners,
 // so the same frame/ always gives the same bytes and the same checksum in the installer.
 import crypto from 'node:crypto';
@@ -36,6 +37,14 @@ export function frameVersion(frameDir = FRAME) {
   return match[1];
 }
 
+/** The README's `## Panel guide` section, up to the next `## ` heading. */
+export function panelGuide(readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')) {
+  const start = readme.indexOf('\n## Panel guide\n');
+  if (start < 0) throw new Error('README.md has no "## Panel guide" section');
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start + 1, end < 0 ? undefined : end + 1);
+}
+
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 function main() {
@@ -51,6 +60,7 @@ function main() {
     sha256: sha256(fs.readFileSync(tarball)),
     files: Object.fromEntries(files.map((file) => [file, sha256(fs.readFileSync(path.join(ROOT, file)))])),
   };
+  fs.writeFileSync(path.join(outDir, 'panel-guide.md'), panelGuide());
   fs.writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 

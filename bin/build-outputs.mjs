@@ -34,7 +34,7 @@ export const OUTPUTS = {
   frame: {
     dir: 'dist/frame',
     marker: 'manifest.json',
-    sources: ['frame', 'bin/build-frame.mjs'],
+    sources: ['frame', 'bin/build-frame.mjs', 'README.md'],
     build: (outDir) => run(path.join(ROOT, 'bin', 'build-frame.mjs'), ['--outdir', outDir]),
   },
 };

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { AdminTokens } from './admin/admin-tokens.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
+import { OfflineMonitor } from './displays/offline-monitor.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
+import { TelemetryHistory } from './displays/telemetry-history.ts';
 import { FrameStore } from './frames/frame-store.ts';
 import { FrameBundleSource } from './frame-program/bundle.ts';
 import { FrameListenersHolder } from './frame-program/listeners.ts';
@@ -45,6 +47,9 @@ export interface Core {
   profiles: ProfileRegistry;
   frames: FrameStore;
   telemetry: TelemetryRecorder;
+  telemetryHistory: TelemetryHistory;
+  /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
+  offline: OfflineMonitor;
   adminTokens: AdminTokens;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
@@ -70,7 +75,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const screens = new ScreenService(app, frames, content, profiles, picker);
   app.screens = screens;
   const jobs = new JobService(app, JOB_KINDS);
-  const telemetry = new TelemetryRecorder(app);
+  const telemetryHistory = new TelemetryHistory(db);
+  const telemetry = new TelemetryRecorder(app, telemetryHistory);
+  const offline = new OfflineMonitor(app, (displayId) => screens.inMemory(displayId)?.restUntil ?? null);
   const pairing = new Pairing(db, settings, events, now);
   const actions = new DisplayActions(app, screens, picker);
   const displayLogs = new DisplayLogStore(db, now);
@@ -84,6 +91,8 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     profiles,
     frames,
     telemetry,
+    telemetryHistory,
+    offline,
     adminTokens: new AdminTokens(db),
     integrationKeys: new IntegrationKeys(db, now),
     displayLogs,
@@ -92,6 +101,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
       await telemetry.stop();
+      offline.stop();
       screens.stop();
       await closeImagePool();
       await db.destroy();

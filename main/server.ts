@@ -107,6 +107,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       core.frames.sweepInterruptedWrites();
       core.screens.start();
       core.telemetry.start();
+      core.offline.start();
       changeWatcher.start();
       stats.start();
       await core.jobs.start();

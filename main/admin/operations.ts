@@ -5,6 +5,7 @@ import { toHex } from '../screens/screen-state.ts';
 import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
+import { frameInstallOperations } from './frame-install-operations.ts';
 import { framePreviewOperations } from './frame-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
@@ -27,6 +28,7 @@ export function createAdminApi(core: Core): AdminApi {
   return {
     ...displayOperations(core),
     ...framePreviewOperations(core),
+    ...frameInstallOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {

@@ -8,6 +8,8 @@ export interface FrameBundle {
   /** SHA-256 (hex) of the tarball; the served installer checks it before unpacking. */
   sha256: string;
   tarball: Buffer;
+  /** The README's panel guide (Markdown). */
+  panelGuide: string;
 }
 
 export const DEFAULT_FRAME_BUNDLE_DIR = path.join(APP_ROOT, 'dist', 'frame');
@@ -25,7 +27,12 @@ export class FrameBundleSource {
     if (this.cached) return this.cached;
     try {
       const manifest = JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as { version: string; sha256: string };
-      this.cached = { version: manifest.version, sha256: manifest.sha256, tarball: fs.readFileSync(path.join(this.dir, 'inkstand-frame.tar.gz')) };
+      this.cached = {
+        version: manifest.version,
+        sha256: manifest.sha256,
+        tarball: fs.readFileSync(path.join(this.dir, 'inkstand-frame.tar.gz')),
+        panelGuide: fs.readFileSync(path.join(this.dir, 'panel-guide.md'), 'utf8'),
+      };
     } catch {
       return null;
     }

@@ -5,7 +5,7 @@ import { renderInstaller } from './installer.ts';
 import { plainAddress, urlHost, type FrameListenersHolder } from './listeners.ts';
 
 /**
- * `GET /frame/install.sh` and `GET /frame/inkstand-frame.tar.gz`, without auth: the frame program is
+ * `GET /frame/install.sh`, `GET /frame/inkstand-frame.tar.gz` and `GET /frame/panel-guide`, without auth: the frame program is
  * public code. The installer names the address the request came in on, so a Pi that could fetch it
  * reaches the server at the same address.
  */
@@ -40,6 +40,10 @@ export function frameProgramRoutes(deps: { bundle: FrameBundleSource; listeners:
       .set('ETag', `"${bundle.sha256}"`)
       .set('Cache-Control', 'no-cache')
       .send(bundle.tarball);
+  });
+  router.get('/panel-guide', (_req, res) => {
+    // Plain text: every browser shows it in place (Markdown reads fine as it is).
+    res.type('text/plain; charset=utf-8').send(built().panelGuide);
   });
   return router;
 }
