@@ -12,6 +12,7 @@ import { usePhotos } from './stores/photos-store.ts';
 import { useSettings } from './stores/settings-store.ts';
 import { useToasts } from './stores/toast-store.ts';
 import { useVariants } from './stores/variants-store.ts';
+import { AddFrameView } from './views/AddFrameView.tsx';
 import { DashboardView } from './views/DashboardView.tsx';
 import { DisplaysView } from './views/DisplaysView.tsx';
 import { JobsView } from './views/JobsView.tsx';
@@ -20,6 +21,7 @@ import { SettingsView } from './views/SettingsView.tsx';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   displays: DisplaysView,
+  'add-frame': AddFrameView,
   photos: PhotosView,
   jobs: JobsView,
   dashboard: DashboardView,
