@@ -1,7 +1,7 @@
 /** What changed inside the app; the UI subscribes to these and refetches (push-invalidate, pull-data). */
 export interface AppEventMap {
   'displays-changed': { displayId?: number };
-  'frame-changed': { displayId: number; version: string };
+  'panel-image-changed': { displayId: number; version: string };
   'pairing-request': { displayId: number; humanId: string };
   /** A display fell silent (once per outage, for displays whose offline notification is on). */
   'display-offline': { displayId: number; humanId: string; name: string; lastSeen: string };

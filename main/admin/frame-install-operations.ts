@@ -7,9 +7,9 @@ import type { AdminApi } from '../../contract/admin.ts';
 export const PANEL_GUIDE_PATH = '/frame/panel-guide';
 
 /** The "Add a frame" page's data: one command with the address a Pi reaches, its QR code, the fingerprint. */
-export function frameInstallOperations(core: Core): Pick<AdminApi, 'frames.installInfo'> {
+export function frameInstallOperations(core: Core): Pick<AdminApi, 'frameProgram.installInfo'> {
   return {
-    async 'frames.installInfo'() {
+    async 'frameProgram.installInfo'() {
       const listeners = core.frameProgram.listeners.current;
       const address = await preferredLanAddress(listeners?.boundHost ?? null);
       const frameVersion = core.frameProgram.bundle.version();

@@ -11,7 +11,7 @@ export function AddFrameView() {
   const [info, setInfo] = useState<FrameInstallDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    client().call('frames.installInfo', {}).then(setInfo, (err: Error) => setError(err.message));
+    client().call('frameProgram.installInfo', {}).then(setInfo, (err: Error) => setError(err.message));
   }, []);
   const base = info?.httpPort ? `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.httpPort}` : null;
   const copy = (text: string) =>

@@ -3,7 +3,7 @@ import { CalendarEntity, OccurrenceEntity } from './calendar.ts';
 import { DisplayEntity } from './display.ts';
 import { DisplayLogEntity } from './display-log.ts';
 import { DisplayTelemetryEntity } from './display-telemetry.ts';
-import { FrameEntity, DisplayFrameEntity } from './frame.ts';
+import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
@@ -25,8 +25,8 @@ export const ENTITIES = [
   VariantEntity,
   ShownVariantEntity,
   ArtStyleSettingEntity,
-  FrameEntity,
-  DisplayFrameEntity,
+  PanelImageEntity,
+  DisplayPanelImageEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
 ];
