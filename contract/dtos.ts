@@ -285,8 +285,9 @@ export interface FrameInstallDto {
   fingerprint: string | null;
   /** The frame program version this server hands out. */
   frameVersion: string | null;
-  /** Which panels, which Pi, which OS image (served from the README at build time). */
+  /** Which panels, which Pi, which OS image (served from the README at build time), and the same text (Markdown) for the desktop window, which opens no links. */
   panelGuideUrl: string;
+  panelGuide: string | null;
   /** Why there is no command yet, when there is none. */
   problem: string | null;
 }

@@ -28,6 +28,7 @@ export function frameInstallOperations(core: Core): Pick<AdminApi, 'frameProgram
         fingerprint: listeners?.fingerprint ?? null,
         frameVersion,
         panelGuideUrl: PANEL_GUIDE_PATH,
+        panelGuide: core.frameProgram.bundle.get()?.panelGuide ?? null,
         problem,
       };
     },

@@ -30,6 +30,12 @@ export function AddFrameView() {
                 ? <a href={`${base}${info.panelGuideUrl}`} target="_blank" rel="noreferrer" data-testid="panel-guide">the panel guide</a>
                 : 'the panel guide in the README'}.
             </p>
+            {info.panelGuide && (
+              <details className="panel-guide">
+                <summary>Show the panel guide here</summary>
+                <pre data-testid="panel-guide-text">{info.panelGuide}</pre>
+              </details>
+            )}
           </Section>
           <Section title="2. Paste this on the Pi">
             {info.command ? (

@@ -23,6 +23,8 @@ describe('Add a frame, and what a frame reports on its card, in a browser agains
     await expect.poll(() => app.page.getByTestId('install-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const guide = await fetch(await app.page.getByTestId('panel-guide').getAttribute('href') as string);
     expect(await guide.text()).toContain('waveshare:epd7in3f');
+    await app.page.getByText('Show the panel guide here').click();
+    expect(await app.page.getByTestId('panel-guide-text').innerText()).toContain('| Waveshare 7.3" (F) 7-colour | `waveshare:epd7in3f`');
     await app.screenshot('add-frame');
   });
 
