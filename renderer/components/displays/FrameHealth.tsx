@@ -11,7 +11,7 @@ function uptime(seconds: number): string {
   return days > 0 ? `${days} d ${hours} h` : `${hours} h ${Math.floor((seconds % 3600) / 60)} min`;
 }
 
-/** What a frame reports about itself (CPU temperature, uptime, Wi-Fi, firmware) with the last days as sparklines. */
+/** What a device reports about itself (CPU temperature, Wi-Fi, battery, uptime, firmware) with the last days as sparklines. */
 export function FrameHealth({ display }: { display: DisplayDto }) {
   const [history, setHistory] = useState<DisplayTelemetryDto['samples']>([]);
   useEffect(() => {
@@ -35,6 +35,9 @@ export function FrameHealth({ display }: { display: DisplayDto }) {
       )}
       {display.rssi !== null && history.some((s) => s.rssi !== null) && (
         <span className="row">Wi-Fi <Sparkline values={history.map((s) => s.rssi)} label="Wi-Fi signal, last days" /></span>
+      )}
+      {display.batteryVoltage !== null && history.some((s) => s.batteryVoltage !== null) && (
+        <span className="row">Battery <Sparkline values={history.map((s) => s.batteryVoltage)} label="Battery voltage, last days" /></span>
       )}
       {display.uptimeS !== null && <span data-testid="uptime" className="muted">up {uptime(display.uptimeS)}</span>}
       {display.firmware && <span data-testid="firmware" className="muted">{display.firmware}</span>}
