@@ -77,7 +77,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const jobs = new JobService(app, JOB_KINDS);
   const telemetryHistory = new TelemetryHistory(db);
   const telemetry = new TelemetryRecorder(app, telemetryHistory);
-  const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil ?? null);
+  const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);
   const pairing = new Pairing(db, settings, events, now);
   const actions = new DisplayActions(app, displayContent, picker);
   const displayLogs = new DisplayLogStore(db, now);

@@ -16,9 +16,11 @@ const CHECK_EVERY_MS = 30_000;
 export class OfflineMonitor {
   private timer: NodeJS.Timeout | null = null;
   private readonly knownOffline = new Set<number>();
+  /** The last sleep end seen per display: its state may be dropped from memory (a settings change) while it sleeps. */
+  private readonly lastRestUntil = new Map<number, Date | null>();
 
-  /** `restUntil`: the end of the sleep the display's current state lets it take, when there is one. */
-  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>, private readonly restUntil: (displayId: number) => Date | null) {}
+  /** `restUntil`: the end of the sleep the display's current state lets it take (null: none), undefined when that state is not in memory. */
+  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>, private readonly restUntil: (displayId: number) => Date | null | undefined) {}
 
   start(): void {
     this.timer = setInterval(() => {
@@ -39,7 +41,9 @@ export class OfflineMonitor {
     const heard = await displays.findBy({ status: 'approved', lastSeen: Not(IsNull()) });
     const announced: number[] = [];
     for (const display of heard) {
-      const offline = !isOnline(display, this.restUntil(display.id), now);
+      const known = this.restUntil(display.id);
+      if (known !== undefined) this.lastRestUntil.set(display.id, known);
+      const offline = !isOnline(display, this.lastRestUntil.get(display.id) ?? null, now);
       if (!offline) {
         this.knownOffline.delete(display.id);
         continue;

@@ -62,6 +62,20 @@ describe('offline displays: detected after three polls, one notification per out
     expect(notifications()).toHaveLength(2);
   });
 
+  it('keeps allowing a sleep it saw even when the display state left memory meanwhile', async () => {
+    await t.admin('PATCH', `/displays/${displayId}`, { patch: { notifyOffline: true } });
+    await heardFrom();
+    const { OfflineMonitor } = await import('../../main/displays/offline-monitor.ts');
+    let rest: Date | null | undefined = new Date(clock + 60 * 60_000); // told to sleep an hour
+    const monitor = new OfflineMonitor(t.server.core.app, () => rest);
+    expect(await monitor.check()).toEqual([]);
+    rest = undefined; // e.g. a settings change dropped the computed state
+    minutes(30);
+    expect(await monitor.check()).toEqual([]);
+    minutes(36);
+    expect(await monitor.check()).toEqual([displayId]);
+  });
+
   it('allows a display told to sleep until a time that long, plus a margin', () => {
     const lastSeen = new Date('2026-01-01T22:00:00Z');
     expect(silenceAllowedMs({ pollIntervalS: 300, lastSeen }, null)).toBe(15 * 60_000);
