@@ -89,6 +89,7 @@ describe('the frame program served by the server', () => {
     const install = () => run('sh', ['-c', `curl -fsSL ${t.urls.http}/frame/install.sh | sh -s -- --backend file:${panelDir}`], env);
     const first = await install();
     expect(first.status, first.output).toBe(0);
+    expect(first.output).toContain(`It will trust only the certificate ${fingerprint}`);
     for (const file of frameFiles(FRAME_DIR).filter((f) => f.startsWith('frame/inkstand_frame/'))) {
       expect(fs.readFileSync(path.join(root, 'opt/inkstand-frame/lib', file.slice('frame/'.length))).equals(fs.readFileSync(path.join(REPO, file))), file).toBe(true);
     }
