@@ -40,7 +40,7 @@ command -v curl >/dev/null || fail "needs curl: sudo apt-get install curl"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 echo "Installing the Inkstand frame for the server at $SERVER_URL"
-echo "It will trust only the certificate $FINGERPRINT: compare it with the app's \"Add a frame\" page."
+echo "It will trust only the certificate $FINGERPRINT: compare it with the one on the app's Add a frame page."
 echo "Downloading the frame program from $SERVER_HTTP"
 curl -fsSL "$SERVER_HTTP/frame/inkstand-frame.tar.gz" -o "$work/inkstand-frame.tar.gz" || fail "could not download $SERVER_HTTP/frame/inkstand-frame.tar.gz"
 echo "$TARBALL_SHA256  $work/inkstand-frame.tar.gz" | sha256sum -c - >/dev/null 2>&1 || fail "the download does not match its checksum (was the server upgraded meanwhile? run this again)"

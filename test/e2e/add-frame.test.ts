@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../bin/build-outputs.mjs';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { e2eSuite, type E2eApp } from './harness.ts';
 
 describe('Add a frame, and what a frame reports on its card, in a browser against the real server', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     ensureBuilt(['frame']);
-    app = await startE2e();
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  beforeEach(async () => {
+    app = await e2e.start();
+  });
 
   it('shows the install command for the address a Pi reaches, its QR code, the fingerprint and the panel guide', async () => {
     await app.page.goto(app.uiUrl);
@@ -29,11 +30,7 @@ describe('Add a frame, and what a frame reports on its card, in a browser agains
   });
 
   it('puts the telemetry a frame sends on its card: temperature with its sparkline, uptime, firmware, an outdated program', async () => {
-    const frame = app.frame('e2e-health');
-    expect(await frame.bootstrap()).toBe(202);
-    const [pending] = await (await app.admin('GET', '/displays')).json();
-    await app.admin('POST', `/displays/${pending.id}/approve`);
-    await frame.waitForApproval(5000);
+    const { frame } = await app.pairedFrame('e2e-health');
     const headers = { 'x-firmware': 'inkstand-frame/0.1.0', 'x-rssi': '-58', 'x-uptime': '93784' };
     await frame.poll({ headers: { ...headers, 'x-cpu-temperature': '48.5' } });
     await app.server.core.telemetry.flush();
@@ -41,8 +38,7 @@ describe('Add a frame, and what a frame reports on its card, in a browser agains
     await frame.poll({ headers: { ...headers, 'x-cpu-temperature': '53.0' } });
     await app.server.core.telemetry.flush();
 
-    await app.page.getByRole('button', { name: 'Displays' }).click();
-    await app.page.reload();
+    await app.page.goto(app.uiUrl);
     const card = app.page.getByTestId(`display-${frame.humanId}`);
     await expect.poll(() => card.getByTestId('cpu-temperature').innerText()).toContain('CPU 53.0 °C');
     await expect.poll(() => card.getByRole('img', { name: /CPU temperature, last days: 48.5 to 53/ }).count()).toBe(1);

@@ -6,6 +6,7 @@ import { DisplayTelemetryEntity } from './display-telemetry.ts';
 import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
+import { PictureSourceItemEntity } from './picture-source-item.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
 import { SettingEntity } from './setting.ts';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   DisplayPanelImageEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
+  PictureSourceItemEntity,
 ];
