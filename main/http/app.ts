@@ -9,6 +9,7 @@ import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import { uploadPhotoFile } from '../admin/library-operations.ts';
 import { uploadTempDir } from '../library/paths.ts';
@@ -35,6 +36,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
+  app.use('/api', integrationControlRoutes({ db: core.db, keys: core.integrationKeys, actions: core.actions }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
   app.use('/api/display', deviceRoutes({
