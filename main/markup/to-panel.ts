@@ -18,8 +18,9 @@ export interface PanelPaint {
   adjustments: PictureAdjustments;
 }
 
-/** A palette colour counts as drawn when at least this many pixels have exactly its value. */
-const DRAWN_PIXELS = 16;
+/** A palette colour counts as drawn when at least this many sampled pixels have exactly its value. */
+const DRAWN_PIXELS = 4;
+const USED_ROW_STEP = 4;
 /** Marks a tone in the colour table: the pixel takes its tone's pattern. */
 const TONE = 0x100;
 const CACHE_BITS = 12;
@@ -39,7 +40,7 @@ const CACHE_SIZE = 1 << CACHE_BITS;
 export function toPanelIndices(paint: PanelPaint): Uint8Array {
   const { width, height, palette, rgba } = paint;
   const pixels = width * height;
-  const used = usedColours(rgba, pixels, palette);
+  const used = usedColours(rgba, width, height, palette);
   const usedLab = used.map((i) => oklab(palette[i]));
   const tones = paint.tones.map(packRgb);
   const plans = paint.tones.map((tone) => bracket(tone, palette));
@@ -76,18 +77,21 @@ export function toPanelIndices(paint: PanelPaint): Uint8Array {
 }
 
 /** The palette colours drawn (by exact pixel count); all of them when fewer than two are. */
-function usedColours(rgba: Uint8Array, pixels: number, palette: readonly Rgb[]): number[] {
+function usedColours(rgba: Uint8Array, width: number, height: number, palette: readonly Rgb[]): number[] {
   const packed = palette.map(packRgb);
   const counts = new Array<number>(palette.length).fill(0);
-  let last = -1;
-  let index = -1;
-  for (let s = 0; s < pixels * 4; s += 4) {
-    const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
-    if (colour !== last) {
-      last = colour;
-      index = packed.indexOf(colour);
+  // Every fourth row is enough to tell which colours are drawn (a drawn colour covers many rows).
+  for (let y = 0; y < height; y += USED_ROW_STEP) {
+    let last = -1;
+    let index = -1;
+    for (let s = y * width * 4, end = s + width * 4; s < end; s += 4) {
+      const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
+      if (colour !== last) {
+        last = colour;
+        index = packed.indexOf(colour);
+      }
+      if (index >= 0) counts[index]++;
     }
-    if (index >= 0) counts[index]++;
   }
   const used = palette.map((_, i) => i).filter((i) => counts[i] >= DRAWN_PIXELS);
   return used.length >= 2 ? used : palette.map((_, i) => i);
