@@ -11,6 +11,8 @@ import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { uploadPhotoFile } from '../admin/library-operations.ts';
+import { uploadTempDir } from '../library/paths.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
 export interface HttpAppOptions {
@@ -46,7 +48,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
-  app.use('/api/admin', uploadRoutes(admin, core.adminTokens));
+  app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core, name, file), core.adminTokens, uploadTempDir(core.app.dataDir)));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));

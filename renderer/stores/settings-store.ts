@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { IntegrationKeyDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { attempt, tryCall } from './server-errors.ts';
 
 interface SettingsState {
   settings: Record<string, SettingDto>;
@@ -62,17 +62,15 @@ export const useSettings = create<SettingsState>()((set) => ({
     if (integrationKey) set({ integrationKey });
   },
   async save(key, value) {
-    try {
-      set({ settings: byKey(await client().call('settings.set', { key, value })) });
-      return null;
-    } catch (error) {
-      useToasts.getState().fail(error);
-      return error instanceof Error ? error.message : String(error);
-    }
+    const saved = await tryCall(() => client().call('settings.set', { key, value }));
+    if (!saved.ok) return saved.message;
+    set({ settings: byKey(saved.value) });
+    return null;
   },
   async testProvider(provider) {
     set((s) => ({ providerTests: { ...s.providerTests, [provider]: 'running' } }));
-    const result = await client().call('providers.test', { provider }).catch((error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }));
+    const tested = await tryCall(() => client().call('providers.test', { provider }));
+    const result = tested.ok ? tested.value : { ok: false, message: tested.message };
     set((s) => ({ providerTests: { ...s.providerTests, [provider]: result } }));
   },
 }));
