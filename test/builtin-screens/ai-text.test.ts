@@ -5,7 +5,7 @@ import { closeImagePool } from '../../main/imaging/pool.ts';
 import { startFakeOllama, type FakeOllama } from '../fakes/ollama-server.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
-import { ocrText } from '../markup/support/ocr.ts';
+import { ocrTextBoxes } from '../markup/support/ocr.ts';
 
 let openai: FakeOpenAi;
 let ollama: FakeOllama;
@@ -38,8 +38,8 @@ describe('the text screen with an AI prompt', () => {
     expect(sent.model).toBe('gpt-4o-mini');
     expect(sent.messages.at(-1)).toEqual({ role: 'user', content: 'A short poem about autumn' });
     expect(sent.messages[0].content).toContain('Wednesday, October 15, 2025');
-    const png = await renderBuiltinScreen('text', first.data, context(), { profile: findBuiltinProfile('trmnl-og-1bit')! });
-    expect((await ocrText(png)).replace(/\s+/g, ' ')).toContain('the kettle sings');
+    const { png, boxes } = await renderBuiltinScreen('text', first.data, context(), { profile: findBuiltinProfile('trmnl-og-1bit')! });
+    expect((await ocrTextBoxes(png, boxes)).replace(/\s+/g, ' ')).toContain('the kettle sings');
 
     openai.modes.push('error');
     const failed = await refreshBuiltinData('text', settings, context(), first.data);
