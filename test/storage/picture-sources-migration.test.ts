@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { PhotoEntity } from '../../main/storage/entities/photo.ts';
 import { PictureSourceItemEntity } from '../../main/storage/entities/picture-source-item.ts';
-import { MIGRATIONS } from '../../main/storage/migrations/index.ts';
+import { undoThrough } from '../helpers/migrations.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const hasTable = async (db: DataSource) => ((await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'picture_source_items'")) as unknown[]).length === 1;
@@ -14,8 +14,7 @@ describe('migration PictureSources1732400020000', () => {
 
   it('adds the picture source items beside existing photos, one row per item, gone with their photo, and takes the table away again', async () => {
     db = await openDatabase(tempDataDir());
-    const later = MIGRATIONS.length - 1 - MIGRATIONS.findIndex((m) => m.name === 'PictureSources1732400020000');
-    for (let i = 0; i <= later; i++) await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(db, 'PictureSources1732400020000');
     expect(await hasTable(db)).toBe(false);
     await db.runMigrations({ transaction: 'each' });
     const photo = await db.getRepository(PhotoEntity).save({
@@ -28,7 +27,7 @@ describe('migration PictureSources1732400020000', () => {
     await expect(items.insert(row)).rejects.toThrow(/UNIQUE/);
     await db.getRepository(PhotoEntity).delete({ id: photo.id });
     expect(await items.count()).toBe(0);
-    for (let i = 0; i <= later; i++) await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(db, 'PictureSources1732400020000');
     expect(await hasTable(db)).toBe(false);
   });
 });
