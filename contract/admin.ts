@@ -8,6 +8,7 @@ import type {
   AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, PictureSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
+import type { DisplayPatch, WeeklyRuleInput } from './display-schemas.ts';
 import type { AppEventMap } from './events.ts';
 
 export interface JobPatchInput {
@@ -18,27 +19,7 @@ export interface JobPatchInput {
 }
 export type * from './dtos.ts';
 
-export interface DisplayPatch {
-  name?: string;
-  profileId?: string;
-  rotation?: 0 | 90 | 180 | 270;
-  timeZone?: string;
-  defaultMode?: 'photo' | 'dashboard' | 'message' | 'sleep';
-  rotationIntervalS?: number;
-  pollIntervalS?: number;
-  quietStart?: string | null;
-  quietEnd?: string | null;
-  buttonMap?: Record<string, unknown>;
-  pictureSettings?: Partial<PictureSettingsDto>;
-  specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
-}
-
-export interface WeeklyRuleInput {
-  weekday: number;
-  startMinute: number;
-  endMinute: number;
-  mode: 'photo' | 'dashboard' | 'message' | 'sleep';
-}
+export type { DisplayPatch, WeeklyRuleInput };
 
 export interface PanelProfileDto {
   id: string;

@@ -1,77 +1,43 @@
 import fs from 'node:fs';
-import { In } from 'typeorm';
 import { z } from 'zod';
 import { listStyles, StyleError, updateStyle } from '../ai/styles.ts';
-import type { Core } from '../create-core.ts';
+import type { StoreContext } from '../core/app-context.ts';
+import { parseInput, ValidationError } from '../core/errors.ts';
 import { runImageTask } from '../imaging/pool.ts';
 import { markFavourite } from '../library/feedback.ts';
 import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
-import { PhotoEntity, VariantEntity, type Photo, type Variant } from '../storage/entities/photo.ts';
+import type { Photo, Variant } from '../storage/entities/photo.ts';
 import type { AdminApi, ImageDto, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { recordIdSchema } from '../../contract/display-schemas.ts';
+import { flagSchema as flag, photoChangeSchema } from '../../contract/library-schemas.ts';
 
-const id = z.coerce.number().int().positive();
-/** HTTP query strings carry booleans as text. */
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const photoFilter = z.object({
-  quality: z.string().max(32).optional(),
-  contentType: z.string().max(32).optional(),
-  style: z.string().max(64).optional(),
-  favourite: flag.optional(),
-  includeHidden: flag.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 const VARIANT_THUMB_SIDE = 320;
 
 type LibraryOperations = Pick<AdminApi,
   'photos.list' | 'photos.upload' | 'photos.update' | 'photos.delete' | 'photos.thumbnail' |
   'variants.list' | 'variants.thumbnail' | 'variants.update' | 'styles.list' | 'styles.update'>;
 
-/** The photo library, its variants and art styles, for the Photos view. */
-export function libraryOperations(core: Core): LibraryOperations {
-  const app = core.app;
-  const photos = core.db.getRepository(PhotoEntity);
-  const variants = core.db.getRepository(VariantEntity);
-
-  const findPhoto = async (raw: unknown): Promise<Photo> => {
-    const photoId = id.parse(raw);
-    const photo = await photos.findOneBy({ id: photoId });
-    if (!photo) throw new NotFoundError(`no photo with id ${photoId}`);
-    return photo;
-  };
-  const findVariant = async (raw: unknown): Promise<Variant> => {
-    const variantId = id.parse(raw);
-    const variant = await variants.findOneBy({ id: variantId });
-    if (!variant) throw new NotFoundError(`no variant with id ${variantId}`);
-    return variant;
-  };
+/** The photo library, its variants and art styles, for the Photos view; `library` is what the library's own functions take. */
+export function libraryOperations(deps: { library: StoreContext }): LibraryOperations {
+  const app = deps.library;
+  const { photos } = app;
+  const findPhoto = (raw: unknown): Promise<Photo> => photos.getPhoto(parseInput(recordIdSchema, raw, 'id'));
+  const findVariant = (raw: unknown): Promise<Variant> => photos.getVariant(parseInput(recordIdSchema, raw, 'id'));
   const photoDtos = async (rows: Photo[]): Promise<PhotoDto[]> => {
-    const styleRows = rows.length ? await variants.find({ select: { photoId: true, style: true }, where: { photoId: In(rows.map((p) => p.id)) } }) : [];
-    const styles = new Map<number, string[]>();
-    for (const row of styleRows) styles.set(row.photoId, [...(styles.get(row.photoId) ?? []), row.style]);
+    const styles = await photos.stylesOf(rows.map((p) => p.id));
     return rows.map((photo) => toPhotoDto(photo, styles.get(photo.id) ?? []));
   };
-  const photoDto = async (photoId: number) => (await photoDtos([await photos.findOneByOrFail({ id: photoId })]))[0];
+  const photoDto = async (photoId: number) => (await photoDtos([await photos.getPhoto(photoId)]))[0];
 
   return {
     async 'photos.list'(args) {
-      const filter = photoFilter.parse(args ?? {});
-      const query = photos.createQueryBuilder('p').orderBy('p.importedAt', 'DESC').addOrderBy('p.id', 'DESC');
-      if (!filter.includeHidden) query.andWhere('p.hidden = :hidden', { hidden: false });
-      if (filter.favourite) query.andWhere('p.favourite = :favourite', { favourite: true });
-      if (filter.quality) query.andWhere('p.quality = :quality', { quality: filter.quality });
-      if (filter.contentType) query.andWhere('p.contentType = :contentType', { contentType: filter.contentType });
-      if (filter.style) {
-        query.andWhere(`EXISTS (SELECT 1 FROM variants v WHERE v.photo_id = p.id AND v.style = :style)`, { style: filter.style });
-      }
-      const [rows, total] = await query.take(filter.limit).skip(filter.offset).getManyAndCount();
-      return { photos: await photoDtos(rows), total };
+      const page = await photos.list(args);
+      return { photos: await photoDtos(page.photos), total: page.total };
     },
     async 'photos.upload'({ name, data }) {
-      const args = z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }).parse({ name, data });
+      const args = parseInput(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), { name, data });
       try {
         // libvips (~30 MB) is loaded with the first upload, not at start.
         const { importPhoto } = await import('../library/import.ts');
@@ -84,7 +50,7 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'photos.update'({ id: raw, favourite, hidden }) {
       const photo = await findPhoto(raw);
-      const change = z.object({ favourite: flag.optional(), hidden: flag.optional() }).parse({ favourite, hidden });
+      const change = parseInput(photoChangeSchema, { favourite, hidden });
       if (change.favourite !== undefined) await setPhotoFavourite(app, photo.id, change.favourite);
       if (change.hidden !== undefined) await setPhotoHidden(app, photo.id, change.hidden);
       return photoDto(photo.id);
@@ -100,7 +66,7 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'variants.list'({ photoId }) {
       const photo = await findPhoto(photoId);
-      return (await variants.find({ where: { photoId: photo.id }, order: { id: 'ASC' } })).map(toVariantDto);
+      return (await photos.variantsOf(photo.id)).map(toVariantDto);
     },
     async 'variants.thumbnail'({ id: raw }) {
       const variant = await findVariant(raw);
@@ -109,16 +75,16 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'variants.update'({ id: raw, favourite }) {
       const variant = await findVariant(raw);
-      await markFavourite(app, variant.id, flag.parse(favourite));
-      return toVariantDto(await variants.findOneByOrFail({ id: variant.id }));
+      await markFavourite(app, variant.id, parseInput(flag, favourite, 'favourite'));
+      return toVariantDto(await photos.getVariant(variant.id));
     },
     async 'styles.list'() {
       return (await listStyles(app)).map(toStyleDto);
     },
     async 'styles.update'({ name, enabled, score }) {
-      const change = z.object({ enabled: flag.optional(), score: z.coerce.number().nullable().optional() }).parse({ enabled, score });
+      const change = parseInput(z.object({ enabled: flag.optional(), score: z.coerce.number().nullable().optional() }), { enabled, score });
       try {
-        await updateStyle(app, z.string().parse(name), change);
+        await updateStyle(app, parseInput(z.string(), name, 'name'), change);
       } catch (err) {
         if (err instanceof StyleError) throw new ValidationError(err.message);
         throw err;

@@ -1,14 +1,11 @@
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { Display } from '../storage/entities/display.ts';
 import type { Core } from '../create-core.ts';
 import { createAdminApi } from '../admin/operations.ts';
 import { CliError, printListing } from './output.ts';
 
 /** A display named by its numeric id, human-readable id or hardware id. */
 export async function findDisplay(core: Core, ref: string): Promise<Display> {
-  const repo = core.db.getRepository(DisplayEntity);
-  const display = (/^\d+$/.test(ref) ? await repo.findOneBy({ id: Number(ref) }) : null)
-    ?? (await repo.findOneBy({ humanId: ref }))
-    ?? (await repo.findOneBy({ hardwareId: ref }));
+  const display = await core.displays.byRef(ref, { hardwareId: true });
   if (!display) throw new CliError(`no display "${ref}"; see \`inkstand displays\``);
   return display;
 }

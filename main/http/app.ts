@@ -32,11 +32,11 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
-  app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
+  app.use('/api', integrationRoutes({ displays: core.displays, keys: core.integrationKeys, trmnl: core.trmnl }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
   app.use('/api/display', deviceRoutes({
-    db: core.db,
+    displays: core.displays,
     pairing: core.pairing,
     auth: core.deviceAuth,
     displayContent: core.displayContent,

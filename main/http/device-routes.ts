@@ -1,6 +1,5 @@
 import express, { type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { DeviceAuth } from '../displays/device-auth.ts';
 import { BUTTONS } from '../displays/buttons.ts';
@@ -11,13 +10,13 @@ import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import { stateBody, type DisplayState } from '../display-content/display-state.ts';
-import { DisplayEntity } from '../storage/entities/display.ts';
-import type { DataSource } from 'typeorm';
+import type { DisplayStore } from '../displays/display-store.ts';
 import { baseUrlOf, requireDeviceToken } from './device-auth-middleware.ts';
 import { HttpError } from './errors.ts';
+import { sendPngFile } from './send-png.ts';
 
 export interface DeviceRouteDeps {
-  db: DataSource;
+  displays: Pick<DisplayStore, 'byHardwareId'>;
   pairing: Pairing;
   auth: DeviceAuth;
   displayContent: DisplayContentService;
@@ -100,11 +99,11 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   router.get('/pairing-image', async (req, res) => {
     const hardwareId = typeof req.query.hardware_id === 'string' ? req.query.hardware_id : '';
     const code = typeof req.query.code === 'string' ? req.query.code : '';
-    const display = hardwareId ? await deps.db.getRepository(DisplayEntity).findOneBy({ hardwareId }) : null;
+    const display = hardwareId ? await deps.displays.byHardwareId(hardwareId) : null;
     if (!display || display.status !== 'pending' || display.pairingCode !== code) {
       throw new HttpError(404, 'not_pending', 'no display is waiting for approval with that hardware id and code');
     }
-    sendPng(res, await deps.displayContent.current(display.id), 'no-store');
+    await sendPng(res, await deps.displayContent.current(display.id), 'no-store');
   });
 
   router.use(requireDeviceToken(deps.auth));
@@ -135,7 +134,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
       res.status(304).set('ETag', `"${state.version}"`).end();
       return;
     }
-    sendPng(res, state, 'private, max-age=31536000, immutable');
+    await sendPng(res, state, 'private, max-age=31536000, immutable');
   });
 
   router.post('/button', json, async (req, res) => {
@@ -162,12 +161,6 @@ function parseWait(value: unknown): number {
   return Math.min(n, MAX_WAIT_S);
 }
 
-function sendPng(res: Response, state: DisplayState, cacheControl: string): void {
-  const data = fs.readFileSync(state.filePath);
-  res.status(200)
-    .set('Content-Type', 'image/png')
-    .set('Content-Length', String(data.length))
-    .set('ETag', `"${state.version}"`)
-    .set('Cache-Control', cacheControl)
-    .end(data);
+function sendPng(res: Response, state: DisplayState, cacheControl: string): Promise<void> {
+  return sendPngFile(res, state.filePath, { cacheControl, etag: `"${state.version}"` });
 }

@@ -1,14 +1,14 @@
 import express, { type Request, type RequestHandler } from 'express';
-import type { DataSource } from 'typeorm';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 import { deviceSummary } from '../integrations/device-summary.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { Display } from '../storage/entities/display.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
 import { HttpError } from './errors.ts';
 
 export interface IntegrationRouteDeps {
-  db: DataSource;
+  displays: Pick<DisplayStore, 'byRef' | 'list'>;
   keys: IntegrationKeys;
   trmnl: TrmnlService;
 }
@@ -20,17 +20,16 @@ export interface IntegrationRouteDeps {
  */
 export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   const router = express.Router();
-  const displays = deps.db.getRepository(DisplayEntity);
   const requireKey = requireIntegrationKey(deps.keys);
   const find = async (ref: unknown): Promise<Display> => {
     const text = typeof ref === 'string' ? ref.slice(0, 64) : '';
-    const display = (/^\d+$/.test(text) ? await displays.findOneBy({ id: Number(text) }) : null) ?? (text ? await displays.findOneBy({ humanId: text }) : null);
+    const display = await deps.displays.byRef(text);
     if (!display) throw new HttpError(404, 'unknown_display', `no display "${text}"`);
     return display;
   };
 
   router.get('/devices', requireKey, async (req, res) => {
-    const all = await displays.find({ order: { id: 'ASC' } });
+    const all = await deps.displays.list();
     res.json({ data: await Promise.all(all.map((d) => deviceSummary(d, deps.trmnl, baseUrlOf(req)))) });
   });
 

@@ -1,8 +1,8 @@
 import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
-import type { AdminTokens } from '../admin/admin-tokens.ts';
+import type { AdminTokenStore } from '../settings/admin-token-store.ts';
 import type { AdminApi } from '../../contract/admin.ts';
-import { ValidationError } from '../admin/errors.ts';
+import { ValidationError } from '../core/errors.ts';
 import { MAX_IMPORT_BYTES } from '../library/limits.ts';
 import { requireAdminToken } from './admin-routes.ts';
 import { HttpError } from './errors.ts';
@@ -12,7 +12,7 @@ import { HttpError } from './errors.ts';
  * `photo`) so the browser can show progress per file. Mounted before the JSON admin routes.
  * A body that is not a well-formed multipart/form-data upload is refused before anything is stored.
  */
-export function uploadRoutes(api: AdminApi, tokens: AdminTokens): express.Router {
+export function uploadRoutes(api: AdminApi, tokens: AdminTokenStore): express.Router {
   const router = express.Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4 } });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PHOTO_STYLE } from '../ai/styles.ts';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
 import { runImageTask } from '../imaging/pool.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
@@ -33,7 +33,7 @@ export interface ImportResult {
  * Refused images throw PhotoImportError and leave nothing behind: files are written first
  * (atomically) and removed again if the database insert, which comes last, fails.
  */
-export async function importPhoto(app: AppContext, source: ImportSource): Promise<ImportResult> {
+export async function importPhoto(app: StoreContext, source: ImportSource): Promise<ImportResult> {
   const buffer = 'buffer' in source ? source.buffer : await readLimited(source.path);
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
   // A duplicate is known by its bytes alone: it is never decoded again.
@@ -50,7 +50,7 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
   }
 }
 
-async function store(app: AppContext, buffer: Buffer, contentHash: string, originalName: string): Promise<ImportResult> {
+async function store(app: StoreContext, buffer: Buffer, contentHash: string, originalName: string): Promise<ImportResult> {
   const { image, display, thumb } = await runImageTask('preparePhoto', buffer);
   const variantFile = contentFileName(display.data, display.ext);
   const paths = {
@@ -88,7 +88,7 @@ async function store(app: AppContext, buffer: Buffer, contentHash: string, origi
   }
 }
 
-async function findByHash(app: AppContext, contentHash: string): Promise<Photo | null> {
+async function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {
   return app.db.getRepository(PhotoEntity).findOneBy({ contentHash });
 }
 
