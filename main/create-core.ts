@@ -90,7 +90,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     profiles,
     telemetry,
     adminTokens: new AdminTokenStore(db, events),
-    integrationKeys: new IntegrationKeys(db, now),
+    integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs,
     trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
