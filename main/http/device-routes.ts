@@ -1,6 +1,6 @@
 import express, { type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
+import { bootstrapRequestSchema, buttonRequestSchema, type BootstrapApproved, type BootstrapPending, type DeviceState } from '../../contract/device.ts';
 import type { DeviceAuth } from '../displays/device-auth.ts';
 import { BUTTONS } from '../displays/buttons.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
@@ -32,19 +32,6 @@ const MAX_WAIT_S = 60;
 /** Telemetry headers of the native protocol. */
 export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' };
 
-const bootstrapBody = z.object({
-  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only')
-    .refine((id) => !id.startsWith('trmnl:'), 'the "trmnl:" prefix belongs to TRMNL devices (they pair through /api/setup or /api/display)'),
-  horizontal_pixels: z.number().int().min(16).max(10_000),
-  vertical_pixels: z.number().int().min(16).max(10_000),
-  panel: z.string().max(64).optional(),
-  firmware: z.string().max(64).optional(),
-});
-
-const buttonBody = z.object({
-  button: z.string(),
-  action: z.enum(['press', 'long']).optional(),
-});
 
 /** The native device protocol (DESIGN.md §3). */
 export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
@@ -59,7 +46,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   });
 
   router.post('/bootstrap', bootstrapLimit, json, async (req, res) => {
-    const body = bootstrapBody.parse(req.body);
+    const body = bootstrapRequestSchema.parse(req.body);
     const profileId = body.panel ?? defaultProfileForResolution(body.horizontal_pixels, body.vertical_pixels).id;
     if (!(await deps.profiles.exists(profileId))) throw new HttpError(400, 'unknown_panel', `unknown panel profile "${profileId}"`);
     const outcome = await deps.pairing.bootstrap({
@@ -82,7 +69,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
         pairing_code: display.pairingCode,
         retry_after_s: PENDING_RETRY_S,
         image_url: `${base}/api/display/pairing-image?hardware_id=${encodeURIComponent(display.hardwareId)}&code=${display.pairingCode}`,
-      });
+      } satisfies BootstrapPending);
       return;
     }
     const state = await deps.displayContent.recompute(outcome.display.id);
@@ -92,7 +79,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
       mode: state.mode,
       state_url: `${base}/api/display/state`,
       image_base_url: `${base}/api/display/image`,
-    });
+    } satisfies BootstrapApproved);
   });
 
   /** The picture a frame shows while it waits for approval; it needs the code the frame was given. */
@@ -138,7 +125,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   });
 
   router.post('/button', json, async (req, res) => {
-    const body = buttonBody.parse(req.body);
+    const body = buttonRequestSchema.parse(req.body);
     if (!(BUTTONS as readonly string[]).includes(body.button)) throw new HttpError(400, 'unknown_button', `unknown button "${body.button.slice(0, 20)}"; use one of ${BUTTONS.join(', ')}`);
     const state = await deps.actions.pressButton(res.locals.displayId, body.button as (typeof BUTTONS)[number], body.action ?? 'press');
     res.set('ETag', state.etag).json(stateBody(state, baseUrlOf(req)));
