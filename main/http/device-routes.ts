@@ -1,6 +1,6 @@
 import express, { type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { bootstrapRequestSchema, buttonRequestSchema, type BootstrapApproved, type BootstrapPending, type DeviceState } from '../../contract/device.ts';
+import { bootstrapRequestSchema, buttonRequestSchema, type BootstrapApproved, type BootstrapPending } from '../../contract/device.ts';
 import type { DeviceAuth } from '../displays/device-auth.ts';
 import { BUTTONS } from '../displays/buttons.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
