@@ -41,11 +41,8 @@ export interface PanelImagePreviewArgs {
 }
 
 export interface PanelImagePreviewDto {
-  /** The panel image upright, as a PNG in the panel's measured colours. */
-  mime: 'image/png';
-  dataBase64: string;
-  width: number;
-  height: number;
+  /** The panel image upright, as a PNG in the panel's measured colours, with its size. */
+  image: ImageDto;
   /** The settings it was rendered with. */
   settings: PictureSettingsDto;
 }
@@ -73,7 +70,7 @@ export interface AdminOperations {
   'displays.clearOverride': { args: { id: number }; result: DisplayDto };
   'displays.showMessage': { args: { id: number; text: string; minutes?: number }; result: DisplayDto };
   'displays.next': { args: { id: number }; result: DisplayDto };
-  'displays.preview': { args: { id: number }; result: { version: string; mode: string; pngBase64: string } };
+  'displays.preview': { args: { id: number }; result: { version: string; mode: string; image: ImageDto } };
   'displays.delete': { args: { id: number }; result: { deleted: true } };
   'displays.logs': { args: { id: number }; result: DisplayLogDto[] };
   /** TRMNL devices: require the access token (one is made, and shown this once, if the display has none), or accept the MAC alone. */
@@ -115,7 +112,7 @@ export interface AdminOperations {
   'calendars.add': { args: { name: string; url: string; color?: string }; result: CalendarDto };
   'calendars.update': { args: { id: number; enabled?: boolean; color?: string; name?: string }; result: CalendarDto };
   'calendars.remove': { args: { id: number }; result: { deleted: true } };
-  'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
+  'dashboard.preview': { args: { displayId: number }; result: ImageDto };
   /** A photo as a display (or a panel profile) would show it, with picture settings tried on top; nothing is stored. */
   'panelImages.preview': { args: PanelImagePreviewArgs; result: PanelImagePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };

@@ -8,6 +8,7 @@ import { readWeatherConfig } from '../weather/config.ts';
 import type { WeatherStore } from '../weather/store.ts';
 import type { AdminApi, CalendarDto } from '../../contract/admin.ts';
 import { recordIdSchema } from '../../contract/display-schemas.ts';
+import { imageDto } from './image-dto.ts';
 
 export interface DashboardOperationsDeps {
   calendars: CalendarStore;
@@ -61,7 +62,7 @@ export function dashboardOperations(deps: DashboardOperationsDeps): DashboardOpe
     async 'dashboard.preview'({ displayId }) {
       const display = await deps.displays.get(parseInput(recordIdSchema, displayId, 'displayId'));
       const request = await deps.panelImageRequests.dashboard(display, deps.now());
-      return { pngBase64: (await request.produce()).toString('base64') };
+      return imageDto('image/png', await request.produce());
     },
   };
 }

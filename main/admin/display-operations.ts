@@ -7,6 +7,7 @@ import { parseInput, ValidationError } from '../core/errors.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import { toDisplayDto } from '../displays/display-dto.ts';
+import { imageDto } from './image-dto.ts';
 import type { DisplayStore, ScheduledDisplay } from '../displays/display-store.ts';
 import type { Pairing } from '../displays/pairing.ts';
 import type { Display } from '../storage/entities/display.ts';
@@ -90,7 +91,7 @@ export function displayOperations(deps: DisplayOperationsDeps): DisplayOperation
     async 'displays.preview'({ id: raw }) {
       const display = await find(raw);
       const state = await deps.displayContent.current(display.id);
-      return { version: state.version, mode: state.mode, pngBase64: (await fs.promises.readFile(state.filePath)).toString('base64') };
+      return { version: state.version, mode: state.mode, image: imageDto('image/png', await fs.promises.readFile(state.filePath), state) };
     },
     async 'displays.logs'({ id: raw }) {
       return deps.displayLogs.list((await find(raw)).id);

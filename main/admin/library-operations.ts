@@ -9,8 +9,9 @@ import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
 import type { Photo, Variant } from '../storage/entities/photo.ts';
-import type { AdminApi, ImageDto, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
+import type { AdminApi, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
 import { recordIdSchema } from '../../contract/display-schemas.ts';
+import { imageDto } from './image-dto.ts';
 import { flagSchema as flag, photoChangeSchema } from '../../contract/library-schemas.ts';
 
 const VARIANT_THUMB_SIDE = 320;
@@ -115,8 +116,4 @@ function toStyleDto(s: Awaited<ReturnType<typeof listStyles>>[number]): StyleDto
     name: s.name, label: s.label, description: s.description, contentTypes: s.contentTypes,
     enabled: s.enabled, score: s.score, catalogueScore: s.catalogueScore,
   };
-}
-
-function imageDto(mime: string, data: Buffer): ImageDto {
-  return { mime, dataBase64: data.toString('base64') };
 }

@@ -11,6 +11,7 @@ import type { PhotoStore } from '../library/photo-store.ts';
 import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import { parseInput, ValidationError } from '../core/errors.ts';
 import { pictureSettingsSchema } from '../../contract/display-schemas.ts';
+import { imageDto } from './image-dto.ts';
 
 const previewArgs = z.object({
   photoId: z.coerce.number().int().positive(),
@@ -54,7 +55,7 @@ export function panelImagePreviewOperations(deps: PanelImagePreviewDeps): Pick<A
       const tried = { ...settings, ...args.settings } as PictureSettings;
       try {
         const image = await runImageTask('renderPanelImage', absoluteLibraryPath(deps.dataDir, photo.originalPath), { profile: upright, rotation: 0, settings: tried });
-        return { mime: 'image/png', dataBase64: image.data.toString('base64'), width: image.width, height: image.height, settings: tried };
+        return { image: imageDto('image/png', image.data, image), settings: tried };
       } catch (err) {
         if (err instanceof ImageInputError) throw new ValidationError(`photo ${photo.id}: ${err.message}`);
         throw err;

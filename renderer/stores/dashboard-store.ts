@@ -48,7 +48,7 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
   },
   async loadPreview(displayId) {
     const preview = await attempt(() => client().call('dashboard.preview', { displayId }));
-    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: `data:image/png;base64,${preview.pngBase64}` } }));
+    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: `data:${preview.mime};base64,${preview.dataBase64}` } }));
   },
   async refreshPreviews() {
     await Promise.all(Object.keys(get().previews).map((id) => get().loadPreview(Number(id))));

@@ -66,7 +66,7 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
       if (version && get().previews[id]?.version === version) return;
       const preview = await attempt(() => client().call('displays.preview', { id }));
       if (!preview) return;
-      const src = `data:image/png;base64,${preview.pngBase64}`;
+      const src = `data:${preview.image.mime};base64,${preview.image.dataBase64}`;
       set((s) => ({ previews: { ...s.previews, [id]: { version: preview.version, mode: preview.mode, src } } }));
     },
 

@@ -40,7 +40,7 @@ describe('jobs store', () => {
 
 describe('displays store', () => {
   it('fetches a preview again only when the frame-changed version is new', async () => {
-    const { client, call } = fakeClient({ 'displays.preview': () => ({ version: 'v2', mode: 'photo', pngBase64: 'iVBOR' }) });
+    const { client, call } = fakeClient({ 'displays.preview': () => ({ version: 'v2', mode: 'photo', image: { mime: 'image/png', dataBase64: 'iVBOR' } }) });
     setClient(client);
     const { loadPreview } = useDisplays.getState();
     await loadPreview(1, 'v2');

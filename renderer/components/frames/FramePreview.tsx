@@ -27,7 +27,7 @@ export function FramePreview({ photoId, target, settings }: { photoId: number | 
         const args: PanelImagePreviewArgs = { photoId, ...target, settings };
         const preview = await client().call('panelImages.preview', args);
         if (request !== latest.current) return;
-        setSrc(`data:${preview.mime};base64,${preview.dataBase64}`);
+        setSrc(`data:${preview.image.mime};base64,${preview.image.dataBase64}`);
         setError(null);
       } catch (err) {
         if (request === latest.current) setError((err as Error).message);
