@@ -14,6 +14,12 @@ const rendererBoundary = {
     ],
   }],
   'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'global'],
+  // A component re-renders on every change of a store it takes whole: it selects the fields it shows.
+  // (Any zero-argument use…() but React's own hooks that take none.)
+  'no-restricted-syntax': ['error', {
+    selector: 'CallExpression[arguments.length=0][callee.name=/^use(?!(State|Ref|Id|Transition|FormStatus)$)[A-Z]\\w*$/]',
+    message: 'Select what the component uses: useStore((s) => s.field); actions through useStore.getState().',
+  }],
 };
 
 export default tseslint.config(

@@ -1,12 +1,18 @@
 import type { AdminApi } from '../../contract/admin.ts';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 
-/** The read-only integration key (Settings → Integrations; `inkstand integration-key`). */
-export function integrationOperations(deps: { integrationKeys: IntegrationKeys }): Pick<AdminApi, 'integrations.getKey' | 'integrations.createKey' | 'integrations.revokeKey'> {
+type IntegrationOperation = 'integrations.getKey' | 'integrations.createKey' | 'integrations.revokeKey'
+  | 'integrations.getControlKey' | 'integrations.createControlKey' | 'integrations.revokeControlKey';
+
+/** The read-only and the control integration keys (Settings → Integrations; `inkstand integration-key [--control]`). */
+export function integrationOperations(deps: { integrationKeys: IntegrationKeys }): Pick<AdminApi, IntegrationOperation> {
   const keys = deps.integrationKeys;
   return {
-    'integrations.getKey': () => keys.describe(),
-    'integrations.createKey': () => keys.create(),
-    'integrations.revokeKey': () => keys.revoke(),
+    'integrations.getKey': () => keys.describe('read'),
+    'integrations.createKey': () => keys.create('read'),
+    'integrations.revokeKey': () => keys.revoke('read'),
+    'integrations.getControlKey': () => keys.describe('control'),
+    'integrations.createControlKey': () => keys.create('control'),
+    'integrations.revokeControlKey': () => keys.revoke('control'),
   };
 }

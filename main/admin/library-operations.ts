@@ -9,7 +9,7 @@ import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
 import type { Photo, Variant } from '../storage/entities/photo.ts';
-import type { AdminApi, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
+import type { AdminApi, AdminResult, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
 import { recordIdSchema } from '../../contract/display-schemas.ts';
 import { imageDto } from './image-dto.ts';
 import { flagSchema as flag, photoChangeSchema } from '../../contract/library-schemas.ts';
@@ -26,11 +26,8 @@ export function libraryOperations(deps: { library: StoreContext }): LibraryOpera
   const { photos } = app;
   const findPhoto = (raw: unknown): Promise<Photo> => photos.getPhoto(parseInput(recordIdSchema, raw, 'id'));
   const findVariant = (raw: unknown): Promise<Variant> => photos.getVariant(parseInput(recordIdSchema, raw, 'id'));
-  const photoDtos = async (rows: Photo[]): Promise<PhotoDto[]> => {
-    const styles = await photos.stylesOf(rows.map((p) => p.id));
-    return rows.map((photo) => toPhotoDto(photo, styles.get(photo.id) ?? []));
-  };
-  const photoDto = async (photoId: number) => (await photoDtos([await photos.getPhoto(photoId)]))[0];
+  const photoDtos = (rows: Photo[]): Promise<PhotoDto[]> => photoDtosOf(app, rows);
+  const photoDto = (photoId: number): Promise<PhotoDto> => photoDtoOf(app, photoId);
 
   return {
     async 'photos.list'(args) {
@@ -39,15 +36,7 @@ export function libraryOperations(deps: { library: StoreContext }): LibraryOpera
     },
     async 'photos.upload'({ name, data }) {
       const args = parseInput(z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }), { name, data });
-      try {
-        // libvips (~30 MB) is loaded with the first upload, not at start.
-        const { importPhoto } = await import('../library/import.ts');
-        const { photo, duplicate } = await importPhoto(app, { buffer: Buffer.from(args.data.buffer, args.data.byteOffset, args.data.byteLength), originalName: args.name });
-        return { photo: await photoDto(photo.id), duplicate };
-      } catch (err) {
-        if (err instanceof PhotoImportError) throw new ValidationError(`${args.name}: ${err.message}`);
-        throw err;
-      }
+      return uploadPhoto(app, args.name, { buffer: Buffer.from(args.data.buffer, args.data.byteOffset, args.data.byteLength) });
     },
     async 'photos.update'({ id: raw, favourite, hidden }) {
       const photo = await findPhoto(raw);
@@ -93,6 +82,35 @@ export function libraryOperations(deps: { library: StoreContext }): LibraryOpera
       return (await listStyles(app)).map(toStyleDto);
     },
   };
+}
+
+/**
+ * photos.upload for the HTTP route, which streams the upload to a temp file first: the file is
+ * moved into the library, and the server never holds the photo's bytes.
+ */
+export function uploadPhotoFile(library: StoreContext, name: string, file: string): Promise<AdminResult<'photos.upload'>> {
+  return uploadPhoto(library, parseInput(z.string().min(1).max(255), name, 'name'), { path: file, move: true });
+}
+
+async function uploadPhoto(library: StoreContext, name: string, source: { buffer: Buffer } | { path: string; move: boolean }): Promise<AdminResult<'photos.upload'>> {
+  try {
+    // libvips is loaded by the image processes only; the import code with the first upload, not at start.
+    const { importPhoto } = await import('../library/import.ts');
+    const { photo, duplicate } = await importPhoto(library, { ...source, originalName: name });
+    return { photo: await photoDtoOf(library, photo.id), duplicate };
+  } catch (err) {
+    if (err instanceof PhotoImportError) throw new ValidationError(`${name}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function photoDtosOf(library: StoreContext, rows: Photo[]): Promise<PhotoDto[]> {
+  const styles = await library.photos.stylesOf(rows.map((p) => p.id));
+  return rows.map((photo) => toPhotoDto(photo, styles.get(photo.id) ?? []));
+}
+
+async function photoDtoOf(library: StoreContext, photoId: number): Promise<PhotoDto> {
+  return (await photoDtosOf(library, [await library.photos.getPhoto(photoId)]))[0];
 }
 
 function toPhotoDto(p: Photo, styles: string[]): PhotoDto {

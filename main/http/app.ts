@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import type { AdminApi } from '../../contract/admin.ts';
+import type { StoreContext } from '../core/app-context.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
 import type { DeviceRouteDeps } from './device-routes.ts';
@@ -14,15 +16,22 @@ import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { uploadPhotoFile } from '../admin/library-operations.ts';
+import { uploadTempDir } from '../library/paths.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
 /** What the HTTP side is built over; each router is handed its own part. */
-export type HttpDeps = Omit<DeviceRouteDeps, 'auth'> & Omit<IntegrationRouteDeps, 'keys'> & {
+export type HttpDeps = Omit<DeviceRouteDeps, 'auth' | 'displays'> & Omit<IntegrationRouteDeps, 'keys' | 'displays'> & {
+  displays: DisplayStore;
   deviceAuth: DeviceRouteDeps['auth'];
   integrationKeys: IntegrationRouteDeps['keys'];
   trmnl: TrmnlService;
   adminTokens: AdminTokenStore;
+  /** The stores, for the upload route's import. */
+  library: StoreContext;
+  dataDir: string;
   events: AppEvents;
   log: Logger;
 };
@@ -48,6 +57,7 @@ export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppO
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use('/api', integrationRoutes({ displays: core.displays, keys: core.integrationKeys, trmnl: core.trmnl }));
+  app.use('/api', integrationControlRoutes({ displays: core.displays, keys: core.integrationKeys, actions: core.actions }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.log }));
   app.use('/api/display', deviceRoutes({
@@ -59,7 +69,7 @@ export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppO
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
-  app.use('/api/admin', uploadRoutes(admin, core.adminTokens));
+  app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core.library, name, file), core.adminTokens, uploadTempDir(core.dataDir)));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));

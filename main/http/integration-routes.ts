@@ -1,11 +1,12 @@
-import express, { type Request, type RequestHandler } from 'express';
+import express from 'express';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 import { deviceSummary } from '../integrations/device-summary.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
-import type { Display } from '../storage/entities/display.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
+import { displayByRef } from './display-ref.ts';
 import { HttpError } from './errors.ts';
+import { bearerKey, requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationRouteDeps {
   displays: Pick<DisplayStore, 'byRef' | 'list'>;
@@ -20,13 +21,8 @@ export interface IntegrationRouteDeps {
  */
 export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   const router = express.Router();
-  const requireKey = requireIntegrationKey(deps.keys);
-  const find = async (ref: unknown): Promise<Display> => {
-    const text = typeof ref === 'string' ? ref.slice(0, 64) : '';
-    const display = await deps.displays.byRef(text);
-    if (!display) throw new HttpError(404, 'unknown_display', `no display "${text}"`);
-    return display;
-  };
+  const requireKey = requireIntegrationKey(deps.keys, 'read');
+  const find = (ref: unknown) => displayByRef(deps.displays, ref);
 
   router.get('/devices', requireKey, async (req, res) => {
     const all = await deps.displays.list();
@@ -44,16 +40,4 @@ export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   });
 
   return router;
-}
-
-function requireIntegrationKey(keys: IntegrationKeys): RequestHandler {
-  return async (req, _res, next) => {
-    const key = bearerKey(req);
-    if (!key || !(await keys.verify(key))) return next(new HttpError(401, 'not_authenticated', 'send "Authorization: Bearer <integration key>"; make one in Inkstand under Settings → Integrations'));
-    next();
-  };
-}
-
-function bearerKey(req: Request): string | null {
-  return /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '')?.[1] ?? null;
 }

@@ -138,6 +138,9 @@ export const SCENARIO: Step[] = [
   step({ op: 'integrations.getKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ configured: false, createdAt: null }); } }),
   step({ op: 'integrations.createKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ configured: true, key: expect.stringMatching(/^ink_ro_/) }); } }),
   step({ op: 'integrations.revokeKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.configured).toBe(false); } }),
+  step({ op: 'integrations.getControlKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ configured: false, createdAt: null }); } }),
+  step({ op: 'integrations.createControlKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ configured: true, key: expect.stringMatching(/^ink_ctl_/) }); } }),
+  step({ op: 'integrations.revokeControlKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.configured).toBe(false); } }),
 
   step({ op: 'jobs.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((j) => j.name)).toContain('cleanup'); } }),
   step({ op: 'jobs.update', args: () => ({ name: 'cleanup', patch: { cron: '0 4 * * *' } }), check: (r, _c, e) => { ok(r, e); expect(r!.cron).toBe('0 4 * * *'); } }),

@@ -5,6 +5,7 @@ import { DisplayLogEntity } from './display-log.ts';
 import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
+import { PictureSourceItemEntity } from './picture-source-item.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
 import { SettingEntity } from './setting.ts';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   DisplayPanelImageEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
+  PictureSourceItemEntity,
 ];
