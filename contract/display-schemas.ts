@@ -65,6 +65,8 @@ export const displayPatchSchema = z.object({
   buttonMap: buttonMapSchema.optional(),
   pictureSettings: pictureSettingsSchema.optional(),
   specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
+  /** Tell the user when this display stops polling. */
+  notifyOffline: z.boolean().optional(),
 }).strict();
 export type DisplayPatch = z.input<typeof displayPatchSchema>;
 

@@ -2,7 +2,11 @@ import { ListenerInfo } from './admin/server-info.ts';
 import { AdminTokenStore } from './settings/admin-token-store.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
+import { OfflineMonitor } from './displays/offline-monitor.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
+import { TelemetryHistory } from './displays/telemetry-history.ts';
+import { FrameBundleSource } from './frame-program/bundle.ts';
+import { FrameListenersHolder } from './frame-program/listeners.ts';
 import { ProfileRegistry } from './panel-images/profile-registry.ts';
 import { closeImagePool } from './imaging/pool.ts';
 import { IntegrationKeys } from './integrations/integration-keys.ts';
@@ -30,6 +34,8 @@ export interface CoreOptions {
   cipher?: SecretCipher;
   now?: () => Date;
   log?: Logger;
+  /** Where the built frame program is (default dist/frame). */
+  frameBundleDir?: string;
 }
 
 /**
@@ -48,11 +54,15 @@ export interface Core extends StoreContext {
   actions: DisplayActions;
   profiles: ProfileRegistry;
   telemetry: TelemetryRecorder;
+  telemetryHistory: TelemetryHistory;
+  /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
+  offline: OfflineMonitor;
   adminTokens: AdminTokenStore;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
+  frameProgram: { bundle: FrameBundleSource; listeners: FrameListenersHolder };
   /** The server publishes its ports here once it listens (null in the CLI). */
   listeners: ListenerInfo;
   close(): Promise<void>;
@@ -74,7 +84,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });
   const app: AppContext = { ...stores, displayContent };
   const jobs = new JobService(app, JOB_KINDS);
-  const telemetry = new TelemetryRecorder({ displays, log, now });
+  const telemetryHistory = new TelemetryHistory(db);
+  const telemetry = new TelemetryRecorder({ displays, history: telemetryHistory, log, now });
+  const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);
   const pairing = new Pairing({ displays, settings, events, now });
   const actions = new DisplayActions({ displays, displayContent, picker, now });
   const displayLogs = new DisplayLogStore(db, events, now);
@@ -89,14 +101,18 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     actions,
     profiles,
     telemetry,
+    telemetryHistory,
+    offline,
     adminTokens: new AdminTokenStore(db, events),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs,
     trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
     listeners: new ListenerInfo(),
+    frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
       await telemetry.stop();
+      offline.stop();
       displayContent.stop();
       await closeImagePool();
       await db.destroy();

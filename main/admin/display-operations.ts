@@ -12,26 +12,33 @@ import type { DisplayStore, ScheduledDisplay } from '../displays/display-store.t
 import type { Pairing } from '../displays/pairing.ts';
 import type { Display } from '../storage/entities/display.ts';
 import type { DisplayLogStore } from '../trmnl/log-store.ts';
+import type { TelemetryHistory } from '../displays/telemetry-history.ts';
+import type { FrameBundleSource } from '../frame-program/bundle.ts';
 
 export interface DisplayOperationsDeps {
   displays: DisplayStore;
   pairing: Pick<Pairing, 'approve' | 'revoke' | 'requireToken'>;
   actions: Pick<DisplayActions, 'setOverride' | 'clearOverride' | 'showMessage' | 'perform'>;
-  displayContent: Pick<DisplayContentService, 'current'>;
+  displayContent: Pick<DisplayContentService, 'current' | 'inMemory'>;
   displayLogs: Pick<DisplayLogStore, 'list'>;
+  telemetryHistory: Pick<TelemetryHistory, 'recent'>;
+  frameProgram: { bundle: Pick<FrameBundleSource, 'version'> };
   now(): Date;
 }
 
 type DisplayOperations = Pick<AdminApi,
   'displays.list' | 'displays.get' | 'displays.approve' | 'displays.revoke' | 'displays.update' | 'displays.setRules' |
   'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete' |
-  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice'>;
+  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice' | 'displays.telemetry'>;
 
 /** The Displays view's operations: each parses the id, calls the store or a service, answers a DTO. */
 export function displayOperations(deps: DisplayOperationsDeps): DisplayOperations {
   const { displays } = deps;
   const find = (raw: unknown): Promise<Display> => displays.get(parseInput(recordIdSchema, raw, 'id'));
-  const dto = ({ display, rules, override }: ScheduledDisplay): DisplayDto => toDisplayDto(display, rules, override, deps.now());
+  const dto = ({ display, rules, override }: ScheduledDisplay): DisplayDto => {
+    const context = { restUntil: deps.displayContent.inMemory(display.id)?.restUntil ?? null, frameVersion: deps.frameProgram.bundle.version() };
+    return toDisplayDto(display, rules, override, deps.now(), context);
+  };
   const dtoOf = async (displayId: number): Promise<DisplayDto> => dto(await displays.scheduled(displayId));
   const findTrmnl = async (raw: unknown): Promise<Display> => {
     const display = await find(raw);
@@ -95,6 +102,10 @@ export function displayOperations(deps: DisplayOperationsDeps): DisplayOperation
     },
     async 'displays.logs'({ id: raw }) {
       return deps.displayLogs.list((await find(raw)).id);
+    },
+    async 'displays.telemetry'({ id: raw }) {
+      const samples = await deps.telemetryHistory.recent((await find(raw)).id, deps.now());
+      return { samples: samples.map((s) => ({ at: s.at.toISOString(), cpuTemperature: s.cpuTemperature, rssi: s.rssi, batteryVoltage: s.batteryVoltage })) };
     },
     async 'displays.requireToken'({ id: raw, required }) {
       const display = await findTrmnl(raw);

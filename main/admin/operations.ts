@@ -10,13 +10,14 @@ import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations, type DisplayOperationsDeps } from './display-operations.ts';
+import { frameInstallOperations, type FrameInstallDeps } from './frame-install-operations.ts';
 import { panelImagePreviewOperations, type PanelImagePreviewDeps } from './panel-image-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { parseInput } from '../core/errors.ts';
 import { uiOperations, type UiOperationsDeps } from './ui-operations.ts';
 
 /** What the admin contract is implemented over; each group of operations takes only its part. */
-export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperationsDeps & {
+export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperationsDeps & FrameInstallDeps & {
   profiles: ProfileRegistry;
   pairing: Pairing;
   displayContent: DisplayContentService;
@@ -42,6 +43,7 @@ export function createAdminApi(core: AdminDeps): AdminApi {
 
   return {
     ...displayOperations(core),
+    ...frameInstallOperations(core),
     ...panelImagePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),

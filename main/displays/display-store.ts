@@ -1,4 +1,4 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { displayPatchSchema, weeklyRulesSchema, type DisplayPatch } from '../../contract/display-schemas.ts';
 import type { DisplayChange } from '../../contract/events.ts';
 import { parseInput, ValidationError, found } from '../core/errors.ts';
@@ -164,9 +164,9 @@ export class DisplayStore {
   }
 
   /** One batch of last-seen times and device telemetry, in one transaction (telemetry.ts decides when). */
-  async writeTelemetry(rows: TelemetryRow[]): Promise<void> {
+  async writeTelemetry(rows: TelemetryRow[], alsoInTransaction?: (tx: EntityManager) => Promise<void>): Promise<void> {
     if (rows.length === 0) return;
-    await this.telemetry.run(rows);
+    await this.telemetry.run(rows, alsoInTransaction);
     this.deps.events.emit('displays-changed', { displayIds: rows.map((row) => row.displayId), change: 'telemetry' });
   }
 

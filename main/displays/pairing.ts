@@ -182,6 +182,10 @@ export class Pairing {
       imageSecret: newImageSecret(),
       specialFunction: 'identify',
       resetRequested: false,
+      notifyOffline: true,
+      cpuTemperature: null,
+      uptimeS: null,
+      offlineNotifiedFor: null,
     };
   }
 }

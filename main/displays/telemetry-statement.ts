@@ -1,8 +1,8 @@
-import type { DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 
-export const TELEMETRY_COLUMNS = ['lastSeen', 'batteryVoltage', 'rssi', 'firmware'] as const satisfies readonly (keyof Display)[];
+export const TELEMETRY_COLUMNS = ['lastSeen', 'batteryVoltage', 'rssi', 'firmware', 'cpuTemperature', 'uptimeS'] as const satisfies readonly (keyof Display)[];
 export type TelemetryValues = Partial<Pick<Display, (typeof TELEMETRY_COLUMNS)[number]>>;
 export interface TelemetryRow {
   displayId: number;
@@ -27,10 +27,12 @@ export class TelemetryStatement {
     this.sql = `UPDATE ${driver.escape(this.metadata.tableName)} SET ${assignments.join(', ')} WHERE ${name('id')} = ${driver.createParameter('id', TELEMETRY_COLUMNS.length)}`;
   }
 
-  async run(rows: TelemetryRow[]): Promise<void> {
+  /** `alsoInTransaction`: more writes that belong with these rows (the telemetry history). */
+  async run(rows: TelemetryRow[], alsoInTransaction?: (tx: EntityManager) => Promise<void>): Promise<void> {
     const parameters = rows.map((row) => this.parameters(row));
     await this.db.transaction(async (tx) => {
       for (const values of parameters) await tx.query(this.sql, values);
+      await alsoInTransaction?.(tx);
     });
   }
 

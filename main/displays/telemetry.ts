@@ -1,15 +1,20 @@
 import type { Logger } from '../core/logger.ts';
 import type { DisplayStore } from './display-store.ts';
+import type { TelemetryHistory, TelemetryPoint } from './telemetry-history.ts';
 import type { TelemetryValues } from './telemetry-statement.ts';
 
 export interface Telemetry {
   batteryVoltage?: number;
   rssi?: number;
   firmware?: string;
+  cpuTemperature?: number;
+  uptimeS?: number;
 }
 
 export interface TelemetryRecorderDeps {
   displays: Pick<DisplayStore, 'writeTelemetry'>;
+  /** Samples kept for the sparklines, appended in the same transaction. */
+  history?: TelemetryHistory;
   log: Logger;
   now(): Date;
 }
@@ -55,6 +60,8 @@ export class TelemetryRecorder {
     if (telemetry.batteryVoltage !== undefined) row.batteryVoltage = telemetry.batteryVoltage;
     if (telemetry.rssi !== undefined) row.rssi = telemetry.rssi;
     if (telemetry.firmware !== undefined) row.firmware = telemetry.firmware;
+    if (telemetry.cpuTemperature !== undefined) row.cpuTemperature = telemetry.cpuTemperature;
+    if (telemetry.uptimeS !== undefined) row.uptimeS = telemetry.uptimeS;
     if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) setImmediate(() => this.flushInBackground());
   }
 
@@ -68,7 +75,9 @@ export class TelemetryRecorder {
   private async writeBatch(): Promise<void> {
     const batch = [...this.pending].map(([displayId, values]) => ({ displayId, values }));
     this.pending.clear();
-    await this.deps.displays.writeTelemetry(batch);
+    const { history } = this.deps;
+    const points = new Map<number, TelemetryPoint>(batch.map(({ displayId, values }) => [displayId, { cpuTemperature: values.cpuTemperature ?? null, rssi: values.rssi ?? null, batteryVoltage: values.batteryVoltage ?? null }]));
+    await this.deps.displays.writeTelemetry(batch, history ? (tx) => history.append(tx, this.deps.now(), points) : undefined);
   }
 
   private flushInBackground(): void {
@@ -78,7 +87,10 @@ export class TelemetryRecorder {
 }
 
 /** Reads telemetry from headers, ignoring values that are not plausible numbers. */
-export function telemetryFromHeaders(get: (name: string) => string | undefined, names: { battery: string; rssi: string; firmware: string }): Telemetry {
+export function telemetryFromHeaders(
+  get: (name: string) => string | undefined,
+  names: { battery: string; rssi: string; firmware: string; cpuTemperature?: string; uptime?: string },
+): Telemetry {
   const number = (value: string | undefined, min: number, max: number) => {
     const n = value === undefined ? NaN : Number(value);
     return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
@@ -88,5 +100,7 @@ export function telemetryFromHeaders(get: (name: string) => string | undefined, 
     batteryVoltage: number(get(names.battery), 0, 20),
     rssi: number(get(names.rssi), -150, 0) !== undefined ? Math.round(Number(get(names.rssi))) : undefined,
     firmware: firmware || undefined,
+    cpuTemperature: names.cpuTemperature ? number(get(names.cpuTemperature), -60, 150) : undefined,
+    uptimeS: names.uptime && number(get(names.uptime), 0, 20 * 365 * 86400) !== undefined ? Math.floor(Number(get(names.uptime))) : undefined,
   };
 }

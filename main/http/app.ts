@@ -15,6 +15,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { frameProgramRoutes } from '../frame-program/routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
@@ -29,6 +30,7 @@ export type HttpDeps = Omit<DeviceRouteDeps, 'auth' | 'displays'> & Omit<Integra
   integrationKeys: IntegrationRouteDeps['keys'];
   trmnl: TrmnlService;
   adminTokens: AdminTokenStore;
+  frameProgram: Parameters<typeof frameProgramRoutes>[0];
   /** The stores, for the upload route's import. */
   library: StoreContext;
   dataDir: string;
@@ -69,6 +71,7 @@ export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppO
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
+  app.use('/frame', frameProgramRoutes(core.frameProgram));
   app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core.library, name, file), core.adminTokens, uploadTempDir(core.dataDir)));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {

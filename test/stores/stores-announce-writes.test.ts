@@ -110,7 +110,7 @@ function newDisplay() {
     tokenHash: null, profileId: 'inky-impression-7.3', rotation: 0, timeZone: 'UTC', defaultMode: 'photo' as const, rotationIntervalS: 3600, pollIntervalS: 300,
     quietStart: null, quietEnd: null, buttonMap: null, pictureSettings: null, messageText: null, currentVariantId: null, currentSince: null, lastSeen: null,
     batteryVoltage: null, rssi: null, firmware: null, requestedWidth: 800, requestedHeight: 480, createdAt: now(), approvedAt: now(), requireToken: false,
-    imageSecret: 'secret', specialFunction: 'identify' as const, resetRequested: false,
+    imageSecret: 'secret', specialFunction: 'identify' as const, resetRequested: false, notifyOffline: true, cpuTemperature: null, uptimeS: null, offlineNotifiedFor: null,
   };
 }
 
