@@ -8,6 +8,7 @@ import type {
   AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, DisplayTelemetryDto, FrameInstallDto, PictureSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
+import type { DisplayPatch, WeeklyRuleInput } from './display-schemas.ts';
 import type { AppEventMap } from './events.ts';
 
 export interface JobPatchInput {
@@ -18,28 +19,7 @@ export interface JobPatchInput {
 }
 export type * from './dtos.ts';
 
-export interface DisplayPatch {
-  name?: string;
-  profileId?: string;
-  rotation?: 0 | 90 | 180 | 270;
-  timeZone?: string;
-  defaultMode?: 'photo' | 'dashboard' | 'message' | 'sleep';
-  rotationIntervalS?: number;
-  pollIntervalS?: number;
-  quietStart?: string | null;
-  quietEnd?: string | null;
-  buttonMap?: Record<string, unknown>;
-  pictureSettings?: Partial<PictureSettingsDto>;
-  specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
-  notifyOffline?: boolean;
-}
-
-export interface WeeklyRuleInput {
-  weekday: number;
-  startMinute: number;
-  endMinute: number;
-  mode: 'photo' | 'dashboard' | 'message' | 'sleep';
-}
+export type { DisplayPatch, WeeklyRuleInput };
 
 export interface PanelProfileDto {
   id: string;
@@ -61,11 +41,8 @@ export interface PanelImagePreviewArgs {
 }
 
 export interface PanelImagePreviewDto {
-  /** The panel image upright, as a PNG in the panel's measured colours. */
-  mime: 'image/png';
-  dataBase64: string;
-  width: number;
-  height: number;
+  /** The panel image upright, as a PNG in the panel's measured colours, with its size. */
+  image: ImageDto;
   /** The settings it was rendered with. */
   settings: PictureSettingsDto;
 }
@@ -93,7 +70,7 @@ export interface AdminOperations {
   'displays.clearOverride': { args: { id: number }; result: DisplayDto };
   'displays.showMessage': { args: { id: number; text: string; minutes?: number }; result: DisplayDto };
   'displays.next': { args: { id: number }; result: DisplayDto };
-  'displays.preview': { args: { id: number }; result: { version: string; mode: string; pngBase64: string } };
+  'displays.preview': { args: { id: number }; result: { version: string; mode: string; image: ImageDto } };
   'displays.delete': { args: { id: number }; result: { deleted: true } };
   'displays.logs': { args: { id: number }; result: DisplayLogDto[] };
   /** What the display reported over the last days (CPU temperature, Wi-Fi signal, battery), for its sparkline. */
@@ -143,7 +120,7 @@ export interface AdminOperations {
   'calendars.add': { args: { name: string; url: string; color?: string }; result: CalendarDto };
   'calendars.update': { args: { id: number; enabled?: boolean; color?: string; name?: string }; result: CalendarDto };
   'calendars.remove': { args: { id: number }; result: { deleted: true } };
-  'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
+  'dashboard.preview': { args: { displayId: number }; result: ImageDto };
   /** A photo as a display (or a panel profile) would show it, with picture settings tried on top; nothing is stored. */
   'panelImages.preview': { args: PanelImagePreviewArgs; result: PanelImagePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };

@@ -207,10 +207,12 @@ export interface VariantDto {
   score: number | null;
 }
 
-/** A small picture carried inside JSON (thumbnails), so IPC and HTTP answer it the same way. */
+/** Every picture carried inside JSON (thumbnails, previews), so IPC and HTTP answer it the same way; size where known. */
 export interface ImageDto {
   mime: string;
   dataBase64: string;
+  width?: number;
+  height?: number;
 }
 
 export interface StyleDto {

@@ -1,6 +1,13 @@
+/**
+ * What kind of display write a `displays-changed` is, when it is not a change to what the display
+ * is or does (settings, status, token, schedule): `telemetry` (last seen, battery; one event per
+ * batch, naming its displays in `displayIds`), `showing` (the photo on screen moved on), `removed` (the display is gone).
+ */
+export type DisplayChange = 'telemetry' | 'showing' | 'removed';
+
 /** What changed inside the app; the UI subscribes to these and refetches (push-invalidate, pull-data). */
 export interface AppEventMap {
-  'displays-changed': { displayId?: number };
+  'displays-changed': { displayId?: number; displayIds?: number[]; change?: DisplayChange };
   'panel-image-changed': { displayId: number; version: string };
   'pairing-request': { displayId: number; humanId: string };
   /** A display fell silent (once per outage, for displays whose offline notification is on). */
@@ -9,5 +16,7 @@ export interface AppEventMap {
   'execution-changed': { executionId: number; jobName: string; status: string };
   'photos-changed': Record<string, never>;
   /** Stored data a picture depends on changed (weather, calendar, stats, photos): dashboards may need a re-render. */
-  'content-changed': { kind: 'weather' | 'calendar' | 'photos' | 'stats' | 'settings' };
+  'content-changed': { kind: 'weather' | 'calendar' | 'photos' | 'stats' | 'settings' | 'profiles' };
+  /** A new admin token replaced the old one of its slot (not sent to the UI: it carries nothing to show). */
+  'admin-tokens-changed': { slot: 'ui' | 'script' };
 }

@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { AdminTokens } from './admin/admin-tokens.ts';
+import { ListenerInfo } from './admin/server-info.ts';
+import { AdminTokenStore } from './settings/admin-token-store.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
 import { OfflineMonitor } from './displays/offline-monitor.ts';
@@ -7,7 +7,6 @@ import { TelemetryRecorder } from './displays/telemetry.ts';
 import { TelemetryHistory } from './displays/telemetry-history.ts';
 import { FrameBundleSource } from './frame-program/bundle.ts';
 import { FrameListenersHolder } from './frame-program/listeners.ts';
-import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import { ProfileRegistry } from './panel-images/profile-registry.ts';
 import { closeImagePool } from './imaging/pool.ts';
 import { IntegrationKeys } from './integrations/integration-keys.ts';
@@ -17,12 +16,15 @@ import { PanelImageRequests } from './display-content/panel-image-requests.ts';
 import { DisplayActions } from './display-content/display-actions.ts';
 import { LibraryPicker } from './display-content/library-picker.ts';
 import { DisplayContentService } from './display-content/display-content-service.ts';
+import { RotationPolicy } from './display-content/rotation-policy.ts';
 import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
+import { ExternalChanges } from './storage/data-version.ts';
 import { openDatabase } from './storage/database.ts';
 import { DisplayLogStore } from './trmnl/log-store.ts';
 import { TrmnlService } from './trmnl/trmnl-service.ts';
-import type { AppContext } from './core/app-context.ts';
+import type { AppContext, StoreContext } from './core/app-context.ts';
+import { createStores } from './create-stores.ts';
 import { AppEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 
@@ -36,27 +38,33 @@ export interface CoreOptions {
   frameBundleDir?: string;
 }
 
-/** The services of one process over one data dir, with no listeners: the server and the CLI both build on it. */
-export interface Core {
+/**
+ * The services of one process over one data dir, with no listeners: the server and the CLI both
+ * build on it. This is the composition root: only it and its direct callers (server.ts, the CLI's
+ * with-core.ts, the desktop main) see the whole; each adapter is handed the few parts it names.
+ */
+export interface Core extends StoreContext {
   app: AppContext;
-  db: DataSource;
+  /** The stores as one value, for the library and lookup functions that take them together. */
+  library: StoreContext;
+  panelImageRequests: PanelImageRequests;
   pairing: Pairing;
   deviceAuth: DeviceAuth;
   displayContent: DisplayContentService;
   actions: DisplayActions;
   profiles: ProfileRegistry;
-  panelImages: PanelImageStore;
   telemetry: TelemetryRecorder;
   telemetryHistory: TelemetryHistory;
   /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
   offline: OfflineMonitor;
-  adminTokens: AdminTokens;
+  adminTokens: AdminTokenStore;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
-  /** The frame program this server hands out, and where it listens (for the installer it writes). */
   frameProgram: { bundle: FrameBundleSource; listeners: FrameListenersHolder };
+  /** The server publishes its ports here once it listens (null in the CLI). */
+  listeners: ListenerInfo;
   close(): Promise<void>;
 }
 
@@ -65,39 +73,42 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const now = options.now ?? (() => new Date());
   const events = new AppEvents();
   const log = options.log ?? createLogger(dataDir);
-  const settings = new SettingsStore(db, options.cipher ?? fileKeyCipher(dataDir));
-  const profiles = new ProfileRegistry(db);
-  const panelImages = new PanelImageStore(db, dataDir, now);
-  // The display content service needs the app context and the context names it: tie the knot once here.
-  const app = { dataDir, db, settings, events, log, now } as AppContext;
-  const picker = new LibraryPicker(app);
-  const panelImageRequests = new PanelImageRequests(app, profiles);
-  const displayContent = new DisplayContentService(app, panelImages, panelImageRequests, profiles, picker);
-  app.displayContent = displayContent;
+  const settings = new SettingsStore(db, options.cipher ?? fileKeyCipher(dataDir), events);
+  const profiles = new ProfileRegistry(db, events);
+  const stores = createStores({ dataDir, db, settings, events, log, now }, profiles);
+  const { displays, panelImages } = stores;
+
+  const picker = new LibraryPicker(stores);
+  const panelImageRequests = new PanelImageRequests(stores, profiles);
+  const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings });
+  const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });
+  const app: AppContext = { ...stores, displayContent };
   const jobs = new JobService(app, JOB_KINDS);
   const telemetryHistory = new TelemetryHistory(db);
-  const telemetry = new TelemetryRecorder(app, telemetryHistory);
+  const telemetry = new TelemetryRecorder({ displays, history: telemetryHistory, log, now });
   const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);
-  const pairing = new Pairing(db, settings, events, now);
-  const actions = new DisplayActions(app, displayContent, picker);
-  const displayLogs = new DisplayLogStore(db, now);
+  const pairing = new Pairing({ displays, settings, events, now });
+  const actions = new DisplayActions({ displays, displayContent, picker, now });
+  const displayLogs = new DisplayLogStore(db, events, now);
   return {
+    ...stores,
     app,
-    db,
+    library: stores,
+    panelImageRequests,
     pairing,
-    deviceAuth: new DeviceAuth(db, events),
+    deviceAuth: new DeviceAuth({ displays, events, external: new ExternalChanges(db) }),
     displayContent,
     actions,
     profiles,
-    panelImages,
     telemetry,
     telemetryHistory,
     offline,
-    adminTokens: new AdminTokens(db),
-    integrationKeys: new IntegrationKeys(db, now),
+    adminTokens: new AdminTokenStore(db, events),
+    integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs,
-    trmnl: new TrmnlService({ db, events, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
+    trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
+    listeners: new ListenerInfo(),
     frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
       await telemetry.stop();

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Options as MdnsOptions } from 'multicast-dns';
 import { createAdminApi } from './admin/operations.ts';
-import { publishListeners } from './admin/server-info.ts';
 import type { AdminApi } from '../contract/admin.ts';
 import { APP_VERSION, type ServerConfig } from './config.ts';
 import { APP_ROOT } from './core/app-root.ts';
@@ -122,7 +121,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
         adminUi: `http://${uiHost}:${httpPort}/?token=${adminToken}`,
         adminToken,
       };
-      publishListeners(core, urls);
+      core.listeners.publish(urls);
       return urls;
     },
     async reload() {

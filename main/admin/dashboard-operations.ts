@@ -1,47 +1,41 @@
-import { z } from 'zod';
-import { addCalendar, listCalendars, removeCalendar } from '../calendar/calendars.ts';
-import type { Core } from '../create-core.ts';
-import { PanelImageRequests } from '../display-content/panel-image-requests.ts';
-import { CalendarEntity, OccurrenceEntity, type Calendar } from '../storage/entities/calendar.ts';
-import { DisplayEntity } from '../storage/entities/display.ts';
+import type { CalendarStore } from '../calendar/calendar-store.ts';
+import { parseInput } from '../core/errors.ts';
+import type { PanelImageRequests } from '../display-content/panel-image-requests.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
+import type { Calendar } from '../storage/entities/calendar.ts';
 import { readWeatherConfig } from '../weather/config.ts';
-import { loadWeatherFor } from '../weather/store.ts';
+import type { WeatherStore } from '../weather/store.ts';
 import type { AdminApi, CalendarDto } from '../../contract/admin.ts';
-import { NotFoundError } from './errors.ts';
+import { recordIdSchema } from '../../contract/display-schemas.ts';
+import { imageDto } from './image-dto.ts';
 
-const id = z.coerce.number().int().positive();
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #1e88e5');
+export interface DashboardOperationsDeps {
+  calendars: CalendarStore;
+  weather: Pick<WeatherStore, 'forLocation'>;
+  settings: SettingsStore;
+  displays: Pick<DisplayStore, 'get'>;
+  panelImageRequests: Pick<PanelImageRequests, 'dashboard'>;
+  now(): Date;
+}
 
 type DashboardOperations = Pick<AdminApi,
   'weather.current' | 'calendars.list' | 'calendars.add' | 'calendars.update' | 'calendars.remove' | 'dashboard.preview'>;
 
 /** Weather, calendars and the dashboard preview, for the Dashboard view. */
-export function dashboardOperations(core: Core): DashboardOperations {
-  const calendars = core.db.getRepository(CalendarEntity);
-  const occurrences = core.db.getRepository(OccurrenceEntity);
-
-  const findCalendar = async (raw: unknown): Promise<Calendar> => {
-    const calendarId = id.parse(raw);
-    const calendar = await calendars.findOneBy({ id: calendarId });
-    if (!calendar) throw new NotFoundError(`no calendar with id ${calendarId}`);
-    return calendar;
-  };
-  const calendarDto = async (c: Calendar): Promise<CalendarDto> => {
-    const upcomingEvents = await occurrences.createQueryBuilder('o')
-      .where('o.calendarId = :calendarId AND o.endAt > :now', { calendarId: c.id, now: core.app.now() })
-      .getCount();
-    return {
-      id: c.id, name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled),
-      lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
-      skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [], upcomingEvents,
-    };
-  };
-  const calendarsChanged = () => core.app.events.emit('content-changed', { kind: 'calendar' });
+export function dashboardOperations(deps: DashboardOperationsDeps): DashboardOperations {
+  const { calendars } = deps;
+  const calendarId = (raw: unknown) => parseInput(recordIdSchema, raw, 'id');
+  const calendarDto = async (c: Calendar): Promise<CalendarDto> => ({
+    id: c.id, name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled),
+    lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
+    skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [], upcomingEvents: await calendars.upcomingCount(c.id, deps.now()),
+  });
 
   return {
     async 'weather.current'() {
-      const { location } = await readWeatherConfig(core.app.settings);
-      const weather = await loadWeatherFor(core.db, location);
+      const { location } = await readWeatherConfig(deps.settings);
+      const weather = await deps.weather.forLocation(location);
       if (!weather) return null;
       return {
         locationName: weather.locationName,
@@ -52,31 +46,23 @@ export function dashboardOperations(core: Core): DashboardOperations {
       };
     },
     async 'calendars.list'() {
-      return Promise.all((await listCalendars(core.db)).map(calendarDto));
+      return Promise.all((await calendars.list()).map(calendarDto));
     },
     async 'calendars.add'(args) {
-      const calendar = await addCalendar(core.db, args, core.app.now());
-      calendarsChanged();
-      return calendarDto(calendar);
+      return calendarDto(await calendars.add(args, deps.now()));
     },
     async 'calendars.update'({ id: raw, ...patch }) {
-      const calendar = await findCalendar(raw);
-      const change = z.object({ enabled: z.boolean().optional(), color: color.optional(), name: z.string().trim().min(1).max(100).optional() }).strict().parse(patch);
-      await calendars.update(calendar.id, change);
-      calendarsChanged();
-      return calendarDto(await calendars.findOneByOrFail({ id: calendar.id }));
+      return calendarDto(await calendars.update(calendarId(raw), patch));
     },
     async 'calendars.remove'({ id: raw }) {
-      const calendar = await findCalendar(raw);
-      await removeCalendar(core.db, calendar.name);
-      calendarsChanged();
+      const calendar = await calendars.get(calendarId(raw));
+      await calendars.removeByName(calendar.name);
       return { deleted: true };
     },
     async 'dashboard.preview'({ displayId }) {
-      const display = await core.db.getRepository(DisplayEntity).findOneBy({ id: id.parse(displayId) });
-      if (!display) throw new NotFoundError(`no display with id ${displayId}`);
-      const frame = await new PanelImageRequests(core.app, core.profiles).dashboard(display, core.app.now());
-      return { pngBase64: (await frame.produce()).toString('base64') };
+      const display = await deps.displays.get(parseInput(recordIdSchema, displayId, 'displayId'));
+      const request = await deps.panelImageRequests.dashboard(display, deps.now());
+      return imageDto('image/png', await request.produce());
     },
   };
 }

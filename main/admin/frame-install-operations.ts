@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
-import type { Core } from '../create-core.ts';
+import type { FrameBundleSource } from '../frame-program/bundle.ts';
+import type { FrameListenersHolder } from '../frame-program/listeners.ts';
 import { lanAddresses, preferredLanAddress } from '../frame-program/lan-address.ts';
 import { urlHost } from '../frame-program/listeners.ts';
 import type { AdminApi } from '../../contract/admin.ts';
@@ -7,7 +8,11 @@ import type { AdminApi } from '../../contract/admin.ts';
 export const PANEL_GUIDE_PATH = '/frame/panel-guide';
 
 /** The "Add a frame" page's data: one command with the address a Pi reaches, its QR code, the fingerprint. */
-export function frameInstallOperations(core: Core): Pick<AdminApi, 'frameProgram.installInfo'> {
+export interface FrameInstallDeps {
+  frameProgram: { bundle: Pick<FrameBundleSource, 'version' | 'get'>; listeners: Pick<FrameListenersHolder, 'current'> };
+}
+
+export function frameInstallOperations(core: FrameInstallDeps): Pick<AdminApi, 'frameProgram.installInfo'> {
   return {
     async 'frameProgram.installInfo'() {
       const listeners = core.frameProgram.listeners.current;

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { testProviderConnection } from '../ai/test-connection.ts';
-import type { Core } from '../create-core.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { searchLocations } from '../weather/geocoding.ts';
 import type { AdminApi } from '../../contract/admin.ts';
-import { ValidationError } from './errors.ts';
+import { parseInput, ValidationError } from '../core/errors.ts';
 
 type LookupOperations = Pick<AdminApi, 'weather.searchLocations' | 'providers.test'>;
 
 /** Operations that ask an outside service on the user's behalf: place search, AI provider checks. */
-export function lookupOperations(core: Core): LookupOperations {
+export function lookupOperations(deps: { app: StoreContext }): LookupOperations {
+  const { app } = deps;
   return {
     async 'weather.searchLocations'({ query }) {
-      const matches = await searchLocations(core.app, z.string().max(100).parse(query)).catch(asUserError);
+      const matches = await searchLocations(app, parseInput(z.string().max(100), query, 'query')).catch(asUserError);
       return matches.map((m) => ({
         name: m.name,
         detail: [m.region, m.country].filter(Boolean).join(', '),
@@ -21,7 +22,7 @@ export function lookupOperations(core: Core): LookupOperations {
       }));
     },
     async 'providers.test'({ provider }) {
-      return testProviderConnection(core.app, z.enum(['openai', 'ollama', 'sd-webui']).parse(provider));
+      return testProviderConnection(app, parseInput(z.enum(['openai', 'ollama', 'sd-webui']), provider, 'provider'));
     },
   };
 }

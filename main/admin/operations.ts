@@ -1,15 +1,31 @@
 import { z } from 'zod';
-import type { Core } from '../create-core.ts';
 import { BUILTIN_PROFILES, type PanelProfile } from '../imaging/profiles.ts';
 import { toHex } from '../display-content/display-state.ts';
-import { SettingError } from '../settings/settings-store.ts';
+import type { DisplayActions } from '../display-content/display-actions.ts';
+import type { DisplayContentService } from '../display-content/display-content-service.ts';
+import type { Pairing } from '../displays/pairing.ts';
+import type { IntegrationKeys } from '../integrations/integration-keys.ts';
+import type { JobService } from '../jobs/job-service.ts';
+import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
-import { displayOperations } from './display-operations.ts';
-import { frameInstallOperations } from './frame-install-operations.ts';
-import { panelImagePreviewOperations } from './panel-image-preview-operations.ts';
+import { displayOperations, type DisplayOperationsDeps } from './display-operations.ts';
+import { frameInstallOperations, type FrameInstallDeps } from './frame-install-operations.ts';
+import { panelImagePreviewOperations, type PanelImagePreviewDeps } from './panel-image-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
-import { ValidationError } from './errors.ts';
-import { uiOperations } from './ui-operations.ts';
+import { parseInput } from '../core/errors.ts';
+import { uiOperations, type UiOperationsDeps } from './ui-operations.ts';
+
+/** What the admin contract is implemented over; each group of operations takes only its part. */
+export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperationsDeps & FrameInstallDeps & {
+  profiles: ProfileRegistry;
+  pairing: Pairing;
+  displayContent: DisplayContentService;
+  actions: DisplayActions;
+  integrationKeys: IntegrationKeys;
+  jobs: JobService;
+  settings: SettingsStore;
+};
 
 const DASHBOARD_EVERYWHERE_MINUTES = 30;
 
@@ -18,8 +34,8 @@ function profileDto(profile: PanelProfile): PanelProfileDto {
   return { id, label, width, height, colorNames, builtIn, palette: profile.palette.map(toHex) };
 }
 
-/** The admin contract, implemented once over the core services. */
-export function createAdminApi(core: Core): AdminApi {
+/** The admin contract, implemented once over the stores and services. */
+export function createAdminApi(core: AdminDeps): AdminApi {
   const pairingWindow = async (): Promise<PairingWindowDto> => {
     const until = await core.pairing.pairingWindowUntil();
     return { open: until !== null, until: until?.toISOString() ?? null };
@@ -27,23 +43,19 @@ export function createAdminApi(core: Core): AdminApi {
 
   return {
     ...displayOperations(core),
-    ...panelImagePreviewOperations(core),
     ...frameInstallOperations(core),
+    ...panelImagePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {
       return [...BUILTIN_PROFILES, ...(await core.profiles.listCustom())].map(profileDto);
     },
     async 'profiles.saveCustom'({ profile }) {
-      try {
-        return profileDto(await core.profiles.saveCustom(profile));
-      } catch (err) {
-        throw new ValidationError((err as Error).message);
-      }
+      return profileDto(await core.profiles.saveCustom(profile));
     },
     'pairing.get': pairingWindow,
     async 'pairing.open'({ minutes }) {
-      const duration = z.number().int().min(1).max(60).default(10).parse(minutes);
+      const duration = parseInput(z.number().int().min(1).max(60).default(10), minutes, 'minutes');
       await core.pairing.openPairingWindow(duration * 60_000);
       return pairingWindow();
     },
@@ -58,36 +70,30 @@ export function createAdminApi(core: Core): AdminApi {
       return { refreshed: await core.actions.forEachApproved({ action: 'next' }) };
     },
     async 'displays.dashboardEverywhere'({ minutes }) {
-      const duration = z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES).parse(minutes);
+      const duration = parseInput(z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES), minutes, 'minutes');
       return { refreshed: await core.actions.forEachApproved({ action: 'override', mode: 'dashboard', minutes: duration }) };
     },
     async 'settings.list'() {
-      return core.app.settings.list();
+      return core.settings.list();
     },
     async 'settings.set'({ key, value }) {
-      try {
-        await core.app.settings.set(z.string().parse(key), z.string().max(2000).parse(value));
-      } catch (err) {
-        if (err instanceof SettingError) throw new ValidationError(err.message);
-        throw err;
-      }
-      core.app.events.emit('content-changed', { kind: 'settings' });
-      return core.app.settings.list();
+      await core.settings.set(parseInput(z.string(), key, 'key'), parseInput(z.string().max(2000), value, 'value'));
+      return core.settings.list();
     },
     async 'jobs.list'() {
       return core.jobs.list();
     },
     async 'jobs.run'({ name, params }) {
-      return core.jobs.runNow(z.string().parse(name), params);
+      return core.jobs.runNow(parseInput(z.string(), name, 'name'), params);
     },
     async 'jobs.update'({ name, patch }) {
-      return core.jobs.update(z.string().parse(name), patch);
+      return core.jobs.update(parseInput(z.string(), name, 'name'), patch);
     },
     async 'jobs.executions'({ name }) {
       return core.jobs.executions(name);
     },
     async 'jobs.logs'({ executionId, afterSeq }) {
-      return core.jobs.logs(z.coerce.number().int().positive().parse(executionId), afterSeq === undefined ? undefined : z.coerce.number().int().min(0).parse(afterSeq));
+      return core.jobs.logs(parseInput(z.coerce.number().int().positive(), executionId, 'executionId'), afterSeq === undefined ? undefined : parseInput(z.coerce.number().int().min(0), afterSeq, 'afterSeq'));
     },
   };
 }

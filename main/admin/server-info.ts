@@ -1,15 +1,16 @@
-import type { Core } from '../create-core.ts';
 import type { SystemInfoDto } from '../../contract/dtos.ts';
 
-type Listeners = NonNullable<SystemInfoDto['listeners']>;
+export type Listeners = NonNullable<SystemInfoDto['listeners']>;
 
-const published = new WeakMap<Core, Listeners>();
+/** The ports the server listens on, once it does (null in the CLI): the Settings view shows the real ones. */
+export class ListenerInfo {
+  private listeners: Listeners | null = null;
 
-/** Called by the server when its listeners are up, so the Settings view can show the real ports. */
-export function publishListeners(core: Core, listeners: Listeners): void {
-  published.set(core, { http: listeners.http, https: listeners.https, discovery: listeners.discovery });
-}
+  publish(listeners: Listeners): void {
+    this.listeners = { http: listeners.http, https: listeners.https, discovery: listeners.discovery };
+  }
 
-export function publishedListeners(core: Core): Listeners | null {
-  return published.get(core) ?? null;
+  current(): Listeners | null {
+    return this.listeners;
+  }
 }

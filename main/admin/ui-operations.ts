@@ -1,10 +1,12 @@
-import type { Core } from '../create-core.ts';
-import { dashboardOperations } from './dashboard-operations.ts';
+import { dashboardOperations, type DashboardOperationsDeps } from './dashboard-operations.ts';
 import { libraryOperations } from './library-operations.ts';
 import { lookupOperations } from './lookup-operations.ts';
-import { systemOperations } from './system-operations.ts';
+import { systemOperations, type SystemOperationsDeps } from './system-operations.ts';
+import type { StoreContext } from '../core/app-context.ts';
+
+export type UiOperationsDeps = DashboardOperationsDeps & SystemOperationsDeps & { library: StoreContext };
 
 /** The operations the control UI adds to the contract, spread into createAdminApi. */
-export function uiOperations(core: Core) {
-  return { ...libraryOperations(core), ...dashboardOperations(core), ...lookupOperations(core), ...systemOperations(core) };
+export function uiOperations(deps: UiOperationsDeps) {
+  return { ...libraryOperations(deps), ...dashboardOperations(deps), ...lookupOperations({ app: deps.library }), ...systemOperations(deps) };
 }

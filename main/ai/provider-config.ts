@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import type { SettingKey } from '../settings/keys.ts';
 
 export const AI_PROVIDERS = ['builtin', 'openai', 'ollama', 'sd-webui'] as const;
@@ -16,11 +16,11 @@ export interface ProviderConfig {
   imageModel: string | undefined;
 }
 
-export async function providerFor(app: AppContext, purpose: 'classify' | 'variants'): Promise<AiProvider> {
+export async function providerFor(app: StoreContext, purpose: 'classify' | 'variants'): Promise<AiProvider> {
   return ((await app.settings.get(`ai.${purpose}.provider`)) ?? 'builtin') as AiProvider;
 }
 
-export async function readProviderConfig(app: Pick<AppContext, 'settings'>, provider: RemoteProvider): Promise<ProviderConfig> {
+export async function readProviderConfig(app: Pick<StoreContext, 'settings'>, provider: RemoteProvider): Promise<ProviderConfig> {
   const get = (field: string) => app.settings.get(`ai.${provider}.${field}` as SettingKey);
   const apiKey = await get('api_key');
   return {

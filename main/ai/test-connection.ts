@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { basicAuth, bearer, callJson, ProviderError } from './http.ts';
 import { readProviderConfig, type AiProvider, type ProviderConfig } from './provider-config.ts';
 
@@ -15,7 +15,7 @@ export interface ConnectionResult {
  * `GET /models`, Ollama `GET /api/tags`, SD WebUI `GET /sdapi/v1/sd-models`), and whether the
  * configured model is there.
  */
-export async function testProviderConnection(app: AppContext, provider: AiProvider): Promise<ConnectionResult> {
+export async function testProviderConnection(app: StoreContext, provider: AiProvider): Promise<ConnectionResult> {
   if (provider === 'builtin') return { ok: true, message: 'the built-in analyser and filters work offline; nothing to connect to' };
   const config = await readProviderConfig(app, provider);
   if (!config.baseUrl) return { ok: false, message: `ai.${provider}.base_url is not set` };

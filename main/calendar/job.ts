@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { JobKind, JobLogger } from '../jobs/types.ts';
 import { fetchText } from '../jobs/http.ts';
 import type { Calendar } from '../storage/entities/calendar.ts';
-import { feedUrl, listCalendars } from './calendars.ts';
+import { feedUrl } from './calendars.ts';
 import { recordCalendarError, replaceOccurrences } from './occurrences.ts';
 import { addDays, formatInZone, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
 
@@ -23,7 +23,7 @@ export const getCalendarJob: JobKind<Params> = {
   params,
   defaultJob: { name: 'get_calendar', cron: '*/30 * * * *', enabled: true },
   async run({ app, params, log, signal, progress, timeZone = systemTimeZone() }) {
-    const calendars = await listCalendars(app.db, { enabledOnly: true });
+    const calendars = await app.calendars.list({ enabledOnly: true });
     if (calendars.length === 0) return { status: 'skipped', summary: 'no calendars: add one with `inkstand calendars add NAME URL` or in the Dashboard view' };
     const today = localDate(app.now(), timeZone);
     const window = { from: startOfLocalDay(today, timeZone), to: startOfLocalDay(addDays(today, params.days_ahead), timeZone) };

@@ -1,6 +1,6 @@
 import rrule from 'rrule';
 import type { EventModel, Length, Moment } from './event-reader.ts';
-import type { Zone } from './zones.ts';
+import type { Zone } from './zone.ts';
 
 export interface ExpandedOccurrence {
   uid: string;

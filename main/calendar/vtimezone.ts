@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { componentText, lineHead, lineValue as valueOf, type RawComponent } from './feed-text.ts';
-import type { Zone } from './zones.ts';
+import type { Zone } from './zone.ts';
 
 /**
  * A zone defined only by the file's own VTIMEZONE (Lotus Notes' "Western/Central Europe", Outlook's

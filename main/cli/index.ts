@@ -9,7 +9,7 @@ import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { CliError } from './output.ts';
 import { serveCommand } from './serve-command.ts';
 import { addServeOptions, dataDirOption } from './serve-options.ts';
-import { withCore } from './with-core.ts';
+import { displayCommandDeps, withCore } from './with-core.ts';
 
 const out = process.stdout;
 const program = new Command('inkstand').description('Run the e-ink screens of a home').showHelpAfterError();
@@ -21,17 +21,17 @@ addServeOptions(program.command('serve'))
 const displays = program.command('displays').description('list displays; approve or revoke one')
   .addOption(dataDirOption())
   .option('--json', 'print a JSON array')
-  .action((options) => withCore(options, (core) => listDisplaysCommand(core, options, out)));
+  .action((options) => withCore(options, (core) => listDisplaysCommand(displayCommandDeps(core), options, out)));
 // Subcommands read --data-dir from the parent (optsWithGlobals), wherever it stands on the line.
 displays.command('approve <id>').description('approve a pending display (id, human-readable id or hardware id)')
-  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => approveDisplayCommand(core, id, out)));
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => approveDisplayCommand(displayCommandDeps(core), id, out)));
 displays.command('revoke <id>').description("revoke a display's token")
-  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => revokeDisplayCommand(core, id, out)));
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => revokeDisplayCommand(displayCommandDeps(core), id, out)));
 displays.command('message <id> <text>').description('show a message on a display')
   .option('--minutes <n>', 'how long', '60')
   .action((id, text, _options, cmd: Command) => {
     const options = cmd.optsWithGlobals();
-    return withCore(options, (core) => messageCommand(core, id, text, options.minutes, out));
+    return withCore(options, (core) => messageCommand(displayCommandDeps(core), id, text, options.minutes, out));
   });
 
 const photos = program.command('photos').description('list photos with their classification')

@@ -1,6 +1,8 @@
 import { defaultDataDir } from '../config.ts';
 import { createCore, type Core } from '../create-core.ts';
 import { createLogger } from '../core/logger.ts';
+import { createAdminApi } from '../admin/operations.ts';
+import type { DisplayCommandDeps } from './display-commands.ts';
 
 export interface DataDirOption {
   dataDir?: string;
@@ -19,4 +21,9 @@ export async function withCore<T>(options: DataDirOption, fn: (core: Core) => Pr
   } finally {
     await core.close();
   }
+}
+
+/** The display commands' part of the core. */
+export function displayCommandDeps(core: Core): DisplayCommandDeps {
+  return { admin: createAdminApi(core), displays: core.displays, pairing: core.pairing };
 }

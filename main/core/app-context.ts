@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
+import type { CalendarStore } from '../calendar/calendar-store.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { PhotoStore } from '../library/photo-store.ts';
+import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { WeatherStore } from '../weather/store.ts';
 import type { AppEvents } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { DisplayMode } from '../storage/entities/display.ts';
@@ -12,13 +17,27 @@ export interface DisplayContent {
   prerenderDashboards(): Promise<number>;
 }
 
-/** The shared services of one running app (server or CLI process), handed to jobs and admin operations. */
-export interface AppContext {
+/**
+ * The stores and plain services of one process (server or CLI), built first by the composition
+ * root (create-core.ts). `db` is still here for the modules that keep their own tables (import,
+ * classification, calendar, weather, stats, jobs); displays, panel images and the photo library's
+ * marks go through their stores.
+ */
+export interface StoreContext {
   dataDir: string;
   db: DataSource;
   settings: SettingsStore;
   events: AppEvents;
   log: Logger;
   now(): Date;
+  displays: DisplayStore;
+  panelImages: PanelImageStore;
+  photos: PhotoStore;
+  calendars: CalendarStore;
+  weather: WeatherStore;
+}
+
+/** What jobs run with: the stores, and the display content service they refresh. */
+export interface AppContext extends StoreContext {
   displayContent: DisplayContent;
 }

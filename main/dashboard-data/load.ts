@@ -1,10 +1,9 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import type { DashboardData } from '../dashboard/types.ts';
 import { listOccurrences } from '../calendar/occurrences.ts';
 import { addDays, localDate, startOfLocalDay } from '../calendar/zoned-time.ts';
 import { loadSystemStatus } from '../stats/store.ts';
 import { readWeatherConfig } from '../weather/config.ts';
-import { loadWeatherFor } from '../weather/store.ts';
 
 /** Today and the next days: what the dashboard's agenda covers. */
 export const DASHBOARD_DAYS = 7;
@@ -14,14 +13,14 @@ export const DASHBOARD_DAYS = 7;
  * network): the weather of the configured location from today on, calendar occurrences from the
  * start of today (in the display's zone) for DASHBOARD_DAYS days, and the last hour of stats.
  */
-export async function loadDashboardData(app: AppContext, timeZone: string, now: Date): Promise<DashboardData> {
+export async function loadDashboardData(app: StoreContext, timeZone: string, now: Date): Promise<DashboardData> {
   const today = localDate(now, timeZone);
   const [config, stats, events] = await Promise.all([
     readWeatherConfig(app.settings),
     loadSystemStatus(app.db, now),
     listOccurrences(app.db, { from: startOfLocalDay(today, timeZone), to: startOfLocalDay(addDays(today, DASHBOARD_DAYS), timeZone) }),
   ]);
-  const stored = await loadWeatherFor(app.db, config.location);
+  const stored = await app.weather.forLocation(config.location);
   const weather = stored && {
     locationName: stored.locationName,
     fetchedAt: stored.fetchedAt,

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { ADMIN_EVENTS, ADMIN_OPERATIONS, type AdminApi } from '../../contract/admin.ts';
-import { NotFoundError, ValidationError } from '../admin/errors.ts';
+import { describeZodError, NotFoundError, ValidationError } from '../core/errors.ts';
 import type { AppEvents } from '../core/events.ts';
 import type { Electron } from './electron-types.ts';
 import { eventChannel, type IpcReply } from './ipc-protocol.ts';
@@ -32,9 +32,6 @@ export function forwardEvents(events: AppEvents, send: (channel: string, payload
 export function ipcError(err: unknown): { message: string; code: string } {
   if (err instanceof NotFoundError) return { message: err.message, code: 'not_found' };
   if (err instanceof ValidationError) return { message: err.message, code: 'invalid_request' };
-  if (err instanceof ZodError) {
-    const issue = err.issues[0];
-    return { message: `${issue?.path.join('.') || 'args'}: ${issue?.message ?? 'invalid'}`, code: 'invalid_request' };
-  }
+  if (err instanceof ZodError) return { message: describeZodError(err, 'args'), code: 'invalid_request' };
   return { message: err instanceof Error ? err.message : String(err), code: 'internal' };
 }

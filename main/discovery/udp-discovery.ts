@@ -1,4 +1,5 @@
 import dgram from 'node:dgram';
+import type { DiscoveryReply } from '../../contract/device.ts';
 import type { Logger } from '../core/logger.ts';
 import { localAddressFacing } from './local-address.ts';
 
@@ -54,7 +55,7 @@ export class UdpDiscovery {
       server: 'inkstand',
       version: this.info.version,
       name: this.info.name(),
-    });
+    } satisfies DiscoveryReply);
   }
 
   private async answer(message: Buffer, remote: dgram.RemoteInfo): Promise<void> {

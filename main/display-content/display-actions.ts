@@ -1,24 +1,29 @@
-import type { Repository } from 'typeorm';
-import type { AppContext } from '../core/app-context.ts';
 import { actionFor, parseButtonMap, type ButtonAction, type ButtonName, type PressKind } from '../displays/buttons.ts';
-import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
-import { OverrideEntity, type Override } from '../storage/entities/schedule.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { Display, DisplayMode } from '../storage/entities/display.ts';
 import type { PhotoPicker } from './photo-picker.ts';
 import type { DisplayContentService } from './display-content-service.ts';
 import type { DisplayState } from './display-state.ts';
 
+export interface DisplayActionsDeps {
+  displays: DisplayStore;
+  displayContent: Pick<DisplayContentService, 'recompute'>;
+  picker: Pick<PhotoPicker, 'favourite' | 'dislike'>;
+  now(): Date;
+}
+
 /** What a frame's buttons, the tray and the UI can do to what a display shows. */
 export class DisplayActions {
-  private readonly displays: Repository<Display>;
-  private readonly overrides: Repository<Override>;
+  private readonly displays: DisplayStore;
+  private readonly displayContent: DisplayActionsDeps['displayContent'];
+  private readonly picker: DisplayActionsDeps['picker'];
 
-  constructor(private readonly app: AppContext, private readonly displayContent: DisplayContentService, private readonly picker: PhotoPicker) {
-    this.displays = app.db.getRepository(DisplayEntity);
-    this.overrides = app.db.getRepository(OverrideEntity);
+  constructor(private readonly deps: DisplayActionsDeps) {
+    ({ displays: this.displays, displayContent: this.displayContent, picker: this.picker } = deps);
   }
 
   async pressButton(displayId: number, button: ButtonName, press: PressKind): Promise<DisplayState> {
-    const display = await this.displays.findOneByOrFail({ id: displayId });
+    const display = await this.displays.get(displayId);
     return this.perform(display, actionFor(parseButtonMap(display.buttonMap), button, press));
   }
 
@@ -44,28 +49,25 @@ export class DisplayActions {
   }
 
   async setOverride(displayId: number, mode: DisplayMode, minutes: number): Promise<DisplayState> {
-    const now = this.app.now();
-    await this.overrides.save({ displayId, mode, until: new Date(now.getTime() + minutes * 60_000), createdAt: now });
-    this.app.events.emit('displays-changed', { displayId });
+    const now = this.deps.now();
+    await this.displays.setOverride(displayId, mode, new Date(now.getTime() + minutes * 60_000), now);
     return this.displayContent.recompute(displayId, { freshDashboard: mode === 'dashboard' });
   }
 
   async clearOverride(displayId: number): Promise<DisplayState> {
-    await this.overrides.delete({ displayId });
-    this.app.events.emit('displays-changed', { displayId });
+    await this.displays.clearOverride(displayId);
     return this.displayContent.recompute(displayId);
   }
 
   /** Sets the text of message mode and shows it until `minutes` pass (or indefinitely as the default mode when omitted). */
   async showMessage(displayId: number, text: string, minutes?: number): Promise<DisplayState> {
-    await this.displays.update(displayId, { messageText: text });
+    await this.displays.write(displayId, { messageText: text });
     if (minutes !== undefined) return this.setOverride(displayId, 'message', minutes);
-    this.app.events.emit('displays-changed', { displayId });
     return this.displayContent.recompute(displayId);
   }
 
   async forEachApproved(action: ButtonAction): Promise<number> {
-    const displays = await this.displays.findBy({ status: 'approved' });
+    const displays = await this.displays.approved();
     for (const display of displays) await this.perform(display, action);
     return displays.length;
   }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { DeviceState } from '../../contract/device.ts';
 import type { DisplayMode } from '../storage/entities/display.ts';
 
 /** What a display is showing now, as `/api/display/state` reports it. */
@@ -36,7 +37,7 @@ export function withEtag(fields: StateFields): DisplayState {
 }
 
 /** The JSON body devices get; `baseUrl` makes `image_url` absolute for the address the device used. */
-export function stateBody(state: StateFields, baseUrl: string) {
+export function stateBody(state: StateFields, baseUrl: string): DeviceState {
   return {
     display_id: state.humanId,
     mode: state.mode,

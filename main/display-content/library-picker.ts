@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { VariantSelector, dislike, markFavourite, recordShown, variantFileIfAvailable } from '../library/selection.ts';
 import type { PhotoPicker, PickedVariant } from './photo-picker.ts';
 
@@ -6,7 +6,7 @@ import type { PhotoPicker, PickedVariant } from './photo-picker.ts';
 export class LibraryPicker implements PhotoPicker {
   private readonly selector: VariantSelector;
 
-  constructor(private readonly app: AppContext) {
+  constructor(private readonly app: StoreContext) {
     this.selector = new VariantSelector(app);
   }
 

@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import type { Picture } from '../dashboard/picture.ts';
 import { loadDashboardData } from '../dashboard-data/load.ts';
 import { PanelImageStore, type PanelImageRequest } from '../panel-images/panel-image-store.ts';
@@ -15,7 +15,7 @@ const FLAT: PictureSettings = { dither: 'none' };
 
 /** Builds the panel image requests for each kind of content a display can show; all drawing happens in the image processes. */
 export class PanelImageRequests {
-  constructor(private readonly app: AppContext, private readonly profiles: ProfileRegistry) {}
+  constructor(private readonly app: StoreContext, private readonly profiles: ProfileRegistry) {}
 
   async photo(display: Display, variantId: number, filePath: string): Promise<PanelImageRequest> {
     const target = await this.target(display);

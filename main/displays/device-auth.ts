@@ -1,8 +1,14 @@
-import type { DataSource, Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
-import { ExternalChanges } from '../storage/data-version.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { ExternalChanges } from '../storage/data-version.ts';
+import type { DisplayStore } from './display-store.ts';
 import { hashToken } from './secrets.ts';
+
+export interface DeviceAuthDeps {
+  displays: Pick<DisplayStore, 'byTokenHash'>;
+  events: AppEvents;
+  /** Commits by another process (`inkstand displays revoke` beside the server). */
+  external: Pick<ExternalChanges, 'sinceLastCheck'>;
+}
 
 /**
  * Finds the display a device token belongs to, for both device protocols. Token hashes are cached
@@ -13,15 +19,16 @@ import { hashToken } from './secrets.ts';
  */
 export class DeviceAuth {
   private readonly byHash = new Map<string, number>();
-  private readonly displays: Repository<Display>;
-  private readonly external: ExternalChanges;
   /** Bumped on every drop, so a lookup that raced a revocation does not cache its stale answer. */
   private generation = 0;
 
-  constructor(db: DataSource, events: AppEvents) {
-    this.displays = db.getRepository(DisplayEntity);
-    this.external = new ExternalChanges(db);
-    events.on('displays-changed', ({ displayId }) => (displayId === undefined ? this.clear() : this.drop(displayId)));
+  constructor(private readonly deps: DeviceAuthDeps) {
+    // Telemetry and the photo on screen never change who a token belongs to.
+    deps.events.on('displays-changed', ({ displayId, change }) => {
+      if (change === 'telemetry' || change === 'showing') return;
+      if (displayId === undefined) this.clear();
+      else this.drop(displayId);
+    });
   }
 
   /** The display id for a token, or null when it is unknown or revoked. Hash lookup: no timing leak on the token itself. */
@@ -30,7 +37,7 @@ export class DeviceAuth {
     const cached = this.cached(hash);
     if (cached !== undefined) return cached;
     const generation = this.generation;
-    const display = await this.displays.findOne({ where: { tokenHash: hash }, select: { id: true, status: true } });
+    const display = await this.deps.displays.byTokenHash(hash);
     if (!display || display.status === 'revoked') return null;
     if (generation === this.generation) this.byHash.set(hash, display.id);
     return display.id;
@@ -47,7 +54,7 @@ export class DeviceAuth {
   }
 
   private cached(hash: string): number | undefined {
-    if (this.external.sinceLastCheck()) this.clear();
+    if (this.deps.external.sinceLastCheck()) this.clear();
     return this.byHash.get(hash);
   }
 

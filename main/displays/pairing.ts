@@ -1,7 +1,7 @@
-import type { DataSource, Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
-import { DisplayEntity, type Display, type DisplayProtocol } from '../storage/entities/display.ts';
+import type { Display, DisplayProtocol } from '../storage/entities/display.ts';
+import type { DisplayStore, NewDisplay } from './display-store.ts';
 import { hashToken, newHumanReadableId, newImageSecret, newPairingCode, newToken } from './secrets.ts';
 
 export const MAX_PENDING_DISPLAYS = 20;
@@ -31,15 +31,24 @@ export class PairingError extends Error {
  * `pending` until the user approves it (or the "pair new displays" window is open); an approved
  * frame's next bootstrap receives its token, once.
  */
-export class Pairing {
-  private readonly displays: Repository<Display>;
+export interface PairingDeps {
+  displays: DisplayStore;
+  settings: Pick<SettingsStore, 'get' | 'set'>;
+  events: AppEvents;
+  now(): Date;
+}
 
-  constructor(db: DataSource, private readonly settings: SettingsStore, private readonly events: AppEvents, private readonly now: () => Date) {
-    this.displays = db.getRepository(DisplayEntity);
+export class Pairing {
+  private readonly displays: DisplayStore;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: PairingDeps) {
+    this.displays = deps.displays;
+    this.now = deps.now;
   }
 
   async bootstrap(request: BootstrapRequest): Promise<BootstrapOutcome> {
-    const existing = await this.displays.findOneBy({ hardwareId: request.hardwareId });
+    const existing = await this.displays.byHardwareId(request.hardwareId);
     if (existing && existing.status === 'approved' && existing.tokenHash === null) return this.issueToken(existing);
     if (existing && existing.status === 'pending') {
       if (await this.pairingWindowOpen()) return this.issueToken(await this.markApproved(existing));
@@ -56,7 +65,7 @@ export class Pairing {
    * window is open, an approved one is returned as it is.
    */
   async admit(request: BootstrapRequest): Promise<Display> {
-    const existing = await this.displays.findOneBy({ hardwareId: request.hardwareId });
+    const existing = await this.displays.byHardwareId(request.hardwareId);
     if (existing?.status === 'approved') return existing;
     if (existing?.status === 'pending') return (await this.pairingWindowOpen()) ? this.markApproved(existing) : existing;
     return this.enrol(existing, request);
@@ -64,19 +73,12 @@ export class Pairing {
 
   /** Approval revokes any token the frame had before (a re-pair); the new one is handed out at its next bootstrap. */
   async approve(displayId: number): Promise<Display> {
-    const display = await this.displays.findOneByOrFail({ id: displayId });
-    return this.markApproved(display);
+    return this.markApproved(await this.displays.get(displayId));
   }
 
   /** The token stops working and so do the display's image URLs. */
   async revoke(displayId: number): Promise<Display> {
-    const display = await this.displays.findOneByOrFail({ id: displayId });
-    display.status = 'revoked';
-    display.tokenHash = null;
-    display.imageSecret = newImageSecret();
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId });
-    return saved;
+    return this.displays.write(displayId, { status: 'revoked', tokenHash: null, imageSecret: newImageSecret() });
   }
 
   /**
@@ -84,27 +86,24 @@ export class Pairing {
    * without a token gets one, returned this once, to set on the device (trmnl-display's TRMNL_API_KEY).
    */
   async requireToken(displayId: number, required: boolean): Promise<{ display: Display; token: string | null }> {
-    const display = await this.displays.findOneByOrFail({ id: displayId });
+    const display = await this.displays.get(displayId);
     const token = required && display.tokenHash === null ? newToken() : null;
-    if (token) display.tokenHash = hashToken(token);
-    display.requireToken = required;
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId });
+    const saved = await this.displays.write(displayId, { requireToken: required, ...(token ? { tokenHash: hashToken(token) } : {}) });
     return { display: saved, token };
   }
 
   async openPairingWindow(durationMs = PAIRING_WINDOW_MS): Promise<Date> {
     const until = new Date(this.now().getTime() + durationMs);
-    await this.settings.set('pairing.auto_approve_until', until.toISOString());
+    await this.deps.settings.set('pairing.auto_approve_until', until.toISOString());
     return until;
   }
 
   async closePairingWindow(): Promise<void> {
-    await this.settings.set('pairing.auto_approve_until', '');
+    await this.deps.settings.set('pairing.auto_approve_until', '');
   }
 
   async pairingWindowUntil(): Promise<Date | null> {
-    const value = await this.settings.get('pairing.auto_approve_until');
+    const value = await this.deps.settings.get('pairing.auto_approve_until');
     const until = value ? new Date(value) : null;
     return until && until > this.now() ? until : null;
   }
@@ -115,46 +114,42 @@ export class Pairing {
 
   /** A new display waits for approval (or is approved at once while the pairing window is open). */
   private async enrol(existing: Display | null, request: BootstrapRequest): Promise<Display> {
-    if (!existing && (await this.displays.countBy({ status: 'pending' })) >= MAX_PENDING_DISPLAYS) {
+    if (!existing && (await this.displays.countPending()) >= MAX_PENDING_DISPLAYS) {
       throw new PairingError('too many displays are waiting for approval; approve or remove some first', 'too_many_pending', 429);
     }
-    const display = existing ?? this.newDisplay(request);
-    display.status = 'pending';
-    display.pairingCode = newPairingCode();
-    display.requestedWidth = request.width;
-    display.requestedHeight = request.height;
-    display.firmware = request.firmware ?? display.firmware;
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId: saved.id });
+    const enrolment = {
+      status: 'pending' as const,
+      pairingCode: newPairingCode(),
+      requestedWidth: request.width,
+      requestedHeight: request.height,
+      ...(request.firmware ? { firmware: request.firmware } : {}),
+    };
+    const saved = existing ? await this.displays.write(existing.id, enrolment) : await this.displays.create({ ...this.newDisplay(request), ...enrolment });
     if (await this.pairingWindowOpen()) return this.markApproved(saved);
-    this.events.emit('pairing-request', { displayId: saved.id, humanId: saved.humanId });
+    this.deps.events.emit('pairing-request', { displayId: saved.id, humanId: saved.humanId });
     return saved;
   }
 
   /** A re-approval (after a revoke or a re-pair) also retires the image URLs handed out before. */
   private async markApproved(display: Display): Promise<Display> {
-    if (display.approvedAt !== null) display.imageSecret = newImageSecret();
-    display.status = 'approved';
-    display.tokenHash = null;
-    display.approvedAt = this.now();
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId: display.id });
-    return saved;
+    return this.displays.write(display.id, {
+      ...(display.approvedAt !== null ? { imageSecret: newImageSecret() } : {}),
+      status: 'approved',
+      tokenHash: null,
+      approvedAt: this.now(),
+    });
   }
 
   private async issueToken(display: Display): Promise<BootstrapOutcome> {
     const token = newToken();
-    display.tokenHash = hashToken(token);
     // A TRMNL device that holds its key sends it on every request: from now on it must.
-    if (display.protocol === 'trmnl') display.requireToken = true;
-    const saved = await this.displays.save(display);
-    this.events.emit('displays-changed', { displayId: display.id });
+    const saved = await this.displays.write(display.id, { tokenHash: hashToken(token), ...(display.protocol === 'trmnl' ? { requireToken: true } : {}) });
     return { status: 'approved', display: saved, token };
   }
 
-  private newDisplay(request: BootstrapRequest): Display {
+  private newDisplay(request: BootstrapRequest): NewDisplay {
     const humanId = newHumanReadableId();
-    return this.displays.create({
+    return {
       hardwareId: request.hardwareId,
       humanId,
       name: humanId,
@@ -187,6 +182,10 @@ export class Pairing {
       imageSecret: newImageSecret(),
       specialFunction: 'identify',
       resetRequested: false,
-    });
+      notifyOffline: true,
+      cpuTemperature: null,
+      uptimeS: null,
+      offlineNotifiedFor: null,
+    };
   }
 }

@@ -1,8 +1,7 @@
-import type { EntityMetadata } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import type { AppContext } from '../core/app-context.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { Logger } from '../core/logger.ts';
+import type { DisplayStore } from './display-store.ts';
 import type { TelemetryHistory, TelemetryPoint } from './telemetry-history.ts';
+import type { TelemetryValues } from './telemetry-statement.ts';
 
 export interface Telemetry {
   batteryVoltage?: number;
@@ -12,34 +11,32 @@ export interface Telemetry {
   uptimeS?: number;
 }
 
+export interface TelemetryRecorderDeps {
+  displays: Pick<DisplayStore, 'writeTelemetry'>;
+  /** Samples kept for the sparklines, appended in the same transaction. */
+  history?: TelemetryHistory;
+  log: Logger;
+  now(): Date;
+}
+
 const FLUSH_INTERVAL_MS = 5000;
 /** A display not heard from for this long counts as just coming online when it polls again. */
 const RETURN_AFTER_MS = 60_000;
-const TELEMETRY_COLUMNS = ['lastSeen', 'batteryVoltage', 'rssi', 'firmware', 'cpuTemperature', 'uptimeS'] as const satisfies readonly (keyof Display)[];
 
 /**
  * Last-seen times and device telemetry, kept in memory per poll and written in batches, so polls
  * never wait on a write: one transaction every few seconds, one short statement per display heard
  * from (about a millisecond for 200). A display that shows up after a silence is written at once
- * and announced (`displays-changed`), so the UI shows it online without waiting for the next batch.
+ * (the store announces every batch), so the UI shows it online without waiting for the next batch.
  */
 export class TelemetryRecorder {
-  private readonly pending = new Map<number, Partial<Display>>();
+  private readonly pending = new Map<number, TelemetryValues>();
   private readonly heardAt = new Map<number, number>();
-  private readonly returning = new Set<number>();
-  private readonly metadata: EntityMetadata;
-  private readonly updateSql: string;
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
-  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>, private readonly history?: TelemetryHistory) {
-    this.metadata = app.db.getMetadata(DisplayEntity);
-    // One statement text for every row, so the driver prepares it once; what a frame did not report stays as it was.
-    const { driver } = app.db;
-    const name = (property: keyof Display) => driver.escape(this.column(property).databaseName);
-    const assignments = TELEMETRY_COLUMNS.map((p, i) => `${name(p)} = COALESCE(${driver.createParameter(p, i)}, ${name(p)})`);
-    this.updateSql = `UPDATE ${driver.escape(this.metadata.tableName)} SET ${assignments.join(', ')} WHERE ${name('id')} = ${driver.createParameter('id', TELEMETRY_COLUMNS.length)}`;
-  }
+  constructor(private readonly deps: TelemetryRecorderDeps) {}
 
   start(): void {
     this.timer = setInterval(() => this.flushInBackground(), FLUSH_INTERVAL_MS);
@@ -50,10 +47,11 @@ export class TelemetryRecorder {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.flush();
+    this.stopped = true;
   }
 
   record(displayId: number, telemetry: Telemetry): void {
-    const now = this.app.now();
+    const now = this.deps.now();
     const previous = this.heardAt.get(displayId);
     this.heardAt.set(displayId, now.getTime());
     let row = this.pending.get(displayId);
@@ -64,10 +62,7 @@ export class TelemetryRecorder {
     if (telemetry.firmware !== undefined) row.firmware = telemetry.firmware;
     if (telemetry.cpuTemperature !== undefined) row.cpuTemperature = telemetry.cpuTemperature;
     if (telemetry.uptimeS !== undefined) row.uptimeS = telemetry.uptimeS;
-    if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) {
-      this.returning.add(displayId);
-      setImmediate(() => this.flushInBackground());
-    }
+    if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) setImmediate(() => this.flushInBackground());
   }
 
   /** Writes everything recorded so far; flushes run one after another. */
@@ -78,36 +73,16 @@ export class TelemetryRecorder {
   }
 
   private async writeBatch(): Promise<void> {
-    const batch = [...this.pending];
-    const announce = [...this.returning];
+    const batch = [...this.pending].map(([displayId, values]) => ({ displayId, values }));
     this.pending.clear();
-    this.returning.clear();
-    if (batch.length > 0) {
-      // Plain statements rather than repository updates: TypeORM's per-entity update costs ~100 µs of
-      // main-thread time each, which for a few hundred frames is a visible stall in their polls.
-      const rows = batch.map(([id, row]) => this.updateParameters(id, row));
-      const points = new Map<number, TelemetryPoint>(batch.map(([id, row]) => [id, { cpuTemperature: row.cpuTemperature ?? null, rssi: row.rssi ?? null, batteryVoltage: row.batteryVoltage ?? null }]));
-      await this.app.db.transaction(async (tx) => {
-        for (const parameters of rows) await tx.query(this.updateSql, parameters);
-        await this.history?.append(tx, this.app.now(), points);
-      });
-    }
-    for (const displayId of announce) this.app.events.emit('displays-changed', { displayId });
-  }
-
-  /** Parameters in the order of `updateSql`: the telemetry columns, then the id. */
-  private updateParameters(id: number, row: Partial<Display>): unknown[] {
-    const { driver } = this.app.db;
-    return [...TELEMETRY_COLUMNS.map((p) => (row[p] === undefined ? null : driver.preparePersistentValue(row[p], this.column(p)))), id];
-  }
-
-  private column(property: keyof Display): ColumnMetadata {
-    return this.metadata.findColumnWithPropertyName(property)!;
+    const { history } = this.deps;
+    const points = new Map<number, TelemetryPoint>(batch.map(({ displayId, values }) => [displayId, { cpuTemperature: values.cpuTemperature ?? null, rssi: values.rssi ?? null, batteryVoltage: values.batteryVoltage ?? null }]));
+    await this.deps.displays.writeTelemetry(batch, history ? (tx) => history.append(tx, this.deps.now(), points) : undefined);
   }
 
   private flushInBackground(): void {
-    if (!this.app.db.isInitialized) return;
-    this.flush().catch((err) => this.app.log.warn({ err }, 'could not write display telemetry'));
+    if (this.stopped) return;
+    this.flush().catch((err) => this.deps.log.warn({ err }, 'could not write display telemetry'));
   }
 }
 

@@ -1,12 +1,11 @@
 import express, { type Request, type RequestHandler } from 'express';
 import { ADMIN_EVENTS, ADMIN_HTTP_ROUTES, type AdminApi, type AdminOperationName } from '../../contract/admin.ts';
-import type { AdminTokens } from '../admin/admin-tokens.ts';
-import { NotFoundError, ValidationError } from '../admin/errors.ts';
+import type { AdminTokenStore } from '../settings/admin-token-store.ts';
 import type { AppEvents } from '../core/events.ts';
 import { HttpError } from './errors.ts';
 
 /** The admin contract over HTTP: `Authorization: Bearer <admin token>`; events as Server-Sent Events. */
-export function adminRoutes(api: AdminApi, tokens: AdminTokens, events: AppEvents): express.Router {
+export function adminRoutes(api: AdminApi, tokens: AdminTokenStore, events: AppEvents): express.Router {
   const router = express.Router();
   router.use(requireAdminToken(tokens));
   router.use(express.json({ limit: '64kb' }));
@@ -26,20 +25,14 @@ export function adminRoutes(api: AdminApi, tokens: AdminTokens, events: AppEvent
     router[method](route.path, async (req, res) => {
       const fromBody = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {};
       const args = { ...(method === 'get' ? req.query : {}), ...fromBody, ...req.params };
-      try {
-        res.json(await (api[name] as (a: unknown) => Promise<unknown>)(args));
-      } catch (err) {
-        if (err instanceof NotFoundError) throw new HttpError(404, 'not_found', err.message);
-        if (err instanceof ValidationError) throw new HttpError(400, 'invalid_request', err.message);
-        throw err;
-      }
+      res.json(await (api[name] as (a: unknown) => Promise<unknown>)(args));
     });
   }
   return router;
 }
 
 /** `Authorization: Bearer <admin token>` on every admin route. */
-export function requireAdminToken(tokens: AdminTokens): RequestHandler {
+export function requireAdminToken(tokens: AdminTokenStore): RequestHandler {
   return async (req, _res, next) => {
     const token = bearerToken(req);
     if (!token || !(await tokens.verify(token))) return next(new HttpError(401, 'not_authenticated', 'admin API needs "Authorization: Bearer <admin token>"'));

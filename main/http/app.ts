@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import type { AdminApi } from '../../contract/admin.ts';
-import type { Core } from '../create-core.ts';
+import type { StoreContext } from '../core/app-context.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { AppEvents } from '../core/events.ts';
+import type { Logger } from '../core/logger.ts';
+import type { DeviceRouteDeps } from './device-routes.ts';
+import type { IntegrationRouteDeps } from './integration-routes.ts';
+import type { AdminTokenStore } from '../settings/admin-token-store.ts';
+import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
@@ -16,13 +23,28 @@ import { uploadPhotoFile } from '../admin/library-operations.ts';
 import { uploadTempDir } from '../library/paths.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
+/** What the HTTP side is built over; each router is handed its own part. */
+export type HttpDeps = Omit<DeviceRouteDeps, 'auth' | 'displays'> & Omit<IntegrationRouteDeps, 'keys' | 'displays'> & {
+  displays: DisplayStore;
+  deviceAuth: DeviceRouteDeps['auth'];
+  integrationKeys: IntegrationRouteDeps['keys'];
+  trmnl: TrmnlService;
+  adminTokens: AdminTokenStore;
+  frameProgram: Parameters<typeof frameProgramRoutes>[0];
+  /** The stores, for the upload route's import. */
+  library: StoreContext;
+  dataDir: string;
+  events: AppEvents;
+  log: Logger;
+};
+
 export interface HttpAppOptions {
   /** Folder of the built renderer (index.html), served at / for the browser UI. */
   rendererDir?: string;
 }
 
 /** What the HTTP and HTTPS listeners serve: unchanged-state device polls answered from memory, everything else by the Express app. */
-export function createRequestListener(core: Core, admin: AdminApi, options: HttpAppOptions = {}): RequestListener {
+export function createRequestListener(core: HttpDeps, admin: AdminApi, options: HttpAppOptions = {}): RequestListener {
   const app = createHttpApp(core, admin, options);
   const notModified = notModifiedFromMemory({ auth: core.deviceAuth, displayContent: core.displayContent, telemetry: core.telemetry });
   return (req, res) => {
@@ -31,17 +53,17 @@ export function createRequestListener(core: Core, admin: AdminApi, options: Http
 }
 
 /** The Express app; it does not listen itself. */
-export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptions = {}): express.Express {
+export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
-  app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
-  app.use('/api', integrationControlRoutes({ db: core.db, keys: core.integrationKeys, actions: core.actions }));
+  app.use('/api', integrationRoutes({ displays: core.displays, keys: core.integrationKeys, trmnl: core.trmnl }));
+  app.use('/api', integrationControlRoutes({ displays: core.displays, keys: core.integrationKeys, actions: core.actions }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
-  app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
+  app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.log }));
   app.use('/api/display', deviceRoutes({
-    db: core.db,
+    displays: core.displays,
     pairing: core.pairing,
     auth: core.deviceAuth,
     displayContent: core.displayContent,
@@ -50,8 +72,8 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     telemetry: core.telemetry,
   }));
   app.use('/frame', frameProgramRoutes(core.frameProgram));
-  app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core, name, file), core.adminTokens, uploadTempDir(core.app.dataDir)));
-  app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
+  app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core.library, name, file), core.adminTokens, uploadTempDir(core.dataDir)));
+  app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));
   } else {
@@ -60,6 +82,6 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     });
   }
   app.use(notFound);
-  app.use(errorHandler(core.app.log));
+  app.use(errorHandler(core.log));
   return app;
 }

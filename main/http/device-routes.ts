@@ -1,7 +1,6 @@
 import express, { type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import fs from 'node:fs';
-import { z } from 'zod';
+import { bootstrapRequestSchema, buttonRequestSchema, type BootstrapApproved, type BootstrapPending } from '../../contract/device.ts';
 import type { DeviceAuth } from '../displays/device-auth.ts';
 import { BUTTONS } from '../displays/buttons.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
@@ -11,13 +10,13 @@ import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import { stateBody, type DisplayState } from '../display-content/display-state.ts';
-import { DisplayEntity } from '../storage/entities/display.ts';
-import type { DataSource } from 'typeorm';
+import type { DisplayStore } from '../displays/display-store.ts';
 import { baseUrlOf, requireDeviceToken } from './device-auth-middleware.ts';
 import { HttpError } from './errors.ts';
+import { sendPngFile } from './send-png.ts';
 
 export interface DeviceRouteDeps {
-  db: DataSource;
+  displays: Pick<DisplayStore, 'byHardwareId'>;
   pairing: Pairing;
   auth: DeviceAuth;
   displayContent: DisplayContentService;
@@ -33,19 +32,6 @@ const MAX_WAIT_S = 60;
 /** Telemetry headers of the native protocol. */
 export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware', cpuTemperature: 'x-cpu-temperature', uptime: 'x-uptime' };
 
-const bootstrapBody = z.object({
-  hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only')
-    .refine((id) => !id.startsWith('trmnl:'), 'the "trmnl:" prefix belongs to TRMNL devices (they pair through /api/setup or /api/display)'),
-  horizontal_pixels: z.number().int().min(16).max(10_000),
-  vertical_pixels: z.number().int().min(16).max(10_000),
-  panel: z.string().max(64).optional(),
-  firmware: z.string().max(64).optional(),
-});
-
-const buttonBody = z.object({
-  button: z.string(),
-  action: z.enum(['press', 'long']).optional(),
-});
 
 /** The native device protocol (DESIGN.md §3). */
 export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
@@ -60,7 +46,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   });
 
   router.post('/bootstrap', bootstrapLimit, json, async (req, res) => {
-    const body = bootstrapBody.parse(req.body);
+    const body = bootstrapRequestSchema.parse(req.body);
     const profileId = body.panel ?? defaultProfileForResolution(body.horizontal_pixels, body.vertical_pixels).id;
     if (!(await deps.profiles.exists(profileId))) throw new HttpError(400, 'unknown_panel', `unknown panel profile "${profileId}"`);
     const outcome = await deps.pairing.bootstrap({
@@ -83,7 +69,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
         pairing_code: display.pairingCode,
         retry_after_s: PENDING_RETRY_S,
         image_url: `${base}/api/display/pairing-image?hardware_id=${encodeURIComponent(display.hardwareId)}&code=${display.pairingCode}`,
-      });
+      } satisfies BootstrapPending);
       return;
     }
     const state = await deps.displayContent.recompute(outcome.display.id);
@@ -93,18 +79,18 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
       mode: state.mode,
       state_url: `${base}/api/display/state`,
       image_base_url: `${base}/api/display/image`,
-    });
+    } satisfies BootstrapApproved);
   });
 
   /** The picture a frame shows while it waits for approval; it needs the code the frame was given. */
   router.get('/pairing-image', async (req, res) => {
     const hardwareId = typeof req.query.hardware_id === 'string' ? req.query.hardware_id : '';
     const code = typeof req.query.code === 'string' ? req.query.code : '';
-    const display = hardwareId ? await deps.db.getRepository(DisplayEntity).findOneBy({ hardwareId }) : null;
+    const display = hardwareId ? await deps.displays.byHardwareId(hardwareId) : null;
     if (!display || display.status !== 'pending' || display.pairingCode !== code) {
       throw new HttpError(404, 'not_pending', 'no display is waiting for approval with that hardware id and code');
     }
-    sendPng(res, await deps.displayContent.current(display.id), 'no-store');
+    await sendPng(res, await deps.displayContent.current(display.id), 'no-store');
   });
 
   router.use(requireDeviceToken(deps.auth));
@@ -135,11 +121,11 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
       res.status(304).set('ETag', `"${state.version}"`).end();
       return;
     }
-    sendPng(res, state, 'private, max-age=31536000, immutable');
+    await sendPng(res, state, 'private, max-age=31536000, immutable');
   });
 
   router.post('/button', json, async (req, res) => {
-    const body = buttonBody.parse(req.body);
+    const body = buttonRequestSchema.parse(req.body);
     if (!(BUTTONS as readonly string[]).includes(body.button)) throw new HttpError(400, 'unknown_button', `unknown button "${body.button.slice(0, 20)}"; use one of ${BUTTONS.join(', ')}`);
     const state = await deps.actions.pressButton(res.locals.displayId, body.button as (typeof BUTTONS)[number], body.action ?? 'press');
     res.set('ETag', state.etag).json(stateBody(state, baseUrlOf(req)));
@@ -162,12 +148,6 @@ function parseWait(value: unknown): number {
   return Math.min(n, MAX_WAIT_S);
 }
 
-function sendPng(res: Response, state: DisplayState, cacheControl: string): void {
-  const data = fs.readFileSync(state.filePath);
-  res.status(200)
-    .set('Content-Type', 'image/png')
-    .set('Content-Length', String(data.length))
-    .set('ETag', `"${state.version}"`)
-    .set('Cache-Control', cacheControl)
-    .end(data);
+function sendPng(res: Response, state: DisplayState, cacheControl: string): Promise<void> {
+  return sendPngFile(res, state.filePath, { cacheControl, etag: `"${state.version}"` });
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { describeZodError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { DisplayGoneError } from '../display-content/display-content-service.ts';
 
 /** An error with the HTTP status and machine-readable code the client gets: `{"detail", "code"}`. */
@@ -23,11 +24,9 @@ export function errorHandler(log: { error(obj: unknown, msg: string): void }): E
 function toErrorResponse(err: unknown): { status: number; body: Record<string, unknown> } {
   if (err instanceof HttpError) return { status: err.status, body: { detail: err.message, code: err.code, ...err.extra } };
   if (err instanceof DisplayGoneError) return { status: 401, body: { detail: 'this display has been removed; bootstrap again', code: 'invalid_token' } };
-  if (err instanceof ZodError) {
-    const issue = err.issues[0];
-    const field = issue?.path.join('.') || 'body';
-    return { status: 400, body: { detail: `${field}: ${issue?.message ?? 'invalid'}`, code: 'invalid_request' } };
-  }
+  if (err instanceof NotFoundError) return { status: 404, body: { detail: err.message, code: 'not_found' } };
+  if (err instanceof ValidationError) return { status: 400, body: { detail: err.message, code: 'invalid_request' } };
+  if (err instanceof ZodError) return { status: 400, body: { detail: describeZodError(err, 'body'), code: 'invalid_request' } };
   const e = err as { type?: string; status?: number; message?: string };
   // body-parser's errors carry a status and a type.
   if (e?.type === 'entity.too.large') return { status: 413, body: { detail: 'request body is too large', code: 'body_too_large' } };

@@ -1,16 +1,16 @@
 import express from 'express';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayState } from '../display-content/display-state.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import type { Display } from '../storage/entities/display.ts';
 import { displayByRef } from './display-ref.ts';
 import { HttpError } from './errors.ts';
 import { requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationControlDeps {
-  db: DataSource;
+  displays: Pick<DisplayStore, 'byRef' | 'approved'>;
   keys: IntegrationKeys;
   actions: Pick<DisplayActions, 'perform' | 'showMessage'>;
 }
@@ -36,8 +36,8 @@ export function integrationControlRoutes(deps: IntegrationControlDeps): express.
   router.post('/displays/:id/actions', requireIntegrationKey(deps.keys, 'control'), express.json({ limit: '16kb' }), async (req, res) => {
     const body = actionBody.parse(req.body ?? {});
     const targets = req.params.id === 'all'
-      ? await deps.db.getRepository(DisplayEntity).findBy({ status: 'approved' })
-      : [await displayByRef(deps.db, req.params.id)];
+      ? await deps.displays.approved()
+      : [await displayByRef(deps.displays, req.params.id)];
     for (const display of targets) if (display.status !== 'approved') throw new HttpError(409, 'not_approved', `${display.humanId} is ${display.status}, not approved`);
     const states: DisplayState[] = [];
     for (const display of targets) states.push(await apply(deps.actions, display, body));

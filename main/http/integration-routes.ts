@@ -1,8 +1,7 @@
 import express from 'express';
-import type { DataSource } from 'typeorm';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 import { deviceSummary } from '../integrations/device-summary.ts';
-import { DisplayEntity } from '../storage/entities/display.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
 import { displayByRef } from './display-ref.ts';
@@ -10,7 +9,7 @@ import { HttpError } from './errors.ts';
 import { bearerKey, requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationRouteDeps {
-  db: DataSource;
+  displays: Pick<DisplayStore, 'byRef' | 'list'>;
   keys: IntegrationKeys;
   trmnl: TrmnlService;
 }
@@ -22,12 +21,11 @@ export interface IntegrationRouteDeps {
  */
 export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   const router = express.Router();
-  const displays = deps.db.getRepository(DisplayEntity);
   const requireKey = requireIntegrationKey(deps.keys, 'read');
-  const find = (ref: unknown) => displayByRef(deps.db, ref);
+  const find = (ref: unknown) => displayByRef(deps.displays, ref);
 
   router.get('/devices', requireKey, async (req, res) => {
-    const all = await displays.find({ order: { id: 'ASC' } });
+    const all = await deps.displays.list();
     res.json({ data: await Promise.all(all.map((d) => deviceSummary(d, deps.trmnl, baseUrlOf(req)))) });
   });
 

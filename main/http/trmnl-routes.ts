@@ -1,6 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import fs from 'node:fs';
 import type { Logger } from '../core/logger.ts';
 import { telemetryFromHeaders } from '../displays/telemetry.ts';
 import type { DeviceCredentials } from '../trmnl/device-identity.ts';
@@ -9,6 +8,7 @@ import { LogPayloadError } from '../trmnl/log-entries.ts';
 import { normalizeMac } from '../trmnl/mac.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
+import { sendPngFile } from './send-png.ts';
 
 export interface TrmnlRouteDeps {
   trmnl: TrmnlService;
@@ -65,12 +65,7 @@ export function trmnlRoutes({ trmnl, log }: TrmnlRouteDeps): express.Router {
       res.status(404).json({ status: 404, detail: 'no such image', code: 'unknown_image' });
       return;
     }
-    const data = fs.readFileSync(file);
-    res.status(200)
-      .set('Content-Type', 'image/png')
-      .set('Content-Length', String(data.length))
-      .set('Cache-Control', 'private, max-age=31536000, immutable')
-      .end(data);
+    await sendPngFile(res, file, { cacheControl: 'private, max-age=31536000, immutable' });
   }));
 
   router.use(bodyErrors);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import express, { type Request, type RequestHandler } from 'express';
 import multer from 'multer';
-import type { AdminTokens } from '../admin/admin-tokens.ts';
+import type { AdminTokenStore } from '../settings/admin-token-store.ts';
 import type { AdminResult } from '../../contract/admin.ts';
-import { ValidationError } from '../admin/errors.ts';
+import { ValidationError } from '../core/errors.ts';
 import { MAX_IMPORT_BYTES } from '../library/limits.ts';
 import { requireAdminToken } from './admin-routes.ts';
 import { HttpError } from './errors.ts';
@@ -19,7 +19,7 @@ export type ImportUploadedFile = (name: string, file: string) => Promise<AdminRe
  * not copied) and the image process reads it from there: the server never holds a photo's bytes,
  * so a day of uploads leaves no allocator memory behind. The temp file is gone afterwards, whatever happened.
  */
-export function uploadRoutes(importFile: ImportUploadedFile, tokens: AdminTokens, tempDir: string): express.Router {
+export function uploadRoutes(importFile: ImportUploadedFile, tokens: AdminTokenStore, tempDir: string): express.Router {
   const router = express.Router();
   const upload = multer({ storage: multer.diskStorage({ destination: tempDir }), limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 4 } });
 

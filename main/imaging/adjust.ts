@@ -1,3 +1,5 @@
+import { ADJUSTMENT_LIMIT } from '../../contract/display-schemas.ts';
+
 /**
  * Picture adjustments, in perceptual terms (OKLab), each a factor where 1 leaves the picture as
  * it is. They shape the picture before it is fitted into the panel's colours (gamut/colour-map.ts),
@@ -12,7 +14,7 @@ export interface PictureAdjustments {
   brightness?: number;
 }
 
-export const ADJUSTMENT_LIMIT = 3;
+export { ADJUSTMENT_LIMIT };
 /** OKLab lightness of middle grey (CIE L* 50), the pivot of contrast. */
 const MIDDLE_GREY = 0.569;
 

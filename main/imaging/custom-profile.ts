@@ -1,3 +1,4 @@
+import { describeZodError, ValidationError } from '../core/errors.ts';
 import { z } from 'zod';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
 import { bitDepthFor, type PanelProfile, type Rgb } from './panel-profile.ts';
@@ -39,14 +40,10 @@ const customProfileSchema = z
     }
   });
 
-/** Checks a profile made in the UI; throws an Error naming the first bad field. */
+/** Checks a profile made in the UI; throws a ValidationError naming the first bad field. */
 export function validateCustomProfile(input: unknown): PanelProfile {
   const result = customProfileSchema.safeParse(input);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    const field = first.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new Error(`invalid panel profile: ${field || 'profile'}: ${first.message}`);
-  }
+  if (!result.success) throw new ValidationError(`invalid panel profile: ${describeZodError(result.error, 'profile')}`);
   const p = result.data;
   return {
     id: p.id,

@@ -1,12 +1,7 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type OutputInfo } from 'sharp';
 import { ImageInputError } from './errors.ts';
-
-/**
- * Largest source accepted, in pixels: above the biggest phone cameras (108 MP), and a refusal
- * for "decompression bombs" (a small file declaring a huge picture) before any pixel is decoded.
- */
-export const MAX_INPUT_PIXELS = 2 ** 27;
+import { MAX_INPUT_PIXELS } from './input-limit.ts';
 
 export type Fit = 'cover' | 'contain';
 

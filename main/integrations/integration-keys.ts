@@ -1,5 +1,6 @@
 import type { DataSource, Repository } from 'typeorm';
 import type { IntegrationKeyDto } from '../../contract/dtos.ts';
+import type { AppEvents } from '../core/events.ts';
 import { hashToken, newToken, tokenMatches } from '../displays/secrets.ts';
 import { SettingEntity, type Setting } from '../storage/entities/setting.ts';
 
@@ -15,12 +16,13 @@ const STORED: Record<IntegrationScope, { hash: string; created: string; prefix: 
  * The API keys for integrations (Home Assistant, scripts), as TRMNL's BYOS servers offer them: a
  * read-only key, and a separate control key so that giving HA the power to change a display is a
  * choice of its own. Only their hashes are kept; they are read from the database on each use, so a
- * new or revoked key counts at once in every process.
+ * new or revoked key counts at once in every process. Creating or revoking one announces
+ * `content-changed` (settings): the Settings view shows which exist.
  */
 export class IntegrationKeys {
   private readonly settings: Repository<Setting>;
 
-  constructor(db: DataSource, private readonly now: () => Date) {
+  constructor(db: DataSource, private readonly events: AppEvents, private readonly now: () => Date) {
     this.settings = db.getRepository(SettingEntity);
   }
 
@@ -30,11 +32,13 @@ export class IntegrationKeys {
     const key = `${prefix}${newToken()}`;
     const createdAt = this.now().toISOString();
     await this.settings.save([{ key: hash, value: hashToken(key) }, { key: created, value: createdAt }]);
+    this.events.emit('content-changed', { kind: 'settings' });
     return { configured: true, createdAt, key };
   }
 
   async revoke(scope: IntegrationScope = 'read'): Promise<IntegrationKeyDto> {
     await this.settings.delete([STORED[scope].hash, STORED[scope].created]);
+    this.events.emit('content-changed', { kind: 'settings' });
     return this.describe(scope);
   }
 

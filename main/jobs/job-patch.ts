@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../admin/errors.ts';
+import { ValidationError } from '../core/errors.ts';
 import { isValidTimeZone } from '../calendar/zoned-time.ts';
 import { cronError } from './scheduler.ts';
 

@@ -1,5 +1,5 @@
 import { In, type Repository } from 'typeorm';
-import { NotFoundError } from '../admin/errors.ts';
+import { NotFoundError } from '../core/errors.ts';
 import type { AppContext } from '../core/app-context.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity, type Execution, type ExecutionLog, type ExecutionTrigger, type Job } from '../storage/entities/job.ts';
 import { ensureDefaultJobs } from './default-jobs.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationError } from '../admin/errors.ts';
+import { ValidationError } from '../core/errors.ts';
 import type { JobKind } from './types.ts';
 
 /** Params a kind refused; the message names the field. Raised before any execution exists. */

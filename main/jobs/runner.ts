@@ -89,13 +89,18 @@ export class Runner {
     this.current = { execution, controller, settled: false, done };
   }
 
+  /** A missed heartbeat is survivable (the next one may land) but not silent: a lease can lapse behind it. */
+  private heartbeatFailed(executionId: number, err: unknown): void {
+    this.app.log.warn({ err, executionId }, 'could not record the job heartbeat; its lease may lapse');
+  }
+
   private async run(execution: Execution, controller: AbortController): Promise<void> {
     let job: Job | null = null;
     let progress: { done: number; total: number } | null = null;
     let lastProgressWrite = 0;
     const heartbeat = setInterval(() => void this.queue.heartbeat(execution.id, progress).then((stillOurs) => {
       if (!stillOurs) controller.abort(new Error('another process marked this execution interrupted'));
-    }).catch(() => undefined), this.options.heartbeatMs);
+    }).catch((err: unknown) => this.heartbeatFailed(execution.id, err)), this.options.heartbeatMs);
     heartbeat.unref();
     let log: ExecutionLogWriter | null = null;
     let outcome: Outcome;
@@ -116,7 +121,7 @@ export class Runner {
           progress = { done, total };
           if (Date.now() - lastProgressWrite < PROGRESS_WRITE_INTERVAL_MS) return;
           lastProgressWrite = Date.now();
-          void this.queue.heartbeat(execution.id, progress).then(() => this.announce(execution, job)).catch(() => undefined);
+          void this.queue.heartbeat(execution.id, progress).then(() => this.announce(execution, job)).catch((err: unknown) => this.heartbeatFailed(execution.id, err));
         },
       });
       outcome = { status: result.status ?? 'success', summary: result.summary, error: null, progress };

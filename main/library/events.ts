@@ -1,7 +1,6 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 
-/** Photos or variants changed: the selector rebuilds its index, the UI refetches, displays showing a removed picture move on. */
-export function notifyPhotosChanged(app: AppContext): void {
-  app.events.emit('photos-changed', {});
-  app.events.emit('content-changed', { kind: 'photos' });
+/** For the library modules that still write photos and variants themselves (import, classify, generate): the store's announcement. */
+export function notifyPhotosChanged(app: Pick<StoreContext, 'photos'>): void {
+  app.photos.changed();
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import type { FolderWatcher } from './watch-folder.ts';
 
 /**
@@ -12,7 +12,7 @@ export class FolderWatchService {
   private applying: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly app: AppContext) {}
+  constructor(private readonly app: StoreContext) {}
 
   async start(): Promise<void> {
     this.unsubscribe = this.app.events.on('content-changed', ({ kind }) => {

@@ -1,5 +1,5 @@
 import { LessThan, LessThanOrEqual } from 'typeorm';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { ShownVariantEntity } from '../storage/entities/photo.ts';
 
 /** How many shows per display are kept; the no-repeat window and "previous" need far fewer. */
@@ -11,7 +11,7 @@ export interface ShownRow {
 }
 
 /** The server calls this when a display starts showing a variant (a new pick, or "previous"). */
-export async function recordShown(app: AppContext, displayId: number, variantId: number, at: Date): Promise<void> {
+export async function recordShown(app: StoreContext, displayId: number, variantId: number, at: Date): Promise<void> {
   const repo = app.db.getRepository(ShownVariantEntity);
   const saved = await repo.save({ displayId, variantId, shownAt: at });
   if (saved.id % 50 === 0) {
@@ -21,7 +21,7 @@ export async function recordShown(app: AppContext, displayId: number, variantId:
 }
 
 /** The display's latest shows, newest first; `beforeId` pages further back. */
-export async function recentShows(app: AppContext, displayId: number, limit: number, beforeId?: number): Promise<ShownRow[]> {
+export async function recentShows(app: StoreContext, displayId: number, limit: number, beforeId?: number): Promise<ShownRow[]> {
   if (limit <= 0) return [];
   return app.db.getRepository(ShownVariantEntity).find({
     where: beforeId === undefined ? { displayId } : { displayId, id: LessThan(beforeId) },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { importPhoto } from './import.ts';
 import { PhotoImportError } from './import-error.ts';
 
@@ -26,7 +26,7 @@ export interface FolderImportResult {
  * Imports every image under `dir` (recursively, hidden files and folders left out), a few at a
  * time, reporting each in file order. One bad file fails only itself.
  */
-export async function importFolder(app: AppContext, dir: string, onItem?: (item: FolderItem) => void, signal?: AbortSignal): Promise<FolderImportResult> {
+export async function importFolder(app: StoreContext, dir: string, onItem?: (item: FolderItem) => void, signal?: AbortSignal): Promise<FolderImportResult> {
   const result: FolderImportResult = { imported: 0, duplicates: 0, failed: [], skipped: 0 };
   const record = (item: FolderItem) => {
     if (item.status === 'failed') result.failed.push({ file: item.file, reason: item.reason });
@@ -48,7 +48,7 @@ export async function importFolder(app: AppContext, dir: string, onItem?: (item:
   return result;
 }
 
-export async function importOne(app: AppContext, file: string): Promise<FolderItem> {
+export async function importOne(app: StoreContext, file: string): Promise<FolderItem> {
   try {
     const { photo, duplicate } = await importPhoto(app, { path: file });
     return { file, status: duplicate ? 'duplicate' : 'imported', photoId: photo.id };

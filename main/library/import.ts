@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PHOTO_STYLE } from '../ai/styles.ts';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
 import { runImageTask } from '../imaging/pool.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
@@ -41,7 +41,7 @@ export interface ImportResult {
  * Refused images throw PhotoImportError and leave nothing behind: files are written first
  * (atomically) and removed again if the database insert, which comes last, fails.
  */
-export async function importPhoto(app: AppContext, source: ImportSource): Promise<ImportResult> {
+export async function importPhoto(app: StoreContext, source: ImportSource): Promise<ImportResult> {
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
   // A duplicate is known by its bytes alone: it is never decoded again.
   const contentHash = 'buffer' in source ? sha256(source.buffer) : await hashFile(source.path);
@@ -57,7 +57,7 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
   }
 }
 
-async function store(app: AppContext, source: ImportSource, contentHash: string, originalName: string): Promise<ImportResult> {
+async function store(app: StoreContext, source: ImportSource, contentHash: string, originalName: string): Promise<ImportResult> {
   const { image, display, thumb } = await runImageTask('preparePhoto', 'buffer' in source ? source.buffer : source.path);
   const variantFile = contentFileName(display.data, display.ext);
   const paths = {
@@ -97,7 +97,7 @@ async function store(app: AppContext, source: ImportSource, contentHash: string,
   }
 }
 
-async function findByHash(app: AppContext, contentHash: string): Promise<Photo | null> {
+async function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {
   return app.db.getRepository(PhotoEntity).findOneBy({ contentHash });
 }
 

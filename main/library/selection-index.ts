@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { styleScores } from '../ai/styles.ts';
 import { PhotoEntity, VariantEntity, type ContentType, type QualityBucket } from '../storage/entities/photo.ts';
 import { scoreOf } from './scoring.ts';
@@ -19,7 +19,7 @@ export class SelectionIndex {
     this.tree = new WeightTree(weights);
   }
 
-  static async build(app: AppContext, nowMs: number): Promise<SelectionIndex> {
+  static async build(app: StoreContext, nowMs: number): Promise<SelectionIndex> {
     const [rows, styleScore] = await Promise.all([loadCandidates(app), styleScores(app)]);
     const ids: number[] = [];
     const weights: number[] = [];
@@ -110,7 +110,7 @@ interface CandidateRow {
   photo_dislikes: number;
 }
 
-async function loadCandidates(app: AppContext): Promise<CandidateRow[]> {
+async function loadCandidates(app: StoreContext): Promise<CandidateRow[]> {
   return app.db.getRepository(VariantEntity).createQueryBuilder('v')
     .innerJoin(PhotoEntity.options.name, 'p', 'p.id = v.photoId')
     .select('v.id', 'id')

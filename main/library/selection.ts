@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { dataVersionReader } from '../storage/data-version.ts';
 import { recentShows, type ShownRow } from './history.ts';
 import { SelectionIndex } from './selection-index.ts';
@@ -38,7 +38,7 @@ export class VariantSelector {
   private readonly unsubscribe: () => void;
   private readonly dataVersion: () => number | null;
 
-  constructor(private readonly app: AppContext) {
+  constructor(private readonly app: StoreContext) {
     this.dataVersion = dataVersionReader(app.db);
     this.unsubscribe = app.events.on('photos-changed', () => this.invalidate());
   }

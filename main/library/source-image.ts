@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { VariantEntity, type Photo } from '../storage/entities/photo.ts';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import { absoluteLibraryPath } from './paths.ts';
 
 /** The bytes AI work starts from: the plain variant (EXIF-oriented, at most 2560 px), or the original if that is gone. */
-export async function readSourceImage(app: AppContext, photo: Photo): Promise<Buffer> {
+export async function readSourceImage(app: StoreContext, photo: Photo): Promise<Buffer> {
   const plain = await app.db.getRepository(VariantEntity).findOne({ where: { photoId: photo.id, style: PHOTO_STYLE }, order: { id: 'ASC' } });
   if (plain) {
     const file = absoluteLibraryPath(app.dataDir, plain.filePath);

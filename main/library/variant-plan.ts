@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import type { StyleView } from '../ai/styles.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
 import { scoreOf } from './scoring.ts';
@@ -14,7 +14,7 @@ export interface PlannedVariant {
  * style suited to its content type, drawn by style score among those it has no variant in yet.
  * With `override`, that style for every photo that lacks it.
  */
-export async function planVariants(app: AppContext, styles: StyleView[], amount: number, override?: StyleView, rng: () => number = Math.random): Promise<PlannedVariant[]> {
+export async function planVariants(app: StoreContext, styles: StyleView[], amount: number, override?: StyleView, rng: () => number = Math.random): Promise<PlannedVariant[]> {
   const photos = await app.db.getRepository(PhotoEntity).find({ where: { hidden: false } });
   const made = await existingStyles(app);
   const now = app.now().getTime();
@@ -34,7 +34,7 @@ export async function planVariants(app: AppContext, styles: StyleView[], amount:
   return plan;
 }
 
-async function existingStyles(app: AppContext): Promise<Map<number, Set<string>>> {
+async function existingStyles(app: StoreContext): Promise<Map<number, Set<string>>> {
   const rows = await app.db.getRepository(VariantEntity).find({ select: { photoId: true, style: true } });
   const map = new Map<number, Set<string>>();
   for (const { photoId, style } of rows) {

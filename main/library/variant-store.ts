@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { VariantEntity, type Variant } from '../storage/entities/photo.ts';
 import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
@@ -16,7 +16,7 @@ export interface NewVariant {
 }
 
 /** Stores a generated variant: file first (atomically, content-named), row last; the file goes again if the row fails. */
-export async function addVariant(app: AppContext, input: NewVariant): Promise<Variant> {
+export async function addVariant(app: StoreContext, input: NewVariant): Promise<Variant> {
   const { hash, fileName } = contentFileName(input.data, input.ext);
   const filePath = libraryPath('variants', fileName);
   const files = new FileBatch();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { IMAGE_EXTENSIONS, importFolder, importOne } from './import-folder.ts';
 
 /** Quiet time after the last change before importing: a camera or a sync tool writes in bursts. */
@@ -18,7 +18,7 @@ export interface FolderWatcher {
  * Watches `photos.watch_folder` (recursively): imports what is there at start, then every image
  * file that appears or changes, once writes have settled. Duplicates cost only a hash.
  */
-export async function startFolderWatcher(app: AppContext, options: { debounceMs?: number } = {}): Promise<FolderWatcher> {
+export async function startFolderWatcher(app: StoreContext, options: { debounceMs?: number } = {}): Promise<FolderWatcher> {
   const setting = await app.settings.get('photos.watch_folder');
   if (!setting) return { folder: null, idle: async () => {}, stop: () => {} };
   const folder = path.resolve(setting);

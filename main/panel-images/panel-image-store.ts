@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DataSource, Repository } from 'typeorm';
+import { In, LessThan, Not, type DataSource, type Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
-import { PanelImageEntity, type PanelImage } from '../storage/entities/panel-image.ts';
+import type { AppEvents } from '../core/events.ts';
+import { DisplayPanelImageEntity, PanelImageEntity, type DisplayPanelImage, type PanelImage } from '../storage/entities/panel-image.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 
 /** The folder keeps its old name so existing data dirs keep working. */
@@ -18,17 +19,33 @@ export interface PanelImageRequest {
   produce(): Promise<Buffer>;
 }
 
+export interface PanelImageStoreDeps {
+  db: DataSource;
+  events: AppEvents;
+  dataDir: string;
+  now(): Date;
+}
+
 /**
  * Device-ready images on disk, named by content hash and written atomically (a killed process leaves
- * at most a temp file, never a partial panel image), with a row per render key so a panel image is made once.
+ * at most a temp file, never a partial panel image), with a row per render key so a panel image is
+ * made once; and which one each display shows (`panel-image-changed` when that changes). The only
+ * code touching the frames and display_frames tables (names kept from before the rename).
  */
 export class PanelImageStore {
   private readonly rows: Repository<PanelImage>;
+  private readonly assignments: Repository<DisplayPanelImage>;
   private readonly inFlight = new Map<string, Promise<PanelImage>>();
+  private readonly dataDir: string;
+  private readonly now: () => Date;
   readonly dir: string;
 
-  constructor(db: DataSource, private readonly dataDir: string, private readonly now: () => Date) {
+  constructor(private readonly deps: PanelImageStoreDeps) {
+    const { db, dataDir } = deps;
+    this.dataDir = dataDir;
+    this.now = deps.now;
     this.rows = db.getRepository(PanelImageEntity);
+    this.assignments = db.getRepository(DisplayPanelImageEntity);
     this.dir = path.join(dataDir, PANEL_IMAGES_DIR);
     fs.mkdirSync(this.dir, { recursive: true });
   }
@@ -65,6 +82,27 @@ export class PanelImageStore {
   /** The newest panel image of a kind for a source, e.g. the last dashboard rendered for a display. */
   async latest(sourceKind: string, sourceRef: string): Promise<PanelImage | null> {
     return this.rows.findOne({ where: { sourceKind, sourceRef }, order: { producedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** Records the panel image a display shows now; announces it when that changed. */
+  async assign(displayId: number, image: PanelImage, mode: string, now: Date): Promise<void> {
+    const current = await this.assignments.findOneBy({ displayId });
+    if (current?.panelImageId === image.id && current.mode === mode) return;
+    await this.assignments.save({ displayId, panelImageId: image.id, mode, assignedAt: now });
+    this.deps.events.emit('panel-image-changed', { displayId, version: image.version });
+  }
+
+  /** Deletes rows no display shows that were produced before `before`; returns how many. */
+  async removeUnassigned(before: Date): Promise<number> {
+    const shown = (await this.assignments.find()).map((row) => row.panelImageId);
+    const stale = await this.rows.find({ where: { id: Not(In(shown)), producedAt: LessThan(before) }, select: { id: true } });
+    for (let i = 0; i < stale.length; i += 500) await this.rows.delete(stale.slice(i, i + 500).map((f) => f.id));
+    return stale.length;
+  }
+
+  /** The file names some row still names. */
+  async namedFiles(): Promise<Set<string>> {
+    return new Set((await this.rows.find({ select: { filePath: true } })).map((f) => path.basename(f.filePath)));
   }
 
   private async findOrProduce(request: PanelImageRequest): Promise<PanelImage> {

@@ -19,7 +19,9 @@ export function fileKeyCipher(dataDir: string): SecretCipher {
   let key: Buffer;
   try {
     key = fs.readFileSync(keyPath);
-  } catch {
+  } catch (err) {
+    // Only a missing file means "no key yet"; an unreadable one must not be replaced (the stored secrets would be lost).
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     key = crypto.randomBytes(32);
     fs.writeFileSync(keyPath, key, { mode: 0o600, flag: 'wx' });
   }

@@ -1,15 +1,21 @@
 import type { DataSource, Repository } from 'typeorm';
+import { ValidationError } from '../core/errors.ts';
+import type { AppEvents } from '../core/events.ts';
 import { SettingEntity, type Setting } from '../storage/entities/setting.ts';
 import { SETTING_DEFAULTS, SETTING_SCHEMAS, isSecretKey, isSettingKey, secretEnvName, type SettingKey } from './keys.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 
-export class SettingError extends Error {}
+/** An unknown key or a value its schema refuses: the caller's mistake. */
+export class SettingError extends ValidationError {}
 
-/** Typed settings over the `settings` table. Secrets are encrypted; an environment variable overrides a stored secret. */
+/**
+ * Typed settings over the `settings` table. Secrets are encrypted; an environment variable overrides
+ * a stored secret. Every change announces `content-changed` (settings).
+ */
 export class SettingsStore {
   private readonly repo: Repository<Setting>;
 
-  constructor(db: DataSource, private readonly cipher: SecretCipher, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(db: DataSource, private readonly cipher: SecretCipher, private readonly events: AppEvents, private readonly env: NodeJS.ProcessEnv = process.env) {
     this.repo = db.getRepository(SettingEntity);
   }
 
@@ -30,12 +36,18 @@ export class SettingsStore {
     if (!isSettingKey(key)) throw new SettingError(`unknown setting "${key}"`);
     if (isSecretKey(key) && value === '') {
       await this.repo.delete({ key });
+      this.changed();
       return;
     }
     const parsed = SETTING_SCHEMAS[key].safeParse(value);
     if (!parsed.success) throw new SettingError(`invalid value for ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     const stored = isSecretKey(key) ? this.cipher.encrypt(value) : String(value);
     await this.repo.save({ key, value: stored });
+    this.changed();
+  }
+
+  private changed(): void {
+    this.events.emit('content-changed', { kind: 'settings' });
   }
 
   /** Every known key with its value; secrets show only whether they are set. */

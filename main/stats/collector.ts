@@ -1,4 +1,4 @@
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 import { createSystemProbe, type SystemProbe } from './probe.ts';
 import { insertSample, pruneStats, type NewStatsSample } from './store.ts';
@@ -35,7 +35,7 @@ export class StatsCollector {
   private pending: Promise<void> = Promise.resolve();
   private lastPrune = 0;
 
-  constructor(private readonly app: AppContext, options: StatsCollectorOptions = {}) {
+  constructor(private readonly app: StoreContext, options: StatsCollectorOptions = {}) {
     this.probe = options.probe ?? createSystemProbe(app.dataDir);
     this.retentionMs = (options.retentionDays ?? 7) * 24 * HOUR_MS;
     this.intervalMs = options.intervalMs ?? MINUTE_MS;

@@ -1,7 +1,8 @@
 /**
- * Column types that exist under the same meaning in SQLite and PostgreSQL, so the entities and
- * migrations can move to `DATABASE_URL=postgres://…` unchanged. Timestamps are the one type whose
- * name differs between the two.
+ * Column types that exist under the same meaning in SQLite and PostgreSQL, chosen so the entities
+ * and migrations need no change when PostgreSQL arrives. Today database.ts opens SQLite only;
+ * timestamps are the one type whose name differs between the two, so TIMESTAMP already follows
+ * DATABASE_URL.
  */
 export const TIMESTAMP = process.env.DATABASE_URL?.startsWith('postgres') ? 'timestamptz' : 'datetime';
 

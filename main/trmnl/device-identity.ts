@@ -1,7 +1,7 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DisplayStore } from '../displays/display-store.ts';
 import { PairingError, type BootstrapRequest, type Pairing } from '../displays/pairing.ts';
 import { hashToken } from '../displays/secrets.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { Display } from '../storage/entities/display.ts';
 import { trmnlHardwareId } from './mac.ts';
 
 /** What a TRMNL request presents: its `ID` header (a MAC, already checked) and its `Access-Token`, if any. */
@@ -23,18 +23,14 @@ export type Identified =
  * revoke or removal made by any process counts at once.
  */
 export class DeviceIdentity {
-  private readonly displays: Repository<Display>;
-
-  constructor(db: DataSource, private readonly pairing: Pairing) {
-    this.displays = db.getRepository(DisplayEntity);
-  }
+  constructor(private readonly displays: Pick<DisplayStore, 'byHardwareId' | 'byTokenHash'>, private readonly pairing: Pairing) {}
 
   /** `admit`: what to enrol an unknown MAC with; without it, unknown devices are refused. */
   async identify({ mac, token }: DeviceCredentials, admit?: Omit<BootstrapRequest, 'hardwareId' | 'protocol'>): Promise<Identified> {
-    const known = mac ? await this.displays.findOneBy({ hardwareId: trmnlHardwareId(mac) }) : null;
+    const known = mac ? await this.displays.byHardwareId(trmnlHardwareId(mac)) : null;
     if (token) {
       // Looked up by hash: the comparison never runs over the token itself.
-      const display = await this.displays.findOneBy({ tokenHash: hashToken(token) });
+      const display = await this.displays.byTokenHash(hashToken(token));
       if (!display || display.status === 'revoked') return { ok: false, status: 401, message: 'unknown or revoked access token: remove the device in Inkstand and set it up again', known };
       return { ok: true, display };
     }

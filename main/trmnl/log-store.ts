@@ -1,16 +1,17 @@
 import { LessThan, type DataSource, type Repository } from 'typeorm';
 import type { DisplayLogDto } from '../../contract/dtos.ts';
+import type { AppEvents } from '../core/events.ts';
 import { DisplayLogEntity, type DisplayLog } from '../storage/entities/display-log.ts';
 import type { LogEntry } from './log-entries.ts';
 
 /** Each display keeps its newest entries; older ones go as new ones arrive. */
 export const MAX_LOGS_PER_DISPLAY = 200;
 
-/** The logs devices send, per display, bounded, newest first. */
+/** The logs devices send, per display, bounded, newest first; the display's page hears of new ones (`displays-changed`). */
 export class DisplayLogStore {
   private readonly logs: Repository<DisplayLog>;
 
-  constructor(private readonly db: DataSource, private readonly now: () => Date) {
+  constructor(private readonly db: DataSource, private readonly events: AppEvents, private readonly now: () => Date) {
     this.logs = db.getRepository(DisplayLogEntity);
   }
 
@@ -22,6 +23,7 @@ export class DisplayLogStore {
       const [oldestKept] = await logs.find({ where: { displayId }, order: { id: 'DESC' }, skip: MAX_LOGS_PER_DISPLAY - 1, take: 1, select: { id: true } });
       if (oldestKept) await logs.delete({ displayId, id: LessThan(oldestKept.id) });
     });
+    this.events.emit('displays-changed', { displayId });
   }
 
   async list(displayId: number, limit = MAX_LOGS_PER_DISPLAY): Promise<DisplayLogDto[]> {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import type { DataSource, Repository } from 'typeorm';
-import type { AppEvents } from '../core/events.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
 import type { Telemetry, TelemetryRecorder } from '../displays/telemetry.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
@@ -8,7 +7,7 @@ import type { PanelImageRequests } from '../display-content/panel-image-requests
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import type { DisplayState } from '../display-content/display-state.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { Display } from '../storage/entities/display.ts';
 import { DeviceIdentity, type DeviceCredentials } from './device-identity.ts';
 import { profileForDevice, type DeviceDescription } from './device-profile.ts';
 import { capabilityMatches, imagePath, parseImageFile } from './image-capability.ts';
@@ -21,8 +20,7 @@ import { refreshRate, trmnlFilename } from './refresh-rate.ts';
 const REFUSED_REFRESH_S = 900;
 
 export interface TrmnlServiceDeps {
-  db: DataSource;
-  events: AppEvents;
+  displays: DisplayStore;
   pairing: Pairing;
   displayContent: DisplayContentService;
   actions: DisplayActions;
@@ -52,11 +50,9 @@ export type TrmnlBody = { status: number } & Record<string, unknown>;
  */
 export class TrmnlService {
   readonly identity: DeviceIdentity;
-  private readonly displays: Repository<Display>;
 
   constructor(private readonly deps: TrmnlServiceDeps) {
-    this.identity = new DeviceIdentity(deps.db, deps.pairing);
-    this.displays = deps.db.getRepository(DisplayEntity);
+    this.identity = new DeviceIdentity(deps.displays, deps.pairing);
   }
 
   /**
@@ -126,7 +122,6 @@ export class TrmnlService {
     if (!who.ok) return { httpStatus: who.status, body: { status: who.status, message: who.message } };
     const entries = parseLogPayload(body);
     await this.deps.logs.add(who.display.id, entries);
-    this.deps.events.emit('displays-changed', { displayId: who.display.id });
     return { httpStatus: 204 };
   }
 
@@ -134,7 +129,7 @@ export class TrmnlService {
   async imageFile(humanId: string, file: string): Promise<string | null> {
     const wanted = parseImageFile(file);
     if (!wanted) return null;
-    const display = await this.displays.findOneBy({ humanId });
+    const display = await this.deps.displays.byHumanId(humanId);
     if (!display || display.status === 'revoked' || !capabilityMatches(display.imageSecret, wanted.version, wanted.capability)) return null;
     const frame = await this.deps.panelImages.byVersion(wanted.version);
     const absolute = frame ? this.deps.panelImages.absolutePath(frame) : null;
@@ -173,8 +168,7 @@ export class TrmnlService {
 
   /** The user asked for it: the firmware wipes its key (and its Wi-Fi) and sets itself up again. Said once. */
   private async reset(display: Display): Promise<TrmnlBody> {
-    await this.displays.update(display.id, { resetRequested: false });
-    this.deps.events.emit('displays-changed', { displayId: display.id });
+    await this.deps.displays.write(display.id, { resetRequested: false });
     return { status: 0, image_url: null, filename: null, refresh_rate: REFUSED_REFRESH_S, reset_firmware: true, update_firmware: false, firmware_url: null, special_function: 'none' };
   }
 }

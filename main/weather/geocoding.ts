@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppContext } from '../core/app-context.ts';
+import type { StoreContext } from '../core/app-context.ts';
 import { describeUrl, fetchJson } from '../jobs/http.ts';
 import { readWeatherConfig } from './config.ts';
 import { ProviderAnswerError, describeBadShape } from './provider-errors.ts';
@@ -39,7 +39,7 @@ export interface SearchOptions {
 }
 
 /** Places matching a name, for picking the weather location in the settings UI (Open-Meteo's geocoding API, `weather.geocoding_url`). */
-export async function searchLocations(app: AppContext, query: string, options: SearchOptions = {}): Promise<LocationMatch[]> {
+export async function searchLocations(app: StoreContext, query: string, options: SearchOptions = {}): Promise<LocationMatch[]> {
   const name = query.trim();
   if (name.length < 2) return [];
   const { geocodingUrl } = await readWeatherConfig(app.settings);

@@ -3,7 +3,6 @@ import type { JobKind } from '../jobs/types.ts';
 import { readWeatherConfig } from './config.ts';
 import { fetchOpenMeteoForecast } from './open-meteo.ts';
 import { fetchOpenWeatherMapForecast } from './openweathermap.ts';
-import { saveWeatherReport } from './store.ts';
 
 const params = z.strictObject({
   timeout_s: z.number().int().min(1).max(120).default(20),
@@ -28,8 +27,7 @@ export const getWeatherJob: JobKind<z.infer<typeof params>> = {
     } else {
       report = await fetchOpenMeteoForecast(request);
     }
-    await saveWeatherReport(app.db, report, app.now());
-    app.events.emit('content-changed', { kind: 'weather' });
+    await app.weather.save(report, app.now());
     const now = report.current ? `${report.current.temperatureC.toFixed(1)} °C now, ` : '';
     return { summary: `${report.locationName}: ${now}${report.days.length} days stored (${report.provider})` };
   },

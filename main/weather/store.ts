@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { AppEvents } from '../core/events.ts';
 import type { WeatherDay, WeatherSnapshot } from '../dashboard/types.ts';
 import { WeatherCurrentEntity, WeatherDayEntity, type WeatherCurrent, type WeatherDayRow } from '../storage/entities/weather.ts';
 import { locationKey, withoutUndefined, type WeatherReport } from './report.ts';
@@ -10,8 +11,29 @@ export interface StoredWeather extends WeatherSnapshot {
   provider: string;
 }
 
+/** The stored forecasts, per location; saving one announces `content-changed` (weather) for dashboards. */
+export class WeatherStore {
+  constructor(private readonly deps: { db: DataSource; events: AppEvents }) {}
+
+  async save(report: WeatherReport, fetchedAt: Date): Promise<void> {
+    await saveWeatherReport(this.deps.db, report, fetchedAt);
+    this.deps.events.emit('content-changed', { kind: 'weather' });
+  }
+
+  all(): Promise<StoredWeather[]> {
+    return loadStoredWeather(this.deps.db);
+  }
+
+  /** The stored weather for a location (latest fetched when none is given or it has none yet). */
+  async forLocation(location: { latitude: number; longitude: number } | null): Promise<StoredWeather | null> {
+    const all = await this.all();
+    const key = location ? locationKey(location.latitude, location.longitude) : null;
+    return all.find((w) => key !== null && locationKey(w.latitude, w.longitude) === key) ?? all[0] ?? null;
+  }
+}
+
 /** Replaces the stored weather of the report's location in one short transaction. */
-export async function saveWeatherReport(db: DataSource, report: WeatherReport, fetchedAt: Date): Promise<void> {
+async function saveWeatherReport(db: DataSource, report: WeatherReport, fetchedAt: Date): Promise<void> {
   const key = locationKey(report.latitude, report.longitude);
   const current = report.current;
   await db.transaction(async (tx) => {
@@ -49,17 +71,10 @@ export async function saveWeatherReport(db: DataSource, report: WeatherReport, f
 }
 
 /** Every stored location's weather, most recently fetched first. */
-export async function loadStoredWeather(db: DataSource): Promise<StoredWeather[]> {
+async function loadStoredWeather(db: DataSource): Promise<StoredWeather[]> {
   const currents = await db.getRepository(WeatherCurrentEntity).find({ order: { fetchedAt: 'DESC' } });
   const days = await db.getRepository(WeatherDayEntity).find({ order: { date: 'ASC' } });
   return currents.map((current) => toStoredWeather(current, days.filter((day) => day.locationKey === current.locationKey)));
-}
-
-/** The stored weather for a location (latest fetched when none is given or it has none yet). */
-export async function loadWeatherFor(db: DataSource, location: { latitude: number; longitude: number } | null): Promise<StoredWeather | null> {
-  const all = await loadStoredWeather(db);
-  const key = location ? locationKey(location.latitude, location.longitude) : null;
-  return all.find((w) => key !== null && locationKey(w.latitude, w.longitude) === key) ?? all[0] ?? null;
 }
 
 function toStoredWeather(current: WeatherCurrent, days: WeatherDayRow[]): StoredWeather {

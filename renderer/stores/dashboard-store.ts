@@ -46,7 +46,7 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
   },
   async loadPreview(displayId) {
     const preview = await attempt(() => client().call('dashboard.preview', { displayId }));
-    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: dataUrl('image/png', preview.pngBase64) } }));
+    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: dataUrl(preview.mime, preview.dataBase64) } }));
   },
   async refreshPreviews() {
     await Promise.all(Object.keys(get().previews).map((id) => get().loadPreview(Number(id))));

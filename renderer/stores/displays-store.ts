@@ -70,7 +70,7 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
       if (version && get().panelImages[id]?.version === version) return;
       const image = await attempt(() => client().call('displays.preview', { id }));
       if (!image) return;
-      set((s) => ({ panelImages: { ...s.panelImages, [id]: { version: image.version, mode: image.mode, src: dataUrl('image/png', image.pngBase64) } } }));
+      set((s) => ({ panelImages: { ...s.panelImages, [id]: { version: image.version, mode: image.mode, src: dataUrl(image.image.mime, image.image.dataBase64) } } }));
     },
 
     async loadPairing() {

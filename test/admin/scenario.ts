@@ -89,12 +89,12 @@ export const SCENARIO: Step[] = [
   step({ op: 'displays.clearOverride', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.override).toBeNull(); } }),
   step({ op: 'displays.showMessage', args: (c) => ({ id: c.displayId!, text: 'Dinner at seven', minutes: 10 }), check: (r, _c, e) => { ok(r, e); expect(r!.messageText).toBe('Dinner at seven'); } }),
   step({ op: 'displays.next', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => ok(r, e) }),
-  step({ op: 'displays.preview', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mode).toBe('message'); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
-  step({ op: 'dashboard.preview', args: (c) => ({ displayId: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
+  step({ op: 'displays.preview', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mode).toBe('message'); expect(Buffer.from(r!.image.dataBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
+  step({ op: 'dashboard.preview', args: (c) => ({ displayId: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mime).toBe('image/png'); expect(Buffer.from(r!.dataBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
   step({
     op: 'panelImages.preview',
     args: (c) => ({ photoId: c.photoId!, displayId: c.displayId!, settings: { vividness: 1.3 } }),
-    check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ mime: 'image/png', width: 800, height: 480, settings: { dither: 'floyd-steinberg', vividness: 1.3 } }); },
+    check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ image: { mime: 'image/png', width: 800, height: 480 }, settings: { dither: 'floyd-steinberg', vividness: 1.3 } }); },
   }),
   step({
     op: 'panelImages.preview',

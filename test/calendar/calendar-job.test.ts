@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addCalendar } from '../../main/calendar/calendars.ts';
 import { JobService } from '../../main/jobs/job-service.ts';
 import { JOB_KINDS } from '../../main/jobs/registry.ts';
 import { CalendarEntity, OccurrenceEntity } from '../../main/storage/entities/calendar.ts';
@@ -47,8 +46,8 @@ beforeEach(async () => {
   ics.serveFixture('/family.ics', 'family.ics');
   ics.serveFixture('/school.ics', 'school.ics');
   testApp = await createTestApp({ now: () => NOW });
-  await addCalendar(testApp.app.db, { name: 'Family', url: `${ics.url}/family.ics`, color: '#e53935' }, NOW);
-  await addCalendar(testApp.app.db, { name: 'School', url: `${ics.url}/school.ics` }, NOW);
+  await testApp.app.calendars.add({ name: 'Family', url: `${ics.url}/family.ics`, color: '#e53935' }, NOW);
+  await testApp.app.calendars.add({ name: 'School', url: `${ics.url}/school.ics` }, NOW);
   service = new JobService(testApp.app, JOB_KINDS, { pollMs: 50 });
   await service.update('get_calendar', { timeZone: 'Europe/Berlin', params: { days_ahead: 28 } });
   await service.start();

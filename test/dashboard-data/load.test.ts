@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCalendar } from '../../main/calendar/calendars.ts';
 import { replaceOccurrences } from '../../main/calendar/occurrences.ts';
 import { loadDashboardData } from '../../main/dashboard-data/load.ts';
 import { insertSample } from '../../main/stats/store.ts';
 import { CalendarEntity } from '../../main/storage/entities/calendar.ts';
-import { saveWeatherReport } from '../../main/weather/store.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
 
 const NOW = new Date('2025-10-27T06:10:00Z'); // Monday 07:10 in Berlin
@@ -25,7 +23,7 @@ describe('loadDashboardData', () => {
     const { app } = testApp;
     await app.settings.set('weather.latitude', '52.52');
     await app.settings.set('weather.longitude', '13.41');
-    await saveWeatherReport(app.db, {
+    await app.weather.save({
       provider: 'open-meteo', locationName: 'Berlin', latitude: 52.52, longitude: 13.41, timeZone: 'Europe/Berlin', observedAt: new Date('2025-10-27T06:00:00Z'),
       current: { temperatureC: 4.5, weatherCode: 2, windSpeedKmh: 9 },
       days: [
@@ -35,8 +33,8 @@ describe('loadDashboardData', () => {
       ],
     }, new Date('2025-10-27T06:05:00Z'));
 
-    const family = await addCalendar(app.db, { name: 'Family', url: 'https://example.com/f.ics', color: '#e53935' }, NOW);
-    const work = await addCalendar(app.db, { name: 'Work', url: 'https://example.com/w.ics', color: '#1e88e5' }, NOW);
+    const family = await app.calendars.add({ name: 'Family', url: 'https://example.com/f.ics', color: '#e53935' }, NOW);
+    const work = await app.calendars.add({ name: 'Work', url: 'https://example.com/w.ics', color: '#1e88e5' }, NOW);
     await replaceOccurrences(app.db, family.id, [
       event('yesterday', '2025-10-26T09:00:00Z', '2025-10-26T10:00:00Z'),
       event('holiday', '2025-10-23T22:00:00Z', '2025-10-27T23:00:00Z', true), // ends tonight: still shown
@@ -44,7 +42,7 @@ describe('loadDashboardData', () => {
       event('next-week', '2025-11-02T23:00:00Z', '2025-11-03T23:00:00Z', true), // Monday in a week: beyond 7 days
     ], NOW);
     await replaceOccurrences(app.db, work.id, [event('standup', '2025-10-27T08:30:00Z', '2025-10-27T08:45:00Z')], NOW);
-    await replaceOccurrences(app.db, (await addCalendar(app.db, { name: 'Hidden', url: 'https://example.com/h.ics' }, NOW)).id, [event('hidden', '2025-10-27T10:00:00Z', '2025-10-27T11:00:00Z')], NOW);
+    await replaceOccurrences(app.db, (await app.calendars.add({ name: 'Hidden', url: 'https://example.com/h.ics' }, NOW)).id, [event('hidden', '2025-10-27T10:00:00Z', '2025-10-27T11:00:00Z')], NOW);
     await app.db.getRepository(CalendarEntity).update({ name: 'Hidden' }, { enabled: false });
 
     for (let i = 70; i >= 1; i--) {

@@ -43,9 +43,12 @@ class FakeDeviceApi(http.server.BaseHTTPRequestHandler):
         pass
 
 
+STATE_SAMPLE = json.loads((support.REPO / "test" / "fixtures" / "device-protocol" / "state.json").read_text())
+
+
 def state_answer(version, etag=None, mode="photo", interval=300):
-    body = {"display_id": "kmr-tav-bez", "mode": mode, "version": version, "image_url": f"http://elsewhere/api/display/image?version={version}",
-            "poll_interval_s": interval, "next_change_at": None, "override": None, "palette": ["#000000", "#ffffff"], "width": 800, "height": 480}
+    """The golden state sample (contract/device.ts), with the fields a test varies."""
+    body = {**STATE_SAMPLE, "mode": mode, "version": version, "image_url": f"http://elsewhere/api/display/image?version={version}", "poll_interval_s": interval}
     return lambda: (200, json.dumps(body).encode(), {"ETag": etag or f'"{version}-etag"', "Content-Type": "application/json"})
 
 

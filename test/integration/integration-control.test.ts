@@ -39,7 +39,7 @@ describe('the integration control API', () => {
     expect(Date.now() - sent).toBeLessThan(2000);
     expect(state).toMatchObject({ mode: 'message', override: { mode: 'message' } });
     const preview = await (await t.admin('GET', `/displays/${displayId}/preview`)).json();
-    expect(await ocrText(Buffer.from(preview.pngBase64, 'base64'))).toContain('Dinner is ready');
+    expect(await ocrText(Buffer.from(preview.image.dataBase64, 'base64'))).toContain('Dinner is ready');
   }, 30_000);
 
   it('sets an override, goes back to the schedule, steps to the next picture and refreshes, by human id and for all', async () => {

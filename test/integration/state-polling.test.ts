@@ -113,14 +113,15 @@ describe('state polling', () => {
   it('announces a frame that comes online at once, without waiting for the batched write', async () => {
     const frame = new SimulatedFrame('sim:online', 800, 480);
     const seen: number[] = [];
-    // Two announcements: the new display itself, then its first contact written at once.
+    // Two announcements: the new display itself, then its first contact written at once (a telemetry batch naming it).
     const announced = new Promise<number>((resolve) => {
-      const off = t.server.core.app.events.on('displays-changed', ({ displayId }) => {
-        if (displayId === undefined) return;
-        seen.push(displayId);
-        if (seen.filter((id) => id === displayId).length === 2) {
-          off();
-          resolve(displayId);
+      const off = t.server.core.app.events.on('displays-changed', ({ displayId, displayIds }) => {
+        for (const id of displayId !== undefined ? [displayId] : displayIds ?? []) {
+          seen.push(id);
+          if (seen.filter((s) => s === id).length === 2) {
+            off();
+            resolve(id);
+          }
         }
       });
     });

@@ -8,6 +8,8 @@ import { AppEvents } from '../../main/core/events.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { createStores } from '../../main/create-stores.ts';
+import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
 
 export interface TestApp {
   app: AppContext;
@@ -22,13 +24,10 @@ export async function createTestApp(options: { dataDir?: string; now?: () => Dat
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-test-'));
   const db = await openDatabase(dataDir);
   const screenCalls = { refreshAll: 0, prerenderDashboards: 0 };
+  const events = new AppEvents();
+  const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, {}), events, log: pino({ level: 'silent' }), now: options.now ?? (() => new Date()) };
   const app: AppContext = {
-    dataDir,
-    db,
-    settings: new SettingsStore(db, fileKeyCipher(dataDir), {}),
-    events: new AppEvents(),
-    log: pino({ level: 'silent' }),
-    now: options.now ?? (() => new Date()),
+    ...createStores(base, new ProfileRegistry(db, events)),
     displayContent: {
       async refreshAll() {
         screenCalls.refreshAll++;

@@ -8,6 +8,8 @@ import type { JobLogger, JobRun } from '../../main/jobs/types.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { createStores } from '../../main/create-stores.ts';
+import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
 import { DisplayEntity } from '../../main/storage/entities/display.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/library');
@@ -26,13 +28,10 @@ export async function createTestApp(options: { now?: () => Date; env?: NodeJS.Pr
   const db = await openDatabase(dataDir);
   const appLogs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void appLogs.push(JSON.parse(line)) });
+  const events = new AppEvents();
+  const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, options.env ?? {}), events, log, now: options.now ?? (() => new Date()) };
   const app: AppContext = {
-    dataDir,
-    db,
-    settings: new SettingsStore(db, fileKeyCipher(dataDir), options.env ?? {}),
-    events: new AppEvents(),
-    log,
-    now: options.now ?? (() => new Date()),
+    ...createStores(base, new ProfileRegistry(db, events)),
     displayContent: { refreshAll: async () => 0, prerenderDashboards: async () => 0 },
   };
   return {

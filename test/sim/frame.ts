@@ -1,27 +1,10 @@
 import dgram from 'node:dgram';
 import sharp from 'sharp';
+import type { DeviceState, DiscoveryReply } from '../../contract/device.ts';
 
-export interface DiscoveryReply {
-  bootstrap: string;
-  bootstrap_http: string;
-  fingerprint: string;
-  server: string;
-  version: string;
-  name: string;
-}
-
-export interface FrameState {
-  display_id: string;
-  mode: string;
-  version: string;
-  image_url: string;
-  poll_interval_s: number;
-  next_change_at: string | null;
-  override: { mode: string; until: string } | null;
-  palette: string[];
-  width: number;
-  height: number;
-}
+export type { DiscoveryReply };
+/** The state a frame holds: the protocol's DeviceState. */
+export type FrameState = DeviceState;
 
 export interface DecodedImage {
   width: number;

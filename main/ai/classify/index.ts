@@ -1,4 +1,4 @@
-import type { AppContext } from '../../core/app-context.ts';
+import type { StoreContext } from '../../core/app-context.ts';
 import { providerFor, readProviderConfig } from '../provider-config.ts';
 import { BuiltinClassifier } from './builtin.ts';
 import { OllamaClassifier } from './ollama.ts';
@@ -11,7 +11,7 @@ export type { Classification, Classifier, ClassifyInput } from './types.ts';
 export const DEFAULT_CLASSIFY_TIMEOUT_MS = 180_000;
 
 /** The classifier the settings ask for (`ai.classify.provider`); the built-in analyser by default. */
-export async function createClassifier(app: AppContext, timeoutMs = DEFAULT_CLASSIFY_TIMEOUT_MS): Promise<Classifier> {
+export async function createClassifier(app: StoreContext, timeoutMs = DEFAULT_CLASSIFY_TIMEOUT_MS): Promise<Classifier> {
   const provider = await providerFor(app, 'classify');
   if (provider === 'openai') return new OpenAiClassifier(await readProviderConfig(app, 'openai'), timeoutMs);
   if (provider === 'ollama') return new OllamaClassifier(await readProviderConfig(app, 'ollama'), timeoutMs);

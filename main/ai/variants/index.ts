@@ -1,4 +1,4 @@
-import type { AppContext } from '../../core/app-context.ts';
+import type { StoreContext } from '../../core/app-context.ts';
 import { providerFor, readProviderConfig } from '../provider-config.ts';
 import { BuiltinVariantMaker } from './builtin.ts';
 import { OpenAiVariantMaker } from './openai.ts';
@@ -11,7 +11,7 @@ export type { GeneratedVariant, VariantMaker, VariantRequest } from './types.ts'
 export const DEFAULT_VARIANT_TIMEOUT_MS = 300_000;
 
 /** The maker the settings ask for (`ai.variants.provider`); the built-in filters by default. */
-export async function createVariantMaker(app: AppContext, timeoutMs = DEFAULT_VARIANT_TIMEOUT_MS): Promise<VariantMaker> {
+export async function createVariantMaker(app: StoreContext, timeoutMs = DEFAULT_VARIANT_TIMEOUT_MS): Promise<VariantMaker> {
   const provider = await providerFor(app, 'variants');
   if (provider === 'openai') return new OpenAiVariantMaker(await readProviderConfig(app, 'openai'), timeoutMs);
   if (provider === 'sd-webui') return new SdWebUiVariantMaker(await readProviderConfig(app, 'sd-webui'), timeoutMs);

@@ -1,7 +1,5 @@
-import { addCalendar, listCalendars, removeCalendar } from '../../calendar/calendars.ts';
-import { listOccurrences } from '../../calendar/occurrences.ts';
 import { formatInZone, systemTimeZone } from '../../calendar/zoned-time.ts';
-import { ValidationError } from '../../admin/errors.ts';
+import { ValidationError } from '../../core/errors.ts';
 import type { AppContext } from '../../core/app-context.ts';
 import { CliError, printListing } from '../output.ts';
 
@@ -11,7 +9,7 @@ import { CliError, printListing } from '../output.ts';
  */
 export async function eventsCommand(app: AppContext, options: { json?: boolean; timeZone?: string }, out: NodeJS.WritableStream): Promise<void> {
   const zone = options.timeZone ?? systemTimeZone();
-  const rows = (await listOccurrences(app.db, { includeDisabled: true })).map((o) => ({
+  const rows = (await app.calendars.occurrences({ includeDisabled: true })).map((o) => ({
     calendar: o.calendarName,
     summary: o.summary,
     start: formatInZone(o.start, zone),
@@ -28,8 +26,7 @@ export async function eventsCommand(app: AppContext, options: { json?: boolean; 
 /** `inkstand calendars add NAME URL [--color #rrggbb]` */
 export async function calendarsAddCommand(app: AppContext, name: string, url: string, options: { color?: string }, out: NodeJS.WritableStream): Promise<void> {
   try {
-    const calendar = await addCalendar(app.db, { name, url, color: options.color }, app.now());
-    app.events.emit('content-changed', { kind: 'calendar' });
+    const calendar = await app.calendars.add({ name, url, color: options.color }, app.now());
     out.write(`calendar "${calendar.name}" added (${calendar.color}); its events arrive with the next get_calendar run (\`inkstand job get_calendar\`)\n`);
   } catch (err) {
     if (err instanceof ValidationError) throw new CliError(err.message);
@@ -39,7 +36,7 @@ export async function calendarsAddCommand(app: AppContext, name: string, url: st
 
 /** `inkstand calendars`: name, URL, colour, enabled, last fetch and error, and what the last download skipped (the events, with --json). */
 export async function calendarsListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const calendars = await listCalendars(app.db);
+  const calendars = await app.calendars.list();
   const common = (c: (typeof calendars)[number]) => ({
     name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled), lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
   });
@@ -53,7 +50,6 @@ export async function calendarsListCommand(app: AppContext, options: { json?: bo
 
 /** `inkstand calendars remove NAME`: the calendar and its stored events. */
 export async function calendarsRemoveCommand(app: AppContext, name: string, out: NodeJS.WritableStream): Promise<void> {
-  if (!(await removeCalendar(app.db, name))) throw new CliError(`no calendar called "${name}"; see \`inkstand calendars\``);
-  app.events.emit('content-changed', { kind: 'calendar' });
+  if (!(await app.calendars.removeByName(name))) throw new CliError(`no calendar called "${name}"; see \`inkstand calendars\``);
   out.write(`calendar "${name}" removed with its events\n`);
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../core/app-context.ts';
 import { absoluteLibraryPath } from '../../library/paths.ts';
-import { PhotoEntity, VariantEntity } from '../../storage/entities/photo.ts';
 import { printListing } from '../output.ts';
 
 /** `inkstand photos import DIR`: one line per image file, a summary; returns the exit status (1 if any file was refused). */
@@ -25,8 +24,8 @@ export async function photosImportCommand(app: AppContext, dir: string, out: Nod
 
 /** `inkstand photos [--json]`: every photo with its classification. */
 export async function photosListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const photos = await app.db.getRepository(PhotoEntity).find({ order: { id: 'ASC' } });
-  const counts = await variantCounts(app);
+  const photos = await app.photos.allPhotos();
+  const counts = await app.photos.variantCounts();
   const rows = photos.map((p) => ({
     id: p.id,
     name: p.originalName,
@@ -49,11 +48,4 @@ export async function photosListCommand(app: AppContext, options: { json?: boole
   }));
   const table = rows.map((r) => ({ ...r, size: `${r.width}×${r.height}`, favourite: r.favourite ? 'yes' : '', hidden: r.hidden ? 'yes' : '' }));
   printListing(options.json ? rows : table, Boolean(options.json), ['id', 'name', 'size', 'quality', 'contentType', 'orientation', 'peopleCount', 'favourite', 'hidden', 'variants', 'description'], out);
-}
-
-async function variantCounts(app: AppContext): Promise<Map<number, number>> {
-  const rows = await app.db.getRepository(VariantEntity).createQueryBuilder('v')
-    .select('v.photoId', 'photo_id').addSelect('COUNT(*)', 'count').groupBy('v.photoId')
-    .getRawMany<{ photo_id: number; count: number | string }>();
-  return new Map(rows.map((r) => [Number(r.photo_id), Number(r.count)]));
 }

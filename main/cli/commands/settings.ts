@@ -20,7 +20,6 @@ export async function settingsSetCommand(app: AppContext, key: string, value: st
     if (err instanceof SettingError) throw new CliError(err.message);
     throw err;
   }
-  app.events.emit('content-changed', { kind: 'settings' });
   out.write(isSecretKey(key) ? `${key} ${value === '' ? 'removed' : 'set'}\n` : `${key} = ${value}\n`);
 }
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { AppContext } from '../../core/app-context.ts';
 import { absoluteLibraryPath } from '../../library/paths.ts';
 import { SelectionIndex } from '../../library/selection-index.ts';
-import { PhotoEntity, VariantEntity } from '../../storage/entities/photo.ts';
 import { printListing } from '../output.ts';
 
 /**
@@ -11,8 +10,8 @@ import { printListing } from '../output.ts';
  */
 export async function variantsListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
   const [variants, photos, index] = await Promise.all([
-    app.db.getRepository(VariantEntity).find({ order: { id: 'ASC' } }),
-    app.db.getRepository(PhotoEntity).find({ select: { id: true, originalName: true } }),
+    app.photos.allVariants(),
+    app.photos.allPhotos(),
     SelectionIndex.build(app, app.now().getTime()),
   ]);
   const names = new Map(photos.map((p) => [p.id, p.originalName]));

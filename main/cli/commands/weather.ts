@@ -1,12 +1,12 @@
 import { formatInZone, systemTimeZone } from '../../calendar/zoned-time.ts';
 import type { AppContext } from '../../core/app-context.ts';
 import { searchLocations } from '../../weather/geocoding.ts';
-import { loadStoredWeather, type StoredWeather } from '../../weather/store.ts';
+import type { StoredWeather } from '../../weather/store.ts';
 import { printListing } from '../output.ts';
 
 /** `inkstand weather`: the stored current conditions and days of each location fetched. */
 export async function weatherCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const stored = await loadStoredWeather(app.db);
+  const stored = await app.weather.all();
   if (options.json) {
     out.write(JSON.stringify(stored.map(toJson), null, 2) + '\n');
     return;

@@ -28,7 +28,7 @@ export function PanelImagePreview({ photoId, target, settings }: { photoId: numb
       const args: PanelImagePreviewArgs = { photoId, ...target, settings };
       const preview = await tryCall(() => client().call('panelImages.preview', args));
       if (request !== latest.current) return;
-      if (preview.ok) setSrc(dataUrl(preview.value.mime, preview.value.dataBase64));
+      if (preview.ok) setSrc(dataUrl(preview.value.image.mime, preview.value.image.dataBase64));
       setError(preview.ok ? null : preview.message);
       setBusy(false);
     }, SETTLE_MS);

@@ -38,7 +38,7 @@ describe('dashboard store', () => {
 
   it('draws again only the previews already shown, as PNG data URLs', async () => {
     let drawn = 0;
-    const { call } = useFakeClient({ 'dashboard.preview': ({ displayId }) => ({ pngBase64: `png-${displayId}-${++drawn}` }) });
+    const { call } = useFakeClient({ 'dashboard.preview': ({ displayId }) => ({ mime: 'image/png', dataBase64: `png-${displayId}-${++drawn}` }) });
     await useDashboard.getState().loadPreview(4);
     await useDashboard.getState().refreshPreviews();
     expect(useDashboard.getState().previews).toEqual({ 4: 'data:image/png;base64,png-4-2' });

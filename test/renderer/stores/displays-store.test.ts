@@ -6,7 +6,7 @@ import { refused, resetStore, useFakeClient } from '../fake-client.ts';
 
 const display = (id: number, status: DisplayDto['status'], name = `Display ${id}`) => ({ id, status, name }) as DisplayDto;
 const profile = { id: 'inky-impression-7.3', label: 'Inky Impression 7.3' } as PanelProfileDto;
-const panelImage = (id: number, version = 'v1') => ({ version, mode: 'photo', pngBase64: `png${id}` });
+const panelImage = (id: number, version = 'v1') => ({ version, mode: 'photo', image: { mime: 'image/png', dataBase64: `png${id}` } });
 
 describe('displays store', () => {
   beforeEach(() => {

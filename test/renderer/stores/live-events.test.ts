@@ -12,7 +12,7 @@ describe('live events: each event makes a store fetch again', () => {
   });
 
   it('a new panel image version is fetched; one already shown is not', async () => {
-    const { client, call, fire } = useFakeClient({ 'displays.preview': () => ({ version: 'v2', mode: 'photo', pngBase64: 'png' }) });
+    const { client, call, fire } = useFakeClient({ 'displays.preview': () => ({ version: 'v2', mode: 'photo', image: { mime: 'image/png', dataBase64: 'png' } }) });
     const off = connectLiveEvents(client, { resync: vi.fn() });
     fire('panel-image-changed', { displayId: 1, version: 'v2' });
     await settle();
@@ -37,7 +37,7 @@ describe('live events: each event makes a store fetch again', () => {
   });
 
   it('new weather redraws the dashboard previews; a reconnect runs the whole load list; after the unsubscribe nothing does', async () => {
-    const { client, call, fire, resync } = useFakeClient({ 'weather.current': () => null, 'calendars.list': () => [], 'dashboard.preview': () => ({ pngBase64: 'png' }) });
+    const { client, call, fire, resync } = useFakeClient({ 'weather.current': () => null, 'calendars.list': () => [], 'dashboard.preview': () => ({ mime: 'image/png', dataBase64: 'png' }) });
     useDashboard.setState({ previews: { 2: 'data:old' } });
     const reloadEverything = vi.fn(async () => {});
     const off = connectLiveEvents(client, { resync: reloadEverything });

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { hashToken, newToken, tokenMatches } from '../displays/secrets.ts';
+import type { AppEvents } from '../core/events.ts';
 import { ExternalChanges } from '../storage/data-version.ts';
 import { SettingEntity } from '../storage/entities/setting.ts';
 
@@ -8,12 +9,12 @@ export type AdminTokenSlot = 'ui' | 'script';
 
 const key = (slot: AdminTokenSlot) => `admin.token_hash.${slot}`;
 
-/** The hashes are cached, and re-read after another process's commit (a token minted by the CLI replaces the old one at once). */
-export class AdminTokens {
+/** The admin tokens' store (their hashes live in the settings table). The hashes are cached, and re-read after another process's commit (a token minted by the CLI replaces the old one at once). */
+export class AdminTokenStore {
   private hashes: string[] | null = null;
   private readonly external: ExternalChanges;
 
-  constructor(private readonly db: DataSource) {
+  constructor(private readonly db: DataSource, private readonly events: AppEvents) {
     this.external = new ExternalChanges(db);
   }
 
@@ -22,6 +23,7 @@ export class AdminTokens {
     const token = newToken();
     await this.db.getRepository(SettingEntity).save({ key: key(slot), value: hashToken(token) });
     this.hashes = null;
+    this.events.emit('admin-tokens-changed', { slot });
     return token;
   }
 

@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import { CalendarStore } from './calendar/calendar-store.ts';
+import type { StoreContext } from './core/app-context.ts';
+import type { AppEvents } from './core/events.ts';
+import type { Logger } from './core/logger.ts';
+import { DisplayStore } from './displays/display-store.ts';
+import { PhotoStore } from './library/photo-store.ts';
+import { PanelImageStore } from './panel-images/panel-image-store.ts';
+import type { ProfileRegistry } from './panel-images/profile-registry.ts';
+import type { SettingsStore } from './settings/settings-store.ts';
+import { WeatherStore } from './weather/store.ts';
+
+export interface StoreBase {
+  dataDir: string;
+  db: DataSource;
+  settings: SettingsStore;
+  events: AppEvents;
+  log: Logger;
+  now(): Date;
+}
+
+/** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
+export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'exists'>): StoreContext {
+  const { db, events } = base;
+  return {
+    ...base,
+    displays: new DisplayStore({ db, events, profileExists: (id) => profiles.exists(id) }),
+    panelImages: new PanelImageStore({ db, events, dataDir: base.dataDir, now: base.now }),
+    photos: new PhotoStore({ db, events }),
+    calendars: new CalendarStore({ db, events }),
+    weather: new WeatherStore({ db, events }),
+  };
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Adapters translate and call; the stores are the only code that reaches the database. */
+const ADAPTER_FOLDERS = ['main/admin', 'main/http', 'main/cli', 'main/desktop'];
+
+/** What reaching the database looks like in this codebase (TypeORM over SQLite, a DataSource named db). */
+const DATABASE_USE: [RegExp, string][] = [
+  [/^import\s+(?!type\b)[^;]*from\s+'typeorm'/m, 'imports typeorm'],
+  [/^import\s+(?!type\b)[^;]*from\s+'[./]*\/storage\/(database|data-version|entities\/[\w-]+)\.ts'/m, 'imports storage code (not just its types)'],
+  [/\.getRepository\s*\(|\.createQueryBuilder\s*\(|\.getMetadata\s*\(/, 'uses a repository'],
+  [/\b(db|tx|manager|dataSource)\.(query|transaction)\s*\(/, 'runs SQL or a transaction'],
+  [/\b(core|app|deps|context|ctx)\.db\b/, 'reaches for the DataSource'],
+  [/\bdb:\s*(core|app)\.db\b|\bopenDatabase\s*\(/, 'hands the DataSource on or opens one'],
+];
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|mts|mjs)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+function databaseUses(source: string): string[] {
+  return DATABASE_USE.filter(([pattern]) => pattern.test(source)).map(([, what]) => what);
+}
+
+describe('adapters call no database', () => {
+  it('finds no database use in main/admin, main/http, main/cli or main/desktop', () => {
+    const offenders = ADAPTER_FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder)))
+      .map((file) => ({ file: path.relative(ROOT, file), uses: databaseUses(fs.readFileSync(file, 'utf8')) }))
+      .filter((o) => o.uses.length > 0);
+    expect(offenders, 'move these queries into a store (see README, Architecture)').toEqual([]);
+  });
+
+  it('recognises each way of reaching the database (so the check above can fail)', () => {
+    const samples = [
+      "import { In } from 'typeorm';",
+      "import { DisplayEntity } from '../storage/entities/display.ts';",
+      "import { openDatabase } from '../storage/database.ts';",
+      'const rows = repo.createQueryBuilder("d");',
+      'await core.db.getRepository(X).find();',
+      'await db.transaction(async (tx) => {});',
+      'await tx.query("DELETE FROM displays");',
+      'const displays = deps.db;',
+      'integrationRoutes({ db: core.db });',
+    ];
+    for (const sample of samples) expect(databaseUses(sample), sample).not.toEqual([]);
+    expect(databaseUses("import type { Display } from '../storage/entities/display.ts';\nconst q = req.query.wait;")).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import pino from 'pino';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreContext } from '../../main/core/app-context.ts';
+import { AppEvents, type AppEventMap, type AppEventName } from '../../main/core/events.ts';
+import { createStores } from '../../main/create-stores.ts';
+import { IntegrationKeys } from '../../main/integrations/integration-keys.ts';
+import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
+import { AdminTokenStore } from '../../main/settings/admin-token-store.ts';
+import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
+import { SettingsStore } from '../../main/settings/settings-store.ts';
+import { openDatabase } from '../../main/storage/database.ts';
+import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
+import { DisplayLogStore } from '../../main/trmnl/log-store.ts';
+import { tempDataDir } from '../helpers/test-server.ts';
+
+interface World {
+  stores: StoreContext;
+  profiles: ProfileRegistry;
+  adminTokens: AdminTokenStore;
+  integrationKeys: IntegrationKeys;
+  displayLogs: DisplayLogStore;
+  displayId: number;
+  photoId: number;
+  variantId: number;
+  calendarId: number;
+}
+
+interface Write {
+  store: string;
+  method: string;
+  event: AppEventName;
+  run(world: World): Promise<unknown>;
+}
+
+const now = () => new Date('2026-01-05T10:00:00Z');
+const WEATHER = { provider: 'open-meteo' as const, locationName: 'Here', latitude: 52.5, longitude: 13.4, timeZone: 'Europe/Berlin', observedAt: null, current: null, days: [] };
+const PROFILE = { id: 'test-panel', label: 'Test panel', width: 100, height: 50, palette: [[0, 0, 0], [255, 255, 255]] };
+
+/** Every writing method of every store, with the event it must announce: a new writing method belongs here. */
+const WRITES: Write[] = [
+  { store: 'DisplayStore', method: 'create', event: 'displays-changed', run: ({ stores }) => stores.displays.create({ ...newDisplay(), hardwareId: 'sim:second', humanId: 'bbb-bbb-bbb' }) },
+  { store: 'DisplayStore', method: 'update', event: 'displays-changed', run: (w) => w.stores.displays.update(w.displayId, { name: 'Hall' }) },
+  { store: 'DisplayStore', method: 'write', event: 'displays-changed', run: (w) => w.stores.displays.write(w.displayId, { messageText: 'hi' }) },
+  { store: 'DisplayStore', method: 'markShowing', event: 'displays-changed', run: (w) => w.stores.displays.markShowing(w.displayId, w.variantId, now()) },
+  { store: 'DisplayStore', method: 'setRules', event: 'displays-changed', run: (w) => w.stores.displays.setRules(w.displayId, [{ weekday: 1, startMinute: 0, endMinute: 60, mode: 'dashboard' }]) },
+  { store: 'DisplayStore', method: 'setOverride', event: 'displays-changed', run: (w) => w.stores.displays.setOverride(w.displayId, 'dashboard', new Date(now().getTime() + 60_000), now()) },
+  { store: 'DisplayStore', method: 'clearOverride', event: 'displays-changed', run: (w) => w.stores.displays.clearOverride(w.displayId) },
+  { store: 'DisplayStore', method: 'writeTelemetry', event: 'displays-changed', run: (w) => w.stores.displays.writeTelemetry([{ displayId: w.displayId, values: { lastSeen: now(), rssi: -50 } }]) },
+  { store: 'DisplayStore', method: 'remove', event: 'displays-changed', run: (w) => w.stores.displays.remove(w.displayId) },
+  { store: 'PanelImageStore', method: 'assign', event: 'panel-image-changed', run: async (w) => w.stores.panelImages.assign(w.displayId, await panelImage(w), 'photo', now()) },
+  { store: 'PhotoStore', method: 'markPhoto', event: 'photos-changed', run: (w) => w.stores.photos.markPhoto(w.photoId, { hidden: true }) },
+  { store: 'PhotoStore', method: 'dislikePhoto', event: 'photos-changed', run: (w) => w.stores.photos.dislikePhoto(w.photoId) },
+  { store: 'PhotoStore', method: 'markVariantFavourite', event: 'photos-changed', run: (w) => w.stores.photos.markVariantFavourite(w.variantId, true) },
+  { store: 'PhotoStore', method: 'dislikeVariant', event: 'photos-changed', run: (w) => w.stores.photos.dislikeVariant(w.variantId) },
+  { store: 'PhotoStore', method: 'removePhoto', event: 'photos-changed', run: (w) => w.stores.photos.removePhoto(w.photoId) },
+  { store: 'CalendarStore', method: 'add', event: 'content-changed', run: (w) => w.stores.calendars.add({ name: 'Work', url: 'https://example.com/w.ics' }, now()) },
+  { store: 'CalendarStore', method: 'update', event: 'content-changed', run: (w) => w.stores.calendars.update(w.calendarId, { enabled: false }) },
+  { store: 'CalendarStore', method: 'removeByName', event: 'content-changed', run: (w) => w.stores.calendars.removeByName('Family') },
+  { store: 'WeatherStore', method: 'save', event: 'content-changed', run: (w) => w.stores.weather.save(WEATHER, now()) },
+  { store: 'SettingsStore', method: 'set', event: 'content-changed', run: (w) => w.stores.settings.set('server.name', 'Attic') },
+  { store: 'ProfileRegistry', method: 'saveCustom', event: 'content-changed', run: (w) => w.profiles.saveCustom(PROFILE) },
+  { store: 'AdminTokenStore', method: 'mint', event: 'admin-tokens-changed', run: (w) => w.adminTokens.mint('script') },
+  { store: 'IntegrationKeys', method: 'create', event: 'content-changed', run: (w) => w.integrationKeys.create() },
+  { store: 'IntegrationKeys', method: 'revoke', event: 'content-changed', run: (w) => w.integrationKeys.revoke() },
+  { store: 'DisplayLogStore', method: 'add', event: 'displays-changed', run: (w) => w.displayLogs.add(w.displayId, [{ loggedAt: null, message: 'wifi ok', source: null, details: null }]) },
+];
+
+describe('every writing store method announces its change', () => {
+  let dataDir: string;
+  let db: DataSource;
+  let world: World;
+  let events: AppEvents;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('inkstand-store-events-');
+    db = await openDatabase(dataDir);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(WRITES)('$store.$method announces $event', async (write) => {
+    world = await freshWorld(db, dataDir);
+    events = world.stores.events;
+    const heard: AppEventMap[AppEventName][] = [];
+    events.on(write.event, (payload) => heard.push(payload));
+    await write.run(world);
+    expect(heard.length, `${write.store}.${write.method} wrote without announcing ${write.event}`).toBeGreaterThan(0);
+  });
+
+  it('lists every public writing method of the stores it covers', async () => {
+    world = await freshWorld(db, dataDir);
+    const covered = new Set(WRITES.map((w) => `${w.store}.${w.method}`));
+    const writers: Record<string, object> = { DisplayStore: world.stores.displays, PhotoStore: world.stores.photos, CalendarStore: world.stores.calendars, WeatherStore: world.stores.weather };
+    const WRITE_NAME = /^(create|update|write|mark|set|clear|remove|save|add|dislike|revoke|mint|assign|writeTelemetry)/;
+    for (const [store, instance] of Object.entries(writers)) {
+      const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(instance)).filter((m) => m !== 'constructor' && WRITE_NAME.test(m));
+      for (const method of methods) expect(covered, `${store}.${method} writes but is not in WRITES`).toContain(`${store}.${method}`);
+    }
+  });
+});
+
+function newDisplay() {
+  return {
+    hardwareId: 'sim:first', humanId: 'aaa-aaa-aaa', name: 'aaa-aaa-aaa', protocol: 'native' as const, status: 'approved' as const, pairingCode: '123456',
+    tokenHash: null, profileId: 'inky-impression-7.3', rotation: 0, timeZone: 'UTC', defaultMode: 'photo' as const, rotationIntervalS: 3600, pollIntervalS: 300,
+    quietStart: null, quietEnd: null, buttonMap: null, pictureSettings: null, messageText: null, currentVariantId: null, currentSince: null, lastSeen: null,
+    batteryVoltage: null, rssi: null, firmware: null, requestedWidth: 800, requestedHeight: 480, createdAt: now(), approvedAt: now(), requireToken: false,
+    imageSecret: 'secret', specialFunction: 'identify' as const, resetRequested: false, notifyOffline: true, cpuTemperature: null, uptimeS: null, offlineNotifiedFor: null,
+  };
+}
+
+/** Empties the tables the writes touch and seeds one of each record, so every write starts from the same ground. */
+async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
+  for (const table of ['display_logs', 'display_frames', 'frames', 'overrides', 'weekly_rules', 'displays', 'shown_variants', 'variants', 'photos', 'calendars', 'settings', 'panel_profiles']) {
+    await db.query(`DELETE FROM ${table}`);
+  }
+  const events = new AppEvents();
+  const settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
+  const profiles = new ProfileRegistry(db, events);
+  const stores = createStores({ dataDir, db, settings, events, log: pino({ level: 'silent' }), now }, profiles);
+  const display = await stores.displays.create(newDisplay());
+  const photo = await db.getRepository(PhotoEntity).save({
+    contentHash: 'c'.repeat(64), originalName: 'a.jpg', originalPath: 'photos/a.jpg', thumbPath: 'photos/a.webp', width: 10, height: 10, format: 'jpeg', importedAt: now(),
+    favourite: false, hidden: false, dislikes: 0, quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
+  });
+  const variant = await db.getRepository(VariantEntity).save({
+    photoId: photo.id, style: 'original', filePath: 'photos/a.jpg', contentHash: 'c'.repeat(64), provider: 'none', createdAt: now(), favourite: false, dislikes: 0, generationContext: null, score: null,
+  });
+  const calendar = await stores.calendars.add({ name: 'Family', url: 'https://example.com/f.ics' }, now());
+  return {
+    stores, profiles, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
+    adminTokens: new AdminTokenStore(db, events),
+    integrationKeys: new IntegrationKeys(db, events, now),
+    displayLogs: new DisplayLogStore(db, events, now),
+  };
+}
+
+function panelImage(world: World) {
+  return world.stores.panelImages.ensure({ renderKey: 'k'.repeat(64), sourceKind: 'test', sourceRef: 'test', produce: async () => Buffer.from('png') });
+}
