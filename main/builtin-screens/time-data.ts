@@ -8,7 +8,7 @@ export interface LoadContext {
   locale: string;
   signal?: AbortSignal;
   /** The app's stored data, for screens drawn from it (weather). */
-  app?: Pick<AppContext, 'db' | 'settings'>;
+  app?: Pick<AppContext, 'weather' | 'settings'>;
 }
 
 const format = (context: LoadContext, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, ...options }).format(context.now);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { weatherCondition } from '../dashboard/weather-codes.ts';
 import { SourceError } from '../sources/source-http.ts';
 import { readWeatherConfig } from '../weather/config.ts';
-import { loadWeatherFor } from '../weather/store.ts';
 import { localDay, type LoadContext } from './time-data.ts';
 
 /** "Weather on its own": the stored weather of the configured location (get_weather fetches it; a render never waits on the network). */
@@ -10,7 +9,7 @@ export const weatherScreenSettings = z.strictObject({ days: z.number().int().min
 
 export async function weatherData(settings: z.infer<typeof weatherScreenSettings>, context: LoadContext) {
   if (!context.app) throw new SourceError('the weather screen reads the stored weather and needs the app');
-  const stored = await loadWeatherFor(context.app.db, (await readWeatherConfig(context.app.settings)).location);
+  const stored = await context.app.weather.forLocation((await readWeatherConfig(context.app.settings)).location);
   if (!stored) throw new SourceError('no weather stored yet: set the location under Dashboard and run the get_weather job');
   const today = localDay(context.now, stored.timeZone ?? context.timeZone);
   const days = stored.days.filter((day) => day.date >= today).slice(0, settings.days);

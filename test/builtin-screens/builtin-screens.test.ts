@@ -15,7 +15,6 @@ import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-as
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
 import { ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
-import { saveWeatherReport } from '../../main/weather/store.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
 const NOW = new Date('2025-10-15T08:05:00Z');
@@ -118,7 +117,7 @@ async function scanQr(png: Buffer): Promise<string> {
 async function storeWeather(): Promise<void> {
   await testApp.app.settings.set('weather.latitude', '53.55');
   await testApp.app.settings.set('weather.longitude', '9.99');
-  await saveWeatherReport(testApp.app.db, {
+  await testApp.app.weather.save({
     provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: NOW,
     current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
     days: [
