@@ -7,6 +7,7 @@ import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
+import { MashupEntity, PlaylistEntity, ScreenEntity } from './screen.ts';
 import { SettingEntity } from './setting.ts';
 import { StatsSampleEntity } from './stats.ts';
 import { WeatherCurrentEntity, WeatherDayEntity } from './weather.ts';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   DisplayFrameEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
+  ScreenEntity, MashupEntity, PlaylistEntity,
 ];
