@@ -21,6 +21,8 @@ export interface RecipeSummary {
   fields: RecipeField[];
   staticData: unknown;
   pollingUrl: string | null;
+  darkMode: boolean;
+  noScreenPadding: boolean;
   /** Whether its markup needs a script run (charts, maps): then it is drawn in a browser, or as a card. */
   needsScript: boolean;
 }

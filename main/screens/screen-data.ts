@@ -1,7 +1,7 @@
 import type { Logger } from '../core/logger.ts';
 import { ScreenInputError } from './errors.ts';
 import { effectiveValues } from './field-values.ts';
-import type { DrawContext } from './recipe-port.ts';
+import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
@@ -33,7 +33,7 @@ export class ScreenData {
   constructor(
     private readonly store: ScreenStore,
     private readonly library: ScreenLibrary,
-    private readonly recipes: Pick<import('./recipe-port.ts').ScreenRecipes, 'poll' | 'applyWebhook'>,
+    private readonly recipes: Pick<ScreenRecipes, 'poll' | 'applyWebhook'>,
     private readonly log: Logger,
     private readonly now: () => Date,
   ) {}

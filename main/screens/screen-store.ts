@@ -122,6 +122,9 @@ export class ScreenStore {
 
   /** A failed fetch or render: the last good data stays, the error shows on the screen's entry. */
   async saveError(id: number, message: string, at = this.now()): Promise<void> {
+    // The same error again (a render retried while a display waits) is not news: no write, no event that would start another retry.
+    const current = await this.rows.findOne({ where: { id }, select: { id: true, lastError: true } });
+    if (current?.lastError === message.slice(0, 2000)) return;
     await this.rows.update(id, { lastError: message.slice(0, 2000), lastErrorAt: at });
     this.events.emit('screens-changed', { kind: 'screen', id });
   }
