@@ -2,7 +2,7 @@
  * Dithering benchmark.
  *
  * Quality, per panel (7-colour, Spectra 6, black/white), over the quality image set: the real
- * frame (renderFrame, default settings) judged as a viewer sees it — mean seen ΔE76, mean ΔL* and
+ * frame (renderPanelImage, default settings) judged as a viewer sees it — mean seen ΔE76, mean ΔL* and
  * the chroma ratio (test/imaging/helpers/seen-error.ts) — next to Pillow's plain Floyd–Steinberg
  * to the same palette and next to the Pimoroni way (Pillow to the palette blended halfway toward
  * pure RGB, `set_image(saturation=0.5)`, shown in the panel's real colours).
@@ -10,13 +10,13 @@
  * Speed: ms per frame for each algorithm (the mapping into the panel's colours and the dither,
  * from RGB decoded beforehand: the dither step a frame goes through), the mapping alone as a
  * separate pass (how ordered dithering does it; error diffusion maps as it reads), the whole
- * renderFrame, and the ratio of each error diffusion to Pillow's Floyd–Steinberg (Pillow does no
+ * renderPanelImage, and the ratio of each error diffusion to Pillow's Floyd–Steinberg (Pillow does no
  * mapping), timed in alternating rounds so both see the same machine load.
  */
 import sharp from 'sharp';
 import { DITHER_ALGORITHMS, ditherRgb, type DitherAlgorithm } from '../main/imaging/dither/index.ts';
 import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel } from '../main/imaging/gamut/panel-lut.ts';
-import { renderFrame } from '../main/imaging/pipeline.ts';
+import { renderPanelImage } from '../main/imaging/pipeline.ts';
 import { findBuiltinProfile, type PanelProfile, type Rgb } from '../main/imaging/profiles.ts';
 import { loadCanvasRgb } from '../main/imaging/source-image.ts';
 import { QUALITY_IMAGES, QUALITY_PROFILES } from '../test/imaging/helpers/quality-set.ts';
@@ -46,7 +46,7 @@ async function qualityOf(profile: PanelProfile, report: Report): Promise<void> {
   let worse = 0;
   for (const { path } of QUALITY_IMAGES) {
     const source = await loadCanvasRgb(path, profile.width, profile.height);
-    const frame = await renderFrame(path, { profile, rotation: 0, settings: { dither: 'floyd-steinberg' } });
+    const frame = await renderPanelImage(path, { profile, rotation: 0, settings: { dither: 'floyd-steinberg' } });
     ours.push(seenError(source, frame.indices, profile.palette, profile.width, profile.height));
     const plain = runPillowDither(source, profile.width, profile.height, profile.palette, 1);
     if (!plain) continue;
@@ -88,7 +88,7 @@ async function speed(report: Report): Promise<void> {
   for (const id of ['inky-impression-7.3', 'spectra6-13.3'] as const) {
     const profile = findBuiltinProfile(id)!;
     const opts = { profile, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
-    report(`renderFrame ${id} ${profile.width}x${profile.height} from JPEG`, await medianMsAsync(() => renderFrame(photo, opts)), 'ms');
+    report(`renderPanelImage ${id} ${profile.width}x${profile.height} from JPEG`, await medianMsAsync(() => renderPanelImage(photo, opts)), 'ms');
   }
 }
 

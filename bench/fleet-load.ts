@@ -53,7 +53,7 @@ export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[]
   let renders = 0;
   const done = Promise.all(frames.map(async (frame, i) => {
     for (let round = 1; running && round <= rounds; round++) {
-      await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { frameSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
+      await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { pictureSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
       frame.etag = null;
       await frame.poll();
       renders++;

@@ -5,7 +5,7 @@
  * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
 import type {
-  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, FrameSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, PictureSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { AppEventMap } from './events.ts';
@@ -33,7 +33,7 @@ export interface DisplayPatch {
   quietStart?: string | null;
   quietEnd?: string | null;
   buttonMap?: Record<string, unknown>;
-  frameSettings?: Partial<FrameSettingsDto>;
+  pictureSettings?: Partial<PictureSettingsDto>;
   specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
 }
 
@@ -54,23 +54,23 @@ export interface PanelProfileDto {
   builtIn: boolean;
 }
 
-export interface FramePreviewArgs {
+export interface PanelImagePreviewArgs {
   photoId: number;
   /** Either a display (its profile, rotation and stored settings) or a profile (upright, default settings). */
   displayId?: number;
   profileId?: string;
   rotation?: 0 | 90 | 180 | 270;
-  settings?: Partial<FrameSettingsDto>;
+  settings?: Partial<PictureSettingsDto>;
 }
 
-export interface FramePreviewDto {
-  /** The frame upright, as a PNG in the panel's measured colours. */
+export interface PanelImagePreviewDto {
+  /** The panel image upright, as a PNG in the panel's measured colours. */
   mime: 'image/png';
   dataBase64: string;
   width: number;
   height: number;
   /** The settings it was rendered with. */
-  settings: FrameSettingsDto;
+  settings: PictureSettingsDto;
 }
 
 export interface PairingWindowDto {
@@ -111,9 +111,9 @@ export interface AdminOperations {
   'pairing.get': { args: Record<string, never>; result: PairingWindowDto };
   'pairing.open': { args: { minutes?: number }; result: PairingWindowDto };
   'pairing.close': { args: Record<string, never>; result: PairingWindowDto };
-  'screens.refreshAll': { args: Record<string, never>; result: { refreshed: number } };
-  'screens.nextPhotoEverywhere': { args: Record<string, never>; result: { refreshed: number } };
-  'screens.dashboardEverywhere': { args: { minutes?: number }; result: { refreshed: number } };
+  'displays.refreshAll': { args: Record<string, never>; result: { refreshed: number } };
+  'displays.nextPhotoEverywhere': { args: Record<string, never>; result: { refreshed: number } };
+  'displays.dashboardEverywhere': { args: { minutes?: number }; result: { refreshed: number } };
   'screens.list': { args: Record<string, never>; result: ScreenDto[] };
   'screens.get': { args: { id: number }; result: ScreenDto };
   'screens.builtins': { args: Record<string, never>; result: BuiltinPluginDto[] };
@@ -161,7 +161,7 @@ export interface AdminOperations {
   'calendars.remove': { args: { id: number }; result: { deleted: true } };
   'dashboard.preview': { args: { displayId: number }; result: { pngBase64: string } };
   /** A photo as a display (or a panel profile) would show it, with picture settings tried on top; nothing is stored. */
-  'frames.preview': { args: FramePreviewArgs; result: FramePreviewDto };
+  'panelImages.preview': { args: PanelImagePreviewArgs; result: PanelImagePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };
   'system.info': { args: Record<string, never>; result: SystemInfoDto };
 }
@@ -172,7 +172,7 @@ export type AdminResult<K extends AdminOperationName> = AdminOperations[K]['resu
 
 export type AdminApi = { [K in AdminOperationName]: (args: AdminArgs<K>) => Promise<AdminResult<K>> };
 
-export const ADMIN_EVENTS = ['displays-changed', 'frame-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed', 'content-changed', 'screens-changed'] as const satisfies readonly (keyof AppEventMap)[];
+export const ADMIN_EVENTS = ['displays-changed', 'panel-image-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed', 'content-changed', 'screens-changed'] as const satisfies readonly (keyof AppEventMap)[];
 export type AdminEventName = (typeof ADMIN_EVENTS)[number];
 export type AdminEventPayload<E extends AdminEventName> = AppEventMap[E];
 
@@ -206,9 +206,9 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'pairing.get': { method: 'GET', path: '/pairing' },
   'pairing.open': { method: 'POST', path: '/pairing/open' },
   'pairing.close': { method: 'POST', path: '/pairing/close' },
-  'screens.refreshAll': { method: 'POST', path: '/screens/refresh' },
-  'screens.nextPhotoEverywhere': { method: 'POST', path: '/screens/next-photo' },
-  'screens.dashboardEverywhere': { method: 'POST', path: '/screens/dashboard' },
+  'displays.refreshAll': { method: 'POST', path: '/displays/refresh-all' },
+  'displays.nextPhotoEverywhere': { method: 'POST', path: '/displays/next-photo-everywhere' },
+  'displays.dashboardEverywhere': { method: 'POST', path: '/displays/dashboard-everywhere' },
   'screens.list': { method: 'GET', path: '/screens' },
   'screens.get': { method: 'GET', path: '/screens/:id' },
   'screens.builtins': { method: 'GET', path: '/screen-plugins' },
@@ -251,7 +251,7 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'calendars.update': { method: 'PATCH', path: '/calendars/:id' },
   'calendars.remove': { method: 'DELETE', path: '/calendars/:id' },
   'dashboard.preview': { method: 'GET', path: '/dashboard/preview/:displayId' },
-  'frames.preview': { method: 'POST', path: '/frames/preview' },
+  'panelImages.preview': { method: 'POST', path: '/panel-images/preview' },
   'providers.test': { method: 'POST', path: '/providers/:provider/test' },
   'system.info': { method: 'GET', path: '/system' },
 };

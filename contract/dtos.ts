@@ -18,7 +18,7 @@ export type DitherAlgorithm = 'floyd-steinberg' | 'atkinson' | 'sierra' | 'stuck
 export const DITHER_ALGORITHMS: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki', 'bayer8', 'blue-noise', 'none'];
 
 /** How a display's pictures are prepared. The adjustments are factors 0–3 where 1 leaves the picture as it is. */
-export interface FrameSettingsDto {
+export interface PictureSettingsDto {
   dither: DitherAlgorithm;
   /** Chroma boost (hue and lightness kept): 0 grey, above 1 more colourful. */
   vividness?: number;
@@ -58,7 +58,7 @@ export interface DisplayDto {
   quietStart: string | null;
   quietEnd: string | null;
   buttonMap: ButtonMap;
-  frameSettings: FrameSettingsDto;
+  pictureSettings: PictureSettingsDto;
   messageText: string | null;
   lastSeen: string | null;
   online: boolean;

@@ -1,7 +1,7 @@
 /** What changed inside the app; the UI subscribes to these and refetches (push-invalidate, pull-data). */
 export interface AppEventMap {
   'displays-changed': { displayId?: number };
-  'frame-changed': { displayId: number; version: string };
+  'panel-image-changed': { displayId: number; version: string };
   'pairing-request': { displayId: number; humanId: string };
   'job-log': { executionId: number; seq: number; time: string; level: string; message: string; context?: Record<string, unknown> };
   'execution-changed': { executionId: number; jobName: string; status: string };

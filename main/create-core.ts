@@ -3,16 +3,16 @@ import { AdminTokens } from './admin/admin-tokens.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
-import { FrameStore } from './frames/frame-store.ts';
-import { ProfileRegistry } from './frames/profiles.ts';
+import { PanelImageStore } from './panel-images/panel-image-store.ts';
+import { ProfileRegistry } from './panel-images/profile-registry.ts';
 import { closeImagePool } from './imaging/pool.ts';
 import { IntegrationKeys } from './integrations/integration-keys.ts';
 import { JobService } from './jobs/job-service.ts';
 import { JOB_KINDS } from './jobs/registry.ts';
-import { ContentFrames } from './screens/content.ts';
-import { DisplayActions } from './screens/display-actions.ts';
-import { LibraryPicker } from './screens/library-picker.ts';
-import { ScreenService } from './screens/screen-service.ts';
+import { PanelImageRequests } from './display-content/panel-image-requests.ts';
+import { DisplayActions } from './display-content/display-actions.ts';
+import { LibraryPicker } from './display-content/library-picker.ts';
+import { DisplayContentService } from './display-content/display-content-service.ts';
 import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { openDatabase } from './storage/database.ts';
@@ -36,10 +36,10 @@ export interface Core {
   db: DataSource;
   pairing: Pairing;
   deviceAuth: DeviceAuth;
-  screens: ScreenService;
+  displayContent: DisplayContentService;
   actions: DisplayActions;
   profiles: ProfileRegistry;
-  frames: FrameStore;
+  panelImages: PanelImageStore;
   telemetry: TelemetryRecorder;
   adminTokens: AdminTokens;
   integrationKeys: IntegrationKeys;
@@ -56,36 +56,36 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const log = options.log ?? createLogger(dataDir);
   const settings = new SettingsStore(db, options.cipher ?? fileKeyCipher(dataDir));
   const profiles = new ProfileRegistry(db);
-  const frames = new FrameStore(db, dataDir, now);
-  // The screens service needs the app context and the context names the screens: tie the knot once here.
+  const panelImages = new PanelImageStore(db, dataDir, now);
+  // The display content service needs the app context and the context names it: tie the knot once here.
   const app = { dataDir, db, settings, events, log, now } as AppContext;
   const picker = new LibraryPicker(app);
-  const content = new ContentFrames(app, profiles);
-  const screens = new ScreenService(app, frames, content, profiles, picker);
-  app.screens = screens;
+  const panelImageRequests = new PanelImageRequests(app, profiles);
+  const displayContent = new DisplayContentService(app, panelImages, panelImageRequests, profiles, picker);
+  app.displayContent = displayContent;
   const jobs = new JobService(app, JOB_KINDS);
   const telemetry = new TelemetryRecorder(app);
   const pairing = new Pairing(db, settings, events, now);
-  const actions = new DisplayActions(app, screens, picker);
+  const actions = new DisplayActions(app, displayContent, picker);
   const displayLogs = new DisplayLogStore(db, now);
   return {
     app,
     db,
     pairing,
     deviceAuth: new DeviceAuth(db, events),
-    screens,
+    displayContent,
     actions,
     profiles,
-    frames,
+    panelImages,
     telemetry,
     adminTokens: new AdminTokens(db),
     integrationKeys: new IntegrationKeys(db, now),
     displayLogs,
-    trmnl: new TrmnlService({ db, events, pairing, screens, actions, frames, content, telemetry, logs: displayLogs, now }),
+    trmnl: new TrmnlService({ db, events, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
     async close() {
       await telemetry.stop();
-      screens.stop();
+      displayContent.stop();
       await closeImagePool();
       await db.destroy();
       log.flush?.();

@@ -68,7 +68,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   const reloadStoredState = () => {
     core.deviceAuth.clear();
     core.adminTokens.reload();
-    core.screens.invalidate();
+    core.displayContent.invalidate();
     folderWatch.refresh();
     refreshServerNameLater();
   };
@@ -103,8 +103,8 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
           mdns.start();
         }
       }
-      core.frames.sweepInterruptedWrites();
-      core.screens.start();
+      core.panelImages.sweepInterruptedWrites();
+      core.displayContent.start();
       core.telemetry.start();
       changeWatcher.start();
       stats.start();
@@ -135,7 +135,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       await folderWatch.stop();
       mdns?.stop();
       await discovery?.stop();
-      core.screens.stop();
+      core.displayContent.stop();
       await Promise.all(listeners.map((server) => new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addCalendar, listCalendars, removeCalendar } from '../calendar/calendars.ts';
 import type { Core } from '../create-core.ts';
-import { ContentFrames } from '../screens/content.ts';
+import { PanelImageRequests } from '../display-content/panel-image-requests.ts';
 import { CalendarEntity, OccurrenceEntity, type Calendar } from '../storage/entities/calendar.ts';
 import { DisplayEntity } from '../storage/entities/display.ts';
 import { readWeatherConfig } from '../weather/config.ts';
@@ -75,7 +75,7 @@ export function dashboardOperations(core: Core): DashboardOperations {
     async 'dashboard.preview'({ displayId }) {
       const display = await core.db.getRepository(DisplayEntity).findOneBy({ id: id.parse(displayId) });
       if (!display) throw new NotFoundError(`no display with id ${displayId}`);
-      const frame = await new ContentFrames(core.app, core.profiles).dashboard(display, core.app.now());
+      const frame = await new PanelImageRequests(core.app, core.profiles).dashboard(display, core.app.now());
       return { pngBase64: (await frame.produce()).toString('base64') };
     },
   };

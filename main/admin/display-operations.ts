@@ -6,7 +6,7 @@ import type { DisplayDto } from '../../contract/dtos.ts';
 import { toDisplayDto } from '../displays/display-dto.ts';
 import { findRuleOverlap } from '../displays/schedule.ts';
 import { SPECIAL_FUNCTIONS } from '../storage/entities/display.ts';
-import { frameSettingsSchema } from './frame-settings-schema.ts';
+import { pictureSettingsSchema } from './picture-settings-schema.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
 import type { AdminApi } from '../../contract/admin.ts';
@@ -35,7 +35,7 @@ const displayPatchSchema = z.object({
   quietStart: hhmm.nullable().optional(),
   quietEnd: hhmm.nullable().optional(),
   buttonMap: buttonMapSchema.optional(),
-  frameSettings: frameSettingsSchema.optional(),
+  pictureSettings: pictureSettingsSchema.optional(),
   specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
 }).strict();
 
@@ -71,7 +71,7 @@ export function displayOperations(core: Core): Pick<AdminApi,
   };
   const changed = (displayId: number) => {
     core.app.events.emit('displays-changed', { displayId });
-    core.screens.invalidate(displayId);
+    core.displayContent.invalidate(displayId);
   };
 
   return {
@@ -85,24 +85,24 @@ export function displayOperations(core: Core): Pick<AdminApi,
     async 'displays.approve'({ id: raw }) {
       const display = await find(raw);
       await core.pairing.approve(display.id);
-      core.screens.invalidate(display.id);
+      core.displayContent.invalidate(display.id);
       return dto(display.id);
     },
     async 'displays.revoke'({ id: raw }) {
       const display = await find(raw);
       await core.pairing.revoke(display.id);
-      core.screens.invalidate(display.id);
+      core.displayContent.invalidate(display.id);
       return dto(display.id);
     },
     async 'displays.update'({ id: raw, patch }) {
       const display = await find(raw);
       const parsed = displayPatchSchema.parse(patch);
       if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
-      const { buttonMap, frameSettings, specialFunction, ...plain } = parsed;
+      const { buttonMap, pictureSettings, specialFunction, ...plain } = parsed;
       await displays.update(display.id, {
         ...plain,
         ...(buttonMap ? { buttonMap: JSON.stringify(buttonMap) } : {}),
-        ...(frameSettings ? { frameSettings: JSON.stringify(frameSettings) } : {}),
+        ...(pictureSettings ? { pictureSettings: JSON.stringify(pictureSettings) } : {}),
         ...(specialFunction ? { specialFunction: specialFunction as Display['specialFunction'] } : {}),
       });
       changed(display.id);
@@ -144,7 +144,7 @@ export function displayOperations(core: Core): Pick<AdminApi,
     },
     async 'displays.preview'({ id: raw }) {
       const display = await find(raw);
-      const state = await core.screens.current(display.id);
+      const state = await core.displayContent.current(display.id);
       return { version: state.version, mode: state.mode, pngBase64: fs.readFileSync(state.filePath).toString('base64') };
     },
     async 'displays.logs'({ id: raw }) {
@@ -164,7 +164,7 @@ export function displayOperations(core: Core): Pick<AdminApi,
     async 'displays.delete'({ id: raw }) {
       const display = await find(raw);
       await displays.delete({ id: display.id });
-      core.screens.forget(display.id);
+      core.displayContent.forget(display.id);
       core.app.events.emit('displays-changed', { displayId: display.id });
       return { deleted: true };
     },

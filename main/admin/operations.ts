@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Core } from '../create-core.ts';
 import { BUILTIN_PROFILES, type PanelProfile } from '../imaging/profiles.ts';
-import { toHex } from '../screens/screen-state.ts';
+import { toHex } from '../display-content/display-state.ts';
 import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
-import { framePreviewOperations } from './frame-preview-operations.ts';
+import { panelImagePreviewOperations } from './panel-image-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
 import { uiOperations } from './ui-operations.ts';
@@ -26,7 +26,7 @@ export function createAdminApi(core: Core): AdminApi {
 
   return {
     ...displayOperations(core),
-    ...framePreviewOperations(core),
+    ...panelImagePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {
@@ -49,13 +49,13 @@ export function createAdminApi(core: Core): AdminApi {
       await core.pairing.closePairingWindow();
       return pairingWindow();
     },
-    async 'screens.refreshAll'() {
-      return { refreshed: await core.screens.refreshAll() };
+    async 'displays.refreshAll'() {
+      return { refreshed: await core.displayContent.refreshAll() };
     },
-    async 'screens.nextPhotoEverywhere'() {
+    async 'displays.nextPhotoEverywhere'() {
       return { refreshed: await core.actions.forEachApproved({ action: 'next' }) };
     },
-    async 'screens.dashboardEverywhere'({ minutes }) {
+    async 'displays.dashboardEverywhere'({ minutes }) {
       const duration = z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES).parse(minutes);
       return { refreshed: await core.actions.forEachApproved({ action: 'override', mode: 'dashboard', minutes: duration }) };
     },

@@ -4,8 +4,8 @@ import type { AppEvents } from './events.ts';
 import type { Logger } from './logger.ts';
 import type { DisplayMode } from '../storage/entities/display.ts';
 
-/** What the screens service offers to jobs and the admin contract. */
-export interface Screens {
+/** What the display content service offers to jobs and the admin contract. */
+export interface DisplayContent {
   /** Re-renders the current content of every approved display (or those in `modes`) now, and wakes long-polling frames. Returns how many displays were refreshed. */
   refreshAll(options?: { modes?: DisplayMode[] }): Promise<number>;
   /** Renders the dashboard frame of every display that has dashboard mode anywhere in its schedule. */
@@ -20,5 +20,5 @@ export interface AppContext {
   events: AppEvents;
   log: Logger;
   now(): Date;
-  screens: Screens;
+  displayContent: DisplayContent;
 }

@@ -28,9 +28,9 @@ export class TrayController {
       action().catch((err: unknown) => options.log.error({ err }, `tray: ${what} failed`)).finally(() => void this.refresh());
     };
     this.actions = {
-      refreshAll: act('refresh all', () => admin['screens.refreshAll']({})),
-      nextPhotoEverywhere: act('next photo everywhere', () => admin['screens.nextPhotoEverywhere']({})),
-      dashboardEverywhere: act('dashboard everywhere', () => admin['screens.dashboardEverywhere']({ minutes: DASHBOARD_MINUTES })),
+      refreshAll: act('refresh all', () => admin['displays.refreshAll']({})),
+      nextPhotoEverywhere: act('next photo everywhere', () => admin['displays.nextPhotoEverywhere']({})),
+      dashboardEverywhere: act('dashboard everywhere', () => admin['displays.dashboardEverywhere']({ minutes: DASHBOARD_MINUTES })),
       togglePairing: (open) => act('pairing', () => (open ? admin['pairing.open']({ minutes: PAIRING_MINUTES }) : admin['pairing.close']({})))(),
       runJob: (name) => act(`run ${name}`, () => admin['jobs.run']({ name }))(),
       open: options.open,

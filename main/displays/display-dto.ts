@@ -1,7 +1,7 @@
 import type { Display } from '../storage/entities/display.ts';
 import type { Override, WeeklyRule } from '../storage/entities/schedule.ts';
 import type { DisplayDto } from '../../contract/dtos.ts';
-import { storedFrameSettings } from '../imaging/frame-settings.ts';
+import { storedPictureSettings } from '../imaging/picture-settings.ts';
 import { macAddressOf } from '../trmnl/mac.ts';
 import { batteryPercent } from './device-health.ts';
 import { parseButtonMap } from './buttons.ts';
@@ -25,7 +25,7 @@ export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override
     quietStart: d.quietStart,
     quietEnd: d.quietEnd,
     buttonMap: parseButtonMap(d.buttonMap),
-    frameSettings: storedFrameSettings(d.frameSettings),
+    pictureSettings: storedPictureSettings(d.pictureSettings),
     messageText: d.messageText,
     lastSeen: d.lastSeen?.toISOString() ?? null,
     online,

@@ -171,7 +171,7 @@ export class Pairing {
       quietStart: null,
       quietEnd: null,
       buttonMap: null,
-      frameSettings: null,
+      pictureSettings: null,
       messageText: null,
       currentVariantId: null,
       currentSince: null,

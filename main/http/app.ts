@@ -20,7 +20,7 @@ export interface HttpAppOptions {
 /** What the HTTP and HTTPS listeners serve: unchanged-state device polls answered from memory, everything else by the Express app. */
 export function createRequestListener(core: Core, admin: AdminApi, options: HttpAppOptions = {}): RequestListener {
   const app = createHttpApp(core, admin, options);
-  const notModified = notModifiedFromMemory({ auth: core.deviceAuth, screens: core.screens, telemetry: core.telemetry });
+  const notModified = notModifiedFromMemory({ auth: core.deviceAuth, displayContent: core.displayContent, telemetry: core.telemetry });
   return (req, res) => {
     if (!notModified(req, res)) app(req, res);
   };
@@ -39,7 +39,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     db: core.db,
     pairing: core.pairing,
     auth: core.deviceAuth,
-    screens: core.screens,
+    displayContent: core.displayContent,
     actions: core.actions,
     profiles: core.profiles,
     telemetry: core.telemetry,

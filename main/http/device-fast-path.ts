@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeviceAuth } from '../displays/device-auth.ts';
 import { telemetryFromHeaders, type TelemetryRecorder } from '../displays/telemetry.ts';
-import type { ScreenService } from '../screens/screen-service.ts';
+import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import { deviceToken } from './device-auth-middleware.ts';
 import { NATIVE_TELEMETRY_HEADERS } from './device-routes.ts';
 
 export interface DeviceFastPathDeps {
   auth: DeviceAuth;
-  screens: ScreenService;
+  displayContent: DisplayContentService;
   telemetry: TelemetryRecorder;
 }
 
@@ -15,7 +15,7 @@ export interface DeviceFastPathDeps {
  * The device hot path, ahead of Express: most requests of a fleet are "has anything changed?"
  * (`GET /api/display/state` or `/api/display/image?version=V` with `If-None-Match`), and when the
  * answer is no, memory alone can give it: the token from the auth cache (checked against other
- * processes' commits first), the state from the screens cache. That costs microseconds instead of
+ * processes' commits first), the state from the display content cache. That costs microseconds instead of
  * the whole middleware stack. Whatever it cannot answer that way — no or unknown token, a state to
  * recompute, an ETag that no longer matches, a long-poll to hold, any other query — it leaves to the
  * device routes (returns false), which give the same answer the long way.
@@ -30,7 +30,7 @@ export function notModifiedFromMemory(deps: DeviceFastPathDeps): (req: IncomingM
     if (path !== STATE_PATH && path !== IMAGE_PATH) return false;
     const token = deviceToken(req.headers.authorization);
     const displayId = token ? deps.auth.cachedDisplayFor(token) : undefined;
-    const state = displayId === undefined ? undefined : deps.screens.inMemory(displayId);
+    const state = displayId === undefined ? undefined : deps.displayContent.inMemory(displayId);
     if (displayId === undefined || !state) return false;
     const query = queryAt < 0 ? '' : url.slice(queryAt + 1);
 

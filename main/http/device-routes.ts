@@ -7,10 +7,10 @@ import { BUTTONS } from '../displays/buttons.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
 import { telemetryFromHeaders, type TelemetryRecorder } from '../displays/telemetry.ts';
 import { defaultProfileForResolution } from '../imaging/profiles.ts';
-import type { ProfileRegistry } from '../frames/profiles.ts';
-import type { DisplayActions } from '../screens/display-actions.ts';
-import type { ScreenService } from '../screens/screen-service.ts';
-import { stateBody, type ScreenState } from '../screens/screen-state.ts';
+import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { DisplayActions } from '../display-content/display-actions.ts';
+import type { DisplayContentService } from '../display-content/display-content-service.ts';
+import { stateBody, type DisplayState } from '../display-content/display-state.ts';
 import { DisplayEntity } from '../storage/entities/display.ts';
 import type { DataSource } from 'typeorm';
 import { baseUrlOf, requireDeviceToken } from './device-auth-middleware.ts';
@@ -20,7 +20,7 @@ export interface DeviceRouteDeps {
   db: DataSource;
   pairing: Pairing;
   auth: DeviceAuth;
-  screens: ScreenService;
+  displayContent: DisplayContentService;
   actions: DisplayActions;
   profiles: ProfileRegistry;
   telemetry: TelemetryRecorder;
@@ -86,7 +86,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
       });
       return;
     }
-    const state = await deps.screens.recompute(outcome.display.id);
+    const state = await deps.displayContent.recompute(outcome.display.id);
     res.status(200).json({
       human_readable_id: outcome.display.humanId,
       token_key: outcome.token,
@@ -104,7 +104,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
     if (!display || display.status !== 'pending' || display.pairingCode !== code) {
       throw new HttpError(404, 'not_pending', 'no display is waiting for approval with that hardware id and code');
     }
-    sendPng(res, await deps.screens.current(display.id), 'no-store');
+    sendPng(res, await deps.displayContent.current(display.id), 'no-store');
   });
 
   router.use(requireDeviceToken(deps.auth));
@@ -115,8 +115,8 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
     const waitS = parseWait(req.query.wait);
     const ifNoneMatch = req.get('if-none-match');
     const state = ifNoneMatch && waitS > 0
-      ? await deps.screens.waitForChange(displayId, ifNoneMatch, waitS * 1000, abortedWhenClosed(res))
-      : await deps.screens.current(displayId);
+      ? await deps.displayContent.waitForChange(displayId, ifNoneMatch, waitS * 1000, abortedWhenClosed(res))
+      : await deps.displayContent.current(displayId);
     res.set('ETag', state.etag).set('Cache-Control', 'no-cache');
     if (ifNoneMatch === state.etag) {
       res.status(304).end();
@@ -126,7 +126,7 @@ export function deviceRoutes(deps: DeviceRouteDeps): express.Router {
   });
 
   router.get('/image', async (req, res) => {
-    const state = await deps.screens.current(res.locals.displayId);
+    const state = await deps.displayContent.current(res.locals.displayId);
     const version = typeof req.query.version === 'string' ? req.query.version : '';
     if (version !== state.version) {
       throw new HttpError(404, 'unknown_version', version ? `version "${version.slice(0, 40)}" is not this display's current picture` : 'missing ?version=', { version: state.version });
@@ -162,7 +162,7 @@ function parseWait(value: unknown): number {
   return Math.min(n, MAX_WAIT_S);
 }
 
-function sendPng(res: Response, state: ScreenState, cacheControl: string): void {
+function sendPng(res: Response, state: DisplayState, cacheControl: string): void {
   const data = fs.readFileSync(state.filePath);
   res.status(200)
     .set('Content-Type', 'image/png')

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { DisplayGoneError } from '../screens/screen-service.ts';
+import { DisplayGoneError } from '../display-content/display-content-service.ts';
 
 /** An error with the HTTP status and machine-readable code the client gets: `{"detail", "code"}`. */
 export class HttpError extends Error {

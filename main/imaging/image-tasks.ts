@@ -10,18 +10,18 @@ import type { BuiltinFilterName } from '../ai/variants/filters/names.ts';
 import { resizedPng, verifiedImage } from '../ai/variants/provider-images.ts';
 import type { Picture } from '../dashboard/picture.ts';
 import { preparePhoto, webpThumbnail } from '../library/decode.ts';
-import { renderFrame, type RenderOptions, type RenderedFrame } from './pipeline.ts';
+import { renderPanelImage, type RenderOptions, type RenderedPanelImage } from './pipeline.ts';
 
 /** An image (bytes or a file path), or a flat screen drawn first. */
 export type RenderSource = Buffer | string | { picture: Picture };
 
 /** What the server keeps of a render: the encoded file. The palette indices (as large again) stay in the image process. */
-export type EncodedFrame = Omit<RenderedFrame, 'indices'>;
+export type EncodedPanelImage = Omit<RenderedPanelImage, 'indices'>;
 
 export const IMAGE_TASKS = {
-  async renderFrame(source: RenderSource, opts: RenderOptions): Promise<EncodedFrame> {
+  async renderPanelImage(source: RenderSource, opts: RenderOptions): Promise<EncodedPanelImage> {
     const input = typeof source === 'string' || Buffer.isBuffer(source) ? source : await draw(source.picture, opts);
-    const { data, width, height } = await renderFrame(input, opts);
+    const { data, width, height } = await renderPanelImage(input, opts);
     return { data, width, height };
   },
   preparePhoto,

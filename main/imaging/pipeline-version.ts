@@ -1,5 +1,5 @@
 /**
- * The version of what renderFrame (pipeline.ts) draws, part of every frame's render key: it changes
+ * The version of what renderPanelImage (pipeline.ts) draws, part of every frame's render key: it changes
  * whenever the same source and settings render to different pixels (the mapping or the dithering
  * changed), so frames rendered by an earlier version are not reused. Its own module, so the server
  * can name it without loading the pipeline (and libvips) into its process.

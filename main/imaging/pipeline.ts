@@ -12,8 +12,8 @@
 import sharp from 'sharp';
 import { checkAdjustments } from './adjust.ts';
 import { DITHER_ALGORITHMS, ditherRgb, isDitherAlgorithm } from './dither/index.ts';
-import { encodeFrame, type FrameFormat } from './encode/index.ts';
-import type { FrameSettings } from './frame-settings.ts';
+import { encodePanelImage, type PanelImageFormat } from './encode/index.ts';
+import type { PictureSettings } from './picture-settings.ts';
 import type { PanelProfile, Rgb } from './panel-profile.ts';
 import { ROTATIONS, isRotation, logicalSize, rotateIndices, type Rotation } from './rotate.ts';
 import { loadCanvasRgb, type Fit } from './source-image.ts';
@@ -24,12 +24,12 @@ export type { Rotation } from './rotate.ts';
 export interface RenderOptions {
   profile: PanelProfile;
   rotation: Rotation;
-  settings: FrameSettings;
+  settings: PictureSettings;
   fit?: Fit;
-  format?: FrameFormat;
+  format?: PanelImageFormat;
 }
 
-export interface RenderedFrame {
+export interface RenderedPanelImage {
   /** The encoded file (PNG, or BMP when asked). */
   data: Buffer;
   /** Always the panel's native size. */
@@ -39,23 +39,23 @@ export interface RenderedFrame {
   indices: Uint8Array;
 }
 
-export async function renderFrame(source: Buffer | string, opts: RenderOptions): Promise<RenderedFrame> {
+export async function renderPanelImage(source: Buffer | string, opts: RenderOptions): Promise<RenderedPanelImage> {
   checkOptions(opts);
   const { profile, rotation, settings } = opts;
   const canvas = logicalSize(profile.width, profile.height, rotation);
   const rgb = await loadCanvasRgb(source, canvas.width, canvas.height, opts.fit);
   const composed = ditherForPanel(rgb, canvas.width, canvas.height, profile, settings);
   const indices = rotateIndices(composed, canvas.width, canvas.height, rotation);
-  return { data: encodeFrame(indices, profile, opts.format), width: profile.width, height: profile.height, indices };
+  return { data: encodePanelImage(indices, profile, opts.format), width: profile.width, height: profile.height, indices };
 }
 
 /** The picture settings and the mapping into the panel's colours, then the dither (dither/index.ts). */
-export function ditherForPanel(rgb: Uint8Array, width: number, height: number, profile: PanelProfile, settings: FrameSettings): Uint8Array {
+export function ditherForPanel(rgb: Uint8Array, width: number, height: number, profile: PanelProfile, settings: PictureSettings): Uint8Array {
   return ditherRgb(rgb, width, height, profile.palette, settings.dither, settings);
 }
 
 /** The frame as the panel will show it (its measured colours), as an RGB PNG for the UI. */
-export async function renderPreview(frame: RenderedFrame, profile: PanelProfile): Promise<Buffer> {
+export async function renderPreview(frame: RenderedPanelImage, profile: PanelProfile): Promise<Buffer> {
   const rgb = indicesToPreviewRgb(frame.indices, profile.palette);
   return sharp(rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } }).png().toBuffer();
 }

@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import { ADJUSTMENT_LIMIT } from './adjust.ts';
 import { DITHER_ALGORITHMS, isDitherAlgorithm } from './dither/index.ts';
-import { renderFrame, renderPreview } from './pipeline.ts';
+import { renderPanelImage, renderPreview } from './pipeline.ts';
 import { BUILTIN_PROFILES, findBuiltinProfile } from './profiles.ts';
 import { ROTATIONS, isRotation } from './rotate.ts';
 
@@ -35,6 +35,6 @@ export async function runRenderCommand(args: RenderCommandArgs): Promise<void> {
   if (format === 'bmp' && profile.palette.length !== 2) throw new Error(`--format bmp: needs a black/white profile; ${profile.id} has ${profile.palette.length} colours`);
   if (!args.out) throw new Error('--out: give the file to write');
 
-  const frame = await renderFrame(args.image, { profile, rotation, settings: { dither, vividness }, format });
+  const frame = await renderPanelImage(args.image, { profile, rotation, settings: { dither, vividness }, format });
   await writeFileAtomic(args.out, args.preview ? await renderPreview(frame, profile) : frame.data);
 }

@@ -1,5 +1,5 @@
 import type { CleanupStep } from '../core/cleanup-step.ts';
-import { unreferencedFramesStep } from '../frames/frame-cleanup.ts';
+import { unreferencedPanelImagesStep } from '../panel-images/panel-image-cleanup.ts';
 import { unreferencedLibraryFilesStep } from '../library/library-cleanup.ts';
 import { pruneStats } from '../stats/store.ts';
 import { pruneExecutions } from './execution-retention.ts';
@@ -29,6 +29,6 @@ const statsRetention: CleanupStep = {
 export const CLEANUP_STEPS: CleanupStep[] = [
   executionRetention,
   statsRetention,
-  unreferencedFramesStep,
+  unreferencedPanelImagesStep,
   unreferencedLibraryFilesStep,
 ];

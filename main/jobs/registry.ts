@@ -4,7 +4,7 @@ import { generateVariantsJob } from '../library/jobs/generate-variants.ts';
 import { importPhotosJob } from '../library/jobs/import-photos.ts';
 import { getWeatherJob } from '../weather/job.ts';
 import { cleanupJob } from './kinds/cleanup.ts';
-import { generateDashboardJob, refreshAllJob } from './kinds/screens.ts';
+import { generateDashboardJob, refreshAllJob } from './kinds/display-content.ts';
 import type { JobKind } from './types.ts';
 
 /**

@@ -5,7 +5,7 @@ const CHECK_INTERVAL_MS = 300;
 
 /**
  * Notices commits made by another process on the same database file (the CLI while the server
- * runs), for what is not checked on every request: the screens (to wake long-polling frames), the
+ * runs), for what is not checked on every request: the display content (to wake long-polling frames), the
  * watched folders, the server name. Device and admin tokens also check for themselves per request.
  */
 export class DatabaseChangeWatcher {

@@ -1,4 +1,4 @@
-import type { ScreenState } from '../screens/screen-state.ts';
+import type { DisplayState } from '../display-content/display-state.ts';
 
 /** A display waiting for approval asks again this often, so it notices approval quickly. */
 export const PENDING_REFRESH_S = 10;
@@ -12,7 +12,7 @@ const MAX_REST_S = 24 * 3600;
  * decodes it into an integer). Its poll interval, shortened to wake for the next scheduled change;
  * through sleep mode and quiet hours it sleeps until they end, which is what saves a battery.
  */
-export function refreshRate(state: ScreenState, now: Date): number {
+export function refreshRate(state: DisplayState, now: Date): number {
   if (state.mode === 'pairing') return PENDING_REFRESH_S;
   const secondsUntil = (at: Date) => Math.ceil((at.getTime() - now.getTime()) / 1000) + WAKE_MARGIN_S;
   const seconds = state.restUntil

@@ -3,11 +3,11 @@ import type { DataSource, Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
 import type { Telemetry, TelemetryRecorder } from '../displays/telemetry.ts';
-import type { FrameStore } from '../frames/frame-store.ts';
-import type { ContentFrames } from '../screens/content.ts';
-import type { DisplayActions } from '../screens/display-actions.ts';
-import type { ScreenService } from '../screens/screen-service.ts';
-import type { ScreenState } from '../screens/screen-state.ts';
+import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
+import type { PanelImageRequests } from '../display-content/panel-image-requests.ts';
+import type { DisplayActions } from '../display-content/display-actions.ts';
+import type { DisplayContentService } from '../display-content/display-content-service.ts';
+import type { DisplayState } from '../display-content/display-state.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { DeviceIdentity, type DeviceCredentials } from './device-identity.ts';
 import { profileForDevice, type DeviceDescription } from './device-profile.ts';
@@ -24,10 +24,10 @@ export interface TrmnlServiceDeps {
   db: DataSource;
   events: AppEvents;
   pairing: Pairing;
-  screens: ScreenService;
+  displayContent: DisplayContentService;
   actions: DisplayActions;
-  frames: FrameStore;
-  content: ContentFrames;
+  panelImages: PanelImageStore;
+  panelImageRequests: PanelImageRequests;
   telemetry: TelemetryRecorder;
   logs: DisplayLogStore;
   now: () => Date;
@@ -136,19 +136,19 @@ export class TrmnlService {
     if (!wanted) return null;
     const display = await this.displays.findOneBy({ humanId });
     if (!display || display.status === 'revoked' || !capabilityMatches(display.imageSecret, wanted.version, wanted.capability)) return null;
-    const frame = await this.deps.frames.byVersion(wanted.version);
-    const absolute = frame ? this.deps.frames.absolutePath(frame) : null;
+    const frame = await this.deps.panelImages.byVersion(wanted.version);
+    const absolute = frame ? this.deps.panelImages.absolutePath(frame) : null;
     return absolute && fs.existsSync(absolute) ? absolute : null;
   }
 
   /** The cached state, unless it disagrees with the row just read (another process approved or revoked the display a moment ago). */
-  private async stateFor(display: Display): Promise<ScreenState> {
-    const state = await this.deps.screens.current(display.id);
+  private async stateFor(display: Display): Promise<DisplayState> {
+    const state = await this.deps.displayContent.current(display.id);
     const pairingExpected = display.status !== 'approved';
-    return (state.mode === 'pairing') === pairingExpected ? state : this.deps.screens.recompute(display.id);
+    return (state.mode === 'pairing') === pairingExpected ? state : this.deps.displayContent.recompute(display.id);
   }
 
-  private picture(display: Display, state: ScreenState, baseUrl: string) {
+  private picture(display: Display, state: DisplayState, baseUrl: string) {
     return { image_url: baseUrl + imagePath(display, state.version), filename: trmnlFilename(state.mode, state.version, state.producedAt) };
   }
 
@@ -156,7 +156,7 @@ export class TrmnlService {
   private async specialFunction(display: Display, baseUrl: string): Promise<Record<string, unknown>> {
     switch (display.specialFunction) {
       case 'identify': {
-        const frame = await this.deps.frames.ensure(await this.deps.content.identify(display));
+        const frame = await this.deps.panelImages.ensure(await this.deps.panelImageRequests.identify(display));
         return { action: 'identify', image_url: baseUrl + imagePath(display, frame.version), filename: trmnlFilename('identify', frame.version, frame.producedAt) };
       }
       case 'rewind':

@@ -20,7 +20,7 @@ export function connectLiveEvents(api: InkstandClient): () => void {
   };
   const offs = [
     api.on('displays-changed', () => void displays().load()),
-    api.on('frame-changed', ({ displayId, version }) => void displays().loadPreview(displayId, version)),
+    api.on('panel-image-changed', ({ displayId, version }) => void displays().loadPreview(displayId, version)),
     api.on('pairing-request', ({ humanId }) => {
       useToasts.getState().show(`Display ${humanId} asks to pair`);
       void displays().load();

@@ -92,12 +92,12 @@ export const SCENARIO: Step[] = [
   step({ op: 'displays.preview', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.mode).toBe('message'); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
   step({ op: 'dashboard.preview', args: (c) => ({ displayId: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(Buffer.from(r!.pngBase64, 'base64').subarray(1, 4).toString()).toBe('PNG'); } }),
   step({
-    op: 'frames.preview',
+    op: 'panelImages.preview',
     args: (c) => ({ photoId: c.photoId!, displayId: c.displayId!, settings: { vividness: 1.3 } }),
     check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ mime: 'image/png', width: 800, height: 480, settings: { dither: 'floyd-steinberg', vividness: 1.3 } }); },
   }),
   step({
-    op: 'frames.preview',
+    op: 'panelImages.preview',
     title: 'a setting of earlier versions is refused, naming what took its place',
     args: (c) => ({ photoId: c.photoId!, profileId: 'spectra6-13.3', settings: { paletteSaturation: 0.3 } as never }),
     check: (_r, _c, e) => expect(e).toMatch(/paletteSaturation.*vividness/),
@@ -105,12 +105,12 @@ export const SCENARIO: Step[] = [
   step({
     op: 'displays.update',
     title: 'picture settings are stored as given',
-    args: (c) => ({ id: c.displayId!, patch: { frameSettings: { dither: 'atkinson', vividness: 1.2 } } }),
-    check: (r, _c, e) => { ok(r, e); expect(r!.frameSettings).toEqual({ dither: 'atkinson', vividness: 1.2 }); },
+    args: (c) => ({ id: c.displayId!, patch: { pictureSettings: { dither: 'atkinson', vividness: 1.2 } } }),
+    check: (r, _c, e) => { ok(r, e); expect(r!.pictureSettings).toEqual({ dither: 'atkinson', vividness: 1.2 }); },
   }),
-  step({ op: 'screens.refreshAll', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
-  step({ op: 'screens.nextPhotoEverywhere', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
-  step({ op: 'screens.dashboardEverywhere', args: () => ({ minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'displays.refreshAll', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'displays.nextPhotoEverywhere', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'displays.dashboardEverywhere', args: () => ({ minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
 
   step({ op: 'displays.requireToken', title: 'an Inkstand frame always uses its token', args: (c) => ({ id: c.displayId!, required: true }), check: (_r, _c, e) => expect(e).toMatch(/always uses its token/) }),
   step({

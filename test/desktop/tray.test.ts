@@ -16,9 +16,9 @@ function fakeAdmin() {
       return { open: true, until: pairingUntil };
     }),
     'pairing.close': vi.fn(async () => ({ open: false, until: (pairingUntil = null) })),
-    'screens.refreshAll': vi.fn(async () => ({ refreshed: 2 })),
-    'screens.nextPhotoEverywhere': vi.fn(async () => ({ refreshed: 2 })),
-    'screens.dashboardEverywhere': vi.fn(async () => ({ refreshed: 2 })),
+    'displays.refreshAll': vi.fn(async () => ({ refreshed: 2 })),
+    'displays.nextPhotoEverywhere': vi.fn(async () => ({ refreshed: 2 })),
+    'displays.dashboardEverywhere': vi.fn(async () => ({ refreshed: 2 })),
     'jobs.run': vi.fn(async () => ({})),
   };
 }
@@ -59,9 +59,9 @@ describe('TrayController', () => {
     (item(/^classify$/).click as () => void)();
     (item(/^Pair new displays/).click as () => void)();
     await vi.waitFor(() => expect(item(/^Pair new displays/).checked).toBe(true));
-    expect(admin['screens.refreshAll']).toHaveBeenCalledOnce();
-    expect(admin['screens.nextPhotoEverywhere']).toHaveBeenCalledOnce();
-    expect(admin['screens.dashboardEverywhere']).toHaveBeenCalledWith({ minutes: 30 });
+    expect(admin['displays.refreshAll']).toHaveBeenCalledOnce();
+    expect(admin['displays.nextPhotoEverywhere']).toHaveBeenCalledOnce();
+    expect(admin['displays.dashboardEverywhere']).toHaveBeenCalledWith({ minutes: 30 });
     expect(admin['jobs.run']).toHaveBeenCalledWith({ name: 'classify' });
     expect(admin['pairing.open']).toHaveBeenCalledWith({ minutes: 10 });
 

@@ -58,11 +58,11 @@ describe('frame preview in a browser: a photo as a panel shows it, settings appl
     await drawer.getByLabel('Dithering').selectOption('atkinson');
     await expect.poll(() => previewImage().getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
     await drawer.getByRole('button', { name: 'Save picture settings' }).click();
-    await expect.poll(async () => (await (await app.admin('GET', `/displays/${displayId}`)).json()).frameSettings).toEqual({ dither: 'atkinson', contrast: 1.4 });
+    await expect.poll(async () => (await (await app.admin('GET', `/displays/${displayId}`)).json()).pictureSettings).toEqual({ dither: 'atkinson', contrast: 1.4 });
   });
 
   it('the operation refuses bad requests with a clear message', async () => {
-    const preview = (body: unknown) => app.admin('POST', '/frames/preview', body);
+    const preview = (body: unknown) => app.admin('POST', '/panel-images/preview', body);
     const both = await preview({ photoId, displayId, profileId: 'spectra6-13.3' });
     expect([both.status, (await both.json()).detail]).toEqual([400, expect.stringMatching(/either displayId or profileId/)]);
     const renamed = await preview({ photoId, profileId: 'spectra6-13.3', settings: { paletteSaturation: 0.3 } });

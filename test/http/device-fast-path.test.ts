@@ -4,23 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceAuth } from '../../main/displays/device-auth.ts';
 import type { Telemetry, TelemetryRecorder } from '../../main/displays/telemetry.ts';
 import { notModifiedFromMemory } from '../../main/http/device-fast-path.ts';
-import type { ScreenService } from '../../main/screens/screen-service.ts';
-import type { ScreenState } from '../../main/screens/screen-state.ts';
+import type { DisplayContentService } from '../../main/display-content/display-content-service.ts';
+import type { DisplayState } from '../../main/display-content/display-state.ts';
 
-const STATE = { displayId: 7, etag: '"abc123"', version: '0123456789abcdef' } as ScreenState;
+const STATE = { displayId: 7, etag: '"abc123"', version: '0123456789abcdef' } as DisplayState;
 /** What the fast path leaves to the device routes answers 599 here. */
 const FELL_THROUGH = 599;
 
 describe('conditional device requests answered from memory', () => {
   const recorded: [number, Telemetry][] = [];
-  let inMemory: ScreenState | undefined = STATE;
+  let inMemory: DisplayState | undefined = STATE;
   let base: string;
   let server: http.Server;
 
   beforeAll(async () => {
     const answer = notModifiedFromMemory({
       auth: { cachedDisplayFor: (token: string) => (token === 'good' ? 7 : undefined) } as DeviceAuth,
-      screens: { inMemory: (id: number) => (id === 7 ? inMemory : undefined) } as ScreenService,
+      displayContent: { inMemory: (id: number) => (id === 7 ? inMemory : undefined) } as DisplayContentService,
       telemetry: { record: (id: number, t: Telemetry) => recorded.push([id, t]) } as unknown as TelemetryRecorder,
     });
     server = http.createServer((req, res) => {

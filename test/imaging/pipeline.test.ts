@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ImageInputError, indicesToPreviewRgb, renderFrame, renderPreview, type RenderedFrame } from '../../main/imaging/pipeline.ts';
+import { ImageInputError, indicesToPreviewRgb, renderPanelImage, renderPreview, type RenderedPanelImage } from '../../main/imaging/pipeline.ts';
 import { BUILTIN_PROFILES, findBuiltinProfile, type PanelProfile } from '../../main/imaging/profiles.ts';
 import { ROTATIONS } from '../../main/imaging/rotate.ts';
 import { testPhoto } from './helpers/images.ts';
@@ -16,11 +16,11 @@ beforeAll(async () => {
 
 const settings = { dither: 'floyd-steinberg' } as const;
 
-describe('renderFrame for every built-in profile and rotation', () => {
+describe('renderPanelImage for every built-in profile and rotation', () => {
   for (const profile of BUILTIN_PROFILES) {
     it(profile.id, async () => {
       for (const rotation of ROTATIONS) {
-        const frame = await renderFrame(photo, { profile, rotation, settings });
+        const frame = await renderPanelImage(photo, { profile, rotation, settings });
         expect([frame.width, frame.height]).toEqual([profile.width, profile.height]);
         expect(frame.indices.length).toBe(profile.width * profile.height);
         expect(frame.indices.every((k) => k < profile.palette.length)).toBe(true);
@@ -50,7 +50,7 @@ describe('rotation', () => {
       .composite([{ input: { create: { width: width / 2, height: height / 2, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
       .png()
       .toBuffer();
-  const redCorner = (frame: RenderedFrame): string => {
+  const redCorner = (frame: RenderedPanelImage): string => {
     const at = (x: number, y: number): boolean => frame.indices[y * frame.width + x] === red;
     const corners = { 'top-left': at(5, 5), 'top-right': at(794, 5), 'bottom-left': at(5, 474), 'bottom-right': at(794, 474) };
     return Object.entries(corners)
@@ -63,19 +63,19 @@ describe('rotation', () => {
     const expected = { 0: 'top-left', 90: 'top-right', 180: 'bottom-right', 270: 'bottom-left' };
     for (const rotation of ROTATIONS) {
       const canvas = rotation === 90 || rotation === 270 ? [480, 800] : [800, 480];
-      const frame = await renderFrame(await composed(canvas[0], canvas[1]), { profile, rotation, settings: { dither: 'none' } });
+      const frame = await renderPanelImage(await composed(canvas[0], canvas[1]), { profile, rotation, settings: { dither: 'none' } });
       expect([frame.width, frame.height]).toEqual([800, 480]);
       expect(redCorner(frame), `rotation ${rotation}`).toBe(expected[rotation]);
     }
   });
 });
 
-describe('renderFrame', () => {
+describe('renderPanelImage', () => {
   const profile = findBuiltinProfile('spectra6-13.3')!;
 
   it('gives the same bytes for the same input and settings', async () => {
     const opts = { profile, rotation: 90 as const, settings: { dither: 'floyd-steinberg' as const, vividness: 1.2, contrast: 1.1, brightness: 0.9 } };
-    const [a, b] = await Promise.all([renderFrame(photo, opts), renderFrame(Buffer.from(photo), opts)]);
+    const [a, b] = await Promise.all([renderPanelImage(photo, opts), renderPanelImage(Buffer.from(photo), opts)]);
     expect(a.data.equals(b.data)).toBe(true);
   });
 
@@ -83,28 +83,28 @@ describe('renderFrame', () => {
     const path = join(tmpdir(), `inkstand-photo-${process.pid}.jpg`);
     await writeFile(path, photo);
     const opts = { profile, rotation: 0 as const, settings };
-    expect((await renderFrame(path, opts)).data.equals((await renderFrame(photo, opts)).data)).toBe(true);
+    expect((await renderPanelImage(path, opts)).data.equals((await renderPanelImage(photo, opts)).data)).toBe(true);
   });
 
   it('writes a 1-bit BMP for a black/white panel on request, and refuses it for a colour panel', async () => {
     const bw = findBuiltinProfile('trmnl-og-1bit')!;
-    const frame = await renderFrame(photo, { profile: bw, rotation: 0, settings, format: 'bmp' });
+    const frame = await renderPanelImage(photo, { profile: bw, rotation: 0, settings, format: 'bmp' });
     expect(frame.data.length).toBe(48_062);
-    await expect(renderFrame(photo, { profile, rotation: 0, settings, format: 'bmp' })).rejects.toThrow(/BMP frame is 1-bit/);
+    await expect(renderPanelImage(photo, { profile, rotation: 0, settings, format: 'bmp' })).rejects.toThrow(/BMP frame is 1-bit/);
   });
 
   it('refuses bad options with a message naming them', async () => {
-    await expect(renderFrame(photo, { profile, rotation: 45 as 0, settings })).rejects.toThrow(/rotation must be one of 0, 90, 180, 270/);
-    await expect(renderFrame(photo, { profile, rotation: 0, settings: { dither: 'dots' as 'none' } })).rejects.toThrow(/unknown dither algorithm "dots"/);
-    await expect(renderFrame(photo, { profile, rotation: 0, settings: { ...settings, contrast: -1 } })).rejects.toThrow(/contrast must be/);
-    await expect(renderFrame(photo, { profile, rotation: 0, settings: { ...settings, vividness: 4 } })).rejects.toThrow(/vividness must be a number from 0 to 3/);
+    await expect(renderPanelImage(photo, { profile, rotation: 45 as 0, settings })).rejects.toThrow(/rotation must be one of 0, 90, 180, 270/);
+    await expect(renderPanelImage(photo, { profile, rotation: 0, settings: { dither: 'dots' as 'none' } })).rejects.toThrow(/unknown dither algorithm "dots"/);
+    await expect(renderPanelImage(photo, { profile, rotation: 0, settings: { ...settings, contrast: -1 } })).rejects.toThrow(/contrast must be/);
+    await expect(renderPanelImage(photo, { profile, rotation: 0, settings: { ...settings, vividness: 4 } })).rejects.toThrow(/vividness must be a number from 0 to 3/);
   });
 
   it('keeps graphics drawn in the measured palette exactly, with dither none', async () => {
     const uc8159 = findBuiltinProfile('inky-impression-5.7')!;
     const stripes = Buffer.concat(uc8159.palette.map((c) => Buffer.from(Array.from({ length: 600 * 64 }, () => c).flat())));
     const source = await sharp(stripes, { raw: { width: 600, height: 64 * 7, channels: 3 } }).resize(600, 448, { fit: 'fill', kernel: 'nearest' }).png().toBuffer();
-    const frame = await renderFrame(source, { profile: uc8159, rotation: 0, settings: { dither: 'none' } });
+    const frame = await renderPanelImage(source, { profile: uc8159, rotation: 0, settings: { dither: 'none' } });
     const rowIndex = (y: number): number => frame.indices[y * 600 + 300];
     expect([20, 84, 148, 212, 276, 340, 404].map(rowIndex)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
@@ -113,7 +113,7 @@ describe('renderFrame', () => {
 describe('bad input', () => {
   const opts = { profile: findBuiltinProfile('waveshare-7.5-v2')!, rotation: 0 as const, settings };
   const refused = async (source: Buffer | string, message: RegExp): Promise<void> => {
-    const error = await renderFrame(source, opts).catch((err: unknown) => err);
+    const error = await renderPanelImage(source, opts).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ImageInputError);
     expect((error as Error).message).toMatch(message);
   };
@@ -148,7 +148,7 @@ describe('bad input', () => {
 describe('preview', () => {
   it('shows each pixel in the measured colour of its index', async () => {
     const profile: PanelProfile = findBuiltinProfile('inky-impression-7.3-spectra6')!;
-    const frame = await renderFrame(photo, { profile, rotation: 0, settings });
+    const frame = await renderPanelImage(photo, { profile, rotation: 0, settings });
     const png = await renderPreview(frame, profile);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height, info.channels]).toEqual([800, 480, 3]);

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ImageInputError, renderFrame } from '../../main/imaging/pipeline.ts';
+import { ImageInputError, renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
 import { closeImagePool, runImageTask } from '../../main/imaging/pool.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
@@ -20,9 +20,9 @@ describe('runImageTask', () => {
       rotation: 90 as const,
       settings: { dither: 'floyd-steinberg' as const },
     }));
-    const pooled = await Promise.all(jobs.map((opts) => runImageTask('renderFrame', photo, opts)));
+    const pooled = await Promise.all(jobs.map((opts) => runImageTask('renderPanelImage', photo, opts)));
     for (const [i, opts] of jobs.entries()) {
-      const local = await renderFrame(photo, opts);
+      const local = await renderPanelImage(photo, opts);
       expect(Buffer.isBuffer(pooled[i].data)).toBe(true);
       expect(pooled[i].data.equals(local.data)).toBe(true);
       expect([pooled[i].width, pooled[i].height]).toEqual([local.width, local.height]);
@@ -31,8 +31,8 @@ describe('runImageTask', () => {
 
   it('passes bad input back as an ImageInputError, and keeps working', async () => {
     const opts = { profile: findBuiltinProfile('waveshare-7.5-v2')!, rotation: 0 as const, settings: { dither: 'none' as const } };
-    await expect(runImageTask('renderFrame', Buffer.from('not an image at all'), opts)).rejects.toBeInstanceOf(ImageInputError);
-    expect((await runImageTask('renderFrame', await testPhoto(), opts)).width).toBe(800);
+    await expect(runImageTask('renderPanelImage', Buffer.from('not an image at all'), opts)).rejects.toBeInstanceOf(ImageInputError);
+    expect((await runImageTask('renderPanelImage', await testPhoto(), opts)).width).toBe(800);
   });
 
   it('runs the library\'s decoding there too, Buffers in and out, and gives refusals back as PhotoImportError', async () => {
@@ -50,7 +50,7 @@ describe('runImageTask', () => {
     const photo = await testPhoto();
     const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0 as const, settings: { dither: 'none' as const } };
     const finished: string[] = [];
-    const renders = Array.from({ length: 16 }, (_, i) => runImageTask('renderFrame', photo, opts).then(() => finished.push(`render ${i}`)));
+    const renders = Array.from({ length: 16 }, (_, i) => runImageTask('renderPanelImage', photo, opts).then(() => finished.push(`render ${i}`)));
     const decode = runImageTask('preparePhoto', photo).then(() => finished.push('decode'));
     await Promise.all([...renders, decode]);
     expect(finished.indexOf('decode')).toBeLessThan(finished.indexOf('render 15'));
@@ -60,7 +60,7 @@ describe('runImageTask', () => {
   it('starts afresh after being closed', async () => {
     await closeImagePool();
     const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 180 as const, settings: { dither: 'bayer8' as const } };
-    expect((await runImageTask('renderFrame', await testPhoto(), opts)).height).toBe(400);
+    expect((await runImageTask('renderPanelImage', await testPhoto(), opts)).height).toBe(400);
   });
 
   it('renders in a separate process, which exits after a while without work', async () => {
@@ -68,7 +68,7 @@ describe('runImageTask', () => {
     const opts = { profile: findBuiltinProfile('waveshare-7.5-v2')!, rotation: 0 as const, settings: { dither: 'none' as const } };
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      await runImageTask('renderFrame', await testPhoto(), opts);
+      await runImageTask('renderPanelImage', await testPhoto(), opts);
       expect(rendererPids()).toHaveLength(1);
       vi.advanceTimersByTime(29_000);
       expect(rendererPids()).toHaveLength(1);
@@ -77,23 +77,23 @@ describe('runImageTask', () => {
     } finally {
       vi.useRealTimers();
     }
-    expect((await runImageTask('renderFrame', await testPhoto(), opts)).width).toBe(800);
+    expect((await runImageTask('renderPanelImage', await testPhoto(), opts)).width).toBe(800);
   });
 
   it('fails the render of a renderer that dies, and goes on with a new one', async () => {
     const opts = { profile: findBuiltinProfile('spectra6-13.3')!, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
     const photo = await testPhoto();
-    await runImageTask('renderFrame', photo, opts);
+    await runImageTask('renderPanelImage', photo, opts);
     const [pid] = rendererPids();
-    const doomed = runImageTask('renderFrame', photo, opts);
+    const doomed = runImageTask('renderPanelImage', photo, opts);
     process.kill(pid, 'SIGKILL');
     await expect(doomed).rejects.toThrow(/image process stopped \(SIGKILL\)/);
-    expect((await runImageTask('renderFrame', photo, opts)).width).toBe(1600);
+    expect((await runImageTask('renderPanelImage', photo, opts)).width).toBe(1600);
     expect(rendererPids()).not.toContain(pid);
   });
 
   it('stops its renderers when closed', async () => {
-    await runImageTask('renderFrame', await testPhoto(), { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0, settings: { dither: 'none' } });
+    await runImageTask('renderPanelImage', await testPhoto(), { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0, settings: { dither: 'none' } });
     expect(rendererPids().length).toBeGreaterThan(0);
     await closeImagePool();
     expect(rendererPids()).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * What a frame shows, judged as a viewer sees it (helpers/seen-error.ts), over the quality image
- * set, for the 7-colour, Spectra 6 and black/white panels: the real frame (renderFrame, default
+ * set, for the 7-colour, Spectra 6 and black/white panels: the real frame (renderPanelImage, default
  * settings, from the source at the panel's size) is no further from the source than Pillow's
  * plain Floyd–Steinberg to the same palette, on every picture; and over the set it is neither
  * darker nor lighter: mean ΔL* within ±2. (A single picture can be darker: a high-key one on a
@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderFrame } from '../../main/imaging/pipeline.ts';
+import { renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { loadCanvasRgb } from '../../main/imaging/source-image.ts';
 import { PILLOW_REFERENCE, QUALITY_IMAGES, QUALITY_PROFILES } from './helpers/quality-set.ts';
@@ -37,7 +37,7 @@ for (const id of QUALITY_PROFILES) {
         const pillow = reference[id][name];
         const source = await loadCanvasRgb(path, profile.width, profile.height);
         expect(createHash('sha256').update(source).digest('hex'), 'source pixels changed since Pillow was measured: remake pillow-reference.json').toBe(pillow.sourceSha256);
-        const frame = await renderFrame(path, { profile, rotation: 0, settings: { dither: 'floyd-steinberg' } });
+        const frame = await renderPanelImage(path, { profile, rotation: 0, settings: { dither: 'floyd-steinberg' } });
         const ours = seenError(source, frame.indices, profile.palette, profile.width, profile.height);
         lightness.push(ours.deltaL);
         expect(ours.deltaE, `ours ${ours.deltaE.toFixed(2)} (ΔL* ${ours.deltaL.toFixed(2)}), Pillow ${pillow.deltaE} (ΔL* ${pillow.deltaL})`).toBeLessThanOrEqual(pillow.deltaE);

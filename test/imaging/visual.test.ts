@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeIndexedPng } from '../../main/imaging/encode/png.ts';
-import { renderFrame, renderPreview } from '../../main/imaging/pipeline.ts';
+import { renderPanelImage, renderPreview } from '../../main/imaging/pipeline.ts';
 import { findBuiltinProfile, type PanelProfile } from '../../main/imaging/profiles.ts';
 import { readPng } from './helpers/png-reader.ts';
 
@@ -27,7 +27,7 @@ describe('visual regression', () => {
       for (const dither of ALGORITHMS) {
         const name = `${source.replace(/\.\w+$/, '')}-${profile.id}-${dither}`;
         it(name, async () => {
-          const frame = await renderFrame(FIXTURES + source, { profile, rotation: 0, settings: { dither } });
+          const frame = await renderPanelImage(FIXTURES + source, { profile, rotation: 0, settings: { dither } });
           const expectedPath = `${FIXTURES}expected/${name}.png`;
           if (UPDATE) {
             await writeFile(expectedPath, encodeIndexedPng(frame.indices, frame.width, frame.height, profile.palette, profile.bitDepth));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
-import { toHex } from '../../main/screens/screen-state.ts';
+import { toHex } from '../../main/display-content/display-state.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';

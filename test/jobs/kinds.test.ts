@@ -30,7 +30,7 @@ function sample(sampledAt: Date) {
 }
 
 describe('built-in kinds', () => {
-  it('refresh_all and generate_dashboard call the screens service', async () => {
+  it('refresh_all and generate_dashboard call the display content service', async () => {
     testApp = await createTestApp();
     service = new JobService(testApp.app, JOB_KINDS, { pollMs: 50 });
     await service.start();

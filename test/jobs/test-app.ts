@@ -12,12 +12,12 @@ import { openDatabase } from '../../main/storage/database.ts';
 export interface TestApp {
   app: AppContext;
   dataDir: string;
-  /** How often the fake screens service was asked to do each thing. */
+  /** How often the fake display content service was asked to do each thing. */
   screenCalls: { refreshAll: number; prerenderDashboards: number };
   close(): Promise<void>;
 }
 
-/** A real app context over a fresh SQLite file in a temp dir, with a silent logger and a fake screens service. */
+/** A real app context over a fresh SQLite file in a temp dir, with a silent logger and a fake display content service. */
 export async function createTestApp(options: { dataDir?: string; now?: () => Date } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-test-'));
   const db = await openDatabase(dataDir);
@@ -29,7 +29,7 @@ export async function createTestApp(options: { dataDir?: string; now?: () => Dat
     events: new AppEvents(),
     log: pino({ level: 'silent' }),
     now: options.now ?? (() => new Date()),
-    screens: {
+    displayContent: {
       async refreshAll() {
         screenCalls.refreshAll++;
         return 2;

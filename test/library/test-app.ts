@@ -33,7 +33,7 @@ export async function createTestApp(options: { now?: () => Date; env?: NodeJS.Pr
     events: new AppEvents(),
     log,
     now: options.now ?? (() => new Date()),
-    screens: { refreshAll: async () => 0, prerenderDashboards: async () => 0 },
+    displayContent: { refreshAll: async () => 0, prerenderDashboards: async () => 0 },
   };
   return {
     app,
@@ -66,7 +66,7 @@ export async function createDisplay(app: AppContext, name = 'frame'): Promise<nu
     hardwareId: `hw-${name}-${Math.random()}`, humanId: name.slice(0, 16) + Math.floor(Math.random() * 1000), name, protocol: 'native',
     status: 'approved', pairingCode: '000000', tokenHash: null, profileId: 'spectra6-13.3', rotation: 0, timeZone: 'UTC',
     defaultMode: 'photo', rotationIntervalS: 900, pollIntervalS: 60, quietStart: null, quietEnd: null, buttonMap: null,
-    frameSettings: null, messageText: null, currentVariantId: null, currentSince: null, lastSeen: null, batteryVoltage: null,
+    pictureSettings: null, messageText: null, currentVariantId: null, currentSince: null, lastSeen: null, batteryVoltage: null,
     rssi: null, firmware: null, requestedWidth: 1600, requestedHeight: 1200, createdAt: new Date(), approvedAt: new Date(),
   });
   return saved.id;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScreenState } from '../../main/screens/screen-state.ts';
+import type { DisplayState } from '../../main/display-content/display-state.ts';
 import { PENDING_REFRESH_S, refreshRate, trmnlFilename } from '../../main/trmnl/refresh-rate.ts';
 
 const now = new Date('2025-03-15T10:00:00Z');
-const state = (fields: Partial<ScreenState>) => ({ mode: 'photo', pollIntervalS: 900, nextChangeAt: null, restUntil: null, ...fields }) as ScreenState;
+const state = (fields: Partial<DisplayState>) => ({ mode: 'photo', pollIntervalS: 900, nextChangeAt: null, restUntil: null, ...fields }) as DisplayState;
 const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
 
 describe('refresh_rate', () => {

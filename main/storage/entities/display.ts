@@ -28,8 +28,8 @@ export interface Display {
   quietEnd: string | null;
   /** JSON: { A: action, B: action, … } overriding the default button map. */
   buttonMap: string | null;
-  /** JSON FrameSettings: dither algorithm and adjustments. */
-  frameSettings: string | null;
+  /** JSON PictureSettings: dither algorithm and adjustments. */
+  pictureSettings: string | null;
   messageText: string | null;
   /** The photo-mode picture currently drawn for this display, and since when. */
   currentVariantId: number | null;
@@ -76,7 +76,7 @@ export const DisplayEntity = new EntitySchema<Display>({
     quietStart: { name: 'quiet_start', type: 'varchar', length: 5, nullable: true },
     quietEnd: { name: 'quiet_end', type: 'varchar', length: 5, nullable: true },
     buttonMap: { name: 'button_map', type: 'text', nullable: true },
-    frameSettings: { name: 'frame_settings', type: 'text', nullable: true },
+    pictureSettings: { name: 'frame_settings', type: 'text', nullable: true },
     messageText: { name: 'message_text', type: 'text', nullable: true },
     currentVariantId: { name: 'current_variant_id', type: 'integer', nullable: true },
     currentSince: { name: 'current_since', type: TIMESTAMP, nullable: true },

@@ -2,7 +2,7 @@ import { ArtStyleSettingEntity } from './art-style.ts';
 import { CalendarEntity, OccurrenceEntity } from './calendar.ts';
 import { DisplayEntity } from './display.ts';
 import { DisplayLogEntity } from './display-log.ts';
-import { FrameEntity, DisplayFrameEntity } from './frame.ts';
+import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
@@ -24,8 +24,8 @@ export const ENTITIES = [
   VariantEntity,
   ShownVariantEntity,
   ArtStyleSettingEntity,
-  FrameEntity,
-  DisplayFrameEntity,
+  PanelImageEntity,
+  DisplayPanelImageEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
   ScreenEntity, MashupEntity, PlaylistEntity,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FramePreviewArgs, FrameSettingsDto } from '../../../contract/admin.ts';
+import type { PanelImagePreviewArgs, PictureSettingsDto } from '../../../contract/admin.ts';
 import { client } from '../../api/client.ts';
 
 /** How long the settings must rest before a new preview is asked for (a slider sends many changes). */
@@ -11,7 +11,7 @@ export type PreviewTarget = { displayId: number } | { profileId: string };
  * A photo as the panel will show it: the real frame in the panel's measured colours, redrawn as
  * the settings change. Only the newest answer is shown; an older one arriving late is dropped.
  */
-export function FramePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: FrameSettingsDto }) {
+export function FramePreview({ photoId, target, settings }: { photoId: number | null; target: PreviewTarget; settings: PictureSettingsDto }) {
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,8 +24,8 @@ export function FramePreview({ photoId, target, settings }: { photoId: number | 
     const timer = setTimeout(async () => {
       setBusy(true);
       try {
-        const args: FramePreviewArgs = { photoId, ...target, settings };
-        const preview = await client().call('frames.preview', args);
+        const args: PanelImagePreviewArgs = { photoId, ...target, settings };
+        const preview = await client().call('panelImages.preview', args);
         if (request !== latest.current) return;
         setSrc(`data:${preview.mime};base64,${preview.dataBase64}`);
         setError(null);

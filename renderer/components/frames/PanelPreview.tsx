@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FrameSettingsDto } from '../../../contract/admin.ts';
+import type { PictureSettingsDto } from '../../../contract/admin.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
@@ -13,7 +13,7 @@ import { PictureControls, completeSettings } from './PictureControls.tsx';
 export function PanelPreview({ photoId }: { photoId: number }) {
   const { displays, profiles } = useDisplays();
   const [choice, setChoice] = useState<string>(displays[0] ? `display:${displays[0].id}` : `profile:${profiles[0]?.id ?? 'inky-impression-7.3'}`);
-  const [settings, setSettings] = useState<FrameSettingsDto>(completeSettings(displays[0]?.frameSettings ?? {}));
+  const [settings, setSettings] = useState<PictureSettingsDto>(completeSettings(displays[0]?.pictureSettings ?? {}));
   const [kind, id] = choice.split(/:(.*)/s);
   const target: PreviewTarget = kind === 'display' ? { displayId: Number(id) } : { profileId: id };
 
@@ -21,7 +21,7 @@ export function PanelPreview({ photoId }: { photoId: number }) {
     setChoice(value);
     const [k, v] = value.split(/:(.*)/s);
     const display = k === 'display' ? displays.find((d) => d.id === Number(v)) : undefined;
-    setSettings(completeSettings(display?.frameSettings ?? {}));
+    setSettings(completeSettings(display?.pictureSettings ?? {}));
   };
 
   return (

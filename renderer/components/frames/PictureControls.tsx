@@ -1,4 +1,4 @@
-import type { FrameSettingsDto } from '../../../contract/dtos.ts';
+import type { PictureSettingsDto } from '../../../contract/dtos.ts';
 import { DITHERS } from '../../lib/options.ts';
 import { Field } from '../common/Field.tsx';
 
@@ -11,11 +11,11 @@ const SLIDERS: { key: Factor; label: string; hint: string }[] = [
 ];
 
 /** Dithering and the picture adjustments, as controls; every change goes straight to `onChange`. */
-export function PictureControls({ value, onChange }: { value: FrameSettingsDto; onChange: (next: FrameSettingsDto) => void }) {
+export function PictureControls({ value, onChange }: { value: PictureSettingsDto; onChange: (next: PictureSettingsDto) => void }) {
   return (
     <div className="fields">
       <Field label="Dithering">
-        <select value={value.dither} onChange={(e) => onChange({ ...value, dither: e.target.value as FrameSettingsDto['dither'] })}>
+        <select value={value.dither} onChange={(e) => onChange({ ...value, dither: e.target.value as PictureSettingsDto['dither'] })}>
           {DITHERS.map((d) => <option key={d.value} value={d.value}>{d.label}</option>)}
         </select>
       </Field>
@@ -29,7 +29,7 @@ export function PictureControls({ value, onChange }: { value: FrameSettingsDto; 
 }
 
 /** Settings with every adjustment filled in (1 = as the picture is). */
-export const completeSettings = (settings: Partial<FrameSettingsDto>): FrameSettingsDto => ({
+export const completeSettings = (settings: Partial<PictureSettingsDto>): PictureSettingsDto => ({
   dither: settings.dither ?? 'floyd-steinberg',
   vividness: settings.vividness ?? 1,
   contrast: settings.contrast ?? 1,

@@ -5,11 +5,11 @@ import { DITHER_ALGORITHMS } from '../imaging/dither/index.ts';
 const factor = z.number().min(0).max(ADJUSTMENT_LIMIT);
 const RENAMED: Record<string, string> = {
   saturation: 'it is now "vividness"',
-  paletteSaturation: 'frames now always dither against the panel\'s measured colours; use "vividness" for more colour',
+  paletteSaturation: 'panel images now always dither against the panel\'s measured colours; use "vividness" for more colour',
 };
 
 /** Picture settings a client may send for a display (admin API and preview). */
-export const frameSettingsSchema = z.object({
+export const pictureSettingsSchema = z.object({
   dither: z.enum(DITHER_ALGORITHMS as unknown as [string, ...string[]]).optional(),
   vividness: factor.optional(),
   contrast: factor.optional(),

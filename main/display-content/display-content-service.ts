@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import type { Repository } from 'typeorm';
-import type { AppContext, Screens } from '../core/app-context.ts';
+import type { AppContext, DisplayContent } from '../core/app-context.ts';
 import { Turns } from '../core/turns.ts';
-import type { FrameStore, FrameRequest } from '../frames/frame-store.ts';
-import type { ProfileRegistry } from '../frames/profiles.ts';
+import type { PanelImageStore, PanelImageRequest } from '../panel-images/panel-image-store.ts';
+import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../displays/schedule.ts';
 import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
-import { DisplayFrameEntity, type DisplayFrame } from '../storage/entities/frame.ts';
+import { DisplayPanelImageEntity, type DisplayPanelImage } from '../storage/entities/panel-image.ts';
 import { OverrideEntity, WeeklyRuleEntity, type Override, type WeeklyRule } from '../storage/entities/schedule.ts';
-import type { ContentFrames } from './content.ts';
+import type { PanelImageRequests } from './panel-image-requests.ts';
 import type { PhotoPicker } from './photo-picker.ts';
-import { toHex, withEtag, type ScreenState } from './screen-state.ts';
+import { toHex, withEtag, type DisplayState } from './display-state.ts';
 
 /** A dashboard older than this is rendered again when a display switches to it. */
 const DASHBOARD_MAX_AGE_MS = 15 * 60_000;
@@ -26,15 +26,15 @@ export class DisplayGoneError extends Error {
   }
 }
 
-/** The frame to show, when the photo is due to change, and which photo variant it is. */
-interface FramePlan {
-  request: FrameRequest;
+/** The panel image to show, when the photo is due to change, and which photo variant it is. */
+interface PanelImagePlan {
+  request: PanelImageRequest;
   photoDueAt: Date | null;
   variantId: number | null;
 }
 
 interface Entry {
-  state: ScreenState | null;
+  state: DisplayState | null;
   /** In photo mode, the variant on screen (null: the library had nothing to show). */
   variantId: number | null;
   dirty: boolean;
@@ -45,15 +45,15 @@ interface Entry {
 
 /**
  * Decides and caches what every display shows: resolves the mode, keeps or draws the photo,
- * makes sure the frame exists, and wakes long-polling frames when the state changes. Polls are
+ * makes sure the panel image exists, and wakes long-polling frames when the state changes. Polls are
  * answered from memory; work happens only when something changed or came due.
  */
-export class ScreenService implements Screens {
+export class DisplayContentService implements DisplayContent {
   private readonly entries = new Map<number, Entry>();
   private readonly displays: Repository<Display>;
   private readonly rules: Repository<WeeklyRule>;
   private readonly overrides: Repository<Override>;
-  private readonly displayFrames: Repository<DisplayFrame>;
+  private readonly displayPanelImages: Repository<DisplayPanelImage>;
   private readonly turns = new Turns();
   private timer: NodeJS.Timeout | null = null;
   private photoCheck: Promise<void> | null = null;
@@ -61,15 +61,15 @@ export class ScreenService implements Screens {
 
   constructor(
     private readonly app: AppContext,
-    private readonly frames: FrameStore,
-    private readonly content: ContentFrames,
+    private readonly panelImages: PanelImageStore,
+    private readonly panelImageRequests: PanelImageRequests,
     private readonly profiles: ProfileRegistry,
     private readonly picker: PhotoPicker,
   ) {
     this.displays = app.db.getRepository(DisplayEntity);
     this.rules = app.db.getRepository(WeeklyRuleEntity);
     this.overrides = app.db.getRepository(OverrideEntity);
-    this.displayFrames = app.db.getRepository(DisplayFrameEntity);
+    this.displayPanelImages = app.db.getRepository(DisplayPanelImageEntity);
   }
 
   start(): void {
@@ -85,12 +85,12 @@ export class ScreenService implements Screens {
   }
 
   /** The current state, recomputed only when it is stale. */
-  async current(displayId: number): Promise<ScreenState> {
+  async current(displayId: number): Promise<DisplayState> {
     return this.inMemory(displayId) ?? this.recompute(displayId);
   }
 
   /** The current state when memory has it and nothing made it stale; undefined when it must be recomputed. */
-  inMemory(displayId: number): ScreenState | undefined {
+  inMemory(displayId: number): DisplayState | undefined {
     const entry = this.entries.get(displayId);
     if (!entry?.state || entry.dirty) return undefined;
     const due = entry.state.nextChangeAt && entry.state.nextChangeAt.getTime() <= this.app.now().getTime();
@@ -98,7 +98,7 @@ export class ScreenService implements Screens {
   }
 
   /** Resolves when the display's state differs from `etag`, or after `timeoutMs`. */
-  async waitForChange(displayId: number, etag: string, timeoutMs: number, signal?: AbortSignal): Promise<ScreenState> {
+  async waitForChange(displayId: number, etag: string, timeoutMs: number, signal?: AbortSignal): Promise<DisplayState> {
     const state = await this.current(displayId);
     if (state.etag !== etag || timeoutMs <= 0) return state;
     const entry = this.entry(displayId);
@@ -132,7 +132,7 @@ export class ScreenService implements Screens {
     this.entries.delete(displayId);
   }
 
-  async recompute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean } = {}): Promise<ScreenState> {
+  async recompute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean } = {}): Promise<DisplayState> {
     const entry = this.entry(displayId);
     const run = entry.chain.then(() => this.turns.next()).then(() => this.compute(displayId, options));
     entry.chain = run.catch(() => undefined);
@@ -156,7 +156,7 @@ export class ScreenService implements Screens {
       const override = await this.overrides.findOneBy({ displayId: display.id });
       const usesDashboard = display.defaultMode === 'dashboard' || rules.some((r) => r.mode === 'dashboard') || override?.mode === 'dashboard';
       if (!usesDashboard) continue;
-      await this.frames.ensure(await this.content.dashboard(display, now));
+      await this.panelImages.ensure(await this.panelImageRequests.dashboard(display, now));
       this.invalidate(display.id);
       count++;
     }
@@ -217,7 +217,7 @@ export class ScreenService implements Screens {
     }
   }
 
-  private async compute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<ScreenState> {
+  private async compute(displayId: number, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<DisplayState> {
     const entry = this.entry(displayId);
     entry.dirty = false;
     const now = this.app.now();
@@ -226,9 +226,9 @@ export class ScreenService implements Screens {
     const rules = await this.rules.findBy({ displayId });
     const override = await this.overrides.findOneBy({ displayId });
     const resolved = resolveMode(display, rules, override, now);
-    const { request, photoDueAt, variantId } = await this.frameRequestFor(display, resolved.mode, now, options);
-    const frame = await this.frames.ensure(request);
-    await this.assignFrame(displayId, frame.id, resolved.mode, now);
+    const { request, photoDueAt, variantId } = await this.panelImageRequestFor(display, resolved.mode, now, options);
+    const image = await this.panelImages.ensure(request);
+    await this.assignPanelImage(displayId, image.id, resolved.mode, now);
 
     const profile = await this.profiles.get(display.profileId);
     const nextChangeAt = [resolved.nextChangeAt, photoDueAt].filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
@@ -236,10 +236,10 @@ export class ScreenService implements Screens {
       displayId,
       humanId: display.humanId,
       mode: resolved.mode,
-      version: frame.version,
-      frameId: frame.id,
-      producedAt: frame.producedAt,
-      filePath: this.frames.absolutePath(frame),
+      version: image.version,
+      panelImageId: image.id,
+      producedAt: image.producedAt,
+      filePath: this.panelImages.absolutePath(image),
       pollIntervalS: display.pollIntervalS,
       nextChangeAt,
       restUntil: restUntil(display, resolved, now),
@@ -254,19 +254,19 @@ export class ScreenService implements Screens {
     entry.variantId = variantId;
     if (previous?.etag !== state.etag) {
       for (const wake of [...entry.waiters]) wake();
-      if (previous?.version !== state.version) this.app.events.emit('frame-changed', { displayId, version: state.version });
+      if (previous?.version !== state.version) this.app.events.emit('panel-image-changed', { displayId, version: state.version });
     }
     return state;
   }
 
-  private async frameRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<FramePlan> {
+  private async panelImageRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<PanelImagePlan> {
     switch (mode) {
       case 'pairing':
-        return { request: await this.content.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null, variantId: null };
+        return { request: await this.panelImageRequests.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null, variantId: null };
       case 'message':
-        return { request: await this.content.message(display, display.messageText || 'No message set'), photoDueAt: null, variantId: null };
+        return { request: await this.panelImageRequests.message(display, display.messageText || 'No message set'), photoDueAt: null, variantId: null };
       case 'sleep':
-        return { request: await this.content.sleep(display), photoDueAt: null, variantId: null };
+        return { request: await this.panelImageRequests.sleep(display), photoDueAt: null, variantId: null };
       case 'dashboard':
         return { request: await this.dashboardRequest(display, now, options.freshDashboard ?? false), photoDueAt: null, variantId: null };
       case 'photo':
@@ -274,17 +274,17 @@ export class ScreenService implements Screens {
     }
   }
 
-  private async dashboardRequest(display: Display, now: Date, fresh: boolean): Promise<FrameRequest> {
-    const request = await this.content.dashboard(display, now);
-    const latest = await this.frames.latest('dashboard', request.sourceRef);
-    if (!fresh && latest && now.getTime() - latest.producedAt.getTime() < DASHBOARD_MAX_AGE_MS && fs.existsSync(this.frames.absolutePath(latest))) {
+  private async dashboardRequest(display: Display, now: Date, fresh: boolean): Promise<PanelImageRequest> {
+    const request = await this.panelImageRequests.dashboard(display, now);
+    const latest = await this.panelImages.latest('dashboard', request.sourceRef);
+    if (!fresh && latest && now.getTime() - latest.producedAt.getTime() < DASHBOARD_MAX_AGE_MS && fs.existsSync(this.panelImages.absolutePath(latest))) {
       return { ...request, renderKey: latest.renderKey };
     }
     return request;
   }
 
   /** Keeps the current photo until the rotation interval passes (not during quiet hours), then draws the next. */
-  private async photoRequest(display: Display, now: Date, step: PhotoStep): Promise<FramePlan> {
+  private async photoRequest(display: Display, now: Date, step: PhotoStep): Promise<PanelImagePlan> {
     const currentFile = display.currentVariantId !== null ? await this.picker.variantFile(display.currentVariantId) : null;
     const intervalMs = display.rotationIntervalS * 1000;
     const rotationDue = !display.currentSince || now.getTime() - display.currentSince.getTime() >= intervalMs;
@@ -306,16 +306,16 @@ export class ScreenService implements Screens {
       }
     }
     if (variantId === null || !file) {
-      return { request: await this.content.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS), variantId: null };
+      return { request: await this.panelImageRequests.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS), variantId: null };
     }
     const photoDueAt = quiet ? new Date(now.getTime() + QUIET_RECHECK_MS) : new Date(since.getTime() + intervalMs);
-    return { request: await this.content.photo(display, variantId, file), photoDueAt, variantId };
+    return { request: await this.panelImageRequests.photo(display, variantId, file), photoDueAt, variantId };
   }
 
-  private async assignFrame(displayId: number, frameId: number, mode: DisplayMode, now: Date): Promise<void> {
-    const current = await this.displayFrames.findOneBy({ displayId });
-    if (current?.frameId === frameId && current.mode === mode) return;
-    await this.displayFrames.save({ displayId, frameId, mode, assignedAt: now });
+  private async assignPanelImage(displayId: number, panelImageId: number, mode: DisplayMode, now: Date): Promise<void> {
+    const current = await this.displayPanelImages.findOneBy({ displayId });
+    if (current?.panelImageId === panelImageId && current.mode === mode) return;
+    await this.displayPanelImages.save({ displayId, panelImageId, mode, assignedAt: now });
   }
 }
 

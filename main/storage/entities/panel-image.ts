@@ -2,7 +2,7 @@ import { EntitySchema } from 'typeorm';
 import { TIMESTAMP } from '../column-types.ts';
 
 /** A device-ready image: rendered once per (source, profile, rotation, settings), named by content hash. */
-export interface Frame {
+export interface PanelImage {
   id: number;
   /** sha256 of (source identity, profile, rotation, settings): the reuse key. */
   renderKey: string;
@@ -15,8 +15,8 @@ export interface Frame {
   producedAt: Date;
 }
 
-export const FrameEntity = new EntitySchema<Frame>({
-  name: 'Frame',
+export const PanelImageEntity = new EntitySchema<PanelImage>({
+  name: 'PanelImage',
   tableName: 'frames',
   columns: {
     id: { type: 'integer', primary: true, generated: 'increment' },
@@ -30,20 +30,20 @@ export const FrameEntity = new EntitySchema<Frame>({
   indices: [{ name: 'idx_frames_version', columns: ['version'] }],
 });
 
-/** The frame each display is showing now; its version is what `/api/display/state` reports. */
-export interface DisplayFrame {
+/** The panel image each display is showing now; its version is what `/api/display/state` reports. */
+export interface DisplayPanelImage {
   displayId: number;
-  frameId: number;
+  panelImageId: number;
   mode: string;
   assignedAt: Date;
 }
 
-export const DisplayFrameEntity = new EntitySchema<DisplayFrame>({
-  name: 'DisplayFrame',
+export const DisplayPanelImageEntity = new EntitySchema<DisplayPanelImage>({
+  name: 'DisplayPanelImage',
   tableName: 'display_frames',
   columns: {
     displayId: { name: 'display_id', type: 'integer', primary: true },
-    frameId: { name: 'frame_id', type: 'integer' },
+    panelImageId: { name: 'frame_id', type: 'integer' },
     mode: { type: 'varchar', length: 16 },
     assignedAt: { name: 'assigned_at', type: TIMESTAMP },
   },

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import type { DisplayMode } from '../storage/entities/display.ts';
 
 /** What a display is showing now, as `/api/display/state` reports it. */
-export interface ScreenState {
+export interface DisplayState {
   displayId: number;
   humanId: string;
   mode: DisplayMode;
   version: string;
-  frameId: number;
-  /** When the frame was rendered; TRMNL filenames carry it. */
+  panelImageId: number;
+  /** When the panel image was rendered; TRMNL filenames carry it. */
   producedAt: Date;
   /** Absolute path of the device-ready PNG. */
   filePath: string;
@@ -28,9 +28,9 @@ export interface ScreenState {
   etag: string;
 }
 
-export type StateFields = Omit<ScreenState, 'etag'>;
+export type StateFields = Omit<DisplayState, 'etag'>;
 
-export function withEtag(fields: StateFields): ScreenState {
+export function withEtag(fields: StateFields): DisplayState {
   const digest = crypto.createHash('sha1').update(JSON.stringify(stateBody(fields, ''))).digest('hex').slice(0, 16);
   return { ...fields, etag: `"${digest}"` };
 }

@@ -4,64 +4,64 @@ import { actionFor, parseButtonMap, type ButtonAction, type ButtonName, type Pre
 import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
 import { OverrideEntity, type Override } from '../storage/entities/schedule.ts';
 import type { PhotoPicker } from './photo-picker.ts';
-import type { ScreenService } from './screen-service.ts';
-import type { ScreenState } from './screen-state.ts';
+import type { DisplayContentService } from './display-content-service.ts';
+import type { DisplayState } from './display-state.ts';
 
 /** What a frame's buttons, the tray and the UI can do to what a display shows. */
 export class DisplayActions {
   private readonly displays: Repository<Display>;
   private readonly overrides: Repository<Override>;
 
-  constructor(private readonly app: AppContext, private readonly screens: ScreenService, private readonly picker: PhotoPicker) {
+  constructor(private readonly app: AppContext, private readonly displayContent: DisplayContentService, private readonly picker: PhotoPicker) {
     this.displays = app.db.getRepository(DisplayEntity);
     this.overrides = app.db.getRepository(OverrideEntity);
   }
 
-  async pressButton(displayId: number, button: ButtonName, press: PressKind): Promise<ScreenState> {
+  async pressButton(displayId: number, button: ButtonName, press: PressKind): Promise<DisplayState> {
     const display = await this.displays.findOneByOrFail({ id: displayId });
     return this.perform(display, actionFor(parseButtonMap(display.buttonMap), button, press));
   }
 
-  async perform(display: Display, action: ButtonAction): Promise<ScreenState> {
+  async perform(display: Display, action: ButtonAction): Promise<DisplayState> {
     switch (action.action) {
       case 'next':
-        return this.screens.recompute(display.id, { photo: 'next' });
+        return this.displayContent.recompute(display.id, { photo: 'next' });
       case 'previous':
-        return this.screens.recompute(display.id, { photo: 'previous' });
+        return this.displayContent.recompute(display.id, { photo: 'previous' });
       case 'favourite':
         if (display.currentVariantId !== null) await this.picker.favourite(display.currentVariantId);
-        return this.screens.recompute(display.id);
+        return this.displayContent.recompute(display.id);
       case 'dislike':
         if (display.currentVariantId !== null) await this.picker.dislike(display.currentVariantId);
-        return this.screens.recompute(display.id, { photo: 'next' });
+        return this.displayContent.recompute(display.id, { photo: 'next' });
       case 'override':
         return this.setOverride(display.id, action.mode as DisplayMode, action.minutes);
       case 'schedule':
         return this.clearOverride(display.id);
       case 'refresh':
-        return this.screens.recompute(display.id, { freshDashboard: true });
+        return this.displayContent.recompute(display.id, { freshDashboard: true });
     }
   }
 
-  async setOverride(displayId: number, mode: DisplayMode, minutes: number): Promise<ScreenState> {
+  async setOverride(displayId: number, mode: DisplayMode, minutes: number): Promise<DisplayState> {
     const now = this.app.now();
     await this.overrides.save({ displayId, mode, until: new Date(now.getTime() + minutes * 60_000), createdAt: now });
     this.app.events.emit('displays-changed', { displayId });
-    return this.screens.recompute(displayId, { freshDashboard: mode === 'dashboard' });
+    return this.displayContent.recompute(displayId, { freshDashboard: mode === 'dashboard' });
   }
 
-  async clearOverride(displayId: number): Promise<ScreenState> {
+  async clearOverride(displayId: number): Promise<DisplayState> {
     await this.overrides.delete({ displayId });
     this.app.events.emit('displays-changed', { displayId });
-    return this.screens.recompute(displayId);
+    return this.displayContent.recompute(displayId);
   }
 
   /** Sets the text of message mode and shows it until `minutes` pass (or indefinitely as the default mode when omitted). */
-  async showMessage(displayId: number, text: string, minutes?: number): Promise<ScreenState> {
+  async showMessage(displayId: number, text: string, minutes?: number): Promise<DisplayState> {
     await this.displays.update(displayId, { messageText: text });
     if (minutes !== undefined) return this.setOverride(displayId, 'message', minutes);
     this.app.events.emit('displays-changed', { displayId });
-    return this.screens.recompute(displayId);
+    return this.displayContent.recompute(displayId);
   }
 
   async forEachApproved(action: ButtonAction): Promise<number> {

@@ -1,9 +1,9 @@
 import type { AppContext } from '../core/app-context.ts';
 import type { Picture } from '../dashboard/picture.ts';
 import { loadDashboardData } from '../dashboard-data/load.ts';
-import { FrameStore, type FrameRequest } from '../frames/frame-store.ts';
-import type { ProfileRegistry } from '../frames/profiles.ts';
-import { storedFrameSettings, type FrameSettings } from '../imaging/frame-settings.ts';
+import { PanelImageStore, type PanelImageRequest } from '../panel-images/panel-image-store.ts';
+import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import { storedPictureSettings, type PictureSettings } from '../imaging/picture-settings.ts';
 import { PIPELINE_VERSION } from '../imaging/pipeline-version.ts';
 import type { Rotation } from '../imaging/rotate.ts';
 import { runImageTask } from '../imaging/pool.ts';
@@ -11,42 +11,42 @@ import type { PanelProfile } from '../imaging/profiles.ts';
 import type { Display } from '../storage/entities/display.ts';
 
 /** Flat pictures (text, UI) snap to the palette; dithering would speckle anti-aliased text. */
-const FLAT: FrameSettings = { dither: 'none' };
+const FLAT: PictureSettings = { dither: 'none' };
 
-/** Builds the frame requests for each kind of content a display can show; all drawing happens in the image processes. */
-export class ContentFrames {
+/** Builds the panel image requests for each kind of content a display can show; all drawing happens in the image processes. */
+export class PanelImageRequests {
   constructor(private readonly app: AppContext, private readonly profiles: ProfileRegistry) {}
 
-  async photo(display: Display, variantId: number, filePath: string): Promise<FrameRequest> {
+  async photo(display: Display, variantId: number, filePath: string): Promise<PanelImageRequest> {
     const target = await this.target(display);
-    const settings = storedFrameSettings(display.frameSettings);
+    const settings = storedPictureSettings(display.pictureSettings);
     return {
-      renderKey: FrameStore.renderKey(['photo', variantId, filePath, target.profile, target.rotation, settings, PIPELINE_VERSION]),
+      renderKey: PanelImageStore.renderKey(['photo', variantId, filePath, target.profile, target.rotation, settings, PIPELINE_VERSION]),
       sourceKind: 'photo',
       sourceRef: `variant:${variantId}`,
-      produce: async () => (await runImageTask('renderFrame', filePath, { ...target, settings })).data,
+      produce: async () => (await runImageTask('renderPanelImage', filePath, { ...target, settings })).data,
     };
   }
 
-  message(display: Display, text: string): Promise<FrameRequest> {
+  message(display: Display, text: string): Promise<PanelImageRequest> {
     return this.flat(display, { kind: 'message', text });
   }
 
-  pairing(display: Display, serverName: string): Promise<FrameRequest> {
+  pairing(display: Display, serverName: string): Promise<PanelImageRequest> {
     return this.flat(display, { kind: 'pairing', info: { humanReadableId: display.humanId, pairingCode: display.pairingCode, serverName } });
   }
 
   /** The display's name and id, large: what a TRMNL device shows when asked to identify itself. */
-  identify(display: Display): Promise<FrameRequest> {
+  identify(display: Display): Promise<PanelImageRequest> {
     return this.message(display, display.name === display.humanId ? display.humanId : `${display.name} · ${display.humanId}`);
   }
 
-  sleep(display: Display): Promise<FrameRequest> {
+  sleep(display: Display): Promise<PanelImageRequest> {
     return this.flat(display, { kind: 'sleep' });
   }
 
-  /** A fresh dashboard from stored data; every render is a new frame (its header shows the render time). */
-  async dashboard(display: Display, now: Date): Promise<FrameRequest> {
+  /** A fresh dashboard from stored data; every render is a new panel image (its header shows the render time). */
+  async dashboard(display: Display, now: Date): Promise<PanelImageRequest> {
     const data = await loadDashboardData(this.app, display.timeZone, now);
     return this.flat(display, { kind: 'dashboard', data }, [now.toISOString()]);
   }
@@ -56,14 +56,14 @@ export class ContentFrames {
     return `display:${display.id}:${display.profileId}:${display.rotation}`;
   }
 
-  private async flat(display: Display, picture: Picture, extraIdentity: unknown[] = []): Promise<FrameRequest> {
+  private async flat(display: Display, picture: Picture, extraIdentity: unknown[] = []): Promise<PanelImageRequest> {
     const target = await this.target(display);
     const identity = picture.kind === 'dashboard' ? [display.id, ...extraIdentity] : [picture];
     return {
-      renderKey: FrameStore.renderKey([picture.kind, ...identity, target.profile, target.rotation, PIPELINE_VERSION]),
+      renderKey: PanelImageStore.renderKey([picture.kind, ...identity, target.profile, target.rotation, PIPELINE_VERSION]),
       sourceKind: picture.kind,
       sourceRef: picture.kind === 'dashboard' ? this.dashboardRef(display) : `display:${display.id}`,
-      produce: async () => (await runImageTask('renderFrame', { picture }, { ...target, settings: FLAT })).data,
+      produce: async () => (await runImageTask('renderPanelImage', { picture }, { ...target, settings: FLAT })).data,
     };
   }
 
