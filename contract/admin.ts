@@ -27,7 +27,9 @@ export interface DisplayPatch {
   profileId?: string;
   rotation?: 0 | 90 | 180 | 270;
   timeZone?: string;
-  defaultMode?: 'photo' | 'dashboard' | 'message' | 'sleep';
+  defaultMode?: 'photo' | 'dashboard' | 'message' | 'sleep' | 'screen' | 'mashup' | 'playlist';
+  /** With `screen`, `mashup` or `playlist`: which one. */
+  defaultItemId?: number | null;
   rotationIntervalS?: number;
   pollIntervalS?: number;
   quietStart?: string | null;
@@ -41,7 +43,8 @@ export interface WeeklyRuleInput {
   weekday: number;
   startMinute: number;
   endMinute: number;
-  mode: 'photo' | 'dashboard' | 'message' | 'sleep';
+  mode: 'photo' | 'dashboard' | 'message' | 'sleep' | 'screen' | 'mashup' | 'playlist';
+  itemId?: number | null;
 }
 
 export interface PanelProfileDto {
@@ -92,7 +95,7 @@ export interface AdminOperations {
   'displays.revoke': { args: { id: number }; result: DisplayDto };
   'displays.update': { args: { id: number; patch: DisplayPatch }; result: DisplayDto };
   'displays.setRules': { args: { id: number; rules: WeeklyRuleInput[] }; result: DisplayDto };
-  'displays.setOverride': { args: { id: number; mode: string; minutes: number }; result: DisplayDto };
+  'displays.setOverride': { args: { id: number; mode: string; minutes: number; itemId?: number }; result: DisplayDto };
   'displays.clearOverride': { args: { id: number }; result: DisplayDto };
   'displays.showMessage': { args: { id: number; text: string; minutes?: number }; result: DisplayDto };
   'displays.next': { args: { id: number }; result: DisplayDto };

@@ -10,10 +10,13 @@ import { pictureSettingsSchema } from './picture-settings-schema.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { OverrideEntity, WeeklyRuleEntity } from '../storage/entities/schedule.ts';
 import type { AdminApi } from '../../contract/admin.ts';
+import { ScreenInputError } from '../screens/errors.ts';
+import { itemForMode } from '../screens/mode-items.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();
-const selectableMode = z.enum(['photo', 'dashboard', 'message', 'sleep']);
+const selectableMode = z.enum(['photo', 'dashboard', 'message', 'sleep', 'screen', 'mashup', 'playlist']);
+const itemId = z.number().int().positive().nullable().optional();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 const timeZone = z.string().refine((tz) => {
   try {
@@ -30,6 +33,7 @@ const displayPatchSchema = z.object({
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
   timeZone: timeZone.optional(),
   defaultMode: selectableMode.optional(),
+  defaultItemId: itemId,
   rotationIntervalS: z.number().int().min(60).max(7 * 86400).optional(),
   pollIntervalS: z.number().int().min(5).max(86400).optional(),
   quietStart: hhmm.nullable().optional(),
@@ -44,6 +48,7 @@ const ruleSchema = z.object({
   startMinute: z.number().int().min(0).max(1439),
   endMinute: z.number().int().min(1).max(1440),
   mode: selectableMode,
+  itemId,
 }).refine((r) => r.endMinute > r.startMinute, 'endMinute must be after startMinute');
 
 export function displayOperations(core: Core): Pick<AdminApi,
@@ -68,6 +73,14 @@ export function displayOperations(core: Core): Pick<AdminApi,
     const display = await find(raw);
     if (display.protocol !== 'trmnl') throw new ValidationError(`${display.humanId} is an Inkstand frame: it always uses its token and has no TRMNL firmware to reset`);
     return display;
+  };
+  const modeItem = async (mode: string, item: number | null | undefined) => {
+    try {
+      return await itemForMode(core.screens, mode, item);
+    } catch (err) {
+      if (err instanceof ScreenInputError) throw new ValidationError(err.message);
+      throw err;
+    }
   };
   const changed = (displayId: number) => {
     core.app.events.emit('displays-changed', { displayId });
@@ -98,9 +111,12 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const display = await find(raw);
       const parsed = displayPatchSchema.parse(patch);
       if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
-      const { buttonMap, pictureSettings, specialFunction, ...plain } = parsed;
+      const { buttonMap, pictureSettings, specialFunction, defaultItemId, ...plain } = parsed;
+      const defaultMode = plain.defaultMode ?? display.defaultMode;
+      const item = parsed.defaultMode !== undefined || defaultItemId !== undefined ? { defaultItemId: await modeItem(defaultMode, defaultItemId ?? display.defaultItemId) } : {};
       await displays.update(display.id, {
         ...plain,
+        ...item,
         ...(buttonMap ? { buttonMap: JSON.stringify(buttonMap) } : {}),
         ...(pictureSettings ? { pictureSettings: JSON.stringify(pictureSettings) } : {}),
         ...(specialFunction ? { specialFunction: specialFunction as Display['specialFunction'] } : {}),
@@ -113,17 +129,18 @@ export function displayOperations(core: Core): Pick<AdminApi,
       const parsed = z.array(ruleSchema).max(100).parse(input);
       const overlap = findRuleOverlap(parsed);
       if (overlap) throw new ValidationError(overlap);
+      const withItems = await Promise.all(parsed.map(async (r) => ({ ...r, itemId: await modeItem(r.mode, r.itemId) })));
       await core.db.transaction(async (tx) => {
         await tx.getRepository(WeeklyRuleEntity).delete({ displayId: display.id });
-        await tx.getRepository(WeeklyRuleEntity).save(parsed.map((r) => ({ ...r, displayId: display.id })));
+        await tx.getRepository(WeeklyRuleEntity).save(withItems.map((r) => ({ ...r, displayId: display.id })));
       });
       changed(display.id);
       return dto(display.id);
     },
-    async 'displays.setOverride'({ id: raw, mode, minutes }) {
+    async 'displays.setOverride'({ id: raw, mode, minutes, itemId: rawItem }) {
       const display = await find(raw);
-      const args = z.object({ mode: selectableMode, minutes: z.number().int().min(1).max(7 * 24 * 60) }).parse({ mode, minutes });
-      await core.actions.setOverride(display.id, args.mode, args.minutes);
+      const args = z.object({ mode: selectableMode, minutes: z.number().int().min(1).max(7 * 24 * 60), itemId }).parse({ mode, minutes, itemId: rawItem });
+      await core.actions.setOverride(display.id, args.mode, args.minutes, await modeItem(args.mode, args.itemId));
       return dto(display.id);
     },
     async 'displays.clearOverride'({ id: raw }) {

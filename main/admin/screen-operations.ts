@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdminApi } from '../../contract/admin.ts';
 import { SCREEN_VIEWS, fieldValuesSchema, screenPatchSchema } from '../../contract/screens.ts';
-import type { ProfileRegistry } from '../panel-images/profiles.ts';
+import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import { listBuiltins } from '../screens/builtin-plugins.ts';
 import { toScreenDto } from '../screens/screen-dto.ts';

@@ -35,7 +35,7 @@ export class DisplayActions {
         if (display.currentVariantId !== null) await this.picker.dislike(display.currentVariantId);
         return this.displayContent.recompute(display.id, { photo: 'next' });
       case 'override':
-        return this.setOverride(display.id, action.mode as DisplayMode, action.minutes);
+        return this.setOverride(display.id, action.mode as DisplayMode, action.minutes, action.itemId ?? null);
       case 'schedule':
         return this.clearOverride(display.id);
       case 'refresh':
@@ -43,9 +43,9 @@ export class DisplayActions {
     }
   }
 
-  async setOverride(displayId: number, mode: DisplayMode, minutes: number): Promise<DisplayState> {
+  async setOverride(displayId: number, mode: DisplayMode, minutes: number, itemId: number | null = null): Promise<DisplayState> {
     const now = this.app.now();
-    await this.overrides.save({ displayId, mode, until: new Date(now.getTime() + minutes * 60_000), createdAt: now });
+    await this.overrides.save({ displayId, mode, itemId, until: new Date(now.getTime() + minutes * 60_000), createdAt: now });
     this.app.events.emit('displays-changed', { displayId });
     return this.displayContent.recompute(displayId, { freshDashboard: mode === 'dashboard' });
   }

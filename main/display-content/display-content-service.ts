@@ -8,6 +8,8 @@ import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../
 import { DisplayEntity, type Display, type DisplayMode } from '../storage/entities/display.ts';
 import { DisplayPanelImageEntity, type DisplayPanelImage } from '../storage/entities/panel-image.ts';
 import { OverrideEntity, WeeklyRuleEntity, type Override, type WeeklyRule } from '../storage/entities/schedule.ts';
+import { ITEM_MODES, type ItemMode } from '../../contract/dtos.ts';
+import type { ItemContent } from './item-content.ts';
 import type { PanelImageRequests } from './panel-image-requests.ts';
 import type { PhotoPicker } from './photo-picker.ts';
 import { toHex, withEtag, type DisplayState } from './display-state.ts';
@@ -31,6 +33,8 @@ interface PanelImagePlan {
   request: PanelImageRequest;
   photoDueAt: Date | null;
   variantId: number | null;
+  /** The screen on the panel (screen mode, or a screen in a playlist). */
+  screenId?: number | null;
 }
 
 interface Entry {
@@ -65,6 +69,7 @@ export class DisplayContentService implements DisplayContent {
     private readonly panelImageRequests: PanelImageRequests,
     private readonly profiles: ProfileRegistry,
     private readonly picker: PhotoPicker,
+    private readonly items: ItemContent | null = null,
   ) {
     this.displays = app.db.getRepository(DisplayEntity);
     this.rules = app.db.getRepository(WeeklyRuleEntity);
@@ -76,6 +81,7 @@ export class DisplayContentService implements DisplayContent {
     this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
     this.app.events.on('photos-changed', () => this.recheckPhotos());
+    this.app.events.on('screens-changed', () => this.invalidateItemModes());
   }
 
   stop(): void {
@@ -226,7 +232,7 @@ export class DisplayContentService implements DisplayContent {
     const rules = await this.rules.findBy({ displayId });
     const override = await this.overrides.findOneBy({ displayId });
     const resolved = resolveMode(display, rules, override, now);
-    const { request, photoDueAt, variantId } = await this.panelImageRequestFor(display, resolved.mode, now, options);
+    const { request, photoDueAt, variantId, screenId } = await this.panelImageRequestFor(display, resolved, now, options);
     const image = await this.panelImages.ensure(request);
     await this.assignPanelImage(displayId, image.id, resolved.mode, now);
 
@@ -236,6 +242,7 @@ export class DisplayContentService implements DisplayContent {
       displayId,
       humanId: display.humanId,
       mode: resolved.mode,
+      screen: screenId ?? null,
       version: image.version,
       panelImageId: image.id,
       producedAt: image.producedAt,
@@ -259,8 +266,12 @@ export class DisplayContentService implements DisplayContent {
     return state;
   }
 
-  private async panelImageRequestFor(display: Display, mode: DisplayMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<PanelImagePlan> {
+  private async panelImageRequestFor(display: Display, { mode, itemId }: ResolvedMode, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<PanelImagePlan> {
     switch (mode) {
+      case 'screen':
+      case 'mashup':
+      case 'playlist':
+        return this.itemRequest(display, mode, itemId, now, options);
       case 'pairing':
         return { request: await this.panelImageRequests.pairing(display, (await this.app.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null, variantId: null };
       case 'message':
@@ -271,6 +282,27 @@ export class DisplayContentService implements DisplayContent {
         return { request: await this.dashboardRequest(display, now, options.freshDashboard ?? false), photoDueAt: null, variantId: null };
       case 'photo':
         return this.photoRequest(display, now, options.photo ?? 'keep');
+    }
+  }
+
+  /** Screens, mashups and playlists; a step (button) moves through a playlist instead of the photos. */
+  private async itemRequest(display: Display, mode: ItemMode, itemId: number | null, now: Date, options: { photo?: PhotoStep; freshDashboard?: boolean }): Promise<PanelImagePlan> {
+    if (!this.items) return { request: await this.panelImageRequests.message(display, 'Screens are not available in this build.'), photoDueAt: null, variantId: null };
+    const plan = await this.items.plan(display, mode, itemId, now, options.photo ?? 'keep', {
+      photo: () => this.photoRequest(display, now, 'keep'),
+      dashboard: () => this.dashboardRequest(display, now, options.freshDashboard ?? false),
+      message: (text) => this.panelImageRequests.message(display, text),
+      savePlaylistPlace: async (position, since) => {
+        await this.displays.update(display.id, { playlistPosition: position, playlistSince: since });
+      },
+    });
+    return { request: plan.request, photoDueAt: plan.dueAt, variantId: plan.variantId, screenId: plan.screenId };
+  }
+
+  /** A screen's data or settings, a mashup or a playlist changed: displays showing any of them draw again. */
+  private invalidateItemModes(): void {
+    for (const [displayId, entry] of this.entries) {
+      if (entry.state && (ITEM_MODES as readonly string[]).includes(entry.state.mode)) this.invalidate(displayId);
     }
   }
 

@@ -8,7 +8,7 @@ export type PressKind = 'press' | 'long';
 
 export const buttonActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.enum(['next', 'previous', 'favourite', 'dislike', 'schedule', 'refresh']) }),
-  z.object({ action: z.literal('override'), mode: z.enum(DISPLAY_MODES as unknown as [string, ...string[]]), minutes: z.number().int().min(1).max(24 * 60) }),
+  z.object({ action: z.literal('override'), mode: z.enum(DISPLAY_MODES as unknown as [string, ...string[]]), minutes: z.number().int().min(1).max(24 * 60), itemId: z.number().int().positive().optional() }),
 ]);
 export type { ButtonAction, ButtonMap };
 

@@ -25,8 +25,6 @@ export interface DrawnPage {
   png: Buffer;
   html: string;
   drawnBy: DrawnByDto;
-  /** The data each screen was drawn with changes this; a display's panel image is reused while it stays the same. */
-  identity: string;
 }
 
 /**
@@ -44,7 +42,7 @@ export class ScreenDrawing {
     private readonly markup: ScreenMarkup,
   ) {}
 
-  async page(subject: DrawSubject, request: DrawRequest): Promise<{ html: string; identity: string }> {
+  async page(subject: DrawSubject, request: DrawRequest): Promise<{ html: string; refreshMinutes: number }> {
     const { width, height } = logicalSize(request.target.profile.width, request.target.profile.height, request.target.rotation);
     const context: DrawContext = {
       at: request.at, timeZone: request.timeZone, locale: 'en', width, height,
@@ -60,7 +58,7 @@ export class ScreenDrawing {
       slots = [{ id: subject.id, view: subject.view ?? 'full' }];
     }
     const views: ComposedView[] = [];
-    const identity: unknown[] = [subject, width, height];
+    let refreshMinutes = 24 * 60;
     let darkMode = false;
     let noPadding = false;
     for (const slot of slots) {
@@ -69,14 +67,14 @@ export class ScreenDrawing {
       darkMode ||= recipe?.darkMode ?? false;
       noPadding ||= recipe?.noScreenPadding ?? false;
       views.push({ view: slot.view, html: await this.viewHtml(screen, slot.view, context) });
-      identity.push(screen.id, screen.dataFetchedAt?.getTime() ?? null, screen.fieldValues);
+      refreshMinutes = Math.min(refreshMinutes, screen.refreshMinutes);
     }
-    return { html: screenPage(views, layout, { darkMode, noScreenPadding: noPadding }), identity: JSON.stringify(identity) };
+    return { html: screenPage(views, layout, { darkMode, noScreenPadding: noPadding }), refreshMinutes };
   }
 
   async draw(subject: DrawSubject, request: DrawRequest): Promise<DrawnPage> {
-    const { html, identity } = await this.page(subject, request);
-    return { png: await this.markup.draw(html, request.target), html, drawnBy: this.markup.drawnBy(/<script[\s>]/i.test(html)), identity };
+    const { html } = await this.page(subject, request);
+    return { png: await this.markup.draw(html, request.target), html, drawnBy: this.markup.drawnBy(/<script[\s>]/i.test(html)) };
   }
 
   /** How a screen is drawn, from what its recipe needs. */
