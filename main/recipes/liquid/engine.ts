@@ -1,0 +1,43 @@
+/**
+ * A liquidjs engine configured like TRMNL's Ruby Liquid: lax parsing (lenient-source.ts), Ruby's
+ * number, text and date semantics (ruby-filters.ts), the trmnl-liquid filters, partials from
+ * `{% template %}`, and limits so a hostile template cannot hold the server.
+ */
+import { Liquid } from 'liquidjs';
+import { installFloatLiterals } from './float-literals.ts';
+import { rubyFilters } from './ruby-filters.ts';
+import { rubyText } from './ruby-text.ts';
+import { trmnlFilters } from './trmnl-filters.ts';
+import type { TimeContext } from './ruby-time.ts';
+
+export interface EngineOptions extends TimeContext {
+  /** Partials by name ({% template %} blocks, collected by the caller). */
+  templates?: Record<string, string>;
+}
+
+/** Limits on one render: parse size, render time, and strings/arrays it may build. */
+const PARSE_LIMIT_CHARS = 1_000_000;
+const RENDER_LIMIT_MS = 3_000;
+const MEMORY_LIMIT = 20_000_000;
+
+export function createLiquidEngine(options: EngineOptions): Liquid {
+  installFloatLiterals();
+  const engine = new Liquid({
+    templates: options.templates ?? {},
+    dynamicPartials: true,
+    relativeReference: false,
+    strictFilters: false,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    jsTruthy: false,
+    lenientIf: true,
+    outputEscape: (value: unknown) => rubyText(value),
+    parseLimit: PARSE_LIMIT_CHARS,
+    renderLimit: RENDER_LIMIT_MS,
+    memoryLimit: MEMORY_LIMIT,
+    cache: false,
+  });
+  const time: TimeContext = { timeZone: options.timeZone, now: options.now };
+  for (const [name, handler] of Object.entries({ ...rubyFilters(time), ...trmnlFilters(time) })) engine.registerFilter(name, handler);
+  return engine;
+}
