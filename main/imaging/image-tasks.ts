@@ -9,6 +9,9 @@ import { BUILTIN_FILTERS } from '../ai/variants/filters/index.ts';
 import type { BuiltinFilterName } from '../ai/variants/filters/names.ts';
 import { resizedPng, verifiedImage } from '../ai/variants/provider-images.ts';
 import type { Picture } from '../dashboard/picture.ts';
+import type { BrowserShot } from '../markup/browser/types.ts';
+import type { DrawnMarkup } from '../markup/draw.ts';
+import type { MarkupTarget } from '../markup/target.ts';
 import { preparePhoto, webpThumbnail } from '../library/decode.ts';
 import { renderPanelImage, type RenderOptions, type RenderedPanelImage } from './pipeline.ts';
 
@@ -31,6 +34,16 @@ export const IMAGE_TASKS = {
   builtinFilter: (name: BuiltinFilterName, image: Buffer): Promise<Buffer> => BUILTIN_FILTERS[name](image),
   resizedPng,
   verifiedImage,
+  /** TRMNL markup drawn without a browser (main/markup/). */
+  async drawMarkup(html: string, target: MarkupTarget): Promise<DrawnMarkup> {
+    const { drawMarkupHere } = await import('../markup/draw.ts');
+    return drawMarkupHere(html, target);
+  },
+  /** A browser's screenshot of a recipe turned into the panel's colours. */
+  async markupShotToPanel(shot: BrowserShot, target: MarkupTarget): Promise<Buffer> {
+    const { shotToPanel } = await import('../markup/shot-to-panel.ts');
+    return shotToPanel(shot, target);
+  },
 };
 
 export type ImageTasks = typeof IMAGE_TASKS;

@@ -1,0 +1,93 @@
+import type { MeasuredNode } from '@takumi-rs/core';
+import { encodePanelImage } from '../imaging/encode/index.ts';
+import { rotateIndices } from '../imaging/rotate.ts';
+import { boxesByElement, laidOutTree, type Box, type LaidOutBox } from './boxes.ts';
+import { prepareContent } from './content-pass.ts';
+import { descendants, hasClass, parseMarkup, type MarkupElement } from './dom.ts';
+import { BASE_CSS, measure, paint, type EngineInput } from './engine.ts';
+import { frameworkFor } from './framework/index.ts';
+import { resolveImages } from './images.ts';
+import { addWantedColumns, flowColumns, limitList } from './overflow-pass.ts';
+import { completeStructure } from './structure-pass.ts';
+import { viewportFor, type MarkupTarget } from './target.ts';
+import { toPanelIndices } from './to-panel.ts';
+import { toNodes } from './to-nodes.ts';
+
+export interface DrawnMarkup {
+  /** The panel-ready PNG (indexed, or grey for grey panels), in the panel's native pixel order. */
+  png: Buffer;
+  /** The laid-out markup on the upright canvas, in panel pixels. */
+  boxes: LaidOutBox;
+}
+
+/** Height of the "and N more" line in CSS pixels, with its gap. */
+const MORE_LABEL_HEIGHT = 20;
+const COLUMN_GAP = 10;
+const CONTENT_LIMITER_PASSES = 3;
+
+/**
+ * TRMNL markup → panel image, without a browser: parse, complete the framework's structure, lay
+ * out, run the framework's measured behaviours (overflow into columns and "and N more", list
+ * limits, content limiting), paint, and turn into the panel's colours.
+ */
+export async function drawMarkupHere(html: string, target: MarkupTarget): Promise<DrawnMarkup> {
+  const { root, styleSheets } = parseMarkup(html);
+  const screen = completeStructure(root, { darkMode: target.darkMode ?? false, noScreenPadding: target.noScreenPadding ?? false });
+  prepareContent(root);
+  const viewport = viewportFor(target);
+  const framework = frameworkFor({ palette: target.profile.palette, colorNames: target.profile.colorNames, ...screen });
+  const css = [BASE_CSS, framework.css, ...styleSheets];
+  const layout = async () => {
+    const tree = toNodes(root);
+    const input: EngineInput = { node: tree.node, css, images: resolveImages(tree.imageSources, tree.nodeOf, target.images), width: viewport.pixelWidth, height: viewport.pixelHeight, scale: viewport.scale };
+    const measured: MeasuredNode = await measure(input);
+    return { tree, input, boxes: boxesByElement(root, tree.nodeOf, measured) };
+  };
+
+  let laid = await layout();
+  const columnsEls = [...descendants(root)].filter((el) => hasClass(el, 'columns'));
+  if (addWantedColumns(columnsEls)) laid = await layout();
+  const lists = [...descendants(root)].filter((el) => el.attrs['data-list-limit'] === 'true');
+  if (columnsEls.length > 0 || lists.length > 0) {
+    const boxOf = (el: MarkupElement): Box | undefined => laid.boxes.get(el)?.box;
+    for (const columns of columnsEls) flowColumns(columns, boxOf, MORE_LABEL_HEIGHT * viewport.scale, COLUMN_GAP * viewport.scale);
+    for (const list of lists) limitList(list, boxOf, viewport.scale, MORE_LABEL_HEIGHT * viewport.scale);
+    laid = await layout();
+  }
+  for (let pass = 0; pass < CONTENT_LIMITER_PASSES && limitContent(root, laid.boxes); pass++) laid = await layout();
+
+  const rgba = await paint(laid.input);
+  const indices = toPanelIndices({
+    rgba, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
+    pictures: picturesOf(root, laid.boxes), tones: framework.colours.tones(),
+    dither: target.settings?.dither ?? 'floyd-steinberg', adjustments: target.settings ?? {},
+  });
+  const rotation = target.rotation ?? 0;
+  const native = rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, rotation);
+  return { png: encodePanelImage(native, target.profile), boxes: laidOutTree(root, laid.boxes)! };
+}
+
+/**
+ * `data-content-limiter="true"`: content taller than its box is drawn smaller until it fits
+ * (at most half size), as the framework shrinks long rich text. Returns whether anything changed.
+ */
+function limitContent(root: MarkupElement, boxes: Map<MarkupElement, { box: Box }>): boolean {
+  let changed = false;
+  for (const el of descendants(root)) {
+    if (el.attrs['data-content-limiter'] !== 'true') continue;
+    const box = boxes.get(el)?.box;
+    if (!box) continue;
+    const bottom = Math.max(...el.children.map((c) => (typeof c === 'string' ? 0 : (boxes.get(c)?.box ?? box).y + (boxes.get(c)?.box.height ?? 0))), box.y);
+    const natural = bottom - box.y;
+    const zoom = Number(el.style.zoom ?? 1);
+    if (natural <= box.height + 1 || zoom <= 0.5) continue;
+    el.style.zoom = Math.max(0.5, zoom * Math.sqrt(box.height / natural) * 0.98);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Where the markup's pictures landed. */
+function picturesOf(root: MarkupElement, boxes: Map<MarkupElement, { box: Box }>): Box[] {
+  return [...descendants(root)].filter((el) => el.tag === 'img' && !el.classes.has('markup-missing-image')).flatMap((el) => boxes.get(el)?.box ?? []);
+}

@@ -1,0 +1,85 @@
+import type { Box } from './boxes.ts';
+import { element, hasClass, isElement, numberAttr, type MarkupElement } from './dom.ts';
+
+export type BoxOf = (el: MarkupElement) => Box | undefined;
+
+/** Columns a `.columns` element may grow to, when it asks for more than it has (`data-max-columns`). */
+export function addWantedColumns(columnsEls: MarkupElement[]): boolean {
+  let changed = false;
+  for (const columns of columnsEls) {
+    const present = columnChildren(columns);
+    const wanted = Math.min(6, numberAttr(columns, 'data-max-columns') ?? present.length);
+    if (present.length === 0 || wanted <= present.length) continue;
+    for (let i = present.length; i < wanted; i++) columns.children.push(element('div', { class: 'column' }));
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * The framework's overflow: items flow down a column and on into the next; what fits in none is
+ * left out and counted in a closing "and N more" line (unless `data-overflow-counter="false"`).
+ * Heights come from the laid-out tree, so clamped text and real line breaks are accounted for.
+ */
+export function flowColumns(columns: MarkupElement, boxOf: BoxOf, moreLabelHeight: number, gap: number): void {
+  const cols = columnChildren(columns);
+  const first = cols[0] && boxOf(cols[0]);
+  if (!first) return;
+  const items = cols.flatMap((col) => col.children.filter(isElement));
+  const heights = items.map((item) => boxOf(item)?.height ?? 0);
+  const height = first.height;
+  const placed: MarkupElement[][] = cols.map(() => []);
+  let col = 0;
+  let used = 0;
+  let next = 0;
+  for (; next < items.length; next++) {
+    const need = (placed[col].length > 0 ? gap : 0) + heights[next];
+    if (used + need <= height + 0.5) {
+      placed[col].push(items[next]);
+      used += need;
+      continue;
+    }
+    if (col + 1 >= cols.length) break;
+    col++;
+    used = heights[next];
+    placed[col].push(items[next]);
+  }
+  let hidden = items.length - next;
+  const counter = columns.attrs['data-overflow-counter'] !== 'false';
+  if (hidden > 0 && counter) {
+    const last = placed[col];
+    while (last.length > 0 && used + gap + moreLabelHeight > height + 0.5) {
+      const removed = last.pop()!;
+      used -= heights[items.indexOf(removed)] + (last.length > 0 ? gap : 0);
+      hidden++;
+    }
+    last.push(moreLabel(hidden));
+  }
+  cols.forEach((c, i) => (c.children = placed[i]));
+}
+
+/** `data-list-limit="true"`: the children that fit the element's height, and "and N more" when `data-list-hidden-count="true"`. */
+export function limitList(list: MarkupElement, boxOf: BoxOf, scale: number, moreLabelHeight: number): void {
+  const box = boxOf(list);
+  if (!box) return;
+  const maxHeight = (numberAttr(list, 'data-list-max-height') ?? box.height / scale) * scale;
+  const children = list.children.filter(isElement);
+  const counter = list.attrs['data-list-hidden-count'] === 'true';
+  const fits = (child: MarkupElement, reserve: number): boolean => {
+    const b = boxOf(child);
+    return !b || b.y + b.height - box.y <= maxHeight - reserve + 0.5;
+  };
+  let keep = children.findIndex((child) => !fits(child, 0));
+  if (keep === -1) return;
+  if (counter) while (keep > 0 && !fits(children[keep - 1], moreLabelHeight)) keep--;
+  const hidden = children.length - keep;
+  list.children = [...children.slice(0, keep), ...(counter ? [moreLabel(hidden)] : [])];
+}
+
+export function columnChildren(columns: MarkupElement): MarkupElement[] {
+  return columns.children.filter((c): c is MarkupElement => isElement(c) && hasClass(c, 'column'));
+}
+
+function moreLabel(count: number): MarkupElement {
+  return element('span', { class: 'markup-more' }, [`and ${count} more`]);
+}
