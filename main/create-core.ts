@@ -13,6 +13,11 @@ import { PanelImageRequests } from './display-content/panel-image-requests.ts';
 import { DisplayActions } from './display-content/display-actions.ts';
 import { LibraryPicker } from './display-content/library-picker.ts';
 import { DisplayContentService } from './display-content/display-content-service.ts';
+import { ItemContent } from './display-content/item-content.ts';
+import { displaysNaming } from './display-content/item-usage.ts';
+import { MarkupAdapter } from './screens/markup-adapter.ts';
+import { RecipeAdapter } from './screens/recipe-adapter.ts';
+import { createScreensFeature, type ScreensFeature } from './screens/screens-feature.ts';
 import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { openDatabase } from './storage/database.ts';
@@ -46,6 +51,8 @@ export interface Core {
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
+  /** Screens, mashups and playlists (DESIGN.md §12). */
+  screens: ScreensFeature;
   close(): Promise<void>;
 }
 
@@ -61,7 +68,8 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const app = { dataDir, db, settings, events, log, now } as AppContext;
   const picker = new LibraryPicker(app);
   const panelImageRequests = new PanelImageRequests(app, profiles);
-  const displayContent = new DisplayContentService(app, panelImages, panelImageRequests, profiles, picker);
+  const screens = createScreensFeature({ dataDir, db, events, log, now, recipes: new RecipeAdapter(), markup: new MarkupAdapter(), usage: displaysNaming(db) });
+  const displayContent = new DisplayContentService(app, panelImages, panelImageRequests, profiles, picker, new ItemContent(screens, profiles));
   app.displayContent = displayContent;
   const jobs = new JobService(app, JOB_KINDS);
   const telemetry = new TelemetryRecorder(app);
@@ -83,7 +91,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     displayLogs,
     trmnl: new TrmnlService({ db, events, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
+    screens,
     async close() {
+      screens.data.stop();
       await telemetry.stop();
       displayContent.stop();
       await closeImagePool();

@@ -8,7 +8,12 @@ import { displayOperations } from './display-operations.ts';
 import { panelImagePreviewOperations } from './panel-image-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
+import { displaysNaming } from '../display-content/item-usage.ts';
 import { uiOperations } from './ui-operations.ts';
+import { mashupPlaylistOperations } from './mashup-playlist-operations.ts';
+import { screenOperations } from './screen-operations.ts';
+import { lanHttpBase } from '../screens/webhook-url.ts';
+import { publishedListeners } from './server-info.ts';
 
 const DASHBOARD_EVERYWHERE_MINUTES = 30;
 
@@ -29,6 +34,8 @@ export function createAdminApi(core: Core): AdminApi {
     ...panelImagePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
+    ...screenOperations({ screens: core.screens, profiles: core.profiles, lanBase: () => lanHttpBase(publishedListeners(core)?.http ?? null) }),
+    ...mashupPlaylistOperations(core.screens, displaysNaming(core.db)),
     async 'profiles.list'() {
       return [...BUILTIN_PROFILES, ...(await core.profiles.listCustom())].map(profileDto);
     },

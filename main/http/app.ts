@@ -10,6 +10,7 @@ import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
 export interface HttpAppOptions {
@@ -34,6 +35,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.set('trust proxy', false);
   app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
+  app.use('/api', webhookRoutes(core.screens.data));
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
   app.use('/api/display', deviceRoutes({
     db: core.db,

@@ -27,6 +27,15 @@ export function uploadRoutes(api: AdminApi, tokens: AdminTokens): express.Router
       throw err;
     }
   });
+  // A recipe ZIP arrives as base64 in JSON: its own body limit, above the admin routes' 64 KB.
+  router.post('/screens/import', requireAdminToken(tokens), express.json({ limit: '9mb' }), async (req: Request, res) => {
+    try {
+      res.json(await api['screens.import'](req.body ?? {}));
+    } catch (err) {
+      if (err instanceof ValidationError) throw new HttpError(400, 'invalid_request', err.message);
+      throw err;
+    }
+  });
   return router;
 }
 

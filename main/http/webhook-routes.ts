@@ -17,11 +17,12 @@ export function webhookRoutes(data: Pick<ScreenData, 'push'>): express.Router {
   router.post('/custom_plugins/:uuid', (req, _res, next) => {
     if (!fromLocalNetwork(req.socket.remoteAddress)) return next(new HttpError(403, 'not_on_lan', 'webhooks are accepted from the local network only'));
     next();
-  }, express.json({ limit: WEBHOOK_BODY_LIMIT, type: () => true, strict: true }), async (req, res, next) => {
+  }, express.raw({ limit: WEBHOOK_BODY_LIMIT, type: () => true }), async (req, res, next) => {
     try {
       const uuid = String(req.params.uuid);
       if (!/^[0-9a-f-]{36}$/i.test(uuid)) throw new HttpError(404, 'unknown_plugin', 'no screen has this webhook address');
-      const screen = await data.push(uuid, req.body);
+      const body: unknown = req.body;
+      const screen = await data.push(uuid, Buffer.isBuffer(body) ? body : Buffer.alloc(0));
       res.json({ message: `data for "${screen.name}" updated`, merge_variables_bytes: JSON.stringify(screen.data).length });
     } catch (err) {
       if (err instanceof WebhookNotFoundError) return next(new HttpError(404, 'unknown_plugin', err.message));

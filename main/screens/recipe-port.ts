@@ -1,29 +1,20 @@
 import type { FieldValue, ScreenView } from '../../contract/screens.ts';
+import type { CustomField } from '../recipes/index.ts';
 import type { Strategy } from './screen-store.ts';
 
-/** One custom field a recipe asks for (its settings.yml `custom_fields` entry). */
-export interface RecipeField {
-  keyname: string;
-  name: string;
-  type: string;
-  description: string | null;
-  options: { label: string; value: string }[] | null;
-  multiple: boolean;
-  optional: boolean;
-  default: FieldValue | null;
-}
+export type RecipeField = CustomField;
 
-/** What the screens need to know of a recipe in a screen's folder. */
+/** What the screens need to know of the recipe in a screen's folder. */
 export interface RecipeSummary {
   name: string;
   strategy: Strategy;
   refreshMinutes: number;
   fields: RecipeField[];
-  staticData: unknown;
+  /** The polling_url template as written. */
   pollingUrl: string | null;
   darkMode: boolean;
   noScreenPadding: boolean;
-  /** Whether its markup needs a script run (charts, maps): then it is drawn in a browser, or as a card. */
+  /** Whether its markup runs a script (charts, maps): then it is drawn in a browser, or as a card. */
   needsScript: boolean;
 }
 
@@ -36,21 +27,31 @@ export interface DrawContext {
   height: number;
   percentCharged: number | null;
   wifiStrength: number | null;
+  /** The screen's name (TRMNL's instance name). */
+  instanceName?: string;
 }
 
+/** Field values as the Liquid sees them: strings, a multi-select an array. */
+export type ResolvedValues = Record<string, string | string[]>;
+
 /**
- * The recipe machinery (main/recipes/, issue 19 part A) as the screens use it. One adapter
- * (recipe-adapter.ts) implements it over that module, so the screens never depend on its internals.
+ * The recipe machinery (main/recipes/) as the screens use it, implemented once by
+ * recipe-adapter.ts; tests hand the screens a fake.
  */
 export interface ScreenRecipes {
-  /** Puts a recipe (a folder, a trmnlp project or an export ZIP) into `dir`, checked; values a trmnlp project brings come back too. */
+  /** Checks a recipe (a folder, a trmnlp project or an export ZIP) and writes it into `dir`; values a trmnlp project brings come back too. */
   importInto(source: string | Buffer, dir: string): Promise<{ recipe: RecipeSummary; values: Record<string, FieldValue> }>;
   load(dir: string): Promise<RecipeSummary>;
-  /** Polls the recipe's URLs with the values; resolves to the merge variables or rejects with a message for the user. */
+  /** The values with defaults filled in; throws a user-facing error naming every unknown key and bad value. */
+  resolveValues(dir: string, given: Record<string, FieldValue>, options?: { requireAll?: boolean }): Promise<ResolvedValues>;
+  /** Polls the recipe's URLs (or the given replacement template); resolves to the data or rejects with a message for the user. */
   poll(dir: string, values: Record<string, FieldValue>, pollingUrl: string | null, context: DrawContext): Promise<unknown>;
-  /** The data after a webhook POST body (`merge_variables` with a strategy); throws a user-facing error on a wrong shape. */
-  applyWebhook(current: unknown, body: unknown): unknown;
+  /** The data after a webhook POST's raw body (`merge_variables` with a strategy); throws a user-facing error on a wrong shape. */
+  applyWebhook(current: unknown, body: Uint8Array): unknown;
   /** The recipe's markup for one view, Liquid rendered with the data and the context. */
   html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<string>;
   exportZip(dir: string, values: Record<string, FieldValue>): Promise<Buffer>;
+  /** Data as stored text and back, keeping Ruby's floats floats (100.0 stays 100.0). */
+  serialize(data: unknown): string;
+  parse(text: string): unknown;
 }

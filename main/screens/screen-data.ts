@@ -1,6 +1,5 @@
 import type { Logger } from '../core/logger.ts';
 import { ScreenInputError } from './errors.ts';
-import { effectiveValues } from './field-values.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
@@ -49,15 +48,13 @@ export class ScreenData {
     this.timer = null;
   }
 
-  /** Fetches a polling screen's data now. Webhook and static screens keep what they have. */
+  /** Fetches a polling screen's data now (a static one's: its static data through its transform). Webhook screens keep what they have. */
   async refresh(id: number): Promise<RefreshOutcome> {
     return this.serial(id, async () => {
       const screen = await this.store.get(id);
-      if (screen.strategy !== 'polling') return { screen, error: null };
+      if (screen.strategy === 'webhook') return { screen, error: null };
       try {
-        const recipe = await this.library.recipe(screen);
-        const values = effectiveValues(recipe.fields, screen.fieldValues);
-        const data = await this.recipes.poll(this.library.folder(screen), values, screen.pollingUrl, appDrawContext(this.now()));
+        const data = await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, { ...appDrawContext(this.now()), instanceName: screen.name });
         await this.store.saveData(id, data);
         return { screen: await this.store.get(id), error: null };
       } catch (err) {
@@ -70,7 +67,7 @@ export class ScreenData {
   }
 
   /** A webhook POST for the screen with this uuid; the body's shape is checked before anything changes. */
-  async push(uuid: string, body: unknown): Promise<Screen> {
+  async push(uuid: string, body: Uint8Array): Promise<Screen> {
     const found = await this.store.findByUuid(uuid);
     if (!found) throw new WebhookNotFoundError('no screen has this webhook address');
     if (found.strategy !== 'webhook') throw new ScreenInputError(`screen "${found.name}" takes its data by ${found.strategy}, not by webhook`);

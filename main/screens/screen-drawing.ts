@@ -1,7 +1,7 @@
 import type { DrawnByDto, MashupLayout, ScreenView } from '../../contract/screens.ts';
 import { logicalSize } from '../imaging/rotate.ts';
-import { problemCard, screenPage, MASHUP_VIEWS, type ComposedView } from './compose.ts';
-import { effectiveValues } from './field-values.ts';
+import { mashupViewSizes, screenMarkup, type ViewMarkup } from '../markup/index.ts';
+import { problemCard } from './problem-card.ts';
 import type { MashupStore } from './mashup-store.ts';
 import type { PanelTarget, ScreenMarkup } from './markup-port.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
@@ -53,11 +53,11 @@ export class ScreenDrawing {
     if (subject.kind === 'mashup') {
       const mashup = await this.mashups.get(subject.id);
       layout = mashup.layout;
-      slots = mashup.screenIds.map((id, i) => ({ id, view: MASHUP_VIEWS[mashup.layout][i] }));
+      slots = mashup.screenIds.map((id, i) => ({ id, view: mashupViewSizes(mashup.layout)[i] }));
     } else {
       slots = [{ id: subject.id, view: subject.view ?? 'full' }];
     }
-    const views: ComposedView[] = [];
+    const views: ViewMarkup[] = [];
     let refreshMinutes = 24 * 60;
     let darkMode = false;
     let noPadding = false;
@@ -66,10 +66,10 @@ export class ScreenDrawing {
       const recipe = await this.library.recipe(screen).catch(() => null);
       darkMode ||= recipe?.darkMode ?? false;
       noPadding ||= recipe?.noScreenPadding ?? false;
-      views.push({ view: slot.view, html: await this.viewHtml(screen, slot.view, context) });
+      views.push({ html: await this.viewHtml(screen, slot.view, context) });
       refreshMinutes = Math.min(refreshMinutes, screen.refreshMinutes);
     }
-    return { html: screenPage(views, layout, { darkMode, noScreenPadding: noPadding }), refreshMinutes };
+    return { html: screenMarkup(views, { mashup: layout ?? undefined, darkMode, noScreenPadding: noPadding }), refreshMinutes };
   }
 
   async draw(subject: DrawSubject, request: DrawRequest): Promise<DrawnPage> {
@@ -83,17 +83,15 @@ export class ScreenDrawing {
     return this.markup.drawnBy(recipe?.needsScript ?? false);
   }
 
-  /** A polling screen that never fetched fetches once first, so a first render shows data, not an empty template. */
+  /** A polling or static screen without data fetches once first, so a first render shows data, not an empty template. */
   private async withData(screen: Screen): Promise<Screen> {
-    if (screen.strategy !== 'polling' || screen.dataFetchedAt) return screen;
+    if (screen.strategy === 'webhook' || screen.dataFetchedAt) return screen;
     return (await this.data.refresh(screen.id)).screen;
   }
 
   private async viewHtml(screen: Screen, view: ScreenView, context: DrawContext): Promise<string> {
     try {
-      const recipe = await this.library.recipe(screen);
-      const values = effectiveValues(recipe.fields, screen.fieldValues);
-      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, values, context);
+      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, screen.fieldValues, { ...context, instanceName: screen.name });
     } catch (err) {
       const reason = (err as Error).message || String(err);
       await this.store.saveError(screen.id, `could not draw: ${reason}`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FieldValue, ScreenPatch } from '../../contract/screens.ts';
 import { builtinFolder } from './builtin-plugins.ts';
 import { ScreenInputError, ScreenInUseError } from './errors.ts';
-import { checkFieldValues, fieldValuesFromWords, FieldValueError } from './field-values.ts';
+import { valuesFromWords } from './field-values.ts';
 import type { MashupStore } from './mashup-store.ts';
 import type { PlaylistStore } from './playlist-store.ts';
 import type { RecipeSummary, ScreenRecipes } from './recipe-port.ts';
@@ -64,10 +64,12 @@ export class ScreenLibrary {
   async update(id: number, patch: ScreenPatch): Promise<Screen> {
     const screen = await this.store.get(id);
     if (patch.fieldValues) {
-      const { fields } = await this.recipe(screen);
-      const checked = guard(() => checkFieldValues(fields, patch.fieldValues!));
-      const removed = Object.entries(patch.fieldValues).filter(([, v]) => v === null).map(([k]) => [k, null] as const);
-      patch = { ...patch, fieldValues: { ...checked, ...Object.fromEntries(removed) } };
+      const merged: Record<string, FieldValue> = { ...screen.fieldValues };
+      for (const [key, value] of Object.entries(patch.fieldValues)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+      await this.recipes.resolveValues(this.folder(screen), merged);
     }
     if (patch.pollingUrl && (await this.recipe(screen)).strategy !== 'polling') throw new ScreenInputError('only polling screens have a polling URL');
     return this.store.update(id, patch);
@@ -86,7 +88,7 @@ export class ScreenLibrary {
       else if (key === 'polling_url') patch.pollingUrl = value === '' ? null : value;
       else fieldWords.push(word);
     }
-    if (fieldWords.length > 0) patch.fieldValues = guard(() => fieldValuesFromWords(fields, fieldWords));
+    if (fieldWords.length > 0) patch.fieldValues = valuesFromWords(fields, fieldWords);
     return this.update(id, patch);
   }
 
@@ -116,8 +118,9 @@ export class ScreenLibrary {
     const incoming = await fs.promises.mkdtemp(path.join(root, '.incoming-'));
     try {
       const { recipe, values: projectValues } = await this.recipes.importInto(source, incoming);
-      const given = options.words ? guard(() => fieldValuesFromWords(recipe.fields, options.words!)) : guard(() => checkFieldValues(recipe.fields, options.values ?? {}));
-      const fieldValues = { ...guard(() => checkFieldValues(recipe.fields, projectValues)), ...given };
+      const given = options.words ? valuesFromWords(recipe.fields, options.words) : options.values ?? {};
+      const fieldValues = { ...projectValues, ...given };
+      await this.recipes.resolveValues(incoming, fieldValues);
       await fs.promises.rename(incoming, path.join(root, uuid));
       this.summaries.set(uuid, recipe);
       return await this.store.create({
@@ -127,7 +130,6 @@ export class ScreenLibrary {
         strategy: recipe.strategy,
         refreshMinutes: recipe.refreshMinutes,
         fieldValues,
-        data: recipe.strategy === 'static' ? recipe.staticData ?? {} : undefined,
       });
     } catch (err) {
       await fs.promises.rm(incoming, { recursive: true, force: true });
@@ -141,13 +143,4 @@ function refreshMinutes(text: string): number {
   const minutes = Number(text);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) throw new ScreenInputError(`refresh takes whole minutes from 1 to 1440, not "${text}"`);
   return minutes;
-}
-
-function guard<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof FieldValueError) throw new ScreenInputError(err.message);
-    throw err;
-  }
 }

@@ -34,6 +34,14 @@ export interface NewScreen {
   data?: unknown;
 }
 
+/** How data is kept as text; the app uses the recipes' codec, which keeps Ruby's floats floats. */
+export interface DataCodec {
+  serialize(data: unknown): string;
+  parse(text: string): unknown;
+}
+
+const JSON_CODEC: DataCodec = { serialize: (data) => JSON.stringify(data), parse: (text) => JSON.parse(text) };
+
 export class ScreenNotFoundError extends Error {
   constructor(id: number | string) {
     super(`no screen with id ${id}`);
@@ -44,7 +52,7 @@ export class ScreenNotFoundError extends Error {
 export class ScreenStore {
   private readonly rows: Repository<ScreenRow>;
 
-  constructor(db: DataSource, private readonly events: AppEvents, private readonly now: () => Date) {
+  constructor(db: DataSource, private readonly events: AppEvents, private readonly now: () => Date, private readonly codec: DataCodec = JSON_CODEC) {
     this.rows = db.getRepository(ScreenEntity);
   }
 
@@ -53,12 +61,12 @@ export class ScreenStore {
   }
 
   async list(): Promise<Screen[]> {
-    return (await this.rows.find({ order: { id: 'ASC' } })).map(toScreen);
+    return (await this.rows.find({ order: { id: 'ASC' } })).map((row) => this.toScreen(row));
   }
 
   async find(id: number): Promise<Screen | null> {
     const row = await this.rows.findOneBy({ id });
-    return row ? toScreen(row) : null;
+    return row ? this.toScreen(row) : null;
   }
 
   async get(id: number): Promise<Screen> {
@@ -69,7 +77,7 @@ export class ScreenStore {
 
   async findByUuid(uuid: string): Promise<Screen | null> {
     const row = await this.rows.findOneBy({ uuid });
-    return row ? toScreen(row) : null;
+    return row ? this.toScreen(row) : null;
   }
 
   async create(input: NewScreen): Promise<Screen> {
@@ -82,7 +90,7 @@ export class ScreenStore {
       refreshMinutes: refreshMinutesSchema.parse(input.refreshMinutes),
       fieldValues: JSON.stringify(fieldValues),
       pollingUrl: null,
-      data: input.data === undefined ? null : JSON.stringify(input.data),
+      data: input.data === undefined ? null : this.codec.serialize(input.data),
       dataFetchedAt: input.data === undefined ? null : this.now(),
       lastError: null,
       lastErrorAt: null,
@@ -116,7 +124,7 @@ export class ScreenStore {
 
   /** New good data: kept, and the last error cleared. */
   async saveData(id: number, data: unknown, at = this.now()): Promise<void> {
-    await this.rows.update(id, { data: JSON.stringify(data), dataFetchedAt: at, lastError: null, lastErrorAt: null });
+    await this.rows.update(id, { data: this.codec.serialize(data), dataFetchedAt: at, lastError: null, lastErrorAt: null });
     this.events.emit('screens-changed', { kind: 'screen', id });
   }
 
@@ -134,13 +142,13 @@ export class ScreenStore {
     await this.rows.delete({ id });
     this.events.emit('screens-changed', { kind: 'screen', id });
   }
-}
 
-function toScreen(row: ScreenRow): Screen {
-  return {
-    ...row,
-    strategy: row.strategy as Strategy,
-    fieldValues: JSON.parse(row.fieldValues) as Record<string, FieldValue>,
-    data: row.data === null ? null : JSON.parse(row.data),
-  };
+  private toScreen(row: ScreenRow): Screen {
+    return {
+      ...row,
+      strategy: row.strategy as Strategy,
+      fieldValues: JSON.parse(row.fieldValues) as Record<string, FieldValue>,
+      data: row.data === null ? null : this.codec.parse(row.data),
+    };
+  }
 }

@@ -33,7 +33,7 @@ export interface ScreensFeature {
 }
 
 export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
-  const store = new ScreenStore(deps.db, deps.events, deps.now);
+  const store = new ScreenStore(deps.db, deps.events, deps.now, deps.recipes);
   const mashups = new MashupStore(deps.db, deps.events);
   const playlists = new PlaylistStore(deps.db, deps.events);
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
