@@ -113,7 +113,7 @@ export function displayOperations(core: Core): Pick<AdminApi,
       if (parsed.profileId && !(await core.profiles.exists(parsed.profileId))) throw new ValidationError(`profileId: unknown panel profile "${parsed.profileId}"`);
       const { buttonMap, pictureSettings, specialFunction, defaultItemId, ...plain } = parsed;
       const defaultMode = plain.defaultMode ?? display.defaultMode;
-      const item = parsed.defaultMode !== undefined || defaultItemId !== undefined ? { defaultItemId: await modeItem(defaultMode, defaultItemId ?? display.defaultItemId) } : {};
+      const item = parsed.defaultMode !== undefined || defaultItemId !== undefined ? { defaultItemId: await modeItem(defaultMode, defaultItemId !== undefined ? defaultItemId : display.defaultItemId) } : {};
       await displays.update(display.id, {
         ...plain,
         ...item,
