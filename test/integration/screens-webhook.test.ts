@@ -16,7 +16,7 @@ describe('screen webhooks', () => {
   let frame: SimulatedFrame;
   let hookUrl: string;
 
-  const post = (body: string | Buffer, url = hookUrl) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const post = (body: string, url = hookUrl) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const stored = async () => (await (await t.admin('GET', `/screens/${screen.id}`)).json()).data;
 
   beforeAll(async () => {
