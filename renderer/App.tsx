@@ -17,9 +17,12 @@ import { DisplaysView } from './views/DisplaysView.tsx';
 import { JobsView } from './views/JobsView.tsx';
 import { PhotosView } from './views/PhotosView.tsx';
 import { SettingsView } from './views/SettingsView.tsx';
+import { ScreensView } from './views/ScreensView.tsx';
+import { useScreens } from './stores/screens-store.ts';
 
 const VIEW_COMPONENTS: Record<View, () => React.JSX.Element> = {
   displays: DisplaysView,
+  screens: ScreensView,
   photos: PhotosView,
   jobs: JobsView,
   dashboard: DashboardView,
@@ -39,6 +42,7 @@ export function App() {
     void useSettings.getState().load();
     void useDashboard.getState().load();
     void useVariants.getState().loadStyles();
+    void useScreens.getState().load();
     return disconnect;
   }, []);
 

@@ -4,6 +4,7 @@ import { useDisplays } from './displays-store.ts';
 import { useJobs } from './jobs-store.ts';
 import { usePhotos } from './photos-store.ts';
 import { useSettings } from './settings-store.ts';
+import { useScreens } from './screens-store.ts';
 import { useToasts } from './toast-store.ts';
 
 /** Push-invalidate, pull-data: each event tells a store to refetch what it shows. Returns the unsubscribe. */
@@ -17,6 +18,7 @@ export function connectLiveEvents(api: InkstandClient): () => void {
     void usePhotos.getState().load();
     void useSettings.getState().load();
     void useDashboard.getState().load();
+    void useScreens.getState().load();
   };
   const offs = [
     api.on('displays-changed', () => void displays().load()),
@@ -28,6 +30,7 @@ export function connectLiveEvents(api: InkstandClient): () => void {
     api.on('job-log', (line) => jobs().receiveLog(line)),
     api.on('execution-changed', () => void jobs().load()),
     api.on('photos-changed', () => void usePhotos.getState().load()),
+    api.on('screens-changed', () => void useScreens.getState().load()),
     api.on('content-changed', ({ kind }) => {
       if (kind === 'weather' || kind === 'calendar') {
         void useDashboard.getState().load();

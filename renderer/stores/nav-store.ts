@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const VIEWS = ['displays', 'photos', 'jobs', 'dashboard', 'settings'] as const;
+export const VIEWS = ['displays', 'screens', 'photos', 'jobs', 'dashboard', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface NavState {

@@ -2,7 +2,7 @@ import { useDisplays } from '../../stores/displays-store.ts';
 import { useNav, VIEWS, type View } from '../../stores/nav-store.ts';
 import { usePhotos } from '../../stores/photos-store.ts';
 
-const LABELS: Record<View, string> = { displays: 'Displays', photos: 'Photos', jobs: 'Jobs', dashboard: 'Dashboard', settings: 'Settings' };
+const LABELS: Record<View, string> = { displays: 'Displays', screens: 'Screens', photos: 'Photos', jobs: 'Jobs', dashboard: 'Dashboard', settings: 'Settings' };
 
 export function Sidebar() {
   const { view, go } = useNav();
