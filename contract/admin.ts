@@ -117,6 +117,8 @@ export interface AdminOperations {
   'displays.refreshAll': { args: Record<string, never>; result: { refreshed: number } };
   'displays.nextPhotoEverywhere': { args: Record<string, never>; result: { refreshed: number } };
   'displays.dashboardEverywhere': { args: { minutes?: number }; result: { refreshed: number } };
+  /** A screen, mashup or playlist on every approved display for a while (the tray's "Show everywhere"). */
+  'displays.showEverywhere': { args: { mode: 'screen' | 'mashup' | 'playlist'; itemId: number; minutes?: number }; result: { refreshed: number } };
   'screens.list': { args: Record<string, never>; result: ScreenDto[] };
   'screens.get': { args: { id: number }; result: ScreenDto };
   'screens.builtins': { args: Record<string, never>; result: BuiltinPluginDto[] };
@@ -212,6 +214,7 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'displays.refreshAll': { method: 'POST', path: '/displays/refresh-all' },
   'displays.nextPhotoEverywhere': { method: 'POST', path: '/displays/next-photo-everywhere' },
   'displays.dashboardEverywhere': { method: 'POST', path: '/displays/dashboard-everywhere' },
+  'displays.showEverywhere': { method: 'POST', path: '/displays/show-everywhere' },
   'screens.list': { method: 'GET', path: '/screens' },
   'screens.get': { method: 'GET', path: '/screens/:id' },
   'screens.builtins': { method: 'GET', path: '/screen-plugins' },

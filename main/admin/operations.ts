@@ -10,6 +10,8 @@ import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
 import { displaysNaming } from '../display-content/item-usage.ts';
 import { uiOperations } from './ui-operations.ts';
+import { ITEM_MODES } from '../../contract/dtos.ts';
+import { itemForMode } from '../screens/mode-items.ts';
 import { mashupPlaylistOperations } from './mashup-playlist-operations.ts';
 import { screenOperations } from './screen-operations.ts';
 import { lanHttpBase } from '../screens/webhook-url.ts';
@@ -65,6 +67,19 @@ export function createAdminApi(core: Core): AdminApi {
     async 'displays.dashboardEverywhere'({ minutes }) {
       const duration = z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES).parse(minutes);
       return { refreshed: await core.actions.forEachApproved({ action: 'override', mode: 'dashboard', minutes: duration }) };
+    },
+    async 'displays.showEverywhere'(args) {
+      const { mode, itemId, minutes } = z.object({
+        mode: z.enum(ITEM_MODES),
+        itemId: z.coerce.number().int().positive(),
+        minutes: z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES),
+      }).parse(args);
+      try {
+        await itemForMode(core.screens, mode, itemId);
+      } catch (err) {
+        throw new ValidationError((err as Error).message);
+      }
+      return { refreshed: await core.actions.forEachApproved({ action: 'override', mode, minutes, itemId }) };
     },
     async 'settings.list'() {
       return core.app.settings.list();
