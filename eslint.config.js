@@ -14,10 +14,17 @@ const rendererBoundary = {
     ],
   }],
   'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'global'],
+  // A component re-renders on every change of a store it takes whole: it selects the fields it shows.
+  // (Any zero-argument use…() but React's own hooks that take none.)
+  'no-restricted-syntax': ['error', {
+    selector: 'CallExpression[arguments.length=0][callee.name=/^use(?!(State|Ref|Id|Transition|FormStatus)$)[A-Z]\\w*$/]',
+    message: 'Select what the component uses: useStore((s) => s.field); actions through useStore.getState().',
+  }],
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**'] },
+  // Recipe fixtures' transform.js files are TRMNL recipe code (`run` is called by the sandbox), not ours.
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**', 'test/fixtures/recipes/**/transform.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

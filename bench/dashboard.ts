@@ -112,7 +112,7 @@ function minuteLater(i: number): DashboardData {
 let fontFaces: string | undefined;
 
 /** The element tree as a standalone HTML page with the same fonts, so Chromium draws the same layout. */
-function htmlPage(tree: El): string {
+export function htmlPage(tree: El): string {
   fontFaces ??= bundledFonts()
     .map((f) => `@font-face{font-family:"${f.name}";font-weight:${f.weight};src:url(data:font/woff;base64,${Buffer.from(f.data as Buffer).toString('base64')}) format("woff")}`)
     .join('');

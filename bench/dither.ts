@@ -8,14 +8,13 @@
  * pure RGB, `set_image(saturation=0.5)`, shown in the panel's real colours).
  *
  * Speed: ms per frame for each algorithm (the mapping into the panel's colours and the dither,
- * from RGB decoded beforehand: the dither step a frame goes through), the mapping alone as a
- * separate pass (how ordered dithering does it; error diffusion maps as it reads), the whole
- * renderPanelImage, and the ratio of each error diffusion to Pillow's Floyd–Steinberg (Pillow does no
- * mapping), timed in alternating rounds so both see the same machine load.
+ * from RGB decoded beforehand: the dither step a frame goes through), the whole renderPanelImage, and
+ * the ratio of each algorithm to Pillow's Floyd–Steinberg (Pillow does no mapping), timed in
+ * alternating rounds so both see the same machine load: in wall time, and in CPU time (each
+ * process's own), which a machine shared with other work disturbs less.
  */
 import sharp from 'sharp';
 import { DITHER_ALGORITHMS, ditherRgb, type DitherAlgorithm } from '../main/imaging/dither/index.ts';
-import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel } from '../main/imaging/gamut/panel-lut.ts';
 import { renderPanelImage } from '../main/imaging/pipeline.ts';
 import { findBuiltinProfile, type PanelProfile, type Rgb } from '../main/imaging/profiles.ts';
 import { loadCanvasRgb } from '../main/imaging/source-image.ts';
@@ -79,8 +78,6 @@ async function speed(report: Report): Promise<void> {
       const { palette } = findBuiltinProfile(id)!;
       const label = `${width}x${height} ${palette.length === 2 ? '1-bit' : `${palette.length}-colour`}`;
       for (const algorithm of DITHER_ALGORITHMS) report(`dither ${algorithm} ${label}`, medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)), 'ms');
-      const mapAlone = palette.length === 2 ? () => mapLuminanceToPanel(rgb, luminanceLut(palette, {})) : () => mapToPanel(rgb, colourLut(palette, {}));
-      report(`mapping alone, as a separate pass ${label}`, medianMs(mapAlone), 'ms');
       if (width === 800) againstPillow(rgb, width, height, palette, label, report);
     }
   }
@@ -92,20 +89,27 @@ async function speed(report: Report): Promise<void> {
   }
 }
 
-const ERROR_DIFFUSION: readonly DitherAlgorithm[] = ['floyd-steinberg', 'atkinson', 'sierra', 'stucki'];
+const AGAINST_PILLOW = DITHER_ALGORITHMS.filter((a): a is Exclude<DitherAlgorithm, 'none'> => a !== 'none');
 
-/** Pillow's Floyd–Steinberg and each of our error diffusions in alternating rounds; the median of each round's ratio. */
+/** Pillow's Floyd–Steinberg and each of our algorithms in alternating rounds; the median of each round's ratio. */
 function againstPillow(rgb: Uint8Array, width: number, height: number, palette: Rgb[], label: string, report: Report): void {
   const pillowMs: number[] = [];
-  const ratios = ERROR_DIFFUSION.map(() => [] as number[]);
+  const ratios = AGAINST_PILLOW.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
   for (let round = 0; round < ROUNDS; round++) {
     const pillow = runPillowDither(rgb, width, height, palette, RUNS);
     if (!pillow) return void console.log('note: Pillow (python3 PIL) not found; the speed comparison is skipped');
     pillowMs.push(pillow.ms);
-    ERROR_DIFFUSION.forEach((algorithm, i) => ratios[i].push(medianMs(() => ditherRgb(rgb, width, height, palette, algorithm)) / pillow.ms));
+    AGAINST_PILLOW.forEach((algorithm, i) => {
+      const ours = medianTimes(() => ditherRgb(rgb, width, height, palette, algorithm));
+      ratios[i].wall.push(ours.wall / pillow.ms);
+      ratios[i].cpu.push(ours.cpu / pillow.cpuMs);
+    });
   }
   report(`pillow floyd-steinberg ${label}`, median(pillowMs), 'ms');
-  ERROR_DIFFUSION.forEach((algorithm, i) => report(`dither ${algorithm} ${label} ours/pillow floyd-steinberg`, median(ratios[i]), 'ratio'));
+  AGAINST_PILLOW.forEach((algorithm, i) => {
+    report(`dither ${algorithm} ${label} ours/pillow floyd-steinberg`, median(ratios[i].wall), 'ratio');
+    report(`dither ${algorithm} ${label} ours/pillow floyd-steinberg, cpu time`, median(ratios[i].cpu), 'ratio');
+  });
 }
 
 async function decode(width: number, height: number): Promise<Uint8Array> {
@@ -114,14 +118,23 @@ async function decode(width: number, height: number): Promise<Uint8Array> {
 }
 
 function medianMs(run: () => unknown): number {
+  return medianTimes(run).wall;
+}
+
+/** Median wall and CPU time (this process's) of a run, in ms. */
+function medianTimes(run: () => unknown): { wall: number; cpu: number } {
   for (let i = 0; i < 3; i++) run();
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     run();
-    times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
+    wall.push(performance.now() - started);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 async function medianMsAsync(run: () => Promise<unknown>): Promise<number> {

@@ -10,6 +10,10 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   import: async () => (await import('./import.ts')).runImportBench,
   ui: async () => (await import('./ui.ts')).runUiBench,
   calendar: async () => (await import('./calendar.ts')).runCalendarBench,
+  recipes: async () => (await import('./recipes.ts')).runRecipesBench,
+  screens: async () => (await import('./screens.ts')).runScreensBench,
+  immich: async () => (await import('./immich.ts')).runImmichBench,
+  builtins: async () => (await import('./builtin-screens.ts')).runBuiltinScreensBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,18 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SelectionIndex } from '../main/library/selection-index.ts';
 import { VariantSelector, recordShown } from '../main/library/selection.ts';
 import { PhotoEntity, QUALITY_BUCKETS, VariantEntity } from '../main/storage/entities/photo.ts';
 import { createDisplay, createTestApp, type TestApp } from '../test/library/test-app.ts';
 import { seededRandom } from '../test/library/seed-library.ts';
 import type { Report } from './report.ts';
 
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = (process.env.SELECTION_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const DRAWS = 200;
 const VARIANTS_PER_PHOTO = 4;
 const STYLES = ['photo', 'ink-sketch', 'woodcut', 'pop-art', 'halftone', 'duotone', 'watercolour'];
 
-/** pickNext (history query, weighted draw, file check) at 1k/10k/100k variants; also the index rebuild. Target: < 5 ms at 100k. */
+/**
+ * pickNext (history query, weighted draw, file check) at 1k/10k/100k/1M variants (SELECTION_SIZES
+ * picks others), the weighted draw alone (with a display's 20 recent shows excluded), and the
+ * index rebuild. Target: < 0.5 ms per draw at 100k and 1M.
+ */
 export async function runSelectionBench(report: Report): Promise<void> {
   for (const size of SIZES) {
     const t = await createTestApp();
@@ -33,6 +38,15 @@ export async function runSelectionBench(report: Report): Promise<void> {
         await recordShown(t.app, display, pick!.variantId, now);
       }
       report(`selection: pickNext median, ${size} variants`, median(times), 'ms');
+      const index = await SelectionIndex.build(t.app, now.getTime());
+      const excluded = Array.from({ length: 20 }, (_, i) => 1 + Math.floor((i * size) / 20));
+      const drawTimes: number[] = [];
+      for (let i = 0; i < DRAWS * 5; i++) {
+        const start = performance.now();
+        index.draw(rng, excluded);
+        drawTimes.push(performance.now() - start);
+      }
+      report(`selection: weighted draw alone median, ${size} variants`, median(drawTimes) * 1000, 'µs');
       selector.close();
     } finally {
       await t.close();

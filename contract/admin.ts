@@ -109,6 +109,10 @@ export interface AdminOperations {
   'integrations.getKey': { args: Record<string, never>; result: IntegrationKeyDto };
   'integrations.createKey': { args: Record<string, never>; result: IntegrationKeyDto };
   'integrations.revokeKey': { args: Record<string, never>; result: IntegrationKeyDto };
+  /** The control key: what the read key reads, plus showing a message, overrides, next and refresh (`POST /api/displays/:id/actions`). */
+  'integrations.getControlKey': { args: Record<string, never>; result: IntegrationKeyDto };
+  'integrations.createControlKey': { args: Record<string, never>; result: IntegrationKeyDto };
+  'integrations.revokeControlKey': { args: Record<string, never>; result: IntegrationKeyDto };
   'profiles.list': { args: Record<string, never>; result: PanelProfileDto[] };
   'profiles.saveCustom': { args: { profile: unknown }; result: PanelProfileDto };
   'pairing.get': { args: Record<string, never>; result: PairingWindowDto };
@@ -206,6 +210,9 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'integrations.getKey': { method: 'GET', path: '/integrations/key' },
   'integrations.createKey': { method: 'POST', path: '/integrations/key' },
   'integrations.revokeKey': { method: 'DELETE', path: '/integrations/key' },
+  'integrations.getControlKey': { method: 'GET', path: '/integrations/control-key' },
+  'integrations.createControlKey': { method: 'POST', path: '/integrations/control-key' },
+  'integrations.revokeControlKey': { method: 'DELETE', path: '/integrations/control-key' },
   'profiles.list': { method: 'GET', path: '/profiles' },
   'profiles.saveCustom': { method: 'POST', path: '/profiles' },
   'pairing.get': { method: 'GET', path: '/pairing' },

@@ -9,7 +9,7 @@ import { PhotoImportError } from '../library/import-error.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import { deletePhoto, setPhotoFavourite, setPhotoHidden } from '../library/photo-actions.ts';
 import { PhotoEntity, VariantEntity, type Photo, type Variant } from '../storage/entities/photo.ts';
-import type { AdminApi, ImageDto, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
+import type { AdminApi, AdminResult, ImageDto, PhotoDto, StyleDto, VariantDto } from '../../contract/admin.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 
 const id = z.coerce.number().int().positive();
@@ -48,13 +48,8 @@ export function libraryOperations(core: Core): LibraryOperations {
     if (!variant) throw new NotFoundError(`no variant with id ${variantId}`);
     return variant;
   };
-  const photoDtos = async (rows: Photo[]): Promise<PhotoDto[]> => {
-    const styleRows = rows.length ? await variants.find({ select: { photoId: true, style: true }, where: { photoId: In(rows.map((p) => p.id)) } }) : [];
-    const styles = new Map<number, string[]>();
-    for (const row of styleRows) styles.set(row.photoId, [...(styles.get(row.photoId) ?? []), row.style]);
-    return rows.map((photo) => toPhotoDto(photo, styles.get(photo.id) ?? []));
-  };
-  const photoDto = async (photoId: number) => (await photoDtos([await photos.findOneByOrFail({ id: photoId })]))[0];
+  const photoDtos = (rows: Photo[]): Promise<PhotoDto[]> => photoDtosOf(core, rows);
+  const photoDto = (photoId: number): Promise<PhotoDto> => photoDtoOf(core, photoId);
 
   return {
     async 'photos.list'(args) {
@@ -72,15 +67,7 @@ export function libraryOperations(core: Core): LibraryOperations {
     },
     async 'photos.upload'({ name, data }) {
       const args = z.object({ name: z.string().min(1).max(255), data: z.instanceof(Uint8Array) }).parse({ name, data });
-      try {
-        // libvips (~30 MB) is loaded with the first upload, not at start.
-        const { importPhoto } = await import('../library/import.ts');
-        const { photo, duplicate } = await importPhoto(app, { buffer: Buffer.from(args.data.buffer, args.data.byteOffset, args.data.byteLength), originalName: args.name });
-        return { photo: await photoDto(photo.id), duplicate };
-      } catch (err) {
-        if (err instanceof PhotoImportError) throw new ValidationError(`${args.name}: ${err.message}`);
-        throw err;
-      }
+      return uploadPhoto(core, args.name, { buffer: Buffer.from(args.data.buffer, args.data.byteOffset, args.data.byteLength) });
     },
     async 'photos.update'({ id: raw, favourite, hidden }) {
       const photo = await findPhoto(raw);
@@ -126,6 +113,37 @@ export function libraryOperations(core: Core): LibraryOperations {
       return (await listStyles(app)).map(toStyleDto);
     },
   };
+}
+
+/**
+ * photos.upload for the HTTP route, which streams the upload to a temp file first: the file is
+ * moved into the library, and the server never holds the photo's bytes.
+ */
+export function uploadPhotoFile(core: Core, name: string, file: string): Promise<AdminResult<'photos.upload'>> {
+  return uploadPhoto(core, z.string().min(1).max(255).parse(name), { path: file, move: true });
+}
+
+async function uploadPhoto(core: Core, name: string, source: { buffer: Buffer } | { path: string; move: boolean }): Promise<AdminResult<'photos.upload'>> {
+  try {
+    // libvips is loaded by the image processes only; the import code with the first upload, not at start.
+    const { importPhoto } = await import('../library/import.ts');
+    const { photo, duplicate } = await importPhoto(core.app, { ...source, originalName: name });
+    return { photo: await photoDtoOf(core, photo.id), duplicate };
+  } catch (err) {
+    if (err instanceof PhotoImportError) throw new ValidationError(`${name}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function photoDtosOf(core: Core, rows: Photo[]): Promise<PhotoDto[]> {
+  const styleRows = rows.length ? await core.db.getRepository(VariantEntity).find({ select: { photoId: true, style: true }, where: { photoId: In(rows.map((p) => p.id)) } }) : [];
+  const styles = new Map<number, string[]>();
+  for (const row of styleRows) styles.set(row.photoId, [...(styles.get(row.photoId) ?? []), row.style]);
+  return rows.map((photo) => toPhotoDto(photo, styles.get(photo.id) ?? []));
+}
+
+async function photoDtoOf(core: Core, photoId: number): Promise<PhotoDto> {
+  return (await photoDtosOf(core, [await core.db.getRepository(PhotoEntity).findOneByOrFail({ id: photoId })]))[0];
 }
 
 function toPhotoDto(p: Photo, styles: string[]): PhotoDto {

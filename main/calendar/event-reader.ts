@@ -18,6 +18,8 @@ export interface EventModel {
   location: string | null;
   cancelled: boolean;
   sequence: number;
+  /** DTSTAMP as epoch milliseconds, 0 without one: of two versions with the same SEQUENCE the later one counts. */
+  stamp: number;
   start: Moment;
   /** From DTEND or DURATION; null when the event gives neither (or an end before its start). */
   length: Length | null;
@@ -68,6 +70,7 @@ export function readEvent(raw: RawComponent, times: TimeReading): EventModel {
     location: text(component, 'location') || null,
     cancelled: text(component, 'status').toUpperCase() === 'CANCELLED',
     sequence: Number(component.getFirstPropertyValue('sequence') ?? 0) || 0,
+    stamp: stampOf(component),
     start,
     length: lengthOf(component, start, times),
     rrule: component.getFirstProperty('rrule') ? propertyValue(raw, 'RRULE')! : null,
@@ -130,11 +133,21 @@ function rdateOf(property: ICAL.Property, value: unknown, times: TimeReading): E
   return { start, length: durationLength(value.duration!) };
 }
 
-/** DTEND, else DURATION; an end before the start counts as no end (Outlook leaves DTEND behind when it moves an instance later). */
+function stampOf(component: ICAL.Component): number {
+  const stamp = component.getFirstPropertyValue('dtstamp');
+  return stamp instanceof ICAL.Time ? stamp.toUnixTime() * 1000 : 0;
+}
+
+/**
+ * DTEND, else DURATION; an end before the start counts as no end (Outlook leaves DTEND behind when
+ * it moves an instance later). A DATE end under a timed start (booking systems write the departure
+ * day) is the start of that day in the start's zone.
+ */
 function lengthOf(component: ICAL.Component, start: Moment, times: TimeReading): Length | null {
   const endProperty = component.getFirstProperty('dtend');
   if (endProperty) {
-    const end = momentOf(endProperty, endProperty.getFirstValue() as ICAL.Time, times);
+    const written = momentOf(endProperty, endProperty.getFirstValue() as ICAL.Time, times);
+    const end = 'date' in written && !('date' in start) ? { wall: Date.parse(written.date), zone: start.zone } : written;
     const length = between(start, end);
     return length && (length.days > 0 || length.ms > 0 || !('date' in start)) ? length : null;
   }

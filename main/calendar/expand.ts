@@ -1,4 +1,4 @@
-import { propertyValue, readFeedText, FeedError, type RawComponent } from './feed-text.ts';
+import { IncompleteFeed, propertyValue, readFeedText, FeedError, type FeedText, type RawComponent } from './feed-text.ts';
 import { readEvent, UnreadableEvent, type EventModel, type TimeReading } from './event-reader.ts';
 import { expandSeries, type ExpandedOccurrence, type Window } from './series.ts';
 import { ianaZone, knownZone, UTC_ZONE, zoneResolver } from './zones.ts';
@@ -12,6 +12,16 @@ export interface Expansion {
   skipped: string[];
   /** What was read differently from how it was written: dropped lines, zones that fell back. */
   notes: string[];
+  /** Set when the feed may not be complete and only its complete events were read (see `acceptIncomplete`). */
+  incomplete?: string;
+}
+
+export interface ExpandOptions {
+  /**
+   * Read the complete events of a feed that may be missing its end (cut off, or a mangled last
+   * line) instead of refusing it. Right when nothing is stored that the refusal would protect.
+   */
+  acceptIncomplete?: boolean;
 }
 
 /**
@@ -35,8 +45,8 @@ export interface Expansion {
  * zones fall back to it when the calendar has no X-WR-TIMEZONE. Throws FeedError when the feed as
  * a whole cannot be trusted (not iCalendar, cut off, no readable event).
  */
-export function expandIcs(ics: string, window: Window, timeZone: string): Expansion {
-  const { calendar, strayLines } = readFeedText(ics);
+export function expandIcs(ics: string, window: Window, timeZone: string, { acceptIncomplete = false }: ExpandOptions = {}): Expansion {
+  const { feed: { calendar, strayLines }, incomplete } = feedText(ics, acceptIncomplete);
   const displayZone = ianaZone(timeZone);
   if (!displayZone) throw new Error(`"${timeZone}" is not an IANA time zone`);
   const notes = strayLines.map(({ line, text }) => `line ${line} ignored, it is not an iCalendar line: ${JSON.stringify(text)}`);
@@ -64,7 +74,16 @@ export function expandIcs(ics: string, window: Window, timeZone: string): Expans
     }
   }
   occurrences.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
-  return { occurrences, skipped, notes };
+  return { occurrences, skipped, notes, ...(incomplete ? { incomplete } : {}) };
+}
+
+function feedText(ics: string, acceptIncomplete: boolean): { feed: FeedText; incomplete?: string } {
+  try {
+    return { feed: readFeedText(ics) };
+  } catch (err) {
+    if (!acceptIncomplete || !(err instanceof IncompleteFeed)) throw err;
+    return { feed: err.complete, incomplete: err.message };
+  }
 }
 
 /** X-WR-TIMEZONE (Google, Apple) names the calendar's zone: for UTC and floating times, and for TZIDs nobody knows. */

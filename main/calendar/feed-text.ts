@@ -3,14 +3,22 @@
  * Real feeds break in a few typical ways, and each gets its own reading:
  * - a web page (an expired link or a login page answers 200 with HTML) or anything else that is
  *   not iCalendar, a download cut off before END:VCALENDAR, a file whose last line is not
- *   END:VCALENDAR (Exchange has sent "END:VCALENDARD"): the feed is refused as a whole (FeedError),
- *   so the events stored from the last good download stay;
+ *   END:VCALENDAR (Exchange has sent "END:VCALENDARD"): the feed is refused as a whole
+ *   (IncompleteFeed), so the events stored from the last good download stay; the components that
+ *   were complete travel with the error, for a first download that has nothing to protect;
  * - a line that is no content line (a PHP warning printed into the feed, the second line of a
  *   text whose line break was not folded): the line is dropped and counted, as Python's icalendar
  *   and libical do inside components.
  */
 
 export class FeedError extends Error {}
+
+/** A feed that may be missing its end: refused, but with what was complete in it (open components left out). */
+export class IncompleteFeed extends FeedError {
+  constructor(message: string, readonly complete: FeedText) {
+    super(message);
+  }
+}
 
 export interface RawComponent {
   name: string;
@@ -57,18 +65,25 @@ export function readFeedText(text: string): FeedText {
       calendar ??= component;
     } else if (name === 'END') {
       const open = stack.at(-1);
+      if (open?.name === 'VCALENDAR' && stack.length === 1 && value.startsWith('VCALENDAR') && value !== 'VCALENDAR') {
+        throw new IncompleteFeed(`the feed ends with "END:${value}" instead of END:VCALENDAR (line ${number}), so it may not be complete`, { calendar: calendar!, strayLines });
+      }
       if (open?.name !== value) throw new FeedError(endMismatch(value, open, number));
       stack.pop();
     } else {
       stack.at(-1)?.lines.push(line);
     }
   }
-  if (!calendar || stack.length > 0) throw new FeedError(`the feed ended before END:VCALENDAR (the download was cut off${stack.length > 1 ? ` inside a ${stack.at(-1)!.name}` : ''})`);
+  if (!calendar) throw new FeedError('the feed ended before END:VCALENDAR (the download was cut off)');
+  if (stack.length > 0) {
+    const message = `the feed ended before END:VCALENDAR (the download was cut off${stack.length > 1 ? ` inside a ${stack.at(-1)!.name}` : ''})`;
+    for (let depth = stack.length - 1; depth > 0; depth--) stack[depth - 1].components = stack[depth - 1].components.filter((c) => c !== stack[depth]);
+    throw new IncompleteFeed(message, { calendar, strayLines });
+  }
   return { calendar, strayLines };
 }
 
 function endMismatch(value: string, open: RawComponent | undefined, line: number): string {
-  if (open?.name === 'VCALENDAR' && value.startsWith('VCALENDAR')) return `the feed ends with "END:${value}" instead of END:VCALENDAR (line ${line}), so it may not be complete`;
   return `the feed is not well-formed: line ${line} ends a ${value} while ${open ? `a ${open.name} is open` : 'nothing is open'}`;
 }
 

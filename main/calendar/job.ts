@@ -64,10 +64,13 @@ async function updateCalendar(calendar: Calendar, window: { from: Date; to: Date
   if (response.status !== 200) throw new Error(httpProblem(host, response.status));
   // The ICS reader is large; an idle server that has no calendars never loads it.
   const { expandIcs } = await import('./expand.ts');
-  const expansion = expandIcs(response.text, window, timeZone);
+  // A feed that may be incomplete is refused while older events are stored; a first download keeps what is complete in it.
+  const expansion = expandIcs(response.text, window, timeZone, { acceptIncomplete: !calendar.lastFetchedAt });
   logEach(log, 'warn', calendar.name, expansion.skipped);
   logEach(log, 'info', calendar.name, expansion.notes);
-  await replaceOccurrences(app.db, calendar.id, expansion.occurrences, app.now(), expansion);
+  const warning = expansion.incomplete && `${expansion.incomplete}; its complete events are shown, since none were stored before`;
+  if (warning) log.warn(`${calendar.name}: ${warning}`);
+  await replaceOccurrences(app.db, calendar.id, expansion.occurrences, app.now(), { ...expansion, warning });
   const skipped = expansion.skipped.length > 0 ? ` (${expansion.skipped.length} unreadable event(s) skipped)` : '';
   log.info(`${calendar.name}: ${expansion.occurrences.length} events stored${skipped}`);
   return { stored: expansion.occurrences.length, skipped: expansion.skipped.length };

@@ -14,11 +14,12 @@ const INSERT_CHUNK = 50;
 
 /**
  * Replaces a calendar's occurrences with those of a readable download in one short transaction;
- * events gone from the source go with it. What the download skipped and noted replaces the last report.
+ * events gone from the source go with it. What the download skipped and noted replaces the last
+ * report; a warning (a download that was stored although it may be incomplete) becomes the calendar's error line.
  */
 export async function replaceOccurrences(
   db: DataSource, calendarId: number, occurrences: readonly ExpandedOccurrence[], fetchedAt: Date,
-  { skipped, notes }: Pick<Expansion, 'skipped' | 'notes'> = { skipped: [], notes: [] },
+  { skipped, notes, warning }: Pick<Expansion, 'skipped' | 'notes'> & { warning?: string } = { skipped: [], notes: [] },
 ): Promise<void> {
   const rows = occurrences.map((o) => ({
     calendarId,
@@ -35,7 +36,7 @@ export async function replaceOccurrences(
     const repo = tx.getRepository(OccurrenceEntity);
     await repo.delete({ calendarId });
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await repo.insert(rows.slice(i, i + INSERT_CHUNK));
-    await tx.getRepository(CalendarEntity).update({ id: calendarId }, { lastFetchedAt: fetchedAt, lastError: null, lastSkipped: skipped, lastNotes: notes });
+    await tx.getRepository(CalendarEntity).update({ id: calendarId }, { lastFetchedAt: fetchedAt, lastError: warning ?? null, lastSkipped: skipped, lastNotes: notes });
   });
 }
 

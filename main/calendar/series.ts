@@ -39,7 +39,7 @@ const MAX_INSTANCES = 5_000;
  */
 export function expandSeries(events: readonly EventModel[], window: Window, displayZone: Zone): ExpandedOccurrence[] {
   const overrides = events.filter((e) => e.recurrenceId);
-  const masters = events.filter((e) => !e.recurrenceId);
+  const masters = latestVersion(events.filter((e) => !e.recurrenceId));
   const result: (ExpandedOccurrence & { cancelled: boolean })[] = [];
   const overridden = instanceSet(overrides.map((o) => o.recurrenceId!));
   for (const master of masters) {
@@ -56,6 +56,16 @@ export function expandSeries(events: readonly EventModel[], window: Window, disp
     result.push(occurrence(override, override.start, endOf(override.start, length), displayZone, override.recurrenceId));
   }
   return result.filter((o) => !o.cancelled && overlaps(o, window)).map(({ cancelled: _, ...o }) => o);
+}
+
+/**
+ * Several events with one UID and no RECURRENCE-ID are versions of one event (a merged export, a
+ * re-sent invitation): the highest SEQUENCE wins, then the later DTSTAMP, then the later in the
+ * feed (RFC 5545 3.8.7.4, RFC 5546 2.1.5).
+ */
+function latestVersion(masters: readonly EventModel[]): EventModel[] {
+  if (masters.length < 2) return [...masters];
+  return [masters.reduce((best, e) => (e.sequence > best.sequence || (e.sequence === best.sequence && e.stamp >= best.stamp) ? e : best))];
 }
 
 interface Instance {

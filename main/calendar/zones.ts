@@ -1,3 +1,4 @@
+import windowsDisplayNames from 'timezones.json/timezones.json' with { type: 'json' };
 import { findIana } from 'windows-iana';
 import { propertyValue, type RawComponent } from './feed-text.ts';
 import { vtimezoneZone } from './vtimezone.ts';
@@ -80,6 +81,31 @@ export function knownZone(tzid: string): Zone | null {
   return null;
 }
 
+/** Windows display names ("(UTC+07:00) Bangkok, Hanoi, Jakarta") by their normalised text, to the Windows zone id. */
+let displayNames: Map<string, { windowsId: string; iana: readonly string[] }> | undefined;
+
+function normalisedDisplayName(name: string): string {
+  return name.trim().replace(/^"|"$/g, '').replace(/^\(GMT/i, '(UTC').replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The zone a Windows display name stands for. Exchange and Outlook write the name Windows shows a
+ * user ("(UTC+07:00) Bangkok, Hanoi, Jakarta", older versions "(GMT+07:00) …") as the TZID and
+ * often leave the VTIMEZONE out. The names come from the timezones.json package (Windows' list of
+ * display names with their zone ids); windows-iana turns the id into the zone's IANA name. Only the
+ * exact name counts (spacing, case and GMT/UTC aside): the offset alone would lose DST.
+ */
+export function windowsDisplayNameZone(tzid: string): Zone | null {
+  displayNames ??= new Map(windowsDisplayNames.map((z) => [normalisedDisplayName(z.text), { windowsId: z.value, iana: z.utc }]));
+  const entry = displayNames.get(normalisedDisplayName(tzid));
+  if (!entry) return null;
+  for (const name of [...findIana(entry.windowsId), ...entry.iana]) {
+    const zone = ianaZone(name);
+    if (zone) return zone;
+  }
+  return null;
+}
+
 export interface ZoneReading {
   zone: Zone;
   /** Set when the TZID could not be resolved and a fallback zone was used. */
@@ -88,7 +114,8 @@ export interface ZoneReading {
 
 /**
  * Resolves the TZIDs of one feed: a name known without the file, else the file's own VTIMEZONE of
- * that name, else the calendar's X-WR-TIMEZONE, else the display's zone. Never the machine's zone.
+ * that name, else a Windows display name (a guess, so the file's own definition beats it), else
+ * the calendar's X-WR-TIMEZONE, else the display's zone. Never the machine's zone.
  */
 export function zoneResolver(vtimezones: readonly RawComponent[], fallbackZone: { zone: Zone; why: string }): (tzid: string) => ZoneReading {
   const definitions = new Map<string, RawComponent>();
@@ -101,7 +128,7 @@ export function zoneResolver(vtimezones: readonly RawComponent[], fallbackZone: 
     let reading = readings.get(tzid);
     if (!reading) {
       const definition = definitions.get(tzid);
-      const zone = knownZone(tzid) ?? (definition ? vtimezoneZone(tzid, definition) : null);
+      const zone = knownZone(tzid) ?? (definition ? vtimezoneZone(tzid, definition) : null) ?? windowsDisplayNameZone(tzid);
       reading = zone ? { zone } : { zone: fallbackZone.zone, fallback: `time zone "${tzid}" is neither known nor defined in the file; its times are read in ${fallbackZone.zone.name} (${fallbackZone.why})` };
       readings.set(tzid, reading);
     }

@@ -139,13 +139,15 @@ program.command('admin-token')
 program.command('integration-key')
   .description('make the read-only API key for integrations such as Home Assistant (the previous one stops working)')
   .addOption(dataDirOption())
+  .option('--control', 'the control key instead: it may also show messages, set overrides, step to the next picture and refresh')
   .option('--revoke', 'remove the key instead: integrations are refused until a new one is made')
   .action((options) => withCore(options, async (core) => {
+    const scope = options.control ? 'control' : 'read';
     if (options.revoke) {
-      await core.integrationKeys.revoke();
-      out.write('integration key revoked\n');
+      await core.integrationKeys.revoke(scope);
+      out.write(`${options.control ? 'control' : 'integration'} key revoked\n`);
     } else {
-      out.write((await core.integrationKeys.create()).key + '\n');
+      out.write((await core.integrationKeys.create(scope)).key + '\n');
     }
   }));
 

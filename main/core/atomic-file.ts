@@ -24,6 +24,25 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   }
 }
 
+/** The same for a copy of a file, streamed by the kernel (copy_file_range where it can), never read into memory. */
+export async function copyFileAtomic(source: string, target: string, mode = 0o644): Promise<void> {
+  const temp = tempNameFor(target);
+  try {
+    await fs.promises.copyFile(source, temp, fs.constants.COPYFILE_EXCL);
+    await fs.promises.chmod(temp, mode);
+    const handle = await fs.promises.open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
+  }
+}
+
 /** The same, for start-up code that has nothing else to do meanwhile (the TLS certificate). */
 export function writeFileAtomicSync(target: string, data: Uint8Array | string, mode = 0o644): void {
   const temp = tempNameFor(target);

@@ -9,8 +9,12 @@ import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { integrationRoutes } from './integration-routes.ts';
+import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
 import { webhookRoutes } from './webhook-routes.ts';
+import { recipeImportRoute } from './recipe-import-route.ts';
+import { uploadPhotoFile } from '../admin/library-operations.ts';
+import { uploadTempDir } from '../library/paths.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
 
 export interface HttpAppOptions {
@@ -34,6 +38,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
   app.set('etag', false);
   app.set('trust proxy', false);
   app.use('/api', integrationRoutes({ db: core.db, keys: core.integrationKeys, trmnl: core.trmnl }));
+  app.use('/api', integrationControlRoutes({ db: core.db, keys: core.integrationKeys, actions: core.actions }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
   app.use('/api', webhookRoutes(core.screens.data));
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.app.log }));
@@ -46,7 +51,8 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
-  app.use('/api/admin', uploadRoutes(admin, core.adminTokens));
+  app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core, name, file), core.adminTokens, uploadTempDir(core.app.dataDir)));
+  app.use('/api/admin', recipeImportRoute(admin, core.adminTokens));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));

@@ -1,11 +1,13 @@
-import express, { type Request, type RequestHandler } from 'express';
+import express from 'express';
 import type { DataSource } from 'typeorm';
 import type { IntegrationKeys } from '../integrations/integration-keys.ts';
 import { deviceSummary } from '../integrations/device-summary.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import { DisplayEntity } from '../storage/entities/display.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
 import { baseUrlOf } from './device-auth-middleware.ts';
+import { displayByRef } from './display-ref.ts';
 import { HttpError } from './errors.ts';
+import { bearerKey, requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationRouteDeps {
   db: DataSource;
@@ -21,13 +23,8 @@ export interface IntegrationRouteDeps {
 export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   const router = express.Router();
   const displays = deps.db.getRepository(DisplayEntity);
-  const requireKey = requireIntegrationKey(deps.keys);
-  const find = async (ref: unknown): Promise<Display> => {
-    const text = typeof ref === 'string' ? ref.slice(0, 64) : '';
-    const display = (/^\d+$/.test(text) ? await displays.findOneBy({ id: Number(text) }) : null) ?? (text ? await displays.findOneBy({ humanId: text }) : null);
-    if (!display) throw new HttpError(404, 'unknown_display', `no display "${text}"`);
-    return display;
-  };
+  const requireKey = requireIntegrationKey(deps.keys, 'read');
+  const find = (ref: unknown) => displayByRef(deps.db, ref);
 
   router.get('/devices', requireKey, async (req, res) => {
     const all = await displays.find({ order: { id: 'ASC' } });
@@ -45,16 +42,4 @@ export function integrationRoutes(deps: IntegrationRouteDeps): express.Router {
   });
 
   return router;
-}
-
-function requireIntegrationKey(keys: IntegrationKeys): RequestHandler {
-  return async (req, _res, next) => {
-    const key = bearerKey(req);
-    if (!key || !(await keys.verify(key))) return next(new HttpError(401, 'not_authenticated', 'send "Authorization: Bearer <integration key>"; make one in Inkstand under Settings → Integrations'));
-    next();
-  };
-}
-
-function bearerKey(req: Request): string | null {
-  return /^Bearer\s+(\S{1,200})$/i.exec(req.get('authorization') ?? '')?.[1] ?? null;
 }

@@ -16,6 +16,12 @@ export interface FetchedText {
   text: string;
 }
 
+export interface FetchedBytes {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
 export class FetchError extends Error {}
 
 /** The URL without its query string, so keys passed as query parameters never reach a log line. */
@@ -30,15 +36,21 @@ export function describeUrl(url: string): string {
 
 /** Fetches a URL as text. Any status is returned (callers read error bodies); network trouble, timeouts and oversize bodies throw FetchError. */
 export async function fetchText(url: string, options: FetchOptions): Promise<FetchedText> {
+  const { status, contentType, body } = await fetchBytes(url, options);
+  return { status, contentType, text: body.toString('utf8') };
+}
+
+/** Fetches a URL as bytes (images, feeds in other encodings), with the same limits and errors as fetchText. */
+export async function fetchBytes(url: string, options: FetchOptions & { method?: string; body?: string }): Promise<FetchedBytes> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const where = options.label ?? describeUrl(url);
   try {
-    const response = await fetch(url, { signal, headers: options.headers, redirect: 'follow' });
+    const response = await fetch(url, { signal, headers: options.headers, redirect: 'follow', method: options.method, body: options.body });
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > options.maxBytes) throw new FetchError(`${where} answered with ${declared} bytes, more than the limit of ${options.maxBytes}`);
-    const text = await readLimited(response, options.maxBytes, where);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+    const body = await readLimited(response, options.maxBytes, where);
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
   } catch (err) {
     if (err instanceof FetchError) throw err;
     if (options.signal?.aborted) throw options.signal.reason ?? err;
@@ -66,8 +78,8 @@ function networkProblem(err: unknown): string {
   return cause?.message ?? (err as Error).message;
 }
 
-async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
-  if (!response.body) return '';
+async function readLimited(response: Response, maxBytes: number, where: string): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of response.body) {
@@ -75,7 +87,7 @@ async function readLimited(response: Response, maxBytes: number, where: string):
     if (total > maxBytes) throw new FetchError(`${where} sent more than the limit of ${maxBytes} bytes`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Fetches and parses JSON; a body that is not JSON throws FetchError naming the service. */

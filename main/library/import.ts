@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { AppContext } from '../core/app-context.ts';
 import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
@@ -16,7 +18,13 @@ export { PhotoImportError } from './import-error.ts';
 /** For the upload route's own size limit (multer `limits.fileSize`). */
 export { MAX_IMPORT_BYTES } from './limits.ts';
 
-export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string };
+/**
+ * Bytes (an upload through the desktop app's IPC), or a file: then the server never holds the
+ * photo, it streams it to hash it and the image process reads the path. `move`: the file is an
+ * upload's temp file in the data dir, moved into the library rather than copied (and removed by
+ * the caller if the import fails).
+ */
+export type ImportSource = { buffer: Buffer; originalName: string } | { path: string; originalName?: string; move?: boolean };
 
 /** Imports of the same content in this process wait for each other instead of racing for the same file names. */
 const inFlight = new Map<string, Promise<unknown>>();
@@ -34,14 +42,13 @@ export interface ImportResult {
  * (atomically) and removed again if the database insert, which comes last, fails.
  */
 export async function importPhoto(app: AppContext, source: ImportSource): Promise<ImportResult> {
-  const buffer = 'buffer' in source ? source.buffer : await readLimited(source.path);
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
   // A duplicate is known by its bytes alone: it is never decoded again.
-  const contentHash = sha256(buffer);
+  const contentHash = 'buffer' in source ? sha256(source.buffer) : await hashFile(source.path);
   while (inFlight.has(contentHash)) await inFlight.get(contentHash)!.catch(() => {});
   const existing = await findByHash(app, contentHash);
   if (existing) return { photo: existing, duplicate: true };
-  const work = store(app, buffer, contentHash, originalName);
+  const work = store(app, source, contentHash, originalName);
   inFlight.set(contentHash, work);
   try {
     return await work;
@@ -50,8 +57,8 @@ export async function importPhoto(app: AppContext, source: ImportSource): Promis
   }
 }
 
-async function store(app: AppContext, buffer: Buffer, contentHash: string, originalName: string): Promise<ImportResult> {
-  const { image, display, thumb } = await runImageTask('preparePhoto', buffer);
+async function store(app: AppContext, source: ImportSource, contentHash: string, originalName: string): Promise<ImportResult> {
+  const { image, display, thumb } = await runImageTask('preparePhoto', 'buffer' in source ? source.buffer : source.path);
   const variantFile = contentFileName(display.data, display.ext);
   const paths = {
     original: libraryPath('originals', `${contentHash}.${image.ext}`),
@@ -60,7 +67,9 @@ async function store(app: AppContext, buffer: Buffer, contentHash: string, origi
   };
   const files = new FileBatch();
   try {
-    await files.write(absoluteLibraryPath(app.dataDir, paths.original), buffer);
+    const original = absoluteLibraryPath(app.dataDir, paths.original);
+    if ('buffer' in source) await files.write(original, source.buffer);
+    else await files.place(original, source.path, source.move);
     await files.write(absoluteLibraryPath(app.dataDir, paths.thumb), thumb);
     await files.write(absoluteLibraryPath(app.dataDir, paths.variant), display.data);
     const now = app.now();
@@ -92,7 +101,8 @@ async function findByHash(app: AppContext, contentHash: string): Promise<Photo |
   return app.db.getRepository(PhotoEntity).findOneBy({ contentHash });
 }
 
-async function readLimited(file: string): Promise<Buffer> {
+/** The SHA-256 of a file, streamed; files over the byte limit are refused before reading. */
+async function hashFile(file: string): Promise<string> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
@@ -103,7 +113,13 @@ async function readLimited(file: string): Promise<Buffer> {
   if (stat.size > MAX_IMPORT_BYTES) {
     throw new PhotoImportError(`the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
   }
-  return fs.promises.readFile(file);
+  const hash = crypto.createHash('sha256');
+  try {
+    await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), hash);
+  } catch {
+    throw new PhotoImportError('the file cannot be read (missing or no permission)');
+  }
+  return hash.digest('hex');
 }
 
 /** Keeps the user's file name for display only: no folders, no control characters, bounded length. */

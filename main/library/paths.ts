@@ -20,3 +20,8 @@ export function absoluteLibraryPath(dataDir: string, relative: string): string {
   if (!full.startsWith(root + path.sep)) throw new Error(`stored path leaves the data dir: ${relative}`);
   return full;
 }
+
+/** Where uploads are streamed before they are imported: inside the library's folder, so an import moves the file instead of copying it. */
+export function uploadTempDir(dataDir: string): string {
+  return path.join(dataDir, 'photos', '.uploads');
+}

@@ -7,6 +7,7 @@ export function prepareContent(root: MarkupElement): void {
     if (el.tag === 'table') tableToGrid(el);
     else if (el.tag === 'progress') progressToBar(el);
     gridColumns(el);
+    if (el.classes.has('meta') && el.children.some((c) => isElement(c) && c.classes.has('index'))) el.classes.add('meta--index');
     clamp(el);
     if (el.attrs['data-value-format'] === 'true') formatValueText(el, el.attrs['data-value-locale']);
     if (el.attrs['data-fit-value'] === 'true') Object.assign(el.style, { textFit: 'shrink', whiteSpace: 'nowrap', maxWidth: '100%' });

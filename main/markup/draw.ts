@@ -8,6 +8,7 @@ import { BASE_CSS, measure, paint, type EngineInput } from './engine.ts';
 import { frameworkFor } from './framework/index.ts';
 import { resolveImages } from './images.ts';
 import { addWantedColumns, flowColumns, limitList } from './overflow-pass.ts';
+import { stepTextDown } from './text-sizes.ts';
 import { completeStructure } from './structure-pass.ts';
 import { viewportFor, type MarkupTarget } from './target.ts';
 import { toPanelIndices } from './to-panel.ts';
@@ -23,7 +24,7 @@ export interface DrawnMarkup {
 /** Height of the "and N more" line in CSS pixels, with its gap. */
 const MORE_LABEL_HEIGHT = 20;
 const COLUMN_GAP = 10;
-const CONTENT_LIMITER_PASSES = 3;
+const CONTENT_LIMITER_PASSES = 4;
 
 /**
  * TRMNL markup → panel image, without a browser: parse, complete the framework's structure, lay
@@ -68,22 +69,20 @@ export async function drawMarkupHere(html: string, target: MarkupTarget): Promis
 }
 
 /**
- * `data-content-limiter="true"`: content taller than its box is drawn smaller until it fits
- * (at most half size), as the framework shrinks long rich text. Returns whether anything changed.
+ * `data-content-limiter="true"`: content taller than the room its parent gives it steps its text
+ * down a size (`content--large` → `content`, `title` → `title--small`, …) until it fits, as the
+ * framework shrinks long rich text. Returns whether anything changed.
  */
 function limitContent(root: MarkupElement, boxes: Map<MarkupElement, { box: Box }>): boolean {
   let changed = false;
-  for (const el of descendants(root)) {
-    if (el.attrs['data-content-limiter'] !== 'true') continue;
+  const visit = (el: MarkupElement, parent: MarkupElement | undefined): void => {
+    for (const child of el.children) if (typeof child !== 'string') visit(child, el);
+    if (el.attrs['data-content-limiter'] !== 'true' || !parent) return;
     const box = boxes.get(el)?.box;
-    if (!box) continue;
-    const bottom = Math.max(...el.children.map((c) => (typeof c === 'string' ? 0 : (boxes.get(c)?.box ?? box).y + (boxes.get(c)?.box.height ?? 0))), box.y);
-    const natural = bottom - box.y;
-    const zoom = Number(el.style.zoom ?? 1);
-    if (natural <= box.height + 1 || zoom <= 0.5) continue;
-    el.style.zoom = Math.max(0.5, zoom * Math.sqrt(box.height / natural) * 0.98);
-    changed = true;
-  }
+    const room = boxes.get(parent)?.box;
+    if (box && room && box.height > room.height + 1) changed = stepTextDown(el) || changed;
+  };
+  visit(root, undefined);
   return changed;
 }
 

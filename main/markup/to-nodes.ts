@@ -3,6 +3,8 @@ import { isElement, type MarkupElement, type MarkupNode } from './dom.ts';
 
 /** Tags that flow inside a line of text unless a class makes them blocks. */
 const INLINE_TAGS = new Set(['span', 'a', 'b', 'strong', 'i', 'em', 'small', 'sup', 'sub', 'u', 's', 'del', 'ins', 'code', 'time', 'abbr', 'mark', 'q', 'cite', 'font', 'label']);
+/** Framework classes that lay their children out as boxes (flex or grid), never as a line of text. */
+const CONTAINER_CLASSES = ['screen', 'mashup', 'view', 'layout', 'title_bar', 'columns', 'column', 'grid', 'flex', 'item', 'meta', 'progress-bar', 'track', 'table-grid'];
 /** Framework classes that make an element a block of its own. */
 const BLOCK_CLASSES = ['title', 'value', 'label', 'description', 'item', 'meta', 'content', 'index', 'layout', 'flex', 'columns', 'column', 'grid', 'title_bar', 'image', 'divider', 'richtext', 'progress-bar'];
 
@@ -25,7 +27,7 @@ export function toNodes(root: MarkupElement): NodeTree {
   const convert = (el: MarkupElement, inline: boolean): Node => {
     if (el.tag === 'img') return imageNode(el, nodeOf, imageSources);
     if (el.tag === 'br') return remember(el, { type: 'container', className: 'markup-br' }, nodeOf);
-    const textBlock = el.children.every(isInlineLevel);
+    const textBlock = el.children.every(isInlineLevel) && !CONTAINER_CLASSES.some((name) => el.classes.has(name));
     const classes = [...el.classes];
     if (textBlock && !inline) classes.push('markup-text');
     const children = textBlock ? el.children.map((c) => (isElement(c) ? convert(c, true) : ({ type: 'text', text: c } as Node))) : blockChildren(el, convert);
@@ -38,7 +40,10 @@ function blockChildren(el: MarkupElement, convert: (el: MarkupElement, inline: b
   const out: Node[] = [];
   let run: MarkupNode[] = [];
   const flush = (): void => {
-    if (run.some((n) => (isElement(n) ? true : n.trim() !== ''))) {
+    const meaningful = run.filter((n) => isElement(n) || n.trim() !== '');
+    // A lone inline element among blocks is a box of its own (as a flex item is): it keeps its box in the laid-out tree.
+    if (meaningful.length === 1 && isElement(meaningful[0])) out.push(convert(meaningful[0], false));
+    else if (meaningful.length > 0) {
       out.push({ type: 'container', className: 'markup-text', children: run.map((n) => (isElement(n) ? convert(n, true) : ({ type: 'text', text: n } as Node))) });
     }
     run = [];

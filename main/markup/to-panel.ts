@@ -27,7 +27,7 @@ export interface PanelPaint {
 export function toPanelIndices(paint: PanelPaint): Uint8Array {
   const { width, height, palette } = paint;
   const rgb = rgbaToRgb(paint.rgba, width * height);
-  const indices = ditherRgb(rgb, width, height, palette, 'none');
+  const indices = nearestUsedColours(rgb, width, height, palette);
   if (paint.tones.length > 0) patternTones(rgb, indices, width, palette, paint.tones);
   for (const box of paint.pictures) {
     const rect = clip(box, width, height);
@@ -37,6 +37,28 @@ export function toPanelIndices(paint: PanelPaint): Uint8Array {
     pasteIndices(indices, width, rect, dithered);
   }
   return indices;
+}
+
+/** A palette colour counts as drawn when at least this many pixels have exactly its value. */
+const DRAWN_PIXELS = 16;
+
+/**
+ * Each pixel to the nearest of the colours the drawing really uses. The anti-aliased edge of black
+ * text on white paper is a grey; on a colour panel its nearest colour may be a dull red or blue,
+ * which would fringe the text. Among the colours drawn (black and white here) it snaps to one of them.
+ */
+function nearestUsedColours(rgb: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Uint8Array {
+  const packed = palette.map(([r, g, b]) => (r << 16) | (g << 8) | b);
+  const counts = new Array<number>(palette.length).fill(0);
+  for (let s = 0; s < rgb.length; s += 3) {
+    const i = packed.indexOf((rgb[s] << 16) | (rgb[s + 1] << 8) | rgb[s + 2]);
+    if (i >= 0) counts[i]++;
+  }
+  const used = palette.map((_, i) => i).filter((i) => counts[i] >= DRAWN_PIXELS);
+  if (used.length < 2 || used.length === palette.length) return ditherRgb(rgb, width, height, palette, 'none');
+  const local = ditherRgb(rgb, width, height, used.map((i) => palette[i]), 'none');
+  for (let p = 0; p < local.length; p++) local[p] = used[local[p]];
+  return local;
 }
 
 interface Rect {
@@ -95,12 +117,17 @@ function patternTones(rgb: Uint8Array, indices: Uint8Array, width: number, palet
 
 const lightness = ([r, g, b]: Rgb): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
-/** The darker and lighter panel colours nearest a grey in lightness, and the share of the lighter one. */
+/** A grey is patterned from the panel's neutral colours (black, white, greys), never from its reds and yellows. */
+const isNeutral = ([r, g, b]: Rgb): boolean => Math.max(r, g, b) - Math.min(r, g, b) <= 40;
+
+/** The darker and lighter neutral panel colours nearest a grey in lightness, and the share of the lighter one. */
 function bracket(tone: Rgb, palette: readonly Rgb[]): { dark: number; light: number; share: number } {
   const want = lightness(tone);
+  const neutral = palette.filter(isNeutral).length >= 2;
   let dark = -1;
   let light = -1;
   palette.forEach((colour, i) => {
+    if (neutral && !isNeutral(colour)) return;
     const l = lightness(colour);
     if (l <= want && (dark < 0 || l > lightness(palette[dark]))) dark = i;
     if (l >= want && (light < 0 || l < lightness(palette[light]))) light = i;

@@ -4,7 +4,7 @@
  * strings everywhere, a multi-select as an array, a multi_string as one comma-joined string.
  */
 import { RecipeError } from './errors.ts';
-import type { CustomField, CustomFieldType, FieldValues, SelectOption } from './types.ts';
+import type { CustomField, CustomFieldType, FieldValues, Recipe, SelectOption } from './types.ts';
 
 const FIELD_TYPES = new Set<CustomFieldType>([
   'string', 'text', 'number', 'select', 'boolean', 'date', 'time', 'password', 'multi_string',
@@ -118,4 +118,14 @@ export function resolveFieldValues(fields: CustomField[], given: Record<string, 
   }
   if (problems.length > 0) throw new RecipeError('invalid-settings', problems.join('; '));
   return values;
+}
+
+/**
+ * A screen's values over the recipe's own (a trmnlp project's `.trmnlp.yml`, whose keys that
+ * settings.yml does not declare are ignored, as trmnlp ignores them) and the defaults.
+ */
+export function recipeFieldValues(recipe: Recipe, given: Record<string, unknown>, options: { requireAll?: boolean } = {}): FieldValues {
+  const declared = new Set(recipe.settings.customFields.map((field) => field.keyname));
+  const own = Object.fromEntries(Object.entries(recipe.values).filter(([key]) => declared.has(key)));
+  return resolveFieldValues(recipe.settings.customFields, { ...own, ...given }, options);
 }

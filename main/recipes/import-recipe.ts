@@ -3,6 +3,7 @@
  * before anything is returned (archive safety, settings.yml, Liquid that parses, transform.js
  * that compiles); importing reads only and writes nothing.
  */
+import { readFile, stat } from 'node:fs/promises';
 import vm from 'node:vm';
 import { RecipeError } from './errors.ts';
 import { readRecipeFolder } from './read-folder.ts';
@@ -49,8 +50,19 @@ export function recipeFromFiles({ files, trmnlpConfig }: RecipeFileSet): Recipe 
   return recipe;
 }
 
-/** A folder path, or the bytes of a ZIP. */
+/** The largest ZIP file read from a path (what it may unpack to is limited separately). */
+const MAX_ZIP_FILE_BYTES = 20 * 1024 * 1024;
+
+async function readZipFile(file: string): Promise<Map<string, Uint8Array>> {
+  const info = await stat(file);
+  if (info.size > MAX_ZIP_FILE_BYTES) throw new RecipeError('too-large', `${file} is ${info.size} bytes, more than the ${MAX_ZIP_FILE_BYTES} a recipe ZIP may be`);
+  return readZip(await readFile(file));
+}
+
+/** A folder path, the path of a ZIP file, or the bytes of a ZIP. */
 export async function importRecipe(source: string | Uint8Array): Promise<Recipe> {
-  const found = typeof source === 'string' ? await readRecipeFolder(source) : readZip(source);
+  let found: Map<string, Uint8Array>;
+  if (typeof source !== 'string') found = readZip(source);
+  else found = (await stat(source).catch(() => null))?.isFile() ? await readZipFile(source) : await readRecipeFolder(source);
   return recipeFromFiles(selectRecipeFiles(found));
 }

@@ -10,7 +10,7 @@ export { MARKUP_FILES, RECIPE_LAYOUTS } from './types.ts';
 export { importRecipe, recipeFromFiles } from './import-recipe.ts';
 export { exportRecipe, recipeFiles, writeRecipeFolder } from './export-recipe.ts';
 export { parseSettings } from './settings.ts';
-export { resolveFieldValues } from './custom-fields.ts';
+export { recipeFieldValues, resolveFieldValues } from './custom-fields.ts';
 export { buildMergeVariables, type DeviceFacts, type RenderContext } from './merge-variables.ts';
 export { renderLiquid, checkLiquid } from './render-liquid.ts';
 export { renderRecipe } from './render-recipe.ts';

@@ -1,5 +1,4 @@
 /** A recipe's markup for one layout, rendered to HTML with its merge variables. */
-import { LiquidError } from 'liquidjs';
 import { RecipeError } from './errors.ts';
 import { createLiquidEngine } from './liquid/engine.ts';
 import { lenientSource } from './liquid/lenient-source.ts';
@@ -7,7 +6,6 @@ import type { TimeContext } from './liquid/ruby-time.ts';
 import { MARKUP_FILES, type Recipe, type RecipeLayout } from './types.ts';
 
 function describe(err: unknown, file: string): string {
-  if (err instanceof LiquidError) return `${file}: ${err.message}`;
   return `${file}: ${err instanceof Error ? err.message : String(err)}`;
 }
 
@@ -15,7 +13,7 @@ function describe(err: unknown, file: string): string {
 function layoutSource(recipe: Recipe, layout: RecipeLayout): string {
   const markup = recipe.markup[layout];
   if (markup === undefined) throw new RecipeError('missing-markup', `the recipe has no ${layout}.liquid`);
-  return `${recipe.markup.shared ?? ''}\n${markup}`;
+  return recipe.markup.shared ? `${recipe.markup.shared}\n${markup}` : markup;
 }
 
 export async function renderLiquid(recipe: Recipe, layout: RecipeLayout, mergeVariables: Record<string, unknown>, time: TimeContext): Promise<string> {
@@ -45,7 +43,7 @@ export function checkLiquid(recipe: Recipe): void {
       try {
         engine.parse(text);
       } catch (err) {
-        throw new RecipeError('invalid-liquid', describe(err, file).replace(/^[^:]+\.liquid: /, `${file}: `));
+        throw new RecipeError('invalid-liquid', describe(err, file));
       }
     }
   }

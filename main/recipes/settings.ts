@@ -42,6 +42,20 @@ function staticData(value: unknown): unknown {
   }
 }
 
+/** polling_url as a YAML list: one URL per item, as if written one per line. */
+function urlSetting(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => textSetting(item, 'polling_url')).join('\n');
+  return textSetting(value, 'polling_url');
+}
+
+/** polling_headers as a YAML mapping: `Name: value` lines. */
+function headersSetting(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).map(([name, header]) => `${name}: ${textSetting(header, `polling_headers.${name}`)}`).join('\n');
+  }
+  return textSetting(value, 'polling_headers');
+}
+
 function refreshMinutes(value: unknown): number {
   if (value === undefined || value === null || value === '') return DEFAULT_REFRESH_MINUTES;
   const minutes = Number(value);
@@ -57,7 +71,7 @@ export function parseSettings(yamlText: string): RecipeSettings {
   if (!STRATEGIES.has(strategy as RecipeStrategy)) throw new RecipeError('invalid-settings', `strategy must be polling, webhook or static (got "${strategy}")`);
   const verb = (textSetting(raw.polling_verb, 'polling_verb').trim() || 'get').toUpperCase();
   if (verb !== 'GET' && verb !== 'POST') throw new RecipeError('invalid-settings', `polling_verb must be get or post (got "${verb.toLowerCase()}")`);
-  const pollingUrl = textSetting(raw.polling_url, 'polling_url');
+  const pollingUrl = urlSetting(raw.polling_url);
   if (strategy === 'polling' && !pollingUrl.trim()) throw new RecipeError('invalid-settings', 'a polling recipe needs a polling_url');
   const frameworkVersion = textSetting(raw.framework_version, 'framework_version').trim();
   return {
@@ -65,7 +79,7 @@ export function parseSettings(yamlText: string): RecipeSettings {
     strategy: strategy as RecipeStrategy,
     pollingUrl,
     pollingVerb: verb,
-    pollingHeaders: textSetting(raw.polling_headers, 'polling_headers'),
+    pollingHeaders: headersSetting(raw.polling_headers),
     pollingBody: textSetting(raw.polling_body, 'polling_body'),
     staticData: staticData(raw.static_data),
     customFields: parseCustomFields(raw.custom_fields),

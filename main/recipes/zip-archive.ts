@@ -2,8 +2,10 @@
  * Reading and writing recipe ZIPs with fflate. Reading refuses, before inflating anything,
  * entry names that climb out (`../`, absolute, drive letters) and archives whose declared sizes
  * exceed the limits (zip bombs); inflating into buffers of the declared size means an entry that
- * lies about its size cannot grow past it either.
+ * lies about its size cannot grow past it either, and its checksum (from the central directory,
+ * which fflate does not check) then tells it was cut short.
  */
+import { crc32 } from 'node:zlib';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { RecipeError, errorMessage } from './errors.ts';
 
@@ -26,6 +28,26 @@ export function safeEntryPath(name: string): string | null {
 
 function isZip(data: Uint8Array): boolean {
   return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && (data[2] === 3 || data[2] === 5) && (data[3] === 4 || data[3] === 6);
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+
+/** Each entry's CRC-32 by name, from the central directory. */
+function declaredChecksums(data: Uint8Array): Map<string, number> {
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let end = view.length - 22;
+  while (end >= 0 && view.readUInt32LE(end) !== END_OF_DIRECTORY) end -= 1;
+  if (end < 0) throw new RecipeError('invalid-archive', 'the ZIP archive has no central directory');
+  const checksums = new Map<string, number>();
+  let offset = view.readUInt32LE(end + 16);
+  for (let index = view.readUInt16LE(end + 10); index > 0; index -= 1) {
+    if (offset + 46 > view.length || view.readUInt32LE(offset) !== DIRECTORY_ENTRY) throw new RecipeError('invalid-archive', 'the ZIP archive has a damaged central directory');
+    const nameLength = view.readUInt16LE(offset + 28);
+    checksums.set(view.toString('utf8', offset + 46, offset + 46 + nameLength), view.readUInt32LE(offset + 16));
+    offset += 46 + nameLength + view.readUInt16LE(offset + 30) + view.readUInt16LE(offset + 32);
+  }
+  return checksums;
 }
 
 /** The files of a ZIP (directories left out), by safe relative path. */
@@ -53,9 +75,10 @@ export function readZip(data: Uint8Array, limits: ZipLimits = RECIPE_ZIP_LIMITS)
     if (err instanceof RecipeError) throw err;
     throw new RecipeError('invalid-archive', `the ZIP archive cannot be read: ${errorMessage(err)}`);
   }
+  const checksums = declaredChecksums(data);
   const files = new Map<string, Uint8Array>();
   for (const [name, content] of Object.entries(unzipped)) {
-    if (content.length !== declared.get(name)) throw new RecipeError('invalid-archive', `"${name}" does not unpack to the size the archive declares`);
+    if (content.length !== declared.get(name) || crc32(content) !== checksums.get(name)) throw new RecipeError('invalid-archive', `"${name}" does not unpack to what the archive declares (damaged or altered)`);
     files.set(safeEntryPath(name)!, content);
   }
   return files;

@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.ts';
+import { isBuiltin, loadBuiltinData } from './builtin-plugins.ts';
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
@@ -48,14 +49,20 @@ export class ScreenData {
     this.timer = null;
   }
 
-  /** Fetches a polling screen's data now (a static one's: its static data through its transform). Webhook screens keep what they have. */
+  /** Fetches a screen's data now: a polling recipe polls, a built-in asks its source, a static recipe takes its static data (through its transform). Webhook screens keep what they have. */
   async refresh(id: number): Promise<RefreshOutcome> {
     return this.serial(id, async () => {
       const screen = await this.store.get(id);
       if (screen.strategy === 'webhook') return { screen, error: null };
       try {
-        const data = await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, { ...appDrawContext(this.now()), instanceName: screen.name });
-        await this.store.saveData(id, data);
+        const context = { ...appDrawContext(this.now()), instanceName: screen.name };
+        if (isBuiltin(screen.builtinId)) {
+          const loaded = await loadBuiltinData(screen.builtinId, screen.fieldValues, { now: context.at, timeZone: context.timeZone, locale: context.locale }, screen.data);
+          if (loaded.error) throw new Error(loaded.error);
+          await this.store.saveData(id, loaded.data);
+        } else {
+          await this.store.saveData(id, await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, context));
+        }
         return { screen: await this.store.get(id), error: null };
       } catch (err) {
         const message = (err as Error).message || String(err);
@@ -84,12 +91,13 @@ export class ScreenData {
     });
   }
 
-  /** Polling screens whose data (or last failed attempt) is older than their refresh interval. */
+  /** Polling screens and built-ins whose data (or last failed attempt) is older than their refresh interval. */
   private refreshDue(): void {
     this.store.list().then((screens) => {
       const now = this.now().getTime();
       for (const screen of screens) {
-        if (screen.strategy !== 'polling' || this.polling.has(screen.id)) continue;
+        const fetches = screen.strategy === 'polling' || isBuiltin(screen.builtinId);
+        if (!fetches || this.polling.has(screen.id)) continue;
         const last = Math.max(screen.dataFetchedAt?.getTime() ?? 0, screen.lastErrorAt?.getTime() ?? 0);
         if (now - last < screen.refreshMinutes * 60_000) continue;
         this.polling.add(screen.id);

@@ -1,6 +1,7 @@
 import type { DrawnByDto, MashupLayout, ScreenView } from '../../contract/screens.ts';
 import { logicalSize } from '../imaging/rotate.ts';
 import { mashupViewSizes, screenMarkup, type ViewMarkup } from '../markup/index.ts';
+import { isBuiltin } from './builtin-plugins.ts';
 import { problemCard } from './problem-card.ts';
 import type { MashupStore } from './mashup-store.ts';
 import type { PanelTarget, ScreenMarkup } from './markup-port.ts';
@@ -91,7 +92,9 @@ export class ScreenDrawing {
 
   private async viewHtml(screen: Screen, view: ScreenView, context: DrawContext): Promise<string> {
     try {
-      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, screen.fieldValues, { ...context, instanceName: screen.name });
+      // A built-in's values are its loader's settings, already turned into its data.
+      const values = isBuiltin(screen.builtinId) ? {} : screen.fieldValues;
+      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, values, { ...context, instanceName: screen.name });
     } catch (err) {
       const reason = (err as Error).message || String(err);
       await this.store.saveError(screen.id, `could not draw: ${reason}`);

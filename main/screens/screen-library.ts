@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FieldValue, ScreenPatch } from '../../contract/screens.ts';
-import { builtinFolder } from './builtin-plugins.ts';
+import { builtinFields, builtinFolder, builtinSettings, isBuiltin } from './builtin-plugins.ts';
 import { ScreenInputError, ScreenInUseError } from './errors.ts';
 import { valuesFromWords } from './field-values.ts';
 import type { MashupStore } from './mashup-store.ts';
@@ -42,10 +42,10 @@ export class ScreenLibrary {
   }
 
   /** The recipe of a screen, read once per process (a screen's folder never changes after import). */
-  async recipe(screen: Pick<Screen, 'uuid'>): Promise<RecipeSummary> {
+  async recipe(screen: Pick<Screen, 'uuid' | 'builtinId'>): Promise<RecipeSummary> {
     let summary = this.summaries.get(screen.uuid);
     if (!summary) {
-      summary = await this.recipes.load(this.folder(screen));
+      summary = withBuiltinFields(await this.recipes.load(this.folder(screen)), screen.builtinId);
       this.summaries.set(screen.uuid, summary);
     }
     return summary;
@@ -69,7 +69,7 @@ export class ScreenLibrary {
         if (value === null) delete merged[key];
         else merged[key] = value;
       }
-      await this.recipes.resolveValues(this.folder(screen), merged);
+      await this.checkValues(screen, this.folder(screen), merged);
     }
     if (patch.pollingUrl && (await this.recipe(screen)).strategy !== 'polling') throw new ScreenInputError('only polling screens have a polling URL');
     return this.store.update(id, patch);
@@ -117,10 +117,12 @@ export class ScreenLibrary {
     await fs.promises.mkdir(root, { recursive: true });
     const incoming = await fs.promises.mkdtemp(path.join(root, '.incoming-'));
     try {
-      const { recipe, values: projectValues } = await this.recipes.importInto(source, incoming);
+      const imported = await this.recipes.importInto(source, incoming);
+      const recipe = withBuiltinFields(imported.recipe, builtinId);
       const given = options.words ? valuesFromWords(recipe.fields, options.words) : options.values ?? {};
-      const fieldValues = { ...projectValues, ...given };
-      await this.recipes.resolveValues(incoming, fieldValues);
+      const fieldValues = { ...imported.values, ...given };
+      // A built-in added without settings is filled in afterwards (its entry says what it lacks until then).
+      if (!isBuiltin(builtinId) || Object.keys(fieldValues).length > 0) await this.checkValues({ builtinId }, incoming, fieldValues);
       await fs.promises.rename(incoming, path.join(root, uuid));
       this.summaries.set(uuid, recipe);
       return await this.store.create({
@@ -137,6 +139,16 @@ export class ScreenLibrary {
       throw err;
     }
   }
+
+  /** Built-ins take settings their loader checks; recipes take custom fields the recipe machinery checks. */
+  private async checkValues(screen: Pick<Screen, 'builtinId'>, dir: string, values: Record<string, FieldValue>): Promise<void> {
+    if (isBuiltin(screen.builtinId)) builtinSettings(screen.builtinId, values);
+    else await this.recipes.resolveValues(dir, values);
+  }
+}
+
+function withBuiltinFields(summary: RecipeSummary, builtinId: string | null): RecipeSummary {
+  return isBuiltin(builtinId) ? { ...summary, fields: builtinFields(builtinId) } : summary;
 }
 
 function refreshMinutes(text: string): number {

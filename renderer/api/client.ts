@@ -23,6 +23,26 @@ export function client(): InkstandClient {
   return current;
 }
 
+/**
+ * The same client, but a refused admin token (401) on any call or upload is reported to
+ * `onUnauthorized` whoever made the call; the error still reaches the caller.
+ */
+export function reportingUnauthorized(api: InkstandClient, onUnauthorized: () => void): InkstandClient {
+  const check = (error: unknown): never => {
+    if (isUnauthorized(error)) onUnauthorized();
+    throw error;
+  };
+  return {
+    ...api,
+    call: (name, args) => api.call(name, args).catch(check),
+    uploadPhoto: (file, onProgress) => api.uploadPhoto(file, onProgress).catch(check),
+  };
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
 /** A failed operation, with the server's message meant for the user. */
 export class ApiError extends Error {
   constructor(message: string, readonly status?: number, readonly code?: string) {

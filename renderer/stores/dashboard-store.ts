@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { CalendarDto, LocationDto, WeatherSummaryDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
-import { attempt } from './toast-store.ts';
+import { dataUrl } from '../lib/data-url.ts';
+import { attempt, tryCall } from './server-errors.ts';
 
 interface DashboardState {
   weather: WeatherSummaryDto | null;
@@ -31,13 +32,10 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
     return (await attempt(() => client().call('weather.searchLocations', { query }))) ?? [];
   },
   async addCalendar(name, url) {
-    try {
-      const calendar = await client().call('calendars.add', { name, url });
-      set((s) => ({ calendars: [...s.calendars, calendar] }));
-      return null;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
+    const added = await tryCall(() => client().call('calendars.add', { name, url }));
+    if (!added.ok) return added.message;
+    set((s) => ({ calendars: [...s.calendars, added.value] }));
+    return null;
   },
   async setCalendarEnabled(id, enabled) {
     const calendar = await attempt(() => client().call('calendars.update', { id, enabled }));
@@ -48,7 +46,7 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
   },
   async loadPreview(displayId) {
     const preview = await attempt(() => client().call('dashboard.preview', { displayId }));
-    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: `data:image/png;base64,${preview.pngBase64}` } }));
+    if (preview) set((s) => ({ previews: { ...s.previews, [displayId]: dataUrl('image/png', preview.pngBase64) } }));
   },
   async refreshPreviews() {
     await Promise.all(Object.keys(get().previews).map((id) => get().loadPreview(Number(id))));

@@ -1,9 +1,12 @@
 import { create } from 'zustand';
 import type { DisplayDto, DisplayLogDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { dataUrl } from '../lib/data-url.ts';
+import { attempt } from './server-errors.ts';
+import { useToasts } from './toast-store.ts';
 
-export interface Preview {
+/** The panel image a display shows now. */
+export interface PanelImage {
   version: string;
   mode: string;
   /** data: URL of the device PNG: it is in the panel's own palette, so it shows the panel's colours. */
@@ -14,10 +17,11 @@ interface DisplaysState {
   displays: DisplayDto[];
   loaded: boolean;
   profiles: PanelProfileDto[];
-  previews: Record<number, Preview>;
+  panelImages: Record<number, PanelImage>;
   pairing: PairingWindowDto;
   load(): Promise<void>;
-  loadPreview(id: number, version?: string): Promise<void>;
+  /** Fetches a display's panel image, unless `version` is the one already shown. */
+  loadPanelImage(id: number, version?: string): Promise<void>;
   loadPairing(): Promise<void>;
   approve(id: number): Promise<void>;
   revoke(id: number): Promise<void>;
@@ -48,7 +52,7 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     displays: [],
     loaded: false,
     profiles: [],
-    previews: {},
+    panelImages: {},
     pairing: { open: false, until: null },
 
     async load() {
@@ -58,16 +62,15 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
       ]);
       if (!displays) return;
       set({ displays, loaded: true, profiles: profiles ?? [] });
-      const previews = get().previews;
-      await Promise.all(displays.filter((d) => d.status === 'approved' && !previews[d.id]).map((d) => get().loadPreview(d.id)));
+      const shown = get().panelImages;
+      await Promise.all(displays.filter((d) => d.status === 'approved' && !shown[d.id]).map((d) => get().loadPanelImage(d.id)));
     },
 
-    async loadPreview(id, version) {
-      if (version && get().previews[id]?.version === version) return;
-      const preview = await attempt(() => client().call('displays.preview', { id }));
-      if (!preview) return;
-      const src = `data:image/png;base64,${preview.pngBase64}`;
-      set((s) => ({ previews: { ...s.previews, [id]: { version: preview.version, mode: preview.mode, src } } }));
+    async loadPanelImage(id, version) {
+      if (version && get().panelImages[id]?.version === version) return;
+      const image = await attempt(() => client().call('displays.preview', { id }));
+      if (!image) return;
+      set((s) => ({ panelImages: { ...s.panelImages, [id]: { version: image.version, mode: image.mode, src: dataUrl('image/png', image.pngBase64) } } }));
     },
 
     async loadPairing() {
@@ -76,7 +79,7 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     },
 
     async approve(id) {
-      if (replace(await attempt(() => client().call('displays.approve', { id })))) await get().loadPreview(id);
+      if (replace(await attempt(() => client().call('displays.approve', { id })))) await get().loadPanelImage(id);
     },
     async revoke(id) {
       replace(await attempt(() => client().call('displays.revoke', { id })));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AdminEventPayload, ExecutionDto, ExecutionLogDto, JobDto, JobPatchInput } from '../../contract/admin.ts';
-import { ApiError, client } from '../api/client.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { client } from '../api/client.ts';
+import { attempt, tryCall } from './server-errors.ts';
 
 type LogLine = Pick<ExecutionLogDto, 'executionId' | 'seq' | 'time' | 'level' | 'message'>;
 
@@ -70,13 +70,9 @@ export const useJobs = create<JobsState>()((set, get) => ({
     await get().openLog(execution.id);
   },
   async update(name, patch) {
-    try {
-      const job = await client().call('jobs.update', { name, patch });
-      set((s) => ({ jobs: s.jobs.map((j) => (j.name === name ? job : j)) }));
-      return null;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) useToasts.getState().fail(error);
-      return error instanceof Error ? error.message : String(error);
-    }
+    const saved = await tryCall(() => client().call('jobs.update', { name, patch }));
+    if (!saved.ok) return saved.message;
+    set((s) => ({ jobs: s.jobs.map((j) => (j.name === name ? saved.value : j)) }));
+    return null;
   },
 }));

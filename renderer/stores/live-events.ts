@@ -7,22 +7,18 @@ import { useSettings } from './settings-store.ts';
 import { useScreens } from './screens-store.ts';
 import { useToasts } from './toast-store.ts';
 
+export interface LiveEventOptions {
+  /** Fetches everything again: the event stream was cut and is back, so events may have been missed (views/registry.ts `loadEveryView`). */
+  resync: () => Promise<void>;
+}
+
 /** Push-invalidate, pull-data: each event tells a store to refetch what it shows. Returns the unsubscribe. */
-export function connectLiveEvents(api: InkstandClient): () => void {
+export function connectLiveEvents(api: InkstandClient, { resync }: LiveEventOptions): () => void {
   const displays = () => useDisplays.getState();
   const jobs = () => useJobs.getState();
-  const reloadAll = () => {
-    void displays().load();
-    void displays().loadPairing();
-    void jobs().load();
-    void usePhotos.getState().load();
-    void useSettings.getState().load();
-    void useDashboard.getState().load();
-    void useScreens.getState().load();
-  };
   const offs = [
     api.on('displays-changed', () => void displays().load()),
-    api.on('panel-image-changed', ({ displayId, version }) => void displays().loadPreview(displayId, version)),
+    api.on('panel-image-changed', ({ displayId, version }) => void displays().loadPanelImage(displayId, version)),
     api.on('pairing-request', ({ humanId }) => {
       useToasts.getState().show(`Display ${humanId} asks to pair`);
       void displays().load();
@@ -38,7 +34,7 @@ export function connectLiveEvents(api: InkstandClient): () => void {
       }
       if (kind === 'settings') void useSettings.getState().load();
     }),
-    api.onResync(reloadAll),
+    api.onResync(() => void resync()),
   ];
   return () => offs.forEach((off) => off());
 }

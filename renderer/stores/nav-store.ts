@@ -1,25 +1,26 @@
 import { create } from 'zustand';
-
-export const VIEWS = ['displays', 'screens', 'photos', 'jobs', 'dashboard', 'settings'] as const;
-export type View = (typeof VIEWS)[number];
+import type { ViewId } from '../views/registry.ts';
 
 interface NavState {
-  view: View;
-  go(view: View): void;
+  /** The view named in the address (`#/photos`); views/registry.ts resolves it, the first view for an unknown name. */
+  view: string;
+  go(view: ViewId): void;
 }
 
-function viewFromHash(): View {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'displays';
-}
+const viewInAddress = () => window.location.hash.replace(/^#\/?/, '');
 
 /** The current view, kept in the address hash so a reload stays where the user was. */
 export const useNav = create<NavState>()((set) => ({
-  view: viewFromHash(),
+  view: viewInAddress(),
   go(view) {
     window.location.hash = `/${view}`;
     set({ view });
   },
 }));
 
-window.addEventListener('hashchange', () => useNav.setState({ view: viewFromHash() }));
+/** Follows the address when the user goes back or forward or types one; returns the unsubscribe. */
+export function followAddress(): () => void {
+  const follow = () => useNav.setState({ view: viewInAddress() });
+  window.addEventListener('hashchange', follow);
+  return () => window.removeEventListener('hashchange', follow);
+}

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { PhotoDto, PhotoFilter } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { dataUrl } from '../lib/data-url.ts';
 import { limiter } from '../lib/limit.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { attempt } from './server-errors.ts';
+import { useToasts } from './toast-store.ts';
 
 interface PhotosState {
   photos: PhotoDto[];
@@ -47,7 +49,7 @@ export const usePhotos = create<PhotosState>()((set, get) => {
       if (requested.has(id)) return;
       requested.add(id);
       const image = await thumbFetches(() => attempt(() => client().call('photos.thumbnail', { id })));
-      if (image) set((s) => ({ thumbs: { ...s.thumbs, [id]: `data:${image.mime};base64,${image.dataBase64}` } }));
+      if (image) set((s) => ({ thumbs: { ...s.thumbs, [id]: dataUrl(image.mime, image.dataBase64) } }));
       else requested.delete(id);
     },
     async setFavourite(id, favourite) {

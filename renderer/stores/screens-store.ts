@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { BuiltinPluginDto, FieldValue, MashupDto, MashupInput, PlaylistDto, PlaylistInput, ScreenDto, ScreenPatch, ScreenPreviewArgs, ScreenPreviewDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
-import { attempt } from './toast-store.ts';
+import { attempt, tryCall } from './server-errors.ts';
 
 interface ScreensState {
   screens: ScreenDto[];
@@ -22,8 +22,6 @@ interface ScreensState {
   savePlaylist(playlist: PlaylistInput, id?: number): Promise<string | null>;
   removePlaylist(id: number): Promise<void>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -54,22 +52,18 @@ export const useScreens = create<ScreensState>()((set, get) => ({
     return screen;
   },
   async importZip(file, values) {
-    try {
-      await client().call('screens.import', { fileName: file.name, dataBase64: await base64Of(file), values });
-      await get().load();
-      return null;
-    } catch (error) {
-      return messageOf(error);
-    }
+    const dataBase64 = await base64Of(file);
+    const outcome = await tryCall(() => client().call('screens.import', { fileName: file.name, dataBase64, values }));
+    if (!outcome.ok) return outcome.message;
+    await get().load();
+    return null;
   },
   async update(id, patch) {
-    try {
-      const screen = await client().call('screens.update', { id, patch });
-      set((s) => ({ screens: s.screens.map((x) => (x.id === id ? screen : x)) }));
-      return null;
-    } catch (error) {
-      return messageOf(error);
-    }
+    const outcome = await tryCall(() => client().call('screens.update', { id, patch }));
+    if (!outcome.ok) return outcome.message;
+    const screen = outcome.value;
+    set((s) => ({ screens: s.screens.map((x) => (x.id === id ? screen : x)) }));
+    return null;
   },
   async refresh(id) {
     const screen = await attempt(() => client().call('screens.refresh', { id }));
@@ -90,27 +84,19 @@ export const useScreens = create<ScreensState>()((set, get) => ({
     return attempt(() => client().call('screens.preview', args));
   },
   async saveMashup(mashup, id) {
-    try {
-      if (id === undefined) await client().call('mashups.create', { mashup });
-      else await client().call('mashups.update', { id, mashup });
-      await get().load();
-      return null;
-    } catch (error) {
-      return messageOf(error);
-    }
+    const outcome = await tryCall(() => (id === undefined ? client().call('mashups.create', { mashup }) : client().call('mashups.update', { id, mashup })));
+    if (!outcome.ok) return outcome.message;
+    await get().load();
+    return null;
   },
   async removeMashup(id) {
     if (await attempt(() => client().call('mashups.delete', { id }))) set((s) => ({ mashups: s.mashups.filter((m) => m.id !== id) }));
   },
   async savePlaylist(playlist, id) {
-    try {
-      if (id === undefined) await client().call('playlists.create', { playlist });
-      else await client().call('playlists.update', { id, playlist });
-      await get().load();
-      return null;
-    } catch (error) {
-      return messageOf(error);
-    }
+    const outcome = await tryCall(() => (id === undefined ? client().call('playlists.create', { playlist }) : client().call('playlists.update', { id, playlist })));
+    if (!outcome.ok) return outcome.message;
+    await get().load();
+    return null;
   },
   async removePlaylist(id) {
     if (await attempt(() => client().call('playlists.delete', { id }))) set((s) => ({ playlists: s.playlists.filter((p) => p.id !== id) }));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { IntegrationKeyDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
-import { attempt, useToasts } from './toast-store.ts';
+import { attempt, tryCall } from './server-errors.ts';
 
 interface SettingsState {
   settings: Record<string, SettingDto>;
@@ -10,12 +10,16 @@ interface SettingsState {
   providerTests: Partial<Record<AiProviderName, ProviderTestDto | 'running'>>;
   /** The read-only integration key; `key` only right after it was made. */
   integrationKey: IntegrationKeyDto | null;
+  /** The control key (messages, overrides, next, refresh); `key` only right after it was made. */
+  controlKey: IntegrationKeyDto | null;
   load(): Promise<void>;
   /** Saves one setting; answers the server's message when it refused the value, else null. */
   save(key: string, value: string): Promise<string | null>;
   testProvider(provider: AiProviderName): Promise<void>;
   createIntegrationKey(): Promise<void>;
   revokeIntegrationKey(): Promise<void>;
+  createControlKey(): Promise<void>;
+  revokeControlKey(): Promise<void>;
 }
 
 const byKey = (list: SettingDto[]) => Object.fromEntries(list.map((s) => [s.key, s]));
@@ -26,17 +30,28 @@ export const useSettings = create<SettingsState>()((set) => ({
   loaded: false,
   providerTests: {},
   integrationKey: null,
+  controlKey: null,
 
   async load() {
-    const [list, system, integrationKey] = await Promise.all([
+    const [list, system, integrationKey, controlKey] = await Promise.all([
       attempt(() => client().call('settings.list', {})),
       attempt(() => client().call('system.info', {})),
       attempt(() => client().call('integrations.getKey', {})),
+      attempt(() => client().call('integrations.getControlKey', {})),
     ]);
     if (list) set({ settings: byKey(list), loaded: true });
     if (system) set({ system });
     // A key just made stays on screen until the user leaves; a reload only says whether one exists.
     if (integrationKey) set((s) => ({ integrationKey: s.integrationKey?.key && integrationKey.createdAt === s.integrationKey.createdAt ? s.integrationKey : integrationKey }));
+    if (controlKey) set((s) => ({ controlKey: s.controlKey?.key && controlKey.createdAt === s.controlKey.createdAt ? s.controlKey : controlKey }));
+  },
+  async createControlKey() {
+    const controlKey = await attempt(() => client().call('integrations.createControlKey', {}));
+    if (controlKey) set({ controlKey });
+  },
+  async revokeControlKey() {
+    const controlKey = await attempt(() => client().call('integrations.revokeControlKey', {}));
+    if (controlKey) set({ controlKey });
   },
   async createIntegrationKey() {
     const integrationKey = await attempt(() => client().call('integrations.createKey', {}));
@@ -47,17 +62,15 @@ export const useSettings = create<SettingsState>()((set) => ({
     if (integrationKey) set({ integrationKey });
   },
   async save(key, value) {
-    try {
-      set({ settings: byKey(await client().call('settings.set', { key, value })) });
-      return null;
-    } catch (error) {
-      useToasts.getState().fail(error);
-      return error instanceof Error ? error.message : String(error);
-    }
+    const saved = await tryCall(() => client().call('settings.set', { key, value }));
+    if (!saved.ok) return saved.message;
+    set({ settings: byKey(saved.value) });
+    return null;
   },
   async testProvider(provider) {
     set((s) => ({ providerTests: { ...s.providerTests, [provider]: 'running' } }));
-    const result = await client().call('providers.test', { provider }).catch((error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }));
+    const tested = await tryCall(() => client().call('providers.test', { provider }));
+    const result = tested.ok ? tested.value : { ok: false, message: tested.message };
     set((s) => ({ providerTests: { ...s.providerTests, [provider]: result } }));
   },
 }));

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { client } from '../api/client.ts';
 import { limiter } from '../lib/limit.ts';
+import { tryCall } from './server-errors.ts';
 
 export interface Upload {
   key: number;
@@ -26,12 +27,9 @@ export const useUploads = create<UploadsState>()((set) => {
 
   const uploadOne = async (key: number, file: File) => {
     patch(key, { status: 'uploading' });
-    try {
-      const result = await client().uploadPhoto(file, (progress) => patch(key, { progress }));
-      patch(key, { status: result.duplicate ? 'duplicate' : 'done', progress: 1 });
-    } catch (error) {
-      patch(key, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
-    }
+    const uploaded = await tryCall(() => client().uploadPhoto(file, (progress) => patch(key, { progress })));
+    if (uploaded.ok) patch(key, { status: uploaded.value.duplicate ? 'duplicate' : 'done', progress: 1 });
+    else patch(key, { status: 'failed', error: uploaded.message });
   };
 
   return {

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { StyleDto, VariantDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { dataUrl } from '../lib/data-url.ts';
 import { limiter } from '../lib/limit.ts';
-import { attempt } from './toast-store.ts';
+import { attempt } from './server-errors.ts';
 
 interface VariantsState {
   /** photo id → its variants (the plain photo is one of them). */
@@ -30,7 +31,7 @@ export const useVariants = create<VariantsState>()((set, get) => ({
   async loadThumb(variantId) {
     if (get().thumbs[variantId]) return;
     const image = await thumbFetches(() => attempt(() => client().call('variants.thumbnail', { id: variantId })));
-    if (image) set((s) => ({ thumbs: { ...s.thumbs, [variantId]: `data:${image.mime};base64,${image.dataBase64}` } }));
+    if (image) set((s) => ({ thumbs: { ...s.thumbs, [variantId]: dataUrl(image.mime, image.dataBase64) } }));
   },
   async setFavourite(variant, favourite) {
     const updated = await attempt(() => client().call('variants.update', { id: variant.id, favourite }));

@@ -6,13 +6,16 @@ import { PendingDisplayCard } from '../components/displays/PendingDisplayCard.ts
 import { EmptyState } from '../components/common/EmptyState.tsx';
 import { ViewHeader } from '../components/common/ViewHeader.tsx';
 import { useDisplays } from '../stores/displays-store.ts';
-import { screensActions } from '../stores/screens-actions.ts';
+import { everyDisplayActions } from '../stores/every-display-actions.ts';
 import './displays.css';
 
 const STATUS_REFRESH_MS = 20_000;
 
 export function DisplaysView() {
-  const { displays, previews, loaded, openPairing } = useDisplays();
+  const displays = useDisplays((s) => s.displays);
+  const panelImages = useDisplays((s) => s.panelImages);
+  const loaded = useDisplays((s) => s.loaded);
+  const openPairing = useDisplays((s) => s.openPairing);
   const [openId, setOpenId] = useState<number | null>(null);
   // Online/offline comes from "last seen", which changes without an event: look again now and then.
   useEffect(() => {
@@ -27,9 +30,9 @@ export function DisplaysView() {
   return (
     <>
       <ViewHeader title="Displays" subtitle={loaded && paired.length > 0 ? `${paired.length} paired · ${online} online` : undefined}>
-        <button onClick={screensActions.refreshAll} disabled={!paired.length}>Refresh all</button>
-        <button onClick={screensActions.nextPhotoEverywhere} disabled={!paired.length}>Next photo everywhere</button>
-        <button onClick={() => screensActions.dashboardEverywhere(30)} disabled={!paired.length}>Dashboard 30 min</button>
+        <button onClick={everyDisplayActions.refreshAll} disabled={!paired.length}>Refresh all</button>
+        <button onClick={everyDisplayActions.nextPhotoEverywhere} disabled={!paired.length}>Next photo everywhere</button>
+        <button onClick={() => everyDisplayActions.dashboardEverywhere(30)} disabled={!paired.length}>Dashboard 30 min</button>
         <PairingToggle />
       </ViewHeader>
 
@@ -48,10 +51,10 @@ export function DisplaysView() {
       )}
 
       <div className="grid display-grid">
-        {paired.map((d) => <DisplayCard key={d.id} display={d} preview={previews[d.id]} onOpen={() => setOpenId(d.id)} />)}
+        {paired.map((d) => <DisplayCard key={d.id} display={d} panelImage={panelImages[d.id]} onOpen={() => setOpenId(d.id)} />)}
       </div>
 
-      {open && <DisplayEditor key={open.id} display={open} preview={previews[open.id]?.src} onClose={() => setOpenId(null)} />}
+      {open && <DisplayEditor key={open.id} display={open} panelImage={panelImages[open.id]?.src} onClose={() => setOpenId(null)} />}
     </>
   );
 }

@@ -9,8 +9,9 @@ import { useJobs } from '../stores/jobs-store.ts';
 import './jobs.css';
 
 export function JobsView() {
-  const { jobs, loaded, selected } = useJobs();
-  const job = jobs.find((j) => j.name === selected);
+  const jobs = useJobs((s) => s.jobs);
+  const loaded = useJobs((s) => s.loaded);
+  const job = useJobs((s) => s.jobs.find((j) => j.name === s.selected));
 
   return (
     <>

@@ -10,10 +10,12 @@ import { usePhotos } from '../stores/photos-store.ts';
 import './photos.css';
 
 export function PhotosView() {
-  const { photos, total, loaded, filter } = usePhotos();
+  const photos = usePhotos((s) => s.photos);
+  const total = usePhotos((s) => s.total);
+  const loaded = usePhotos((s) => s.loaded);
+  const filtered = usePhotos((s) => Object.values(s.filter).some((v) => v !== undefined));
   const [openId, setOpenId] = useState<number | null>(null);
   const open = photos.find((p) => p.id === openId);
-  const filtered = Object.values(filter).some((v) => v !== undefined);
 
   return (
     <>

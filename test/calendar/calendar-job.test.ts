@@ -134,6 +134,33 @@ describe('get_calendar updates', () => {
     expect(execution.error).toMatch(/^1 of 2 calendars failed: Family: /);
   });
 
+  // Nothing stored to protect: the complete events of a feed that may be incomplete are better than none.
+  it('keeps the complete events of a first download with a mangled last line, says what was wrong, and guards them afterwards', async () => {
+    ics.serveFixture('/family.ics', 'broken/exchange-end-vcalendard.ics');
+    await service.update('get_calendar', { params: { days_ahead: 60 } });
+    const execution = await runToEnd(service, 'get_calendar');
+    expect(execution.status).toBe('success');
+    const stored = await rowsOf('Family');
+    expect(new Set(stored.map(([, , , summary]) => summary))).toEqual(new Set(['Jour fixe Einkauf', 'Jour fixe Einkauf (Raum 2)', 'Call with Boston', 'Betriebsausflug']));
+    const warning = 'the feed ends with "END:VCALENDARD" instead of END:VCALENDAR (line 119), so it may not be complete; its complete events are shown, since none were stored before';
+    expect((await calendar('Family')).lastError).toBe(warning);
+    expect(await logLines(execution.id)).toContainEqual(['warn', `Family: ${warning}`]);
+    // Now there is something to protect: the same broken feed is refused and the events stay.
+    const again = await runToEnd(service, 'get_calendar');
+    expect(again.status).toBe('error');
+    expect(await rowsOf('Family')).toEqual(stored);
+    expect((await calendar('Family')).lastError).toMatch(/^the feed ends with "END:VCALENDARD" .+ — kept the events from /);
+  });
+
+  it('keeps the events before the cut of a first download that was cut off, and leaves the cut one out', async () => {
+    ics.serveFixture('/family.ics', 'broken/truncated.ics');
+    await service.update('get_calendar', { params: { days_ahead: 60 } });
+    expect((await runToEnd(service, 'get_calendar')).status).toBe('success');
+    const summaries = new Set((await rowsOf('Family')).map(([, , , summary]) => summary));
+    expect(summaries).toEqual(new Set(['Swimming (Mia)', 'Swimming (Mia) – later this week', 'Herbstferien']));
+    expect((await calendar('Family')).lastError).toBe('the feed ended before END:VCALENDAR (the download was cut off inside a VEVENT); its complete events are shown, since none were stored before');
+  });
+
   it('is skipped when there are no enabled calendars', async () => {
     await testApp.app.db.getRepository(CalendarEntity).update({ enabled: true }, { enabled: false });
     expect(await runToEnd(service, 'get_calendar')).toMatchObject({ status: 'skipped', summary: expect.stringMatching(/no calendars/) });

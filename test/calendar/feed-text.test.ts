@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError, lineValue, propertyValue, readFeedText } from '../../main/calendar/feed-text.ts';
+import { FeedError, IncompleteFeed, lineValue, propertyValue, readFeedText } from '../../main/calendar/feed-text.ts';
 
 const EVENT = ['BEGIN:VEVENT', 'UID:a', 'DTSTART:20251020T100000Z', 'END:VEVENT'];
 
@@ -26,11 +26,24 @@ describe('readFeedText', () => {
     ['<!DOCTYPE html><html><body>Sign in</body></html>', 'the address answered with a web page, not a calendar (often a login page, or a private link that was reset)'],
     ['   ', 'the address answered with an empty file'],
     ['{"error":"not found"}', 'not an iCalendar file (it begins "{\\"error\\":\\"not found\\"}")'],
-    ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n', 'the feed ended before END:VCALENDAR (the download was cut off inside a VEVENT)'],
-    ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n', 'the feed ended before END:VCALENDAR (the download was cut off)'],
-    ['BEGIN:VCALENDAR\r\nEND:VCALENDARD\r\n', 'the feed ends with "END:VCALENDARD" instead of END:VCALENDAR (line 2), so it may not be complete'],
     ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VTODO\r\nEND:VCALENDAR\r\n', 'the feed is not well-formed: line 3 ends a VTODO while a VEVENT is open'],
   ])('refuses %j as a whole', (text, message) => {
     expect(() => readFeedText(text)).toThrow(new FeedError(message));
+  });
+
+  it.each([
+    ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nBEGIN:VALARM\r\n', 'the feed ended before END:VCALENDAR (the download was cut off inside a VALARM)'],
+    ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n', 'the feed ended before END:VCALENDAR (the download was cut off)'],
+    ['BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDARD\r\n', 'the feed ends with "END:VCALENDARD" instead of END:VCALENDAR (line 5), so it may not be complete'],
+  ])('refuses %j as possibly incomplete, keeping only the complete components', (text, message) => {
+    let error: unknown;
+    try {
+      readFeedText(text);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(IncompleteFeed);
+    expect((error as IncompleteFeed).message).toBe(message);
+    expect((error as IncompleteFeed).complete.calendar.components.map((c) => c.lines)).toEqual([['UID:a']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ianaZone, knownZone } from '../../main/calendar/zones.ts';
+import { ianaZone, knownZone, windowsDisplayNameZone } from '../../main/calendar/zones.ts';
 
 describe('knownZone', () => {
   it.each([
@@ -17,6 +17,21 @@ describe('knownZone', () => {
 
   it.each(['Western/Central Europe', '(UTC-03:00) Brasília', 'GMT +1', 'Club Local Time', ''])('does not guess a zone for %j', (tzid) => {
     expect(knownZone(tzid)).toBeNull();
+  });
+});
+
+describe('windowsDisplayNameZone', () => {
+  it.each([
+    ['"(UTC+07:00) Bangkok, Hanoi, Jakarta"', 'Asia/Bangkok'],
+    ['(GMT+07:00) Bangkok, Hanoi, Jakarta', 'Asia/Bangkok'],
+    ['(UTC-06:00) Central Time (US & Canada)', 'America/Chicago'],
+    ['(UTC+01:00)  Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna', 'Europe/Berlin'],
+  ])('reads Exchange\'s display name %j as %s', (tzid, iana) => {
+    expect(windowsDisplayNameZone(tzid)?.name).toBe(iana);
+  });
+
+  it.each(['(UTC+07:00) Somewhere', '(UTC+07:00)', 'Europe/Berlin'])('does not guess from the offset alone: %j', (tzid) => {
+    expect(windowsDisplayNameZone(tzid)).toBeNull();
   });
 });
 

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimulatedFrame } from '../sim/frame.ts';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Displays view in a browser, against the real server and simulated frames', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
-  /** One frame through the whole story: a known hardware id bootstrapping again would be a re-pair. */
-  let frame: SimulatedFrame;
+  let photos: string[];
 
   beforeAll(async () => {
-    app = await startE2e();
-    await uploadThroughApi(app, await samplePhotos(3));
+    photos = await samplePhotos(3);
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  beforeEach(async () => {
+    app = await e2e.start();
+    await uploadThroughApi(app, photos);
+  });
 
   it('shows the empty state with the next step before any frame asked', async () => {
     await app.page.goto(app.uiUrl);
@@ -24,7 +24,8 @@ describe('Displays view in a browser, against the real server and simulated fram
   });
 
   it('lists a pending frame with its pairing code; Approve pairs it and it then shows a photo', async () => {
-    frame = app.frame('e2e-frame-1');
+    await app.page.goto(app.uiUrl);
+    const frame = app.frame('e2e-frame-1');
     expect(await frame.bootstrap()).toBe(202);
     const card = app.page.getByTestId(`pending-${frame.humanId}`);
     await card.waitFor();
@@ -38,15 +39,17 @@ describe('Displays view in a browser, against the real server and simulated fram
     const image = await frame.fetchImage();
     expect([image.width, image.height]).toEqual([800, 480]);
 
-    const preview = app.page.getByTestId(`display-${frame.humanId}`).locator('img');
-    await preview.waitFor();
-    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
+    const panelImage = app.page.getByTestId(`display-${frame.humanId}`).locator('img');
+    await panelImage.waitFor();
+    await expect.poll(() => panelImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(800);
     await app.screenshot('displays-grid');
   });
 
   it("changing the display's default mode in its settings changes what the frame gets on its next poll", async () => {
+    const { frame } = await app.pairedFrame('e2e-frame-1');
     expect((await frame.poll()).state ?? frame.state).toMatchObject({ mode: 'photo' });
 
+    await app.page.goto(app.uiUrl);
     await app.page.getByTestId(`display-${frame.humanId}`).getByRole('button', { name: 'Settings' }).click();
     const drawer = app.page.getByRole('dialog');
     await drawer.getByLabel('Shows by default').selectOption('dashboard');
@@ -61,15 +64,21 @@ describe('Displays view in a browser, against the real server and simulated fram
   });
 
   it('Refresh all reaches a long-polling frame within a second', async () => {
-    await frame.poll();
+    const { frame, displayId } = await app.pairedFrame('e2e-frame-1');
+    // A dashboard is only redrawn on request (a photo would also change when its time is up).
+    expect((await app.admin('PATCH', `/displays/${displayId}`, { patch: { defaultMode: 'dashboard' } })).status).toBe(200);
+    await expect.poll(async () => (await frame.poll()).state?.mode ?? frame.state?.mode, { timeout: 10_000 }).toBe('dashboard');
+    await app.page.goto(app.uiUrl);
+    await app.page.getByTestId(`display-${frame.humanId}`).waitFor();
+
     const before = frame.state!.version;
     let answered = false;
     const longPoll = frame.poll({ wait: 20 }).then((result) => {
       answered = true;
       return { ...result, at: performance.now() };
     });
-    // Minutes later the dashboard would read differently (its header shows the time), but a
-    // dashboard is only redrawn on request: the frame keeps waiting until Refresh all.
+    // Minutes later the dashboard would read differently (its header shows the time), but the
+    // frame keeps waiting until Refresh all.
     app.clock.skip(5 * 60_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(answered).toBe(false);

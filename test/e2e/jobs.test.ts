@@ -1,16 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Jobs view in a browser', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
+  let photos: string[];
 
   beforeAll(async () => {
-    app = await startE2e();
-    await uploadThroughApi(app, await samplePhotos(3));
+    photos = await samplePhotos(3);
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  beforeEach(async () => {
+    app = await e2e.start();
+    await uploadThroughApi(app, photos);
+  });
 
   it('Run now streams the log lines live and ends in success', async () => {
     await app.page.goto(`${app.uiUrl}#/jobs`);
@@ -42,6 +45,8 @@ describe('Jobs view in a browser', () => {
   });
 
   it('a bad cron expression gets the server’s validation message; a good one is saved', async () => {
+    await app.page.goto(`${app.uiUrl}#/jobs`);
+    await app.page.getByTestId('job-classify').getByText('classify', { exact: true }).click();
     const editor = app.page.locator('.two-col');
     const cron = editor.getByLabel('Schedule (cron)');
     await cron.fill('every tuesday');

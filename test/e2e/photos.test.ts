@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
-import { samplePhotos } from './photos-fixture.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { e2eSuite, type E2eApp } from './harness.ts';
+import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Photos view in a browser', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
+  let files: string[];
 
   beforeAll(async () => {
-    app = await startE2e();
+    files = await samplePhotos(3);
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  beforeEach(async () => {
+    app = await e2e.start();
+  });
 
   it('photos chosen in the file input upload with progress and appear with thumbnails', async () => {
-    const files = await samplePhotos(3);
     await app.page.goto(`${app.uiUrl}#/photos`);
     await app.page.getByText('No photos yet').waitFor();
     await app.screenshot('photos-empty');
@@ -31,6 +33,9 @@ describe('Photos view in a browser', () => {
   });
 
   it('refuses a file that is not an image with a message, and keeps nothing of it', async () => {
+    await uploadThroughApi(app, files);
+    await app.page.goto(`${app.uiUrl}#/photos`);
+    await expect.poll(() => app.page.getByTestId('photo-tile').count()).toBe(3);
     await app.page.getByTestId('photo-input').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo at all') });
     const failed = app.page.locator('.upload.failed');
     await failed.waitFor();
@@ -39,6 +44,8 @@ describe('Photos view in a browser', () => {
   });
 
   it('a photo opens with its variants; favourite and hide reach the library', async () => {
+    await uploadThroughApi(app, files);
+    await app.page.goto(`${app.uiUrl}#/photos`);
     await app.page.getByTestId('photo-tile').first().getByRole('button', { name: /^Open / }).click();
     const drawer = app.page.getByRole('dialog');
     await drawer.getByTestId('variant').first().locator('img').waitFor();

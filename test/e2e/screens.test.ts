@@ -1,28 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureZip } from '../helpers/screens.ts';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { e2eSuite, type E2eApp } from './harness.ts';
 
 describe('Screens view in a browser', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
 
-  beforeAll(async () => {
-    app = await startE2e();
+  beforeEach(async () => {
+    app = await e2e.start();
   });
-  afterAll(async () => app?.close());
-  screenshotOnFailure(() => app);
+  const importGarden = async () => app.admin('POST', '/screens/import', { fileName: 'garden.zip', dataBase64: (await fixtureZip('garden-sensors')).toString('base64') });
 
   const card = (name: string) => app.page.locator('.screen-card').filter({ has: app.page.getByRole('heading', { name }) });
 
   it('adds a built-in plugin, edits its fields and previews it on a panel, saying how it is drawn', async () => {
     await app.page.goto(`${app.uiUrl}#/screens`);
-    await app.page.getByLabel('Built-in plugin').selectOption({ label: 'Note' });
+    await app.page.getByLabel('Built-in plugin').selectOption({ label: 'Text' });
     await app.page.getByRole('button', { name: 'Add', exact: true }).click();
-    const note = card('Note');
+    const note = card('Text');
     await note.waitFor();
     await expect.poll(() => note.textContent()).toMatch(/Drawn by Inkstand/);
 
     await note.getByRole('button', { name: 'Edit' }).click();
-    await note.getByLabel('Heading').fill('Wi-Fi: garden-net');
+    await note.getByLabel('text', { exact: true }).fill('Wi-Fi: garden-net');
     await note.getByRole('button', { name: 'Save' }).click();
     await note.getByText('Saved').waitFor();
     const preview = note.locator('img.screen-preview-image');
@@ -33,7 +33,7 @@ describe('Screens view in a browser', () => {
     await expect.poll(() => note.getByTestId('drawn-by').textContent()).toMatch(/Drawn by Inkstand/);
     await app.screenshot('screens-note');
     const screens = await (await app.admin('GET', '/screens')).json();
-    expect(screens[0].fields.find((f: { keyname: string }) => f.keyname === 'heading').value).toBe('Wi-Fi: garden-net');
+    expect(screens[0].fields.find((f: { keyname: string }) => f.keyname === 'text').value).toBe('Wi-Fi: garden-net');
   });
 
   it('imports a TRMNL recipe ZIP and shows its webhook URL; a broken ZIP gets the reason', async () => {
@@ -47,10 +47,12 @@ describe('Screens view in a browser', () => {
 
     await app.page.getByLabel('Recipe ZIP').setInputFiles({ name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
     await app.page.locator('.add-screen').getByRole('alert').waitFor();
-    expect(await app.page.locator('.screen-card').count()).toBe(2);
+    expect(await app.page.locator('.screen-card').count()).toBe(1);
   });
 
   it('builds a mashup and a playlist, and offers them where a display’s mode is chosen', async () => {
+    await app.admin('POST', '/screen-plugins/clock', {});
+    await importGarden();
     await app.page.goto(`${app.uiUrl}#/screens`);
     await app.page.getByLabel('Mashup name').fill('Hall');
     await app.page.getByLabel('Layout').selectOption('1Lx1R');
@@ -67,11 +69,8 @@ describe('Screens view in a browser', () => {
     const [playlist] = await (await app.admin('GET', '/playlists')).json();
     expect(playlist.items.map((i: { kind: string }) => i.kind)).toEqual(['mashup', 'dashboard']);
 
-    const frame = app.frame('e2e-screens-frame');
-    await frame.bootstrap();
-    const [display] = await (await app.admin('GET', '/displays')).json();
-    await app.admin('POST', `/displays/${display.id}/approve`);
-    await frame.waitForApproval();
+    const { frame, displayId } = await app.pairedFrame('e2e-screens-frame');
+    const display = await (await app.admin('GET', `/displays/${displayId}`)).json();
     await app.page.goto(`${app.uiUrl}#/displays`);
     await app.page.getByTestId(`display-${display.humanId}`).getByRole('button', { name: 'Settings' }).click();
     const drawer = app.page.getByRole('dialog');

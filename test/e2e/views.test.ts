@@ -1,33 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeIcsServer, type FakeIcsServer } from '../fakes/ics-server.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
+import { VIEWS } from '../../renderer/views/registry.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
-import { screenshotOnFailure, startE2e, type E2eApp } from './harness.ts';
+import { e2eSuite, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Dashboard and Settings views in a browser', () => {
+  const e2e = e2eSuite();
   let app: E2eApp;
   let weather: FakeOpenMeteo;
   let feeds: FakeIcsServer;
+  let photos: string[];
   let frame: SimulatedFrame;
 
   beforeAll(async () => {
-    app = await startE2e();
     weather = await startFakeOpenMeteo();
+    feeds = await startFakeIcsServer();
+    photos = await samplePhotos(2);
+  });
+  beforeEach(async () => {
+    app = await e2e.start();
     for (const [key, value] of [['weather.geocoding_url', weather.url], ['weather.base_url', weather.url]]) {
       await app.admin('PUT', `/settings/${key}`, { value });
     }
-    await uploadThroughApi(app, await samplePhotos(2));
-    await app.admin('POST', '/pairing/open', { minutes: 5 });
-    frame = app.frame('e2e-views-frame', 800, 480);
-    await frame.waitForApproval(5000);
+    await uploadThroughApi(app, photos);
+    ({ frame } = await app.pairedFrame('e2e-views-frame'));
   });
   afterAll(async () => {
     await feeds?.close();
     await weather?.close();
-    await app?.close();
   });
-  screenshotOnFailure(() => app);
 
   it('searching a place sets the weather location and fetches its forecast', async () => {
     await app.page.goto(`${app.uiUrl}#/dashboard`);
@@ -41,6 +44,7 @@ describe('Dashboard and Settings views in a browser', () => {
   });
 
   it('adds a calendar with its ICS address, and refuses one that is not a URL', async () => {
+    await app.page.goto(`${app.uiUrl}#/dashboard`);
     await app.page.getByLabel('Name').fill('Family');
     await app.page.getByLabel('ICS address').fill('family calendar');
     await app.page.getByRole('button', { name: 'Add calendar' }).click();
@@ -53,7 +57,6 @@ describe('Dashboard and Settings views in a browser', () => {
   });
 
   it("a calendar's entry shows which events were skipped, and why a later download was refused", async () => {
-    feeds = await startFakeIcsServer();
     feeds.serveFixture('/club.ics', 'corpus/bad-rrule.ics');
     await app.admin('POST', '/calendars', { name: 'Club', url: `${feeds.url}/club.ics` });
     const runCalendarJob = async () => {
@@ -84,11 +87,17 @@ describe('Dashboard and Settings views in a browser', () => {
     await app.screenshot('settings');
   });
 
+  it('a refused admin token (an old address after a restart) shows where to get the right one', async () => {
+    await app.page.goto(`${app.urls.http}/?token=not-the-token#/photos`);
+    await app.page.getByRole('heading', { name: 'Open Inkstand from its address' }).waitFor();
+    expect(await app.page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+  });
+
   it('every view renders without page errors', async () => {
     const errors: string[] = [];
     app.page.on('pageerror', (error) => errors.push(error.message));
-    for (const view of ['displays', 'photos', 'jobs', 'dashboard', 'settings']) {
-      await app.page.goto(`${app.uiUrl}#/${view}`);
+    for (const { id } of VIEWS) {
+      await app.page.goto(`${app.uiUrl}#/${id}`);
       await app.page.locator('main h1').first().waitFor();
     }
     await app.page.goto(`${app.uiUrl}#/displays`);

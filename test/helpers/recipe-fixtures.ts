@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportRecipe, recipeFiles } from '../../main/recipes/export-recipe.ts';
 import { importRecipe } from '../../main/recipes/import-recipe.ts';
-import type { RenderContext } from '../../main/recipes/merge-variables.ts';
+import { dataAtRoot, type RenderContext } from '../../main/recipes/merge-variables.ts';
+import { renderRecipe } from '../../main/recipes/render-recipe.ts';
 import { parseRubyJson } from '../../main/recipes/ruby-json.ts';
 import type { Recipe, RecipeLayout } from '../../main/recipes/types.ts';
 import { applyWebhook } from '../../main/recipes/webhook.ts';
@@ -29,7 +30,8 @@ export interface FixtureRoute {
 
 export interface RecipeFixture {
   id: string;
-  shape: 'flat' | 'trmnlp' | 'zip' | 'zip-in-folder';
+  /** flat or trmnlp: imported from its folder; the others: a ZIP built from the folder's recipe. */
+  shape: 'flat' | 'trmnlp' | 'zip' | 'zip-in-folder' | 'trmnlp-zip';
   covers: string[];
   values: Record<string, unknown>;
   server?: { field: string; routes: Record<string, FixtureRoute> };
@@ -41,6 +43,9 @@ export interface RecipeFixture {
   locale?: string;
   expect: Partial<Record<RecipeLayout, string[]>>;
   absent?: Partial<Record<RecipeLayout, string[]>>;
+  /** The recipe runs scripts: drawn in a browser, where they add these strings. */
+  needsBrowser?: boolean;
+  afterScripts?: Partial<Record<RecipeLayout, string[]>>;
 }
 
 export function recipeFixtures(): RecipeFixture[] {
@@ -56,18 +61,24 @@ export async function importFixture(fixture: RecipeFixture): Promise<Recipe> {
   const folder = path.join(RECIPE_FIXTURES_DIR, fixture.id);
   if (fixture.shape === 'flat' || fixture.shape === 'trmnlp') return importRecipe(folder);
   const fromFolder = await importRecipe(folder);
-  return importRecipe(fixture.shape === 'zip' ? exportRecipe(fromFolder) : zipInFolder(fromFolder, fixture.id));
+  if (fixture.shape === 'zip') return importRecipe(exportRecipe(fromFolder));
+  return importRecipe(fixture.shape === 'zip-in-folder' ? zipUnder(fromFolder, `${fixture.id}/`) : zipUnder(fromFolder, 'src/', { '.trmnlp.yml': 'watch:\n  - src\n' }));
 }
 
-/** Some exports put the files inside one folder. */
-function zipInFolder(recipe: Recipe, folder: string): Buffer {
-  const files = new Map<string, string>();
-  for (const [name, content] of recipeFiles(recipe)) files.set(`${folder}/${name}`, content);
+/** The recipe's files under a folder in a ZIP (some exports do that; trmnlp projects use src/). */
+function zipUnder(recipe: Recipe, folder: string, extra: Record<string, string> = {}): Buffer {
+  const files = new Map<string, string>(Object.entries(extra));
+  for (const [name, content] of recipeFiles(recipe)) files.set(`${folder}${name}`, content);
   return writeZip(files);
 }
 
-/** The data the fixture renders with: its data file, or its webhook bodies applied in order. */
-export function fixtureData(fixture: RecipeFixture): Record<string, unknown> {
+/**
+ * The data the fixture renders with, without any network: its data file (for polling recipes,
+ * what fetching gives, transform included), its webhook bodies applied in order, or the
+ * recipe's static_data.
+ */
+export function fixtureData(fixture: RecipeFixture, recipe?: Recipe): Record<string, unknown> {
+  if (recipe?.settings.strategy === 'static') return dataAtRoot(recipe.settings.staticData) as Record<string, unknown>;
   if (fixture.webhook) {
     let data: Record<string, unknown> = {};
     for (const file of fixture.webhook) data = applyWebhook(data, fixtureFile(fixture, file)).data;
@@ -76,6 +87,12 @@ export function fixtureData(fixture: RecipeFixture): Record<string, unknown> {
   if (!fixture.data) return {};
   const parsed = parseRubyJson(fixtureFile(fixture, fixture.data));
   return Array.isArray(parsed) ? { data: parsed } : (parsed as Record<string, unknown>);
+}
+
+/** The fixture's HTML for one layout at a device size, offline: what parts that draw recipes start from. */
+export async function renderFixtureHtml(fixture: RecipeFixture, layout: RecipeLayout, device = { width: 800, height: 480 }): Promise<string> {
+  const recipe = await importFixture(fixture);
+  return renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device));
 }
 
 export function fixtureContext(fixture: RecipeFixture, device = { width: 800, height: 480 }): RenderContext {

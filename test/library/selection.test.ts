@@ -60,6 +60,30 @@ describe('VariantSelector.pickNext', () => {
     expect(chiSquare).toBeLessThan(26.12);
   });
 
+  it('draws the variants outside the history window in proportion to their scores (chi-square)', async () => {
+    const ids = await seedVariants(t.app, [
+      { quality: 'VERY_GOOD' }, { quality: 'GOOD' }, { quality: 'PASSABLE' }, { quality: 'BAD' },
+      { quality: 'GOOD', favourite: true }, { quality: 'GOOD', dislikes: 2 }, { quality: null, contentType: 'Object' },
+      { quality: 'GOOD', createdAt: daysAgo(60) }, { quality: 'GOOD', style: 'woodcut' },
+    ]);
+    // The window is min(20, 9 / 2) = 4 shows: these four are not drawn while the others remain.
+    const recent = [ids[0], ids[4], ids[6], ids[8]];
+    for (const id of recent) await recordShown(t.app, display, id, NOW);
+    const rest = ids.filter((id) => !recent.includes(id));
+    const scores = await Promise.all(rest.map((id) => selector.scoreOf(id, NOW)));
+    const total = scores.reduce((a, b) => a! + b!, 0)!;
+    const draws = 5_000;
+    const counts = await drawCounts(ids, draws, 11);
+    for (const id of recent) expect(counts.get(id)).toBe(0);
+    let chiSquare = 0;
+    rest.forEach((id, i) => {
+      const expected = (draws * scores[i]!) / total;
+      chiSquare += (counts.get(id)! - expected) ** 2 / expected;
+    });
+    // 4 degrees of freedom: P(χ² > 18.47) = 0.001.
+    expect(chiSquare).toBeLessThan(18.47);
+  });
+
   it('shows favourites more often and disliked variants less', async () => {
     const [plain, favourite, disliked] = await seedVariants(t.app, [{}, {}, {}]);
     await markFavourite(t.app, favourite, true);

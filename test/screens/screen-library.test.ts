@@ -97,17 +97,20 @@ describe('screens: import, values, data, removal', () => {
     expect(folderEntries()).toEqual([b.uuid]);
   });
 
-  it('ships built-in plugins that import and render with their defaults', async () => {
-    const builtins = listBuiltins();
-    expect(builtins.map((b) => b.id).sort()).toEqual(expect.arrayContaining(['clock', 'countdown', 'note']));
-    const expected: Record<string, string[]> = { countdown: ['474', 'days until Summer holiday'], clock: ['09:30', 'Friday, 14 March 2025'], note: ['Welcome', 'Make yourself at home.'] };
+  it('offers the built-in screens with fields from their settings, checks the values, and draws them from their loaders’ data', async () => {
+    expect(listBuiltins().map((b) => b.id)).toEqual(expect.arrayContaining(['clock', 'countdown', 'text']));
+    const given: Record<string, Record<string, string>> = { countdown: { label: 'Summer holiday', date: '2025-07-01' }, clock: {}, text: { text: 'Make yourself at home.' } };
+    const expected: Record<string, string[]> = { countdown: ['109', 'days', 'Summer holiday'], clock: ['Friday'], text: ['Make yourself at home.'] };
     for (const [id, strings] of Object.entries(expected)) {
-      const screen = await screens.library.addBuiltin(id);
+      const screen = await screens.library.addBuiltin(id, { values: given[id] });
       expect(screen.builtinId).toBe(id);
       const { html } = await screens.drawing.page({ kind: 'screen', id: screen.id }, { target: { profile: { width: 800, height: 480 } as never, rotation: 0 }, at: new Date('2025-03-14T08:30:00Z'), timeZone: 'Europe/Berlin' });
       for (const text of strings) expect(html, id).toContain(text);
     }
     await expect(screens.library.addBuiltin('../etc')).rejects.toBeInstanceOf(ScreenInputError);
+    await expect(screens.library.addBuiltin('countdown', { values: { label: 'x', date: 'soon' } })).rejects.toThrow(/date/);
+    const countdown = (await screens.store.list()).find((s) => s.builtinId === 'countdown')!;
+    expect((await screens.library.recipe(countdown)).fields.map((f) => [f.keyname, f.fieldType])).toEqual([['label', 'string'], ['date', 'date']]);
   });
 
   it('gives fetches the app zone when no display asks', () => {

@@ -16,10 +16,11 @@ import { DITHER_ALGORITHMS, type DitherAlgorithm } from '../../../contract/dtos.
 import type { PictureAdjustments } from '../adjust.ts';
 import { srgbToLinear } from '../color.ts';
 import { paletteRank } from '../gamut/hull.ts';
-import { colourLut, luminanceLut, mapLuminanceToPanel, mapToPanel, type ColourLut, type LuminanceLut } from '../gamut/panel-lut.ts';
+import { colourLut, luminanceLut, type ColourLut, type LuminanceLut } from '../gamut/panel-lut.ts';
 import type { Rgb } from '../panel-profile.ts';
 import { diffuseColourWithKernel, floydSteinbergColour } from './colour-diffusion.ts';
-import { KERNELS, diffuseGreyWithKernel, floydSteinbergGrey } from './error-diffusion.ts';
+import { KERNELS } from './error-diffusion.ts';
+import { diffuseGreyWithKernel } from './grey-diffusion.ts';
 import { orderedDither, orderedDitherGrey } from './ordered.ts';
 import { diffusionMatcher, greyMatcher, perceptualMatcher, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 import { BAYER8, blueNoise64 } from './threshold-maps.ts';
@@ -87,22 +88,20 @@ function ditherColour(rgb: Uint8Array, width: number, height: number, lut: Colou
       return diffuseColourWithKernel(rgb, width, height, lut, m, KERNELS[algorithm], out);
     case 'bayer8':
     case 'blue-noise':
-      // Ordered dithering maps the picture first: its search over the palette costs far more than the pass.
-      return orderedDither(mapToPanel(rgb, lut), width, height, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
+      return orderedDither(rgb, width, height, lut, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
   }
 }
 
 function ditherGrey(rgb: Uint8Array, width: number, height: number, lut: LuminanceLut, m: GreyMatcher, algorithm: Exclude<DitherAlgorithm, 'none'>, out: Uint8Array): void {
   switch (algorithm) {
     case 'floyd-steinberg':
-      return floydSteinbergGrey(rgb, width, height, lut, m, out);
     case 'atkinson':
     case 'sierra':
     case 'stucki':
       return diffuseGreyWithKernel(rgb, width, height, lut, m, KERNELS[algorithm], out);
     case 'bayer8':
     case 'blue-noise':
-      return orderedDitherGrey(mapLuminanceToPanel(rgb, lut), width, height, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
+      return orderedDitherGrey(rgb, width, height, lut, m, algorithm === 'bayer8' ? BAYER8 : blueNoise64(), out);
   }
 }
 

@@ -1,4 +1,6 @@
-import { cubeIndex, GREY_SHIFT, REACH_LOW, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
+import type { ColourLut, LuminanceLut } from '../gamut/panel-lut.ts';
+import { align, ditherWasm } from './dither-wasm.ts';
+import { CELL_BITS, CELL_CENTRES, type DiffusionMatcher, type GreyMatcher } from './palette-matcher.ts';
 import type { ThresholdMap } from './threshold-maps.ts';
 
 /**
@@ -7,73 +9,119 @@ import type { ThresholdMap } from './threshold-maps.ts';
  * pixel. The threshold map then picks B where its threshold is below α. With black and white
  * this is exact ordered dithering in linear light (a grey of linear value v gets a share v of
  * white); a palette colour gets α = 0 and stays itself.
+ *
+ * A and B are those of the pixel's cell in the palette matcher's cube (found at the cell's
+ * centre, once per palette); the share α is the pixel's own. Run in WebAssembly with the mapping
+ * into the panel's colours fused in (diffusion.wat): a search over the palette per pixel, in
+ * JavaScript after a separate mapping pass, took five times as long as Pillow's Floyd–Steinberg.
  */
-export function orderedDither(src: Uint16Array, width: number, height: number, m: DiffusionMatcher, map: ThresholdMap, out: Uint8Array): void {
-  const { size: colours, cube, linear } = m;
-  const red = Int32Array.from({ length: colours }, (_, k) => linear[3 * k]);
-  const green = Int32Array.from({ length: colours }, (_, k) => linear[3 * k + 1]);
-  const blue = Int32Array.from({ length: colours }, (_, k) => linear[3 * k + 2]);
-  const mapMask = map.size - 1;
-  const mapBits = Math.log2(map.size);
-
-  // Squared distances between palette colours, for the projection onto the line A→B.
-  const pairLength = new Float64Array(colours * colours);
-  for (let a = 0; a < colours; a++) {
-    for (let b = 0; b < colours; b++) {
-      pairLength[a * colours + b] = (red[b] - red[a]) ** 2 + (green[b] - green[a]) ** 2 + (blue[b] - blue[a]) ** 2;
-    }
+export function orderedDither(rgb: Uint8Array, width: number, height: number, lut: ColourLut, m: DiffusionMatcher, map: ThresholdMap, out: Uint8Array): void {
+  const wasm = ditherWasm();
+  const { pairCube, pairs } = orderedPairs(m, wasm.bias);
+  const thresholdBytes = align(map.values.byteLength);
+  const at = wasm.load(rgb, width, height, lut, m, thresholdBytes + pairCube.byteLength + pairs.byteLength);
+  const thresholds = at.scratch;
+  const cubeAt = thresholds + thresholdBytes;
+  const pairsAt = cubeAt + pairCube.byteLength;
+  new Float32Array(wasm.buffer, thresholds, map.values.length).set(map.values);
+  new Uint16Array(wasm.buffer, cubeAt, pairCube.length).set(pairCube);
+  new Uint8Array(wasm.buffer, pairsAt, pairs.length).set(pairs);
+  const mask = map.size - 1;
+  const rowBytes = map.size * 4;
+  for (let y = 0; y < height; y++) {
+    wasm.exports.orderedRow(at.rgb + y * width * 3, at.out + y * width, width, thresholds + (y & mask) * rowBytes, mask, cubeAt, pairsAt);
   }
-
-  for (let y = 0, p = 0; y < height; y++) {
-    const mapRow = (y & mapMask) << mapBits;
-    for (let x = 0; x < width; x++, p++) {
-      const s = p * 3;
-      const r = src[s];
-      const g = src[s + 1];
-      const b = src[s + 2];
-      const a = cube[cubeIndex(r, g, b)];
-      const dr = r - red[a];
-      const dg = g - green[a];
-      const db = b - blue[a];
-      const missed = dr * dr + dg * dg + db * db;
-      let best = a;
-      let bestShare = 0;
-      let bestResidual = missed;
-      for (let k = 0; k < colours; k++) {
-        const dot = dr * (red[k] - red[a]) + dg * (green[k] - green[a]) + db * (blue[k] - blue[a]);
-        if (dot <= 0) continue;
-        const length = pairLength[a * colours + k];
-        const share = dot < length ? dot / length : 1;
-        // |d − share·(B − A)|², expanded.
-        const residual = missed - 2 * share * dot + share * share * length;
-        if (residual < bestResidual) {
-          bestResidual = residual;
-          bestShare = share;
-          best = k;
-        }
-      }
-      out[p] = map.values[mapRow | (x & mapMask)] < bestShare ? best : a;
-    }
-  }
+  wasm.read(at.out, out);
 }
 
-/** The same for panels of greys: each luminance is a mix of the two levels around it. */
-export function orderedDitherGrey(src: Uint16Array, width: number, height: number, m: GreyMatcher, map: ThresholdMap, out: Uint8Array): void {
-  const { nearest, levels } = m;
-  const mapMask = map.size - 1;
-  const mapBits = Math.log2(map.size);
-  for (let y = 0, p = 0; y < height; y++) {
-    const mapRow = (y & mapMask) << mapBits;
-    for (let x = 0; x < width; x++, p++) {
-      const v = src[p];
-      const a = nearest[(v - REACH_LOW) >> GREY_SHIFT];
-      // The level on the other side of v, if any.
-      let b = a;
-      for (let k = 0; k < levels.length; k++) {
-        if ((levels[k] - levels[a]) * (v - levels[a]) > 0 && (b === a || Math.abs(levels[k] - levels[a]) < Math.abs(levels[b] - levels[a]))) b = k;
+/** orderedRow's tables for a palette (the layout is described in diffusion.wat), kept with its matcher. */
+interface OrderedPairs {
+  /** Per cube cell: the index A · colours + B of its pair. */
+  readonly pairCube: Uint16Array;
+  /** Per pair, 32 bytes: A + bias (i32 × 3), the bytes A and B, then (B − A) / |B − A|² (f32 × 3, 0). */
+  readonly pairs: Uint8Array;
+}
+
+const pairsOf = new WeakMap<DiffusionMatcher, OrderedPairs>();
+
+function orderedPairs(m: DiffusionMatcher, bias: number): OrderedPairs {
+  let tables = pairsOf.get(m);
+  if (!tables) {
+    tables = { pairCube: pairCubeOf(m), pairs: pairRecords(m, bias) };
+    pairsOf.set(m, tables);
+  }
+  return tables;
+}
+
+function pairCubeOf(m: DiffusionMatcher): Uint16Array {
+  const { size: colours, cube, linear } = m;
+  const pairCube = new Uint16Array(cube.length);
+  const cells = CELL_CENTRES.length;
+  for (let r = 0; r < cells; r++) {
+    for (let g = 0; g < cells; g++) {
+      for (let b = 0; b < cells; b++) {
+        const cell = (r << (2 * CELL_BITS)) | (g << CELL_BITS) | b;
+        const a = cube[cell];
+        const dr = CELL_CENTRES[r] - linear[3 * a];
+        const dg = CELL_CENTRES[g] - linear[3 * a + 1];
+        const db = CELL_CENTRES[b] - linear[3 * a + 2];
+        const missed = dr * dr + dg * dg + db * db;
+        let best = a;
+        let bestResidual = missed;
+        for (let k = 0; k < colours; k++) {
+          const [er, eg, eb] = [linear[3 * k] - linear[3 * a], linear[3 * k + 1] - linear[3 * a + 1], linear[3 * k + 2] - linear[3 * a + 2]];
+          const dot = dr * er + dg * eg + db * eb;
+          if (dot <= 0) continue;
+          const length = er * er + eg * eg + eb * eb;
+          const share = Math.min(1, dot / length);
+          // |d − share·(B − A)|², expanded.
+          const residual = missed - 2 * share * dot + share * share * length;
+          if (residual < bestResidual) {
+            bestResidual = residual;
+            best = k;
+          }
+        }
+        pairCube[cell] = a * colours + best;
       }
-      const share = b === a ? 0 : (v - levels[a]) / (levels[b] - levels[a]);
-      out[p] = map.values[mapRow | (x & mapMask)] < share ? b : a;
     }
   }
+  return pairCube;
+}
+
+function pairRecords(m: DiffusionMatcher, bias: number): Uint8Array {
+  const { size: colours, linear } = m;
+  const buffer = new ArrayBuffer(colours * colours * 32);
+  const ints = new Int32Array(buffer);
+  const floats = new Float32Array(buffer);
+  const bytes = new Uint8Array(buffer);
+  for (let a = 0; a < colours; a++) {
+    for (let b = 0; b < colours; b++) {
+      const at = (a * colours + b) * 8;
+      const towards = [0, 1, 2].map((c) => linear[3 * b + c] - linear[3 * a + c]);
+      const length = towards.reduce((sum, v) => sum + v * v, 0);
+      for (let c = 0; c < 3; c++) {
+        ints[at + c] = linear[3 * a + c] + bias;
+        floats[at + 4 + c] = length > 0 ? towards[c] / length : 0;
+      }
+      bytes[at * 4 + 12] = a;
+      bytes[at * 4 + 13] = b;
+    }
+  }
+  return bytes;
+}
+
+/**
+ * The same for panels of greys, on luminance: each pixel is a mix of the level nearest to it and
+ * the next level on its other side. In WebAssembly too, the mapping fused in.
+ */
+export function orderedDitherGrey(rgb: Uint8Array, width: number, height: number, lut: LuminanceLut, m: GreyMatcher, map: ThresholdMap, out: Uint8Array): void {
+  const wasm = ditherWasm();
+  const at = wasm.loadGrey(rgb, width, height, lut, m, map.values.byteLength);
+  new Float32Array(wasm.buffer, at.scratch, map.values.length).set(map.values);
+  const mask = map.size - 1;
+  const rowBytes = map.size * 4;
+  for (let y = 0; y < height; y++) {
+    wasm.exports.greyOrderedRow(at.rgb + y * width * 3, at.out + y * width, width, at.scratch + (y & mask) * rowBytes, mask, at.tables);
+  }
+  wasm.read(at.out, out);
 }

@@ -41,7 +41,7 @@ export interface DiffusionMatcher {
   readonly linear: Int32Array;
 }
 
-const CELL_BITS = 5;
+export const CELL_BITS = 5;
 const INNER_CELLS = 24;
 export const CELL_SHIFT = 6;
 /** Cell edges in linear light (as fractions of LINEAR_MAX), lowest first. */
@@ -61,7 +61,7 @@ export const CELL_R = cellTable(2 * CELL_BITS);
 export const CELL_G = cellTable(CELL_BITS);
 export const CELL_B = cellTable(0);
 /** A cell's centre in linear light × LINEAR_MAX: midway along the sRGB curve inside 0..1, plainly midway outside. */
-const CELL_CENTRES = Array.from({ length: CELL_EDGES.length - 1 }, (_, i) => {
+export const CELL_CENTRES = Array.from({ length: CELL_EDGES.length - 1 }, (_, i) => {
   const [low, high] = [CELL_EDGES[i], CELL_EDGES[i + 1]];
   const inside = low >= 0 && high <= 1;
   return LINEAR_MAX * (inside ? srgbToLinear((linearToSrgb(low) + linearToSrgb(high)) / 2) : (low + high) / 2);

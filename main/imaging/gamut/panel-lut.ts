@@ -158,33 +158,6 @@ export const luminanceLut = (palette: readonly Rgb[], adjustments: PictureAdjust
     kind: 'luminance', curve: luminanceCurve(palette, checked), weightR: LUMA_R, weightG: LUMA_G, weightB: LUMA_B,
   }));
 
-/** A whole picture through a colour mapping, interleaved (for ordered dithering, which maps first). */
-export function mapToPanel(rgb: Uint8Array, lut: ColourLut): Uint16Array {
-  const { grid, offsetR, offsetG, offsetB, rest } = lut;
-  const out = new Uint16Array(rgb.length);
-  for (let s = 0; s < rgb.length; s += 3) {
-    const r = rgb[s];
-    const g = rgb[s + 1];
-    const b = rgb[s + 2];
-    const at = offsetR[r] + offsetG[g] + offsetB[b];
-    const lr = grid[at] + rest[r];
-    const lg = grid[at + 1] + rest[g];
-    const lb = grid[at + 2] + rest[b];
-    out[s] = lr > LINEAR_MAX ? LINEAR_MAX : lr;
-    out[s + 1] = lg > LINEAR_MAX ? LINEAR_MAX : lg;
-    out[s + 2] = lb > LINEAR_MAX ? LINEAR_MAX : lb;
-  }
-  return out;
-}
-
-/** A whole picture through a luminance mapping, one value a pixel. */
-export function mapLuminanceToPanel(rgb: Uint8Array, lut: LuminanceLut): Uint16Array {
-  const { curve, weightR, weightG, weightB } = lut;
-  const out = new Uint16Array(rgb.length / 3);
-  for (let p = 0, s = 0; p < out.length; p++, s += 3) out[p] = curve[weightR[rgb[s]] + weightG[rgb[s + 1]] + weightB[rgb[s + 2]]];
-  return out;
-}
-
 const lumaTable = (weight: number): Uint32Array => Uint32Array.from({ length: 256 }, (_, v) => Math.round(weight * srgbToLinear(v / 255) * LINEAR_MAX));
 const LUMA_R = lumaTable(luminance(1, 0, 0));
 const LUMA_G = lumaTable(luminance(0, 1, 0));

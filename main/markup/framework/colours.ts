@@ -27,10 +27,14 @@ export function frameworkColours(palette: readonly Rgb[], colorNames: readonly s
   const darkest = luminanceExtreme(palette, -1);
   const lightest = luminanceExtreme(palette, 1);
   const [ink, paper] = darkMode ? [lightest, darkest] : [darkest, lightest];
+  // A panel with greys between black and white shows a fill in its nearest such grey (a fill is
+  // there to be seen, so it never rounds to paper); one without gets the grey's pattern.
+  const between = greys.filter((v) => v > 0 && v < 255);
   const panelGrey = (level: number): number | undefined => {
     const want = Math.round((darkMode ? 1 - level : level) * 255);
-    const best = greys.reduce<number | undefined>((b, v) => (b === undefined || Math.abs(v - want) < Math.abs(b - want) ? v : b), undefined);
-    return best !== undefined && Math.abs(best - want) <= GREY_TOLERANCE ? best : undefined;
+    const candidates = between.length > 0 && want > 0 && want < 255 ? between : greys;
+    const best = candidates.reduce<number | undefined>((b, v) => (b === undefined || Math.abs(v - want) < Math.abs(b - want) ? v : b), undefined);
+    return best !== undefined && (candidates === between || Math.abs(best - want) <= GREY_TOLERANCE) ? best : undefined;
   };
   const tones = new Map<number, Rgb>();
   const named: Record<string, string> = {};

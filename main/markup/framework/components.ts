@@ -6,13 +6,15 @@ export function componentsCss(colours: FrameworkColours, colourClasses: string):
   return `
 .item { display: flex; flex-direction: row; gap: 10px; align-items: stretch; }
 .item .meta { display: flex; flex-direction: column; align-items: center; width: 10px; flex-shrink: 0; border-radius: 3px; background-color: ${colours.fill(0.5)}; }
-.item .meta:has(.index) { width: auto; }
+.item .meta--index { width: auto; background-color: transparent; }
 .item .index { display: block; min-width: 22px; padding: 2px 4px; border-radius: 4px; background-color: ${ink}; color: ${paper}; font-size: 14px; font-weight: 700; text-align: center; }
 .item .content { display: flex; flex-direction: column; flex: 1 1 0; min-width: 0; gap: 2px; }
 .item--emphasis-1 .meta { background-color: ${colours.fill(0.75)}; } .item--emphasis-3 .meta { background-color: ${ink}; }
 .table-grid { display: grid; width: 100%; align-content: start; }
 .table-grid .cell { display: block; padding: 5px 8px; font-size: 16px; border-bottom: 1px solid ${ink}; overflow: hidden; }
 .table-grid .cell--head { font-weight: 700; border-bottom: 2px solid ${ink}; }
+.table-grid .title, .table-grid .label, .table-grid .description { font-size: 16px; }
+.table--small .title, .table--small .label { font-size: 14px; } .table--xsmall .title, .table--xsmall .label { font-size: 12px; }
 .table--small .cell { padding: 3px 6px; font-size: 14px; }
 .table--xsmall .cell { padding: 2px 4px; font-size: 12px; }
 .table--condensed .cell { padding: 2px 6px; }

@@ -31,7 +31,7 @@ ${sized('label', LABEL)}
 ${sized('description', DESCRIPTION)}
 .richtext { display: flex; flex-direction: column; gap: 10px; width: 100%; }
 .richtext .content, .richtext > p { display: block; font-size: ${RICHTEXT['']}px; line-height: 1.35; }
-${Object.entries(RICHTEXT).filter(([s]) => s).map(([s, px]) => `.content--${s} { font-size: ${px}px; }`).join('\n')}
+${Object.entries(RICHTEXT).filter(([s]) => s).map(([s, px]) => `.content--${s}, .richtext .content--${s} { font-size: ${px}px; }`).join('\n')}
 .richtext--center { align-items: center; text-align: center; } .richtext--left { align-items: flex-start; } .richtext--right { align-items: flex-end; text-align: right; }
 .content--center { text-align: center; } .content--right { text-align: right; }
 p { display: block; margin: 0 0 8px 0; }

@@ -3,6 +3,7 @@
  * or the static data, then passed through the recipe's transform.js if it has one. Any failure
  * is one RecipeError; the caller keeps the last good data.
  */
+import { recipeFieldValues } from '../custom-fields.ts';
 import { RecipeError } from '../errors.ts';
 import { runTransform, type TransformLimits } from '../transform/run-transform.ts';
 import type { RenderContext } from '../merge-variables.ts';
@@ -30,7 +31,9 @@ export async function transformRecipeData(recipe: Recipe, data: Record<string, u
   return dataAtRoot(await runTransform(recipe.transform, data, limits));
 }
 
-export async function fetchRecipeData(recipe: Recipe, values: FieldValues, context: RenderContext, options: DataOptions = {}): Promise<Record<string, unknown>> {
+/** `givenValues`: the screen's field values (defaults and the recipe's own values fill the rest). */
+export async function fetchRecipeData(recipe: Recipe, givenValues: Record<string, unknown>, context: RenderContext, options: DataOptions = {}): Promise<Record<string, unknown>> {
+  const values = recipeFieldValues(recipe, givenValues);
   if (recipe.settings.strategy === 'webhook') throw new RecipeError('fetch-failed', 'a webhook recipe is not polled: its data arrives by POST to its webhook URL');
   const raw = recipe.settings.strategy === 'polling' ? await pollRecipe(recipe, values, context, options.fetchLimits) : dataAtRoot(recipe.settings.staticData);
   return transformRecipeData(recipe, raw, options.transformLimits);

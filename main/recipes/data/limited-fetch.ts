@@ -59,17 +59,27 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Credentials a redirect to another origin must not carry (what browsers drop too). */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())));
+}
+
 async function fetchFollowing(request: DataRequest, limits: FetchLimits, signal: AbortSignal): Promise<DataResponse> {
   let url = checkedUrl(request.url);
   let method = request.method;
   let body = request.body;
+  let headers = request.headers;
   for (let hop = 0; ; hop += 1) {
-    const response = await fetch(url, { method, headers: request.headers, body: method === 'POST' ? body : undefined, redirect: 'manual', signal });
+    const response = await fetch(url, { method, headers, body: method === 'POST' ? body : undefined, redirect: 'manual', signal });
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel().catch(() => undefined);
       if (hop >= limits.maxRedirects) throw new RecipeError('fetch-failed', `${request.url} redirected more than ${limits.maxRedirects} times`);
-      url = checkedUrl(new URL(location, url).toString());
+      const next = checkedUrl(new URL(location, url).toString());
+      if (next.origin !== url.origin) headers = withoutCredentials(headers);
+      url = next;
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;

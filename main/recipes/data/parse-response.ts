@@ -26,7 +26,8 @@ function looksLikeJson(text: string): boolean {
 }
 
 function looksLikeXml(contentType: string, text: string): boolean {
-  return /[/+]xml\b/i.test(contentType) || /^\s*<(\?xml|rss|feed|[a-zA-Z][\w:-]*[\s>])/.test(text) && !/^\s*<(!doctype\s+html|html)/i.test(text);
+  if (/[/+]xml\b/i.test(contentType)) return true;
+  return /^\s*<(\?xml|rss|feed|[a-zA-Z][\w:-]*[\s>])/.test(text) && !/^\s*<(!doctype\s+html|html)/i.test(text);
 }
 
 export function parseResponseBody(response: Pick<DataResponse, 'contentType' | 'body' | 'url'>): unknown {

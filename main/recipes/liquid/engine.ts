@@ -3,7 +3,7 @@
  * number, text and date semantics (ruby-filters.ts), the trmnl-liquid filters, partials from
  * `{% template %}`, and limits so a hostile template cannot hold the server.
  */
-import { Liquid } from 'liquidjs';
+import { Drop, Liquid, defaultOperators, type Context, type Operators } from 'liquidjs';
 import { installFloatLiterals } from './float-literals.ts';
 import { rubyFilters } from './ruby-filters.ts';
 import { rubyText } from './ruby-text.ts';
@@ -20,6 +20,13 @@ const PARSE_LIMIT_CHARS = 1_000_000;
 const RENDER_LIMIT_MS = 3_000;
 const MEMORY_LIMIT = 20_000_000;
 
+/** Ruby's `contains` on a hash asks for a key; liquidjs says false for any object. */
+type BinaryOperator = (left: unknown, right: unknown, context: Context) => ReturnType<Operators[string]>;
+const contains: BinaryOperator = (left, right, context) => {
+  if (left !== null && typeof left === 'object' && !Array.isArray(left) && !(left instanceof Drop)) return Object.hasOwn(left, rubyText(right));
+  return (defaultOperators.contains as BinaryOperator)(left, right, context);
+};
+
 export function createLiquidEngine(options: EngineOptions): Liquid {
   installFloatLiterals();
   const engine = new Liquid({
@@ -31,6 +38,7 @@ export function createLiquidEngine(options: EngineOptions): Liquid {
     ownPropertyOnly: true,
     jsTruthy: false,
     lenientIf: true,
+    operators: { ...defaultOperators, contains },
     outputEscape: (value: unknown) => rubyText(value),
     parseLimit: PARSE_LIMIT_CHARS,
     renderLimit: RENDER_LIMIT_MS,

@@ -5,7 +5,7 @@
  * follows Ruby's parsing and strftime.
  */
 import type { FilterImplOptions } from 'liquidjs';
-import { fromRubyNumber, toRubyNumber, type RubyNumber } from './ruby-float.ts';
+import { fromRubyNumber, toRubyNumber, type RubyFloat, type RubyNumber } from './ruby-float.ts';
 import { rubyStrftime } from './ruby-strftime.ts';
 import { rubyText } from './ruby-text.ts';
 import { toRubyTime, type TimeContext } from './ruby-time.ts';
@@ -30,7 +30,7 @@ function modulo(left: number, right: number, float: boolean): number {
 }
 
 /** Ruby's round: half away from zero; with digits a Float stays a Float, without it an Integer. */
-function round(input: unknown, digits: unknown = 0): number | ReturnType<typeof fromRubyNumber> {
+function round(input: unknown, digits: unknown = 0): number | RubyFloat {
   const number = toRubyNumber(input);
   const places = toRubyNumber(digits).value;
   const factor = 10 ** places;
@@ -44,6 +44,21 @@ function bound(pick: (a: number, b: number) => boolean): FilterImplOptions {
     const b: RubyNumber = toRubyNumber(limit);
     return fromRubyNumber(pick(a.value, b.value) ? a : b);
   };
+}
+
+/** Liquid's sum: each item (or its property) as a number; any Float makes the total a Float. */
+function sum(input: unknown, property?: unknown): number | RubyFloat {
+  const items = Array.isArray(input) ? input.flat(Infinity) : [input];
+  const key = property === undefined || property === null ? undefined : rubyText(property);
+  let total = 0;
+  let float = false;
+  for (const item of items) {
+    const value = key === undefined ? item : item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+    const number = toRubyNumber(value);
+    total += number.value;
+    float ||= number.float;
+  }
+  return fromRubyNumber({ value: total, float });
 }
 
 export function rubyFilters(time: TimeContext): Record<string, FilterImplOptions> {
@@ -60,6 +75,7 @@ export function rubyFilters(time: TimeContext): Record<string, FilterImplOptions
       const number = toRubyNumber(input);
       return fromRubyNumber({ ...number, value: Math.abs(number.value) });
     },
+    sum,
     at_least: bound((a, b) => a >= b),
     at_most: bound((a, b) => a <= b),
     append: (input: unknown, suffix: unknown) => rubyText(input) + rubyText(suffix),

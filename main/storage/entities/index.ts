@@ -5,6 +5,7 @@ import { DisplayLogEntity } from './display-log.ts';
 import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
+import { PictureSourceItemEntity } from './picture-source-item.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
 import { MashupEntity, PlaylistEntity, ScreenEntity } from './screen.ts';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
   ScreenEntity, MashupEntity, PlaylistEntity,
+  PictureSourceItemEntity,
 ];

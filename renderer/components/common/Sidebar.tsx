@@ -1,22 +1,19 @@
-import { useDisplays } from '../../stores/displays-store.ts';
-import { useNav, VIEWS, type View } from '../../stores/nav-store.ts';
-import { usePhotos } from '../../stores/photos-store.ts';
+import { useNav } from '../../stores/nav-store.ts';
+import { VIEWS, viewById, type ViewDefinition, type ViewId } from '../../views/registry.ts';
 
-const LABELS: Record<View, string> = { displays: 'Displays', screens: 'Screens', photos: 'Photos', jobs: 'Jobs', dashboard: 'Dashboard', settings: 'Settings' };
+const ENTRIES: readonly (ViewDefinition & { id: ViewId })[] = VIEWS;
 
 export function Sidebar() {
-  const { view, go } = useNav();
-  const pending = useDisplays((s) => s.displays.filter((d) => d.status === 'pending').length);
-  const photoCount = usePhotos((s) => s.total);
-  const counts: Partial<Record<View, string>> = { displays: pending ? `${pending} waiting` : undefined, photos: photoCount ? String(photoCount) : undefined };
+  const current = useNav((s) => viewById(s.view).id);
+  const go = useNav((s) => s.go);
 
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">Inkstand<span>e-ink screens of this home</span></div>
-      {VIEWS.map((v) => (
-        <button key={v} className="nav-item" aria-current={v === view ? 'page' : undefined} onClick={() => go(v)}>
-          <span>{LABELS[v]}</span>
-          {counts[v] && <span className="nav-count">{counts[v]}</span>}
+      {ENTRIES.map(({ id, label, badge: Badge }) => (
+        <button key={id} className="nav-item" aria-current={id === current ? 'page' : undefined} onClick={() => go(id)}>
+          <span>{label}</span>
+          {Badge && <Badge />}
         </button>
       ))}
     </nav>

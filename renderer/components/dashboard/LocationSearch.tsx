@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { LocationDto } from '../../../contract/admin.ts';
 import { useDashboard } from '../../stores/dashboard-store.ts';
 import { useJobs } from '../../stores/jobs-store.ts';
+import { toastProblem } from '../../stores/server-errors.ts';
 import { useSettings } from '../../stores/settings-store.ts';
 import { useToasts } from '../../stores/toast-store.ts';
 
@@ -22,7 +23,8 @@ export function LocationSearch() {
   const choose = async (place: LocationDto) => {
     const { save } = useSettings.getState();
     for (const [key, value] of [['weather.latitude', place.latitude], ['weather.longitude', place.longitude], ['weather.location_name', place.name]] as const) {
-      if (await save(key, String(value))) return;
+      const problem = await save(key, String(value));
+      if (problem) return toastProblem(problem);
     }
     setResults(null);
     setQuery('');

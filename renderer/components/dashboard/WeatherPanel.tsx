@@ -8,12 +8,13 @@ export function WeatherPanel() {
   const weather = useDashboard((s) => s.weather);
   const place = useSettings((s) => s.settings['weather.location_name']?.value);
   const latitude = useSettings((s) => s.settings['weather.latitude']?.value);
+  const longitude = useSettings((s) => s.settings['weather.longitude']?.value);
 
   return (
     <Section title="Weather">
       <div className="stack">
         {latitude
-          ? <p>Location: <strong>{place || `${latitude}, ${useSettings.getState().settings['weather.longitude']?.value}`}</strong></p>
+          ? <p>Location: <strong>{place || `${latitude}, ${longitude}`}</strong></p>
           : <p className="muted">No location yet: search your town so the dashboard can show its weather.</p>}
         {weather && (
           <div className="weather-days">

@@ -1,20 +1,20 @@
 import type { DisplayDto } from '../../../contract/admin.ts';
 import { clockTime, timeAgo } from '../../lib/format.ts';
 import { modeLabel } from '../../lib/options.ts';
-import { useDisplays, type Preview } from '../../stores/displays-store.ts';
+import { useDisplays, type PanelImage } from '../../stores/displays-store.ts';
 
 const DASHBOARD_MINUTES = 30;
 
 /** One paired display: what it shows right now, whether it is reachable, and its quick actions. */
-export function DisplayCard({ display, preview, onOpen }: { display: DisplayDto; preview?: Preview; onOpen: () => void }) {
+export function DisplayCard({ display, panelImage, onOpen }: { display: DisplayDto; panelImage?: PanelImage; onOpen: () => void }) {
   const { next, setOverride, clearOverride } = useDisplays.getState();
   const revoked = display.status !== 'approved';
-  const mode = display.override?.mode ?? preview?.mode ?? display.defaultMode;
+  const mode = display.override?.mode ?? panelImage?.mode ?? display.defaultMode;
 
   return (
     <article className="card display-card" data-testid={`display-${display.humanId}`}>
-      <button className="preview-frame" onClick={onOpen} aria-label={`Open ${display.name}`}>
-        {preview ? <img src={preview.src} alt={`What ${display.name} shows`} data-version={preview.version} /> : <span className="muted small">{revoked ? 'Revoked' : 'Loading preview…'}</span>}
+      <button className="panel-image-box" onClick={onOpen} aria-label={`Open ${display.name}`}>
+        {panelImage ? <img src={panelImage.src} alt={`What ${display.name} shows`} data-version={panelImage.version} /> : <span className="muted small">{revoked ? 'Revoked' : 'Loading preview…'}</span>}
         <span className={`badge mode-badge ${display.override ? 'accent' : ''}`} data-testid="mode">{modeLabel(mode)}{display.override && ` until ${clockTime(display.override.until)}`}</span>
       </button>
       <div className="display-card-body">

@@ -3,7 +3,9 @@ import { useJobs } from '../../stores/jobs-store.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 export function ExecutionHistory() {
-  const { executions, openExecution, openLog } = useJobs();
+  const executions = useJobs((s) => s.executions);
+  const openExecution = useJobs((s) => s.openExecution);
+  const openLog = useJobs((s) => s.openLog);
   if (!executions.length) return <p className="muted small">This job has not run yet.</p>;
   return (
     <table className="executions">

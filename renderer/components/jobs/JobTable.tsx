@@ -1,14 +1,15 @@
 import { dateTime } from '../../lib/format.ts';
 import { useJobs } from '../../stores/jobs-store.ts';
-import { useToasts } from '../../stores/toast-store.ts';
+import { toastProblem } from '../../stores/server-errors.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** Every job: when it runs, how it last went; switch it on or off, or run it now. */
 export function JobTable() {
-  const { jobs, selected, select, run, update } = useJobs();
+  const jobs = useJobs((s) => s.jobs);
+  const selected = useJobs((s) => s.selected);
+  const { select, run, update } = useJobs.getState();
   const setEnabled = async (name: string, enabled: boolean) => {
-    const problem = await update(name, { enabled });
-    if (problem) useToasts.getState().show(problem, 'error');
+    toastProblem(await update(name, { enabled }));
   };
   return (
     <div className="card">

@@ -4,7 +4,7 @@ import { qualityLabel } from '../../lib/options.ts';
 import { usePhotos } from '../../stores/photos-store.ts';
 import { Drawer } from '../common/Drawer.tsx';
 import { Section } from '../common/Section.tsx';
-import { PanelPreview } from '../frames/PanelPreview.tsx';
+import { PhotoOnPanel } from '../panel-images/PhotoOnPanel.tsx';
 import { VariantList } from './VariantList.tsx';
 
 export function PhotoDetail({ photo, onClose }: { photo: PhotoDto; onClose: () => void }) {
@@ -38,7 +38,7 @@ export function PhotoDetail({ photo, onClose }: { photo: PhotoDto; onClose: () =
         </Section>
         <Section title="Variants"><VariantList photoId={photo.id} /></Section>
       </div>
-      <div className="card"><PanelPreview photoId={photo.id} /></div>
+      <div className="card"><PhotoOnPanel photoId={photo.id} /></div>
     </Drawer>
   );
 }

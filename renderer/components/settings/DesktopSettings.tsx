@@ -1,3 +1,4 @@
+import { toastProblem } from '../../stores/server-errors.ts';
 import { useSettings } from '../../stores/settings-store.ts';
 import { Section } from '../common/Section.tsx';
 
@@ -7,7 +8,7 @@ export function DesktopSettings() {
   return (
     <Section title="Desktop app">
       <label className="row">
-        <input type="checkbox" checked={startAtLogin} onChange={(e) => save('desktop.start_at_login', String(e.target.checked))} />
+        <input type="checkbox" checked={startAtLogin} onChange={async (e) => toastProblem(await save('desktop.start_at_login', String(e.target.checked)))} />
         Start Inkstand when I log in
       </label>
       <p className="small muted">Closing the window keeps Inkstand running in the tray, so the frames keep their pictures.</p>

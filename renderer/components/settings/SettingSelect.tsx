@@ -1,3 +1,4 @@
+import { toastProblem } from '../../stores/server-errors.ts';
 import { useSettings } from '../../stores/settings-store.ts';
 import { Field } from '../common/Field.tsx';
 
@@ -6,7 +7,7 @@ export function SettingSelect({ settingKey, label, options }: { settingKey: stri
   const save = useSettings((s) => s.save);
   return (
     <Field label={label}>
-      <select value={value} onChange={(e) => save(settingKey, e.target.value)}>
+      <select value={value} onChange={async (e) => toastProblem(await save(settingKey, e.target.value))}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </Field>

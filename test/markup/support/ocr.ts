@@ -4,22 +4,118 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
+import type { LaidOutBox } from '../../../main/markup/boxes.ts';
 
 const run = promisify(execFile);
 
+/** Pixels of text height tesseract reads best. */
+const LINE_HEIGHT = 64;
+const GAP = 24;
+
 /**
- * The text tesseract reads in a panel image. The image is scaled up 2× first (tesseract reads
- * text of 20–40 px best); a 1-bit or grey panel image is given to it as it is, no cleaning.
+ * The text tesseract reads in each text box of a drawn panel image. Each box is cut out of the
+ * image, turned dark-on-light if it is light-on-dark (title bars, inverted labels, dark mode),
+ * scaled to lines of about 64 px, and the cut-outs are stacked into one page for one tesseract
+ * run. Only the pixels are read: the boxes say where to look, not what is there.
  */
+export async function ocrTextBoxes(png: Buffer, root: LaidOutBox): Promise<string> {
+  const { data, info } = await sharp(png).toColourspace('b-w').extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const crops: { image: Buffer; width: number; height: number }[] = [];
+  const scale = Math.max(1, Math.round(Math.min(info.width / 800, info.height / 480)));
+  for (const box of textBoxes(root)) {
+    // A label's outline or fill is cut away (tesseract skips text inside a drawn rectangle): its inside is read.
+    const framed = box.classes.some((c) => /^label--(outline|inverted|filled)$/.test(c));
+    const [insetX, insetY] = framed ? [3 * scale, 2 * scale] : [-2, -2];
+    const left = Math.max(0, Math.floor(box.x) + insetX);
+    const top = Math.max(0, Math.floor(box.y) + insetY);
+    const width = Math.min(info.width, Math.ceil(box.x + box.width) - insetX) - left;
+    const height = Math.min(info.height, Math.ceil(box.y + box.height) - insetY) - top;
+    if (width < 4 || height < 4) continue;
+    const targetHeight = Math.max(1, box.lines ?? 1) * LINE_HEIGHT;
+    const scaled = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+      .extract({ left, top, width, height })
+      .resize({ height: targetHeight, kernel: 'cubic' })
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    stretch(scaled.data, meanOf(data, info.width, { left, top, width, height }) < 128);
+    crops.push({ image: scaled.data, width: scaled.info.width, height: scaled.info.height });
+  }
+  if (crops.length === 0) return '';
+  const sheetWidth = Math.min(6000, Math.max(...crops.map((c) => c.width)) + 2 * GAP);
+  const sheetHeight = crops.reduce((h, c) => h + c.height + GAP, GAP);
+  const sheet = Buffer.alloc(sheetWidth * sheetHeight, 255);
+  let y = GAP;
+  for (const crop of crops) {
+    const width = Math.min(crop.width, sheetWidth - GAP);
+    for (let row = 0; row < crop.height; row++) crop.image.copy(sheet, (y + row) * sheetWidth + GAP, row * crop.width, row * crop.width + width);
+    y += crop.height + GAP;
+  }
+  const page = await sharp(sheet, { raw: { width: sheetWidth, height: sheetHeight, channels: 1 } }).png().toBuffer();
+  if (process.env.OCR_SHEET) await writeFile(process.env.OCR_SHEET, page);
+  return tesseract(page, '4');
+}
+
+/** Ink to black and paper to white (a grey fill is paper too), turning light-on-dark text dark-on-light. */
+function stretch(grey: Buffer, invert: boolean): void {
+  let low = 255;
+  let high = 0;
+  for (const v of grey) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  const range = Math.max(1, high - low);
+  for (let i = 0; i < grey.length; i++) {
+    const v = Math.round(((grey[i] - low) * 255) / range);
+    grey[i] = invert ? 255 - v : v;
+  }
+}
+
+function meanOf(grey: Buffer, stride: number, { left, top, width, height }: { left: number; top: number; width: number; height: number }): number {
+  let sum = 0;
+  for (let y = top; y < top + height; y++) for (let x = left; x < left + width; x++) sum += grey[y * stride + x];
+  return sum / (width * height);
+}
+
+/** The boxes that hold text of their own. */
+function textBoxes(root: LaidOutBox): LaidOutBox[] {
+  return root.text !== undefined ? [root] : root.children.flatMap(textBoxes);
+}
+
+/** The whole image read as a page (for drawings without a laid-out tree: a browser's). */
 export async function ocrText(png: Buffer): Promise<string> {
+  const meta = await sharp(png).metadata();
+  const scaled = await sharp(png).toColourspace('b-w').resize({ width: Math.min(4800, (meta.width ?? 800) * 3), kernel: 'cubic' }).png().toBuffer();
+  return tesseract(scaled, '11');
+}
+
+async function tesseract(png: Buffer, psm: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'inkstand-ocr-'));
   try {
-    const file = path.join(dir, 'in.png');
-    const meta = await sharp(png).metadata();
-    await writeFile(file, await sharp(png).toColourspace('b-w').resize({ width: Math.min(3200, (meta.width ?? 800) * 2), kernel: 'nearest' }).png().toBuffer());
-    const { stdout } = await run('tesseract', [file, 'stdout', '--psm', '11'], { maxBuffer: 4 << 20 });
+    const file = path.join(dir, 'page.png');
+    await writeFile(file, png);
+    const { stdout } = await run('tesseract', [file, 'stdout', '--psm', psm], { maxBuffer: 4 << 20 });
     return stdout.replace(/[ \t]+/g, ' ');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether `text` holds `wanted` with at most one wrong character per six (OCR of a 1-bit glyph
+ * may take an "ll" for "lt" or "gg" for "q"); strings under six characters must be read exactly.
+ */
+export function readsAs(text: string, wanted: string): boolean {
+  const maxEdits = Math.floor(wanted.length / 6);
+  // Approximate substring matching (Sellers): the edit distance of `wanted` to the best substring of `text`.
+  let previous = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= wanted.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= text.length; j++) {
+      const cost = wanted[i - 1] === text[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return Math.min(...previous) <= maxEdits;
 }

@@ -1,0 +1,41 @@
+import { refreshBuiltinData, renderBuiltinScreen } from '../main/builtin-screens/render.ts';
+import { findBuiltinProfile } from '../main/imaging/builtin-profiles.ts';
+import { closeImagePool } from '../main/imaging/pool.ts';
+import { startFakeFeedServer } from '../test/fakes/feed-server.ts';
+import { startFakeHomeAssistant } from '../test/fakes/home-assistant-server.ts';
+import type { Report } from './report.ts';
+
+const ROUNDS = 5;
+
+/** Render time of each built-in screen at 800×480 (7-colour), data loaded before: the median of five renders after a warm-up. */
+export async function runBuiltinScreensBench(report: Report): Promise<void> {
+  const feeds = await startFakeFeedServer();
+  const ha = await startFakeHomeAssistant();
+  feeds.serve('/news.rss', 'rss2-quirks.xml', 'application/rss+xml');
+  const context = { now: new Date('2025-10-15T08:05:00Z'), timeZone: 'Europe/Berlin', locale: 'en' };
+  const target = { profile: findBuiltinProfile('inky-impression-7.3')! };
+  const screens: [string, unknown][] = [
+    ['clock', {}], ['countdown', { label: 'Summer holiday', date: '2026-07-20' }], ['progress', {}],
+    ['text', { mode: 'message', text: 'The washing machine is done' }],
+    ['todos', { source: 'typed', text: 'Buy stamps\nFix the bike light\nCall grandma\nWater the ferns\nBook the dentist' }],
+    ['feed', { url: `${feeds.url}/news.rss`, max_items: 4 }],
+    ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['binary_sensor.front_door', 'sensor.living_room_temperature', 'light.kitchen'] }],
+  ];
+  try {
+    for (const [id, settings] of screens) {
+      const { data } = await refreshBuiltinData(id, settings, context);
+      await renderBuiltinScreen(id, data, context, target);
+      const times: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const start = performance.now();
+        await renderBuiltinScreen(id, data, context, target);
+        times.push(performance.now() - start);
+      }
+      report(`built-in screen ${id} at 800×480`, times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)], 'ms');
+    }
+  } finally {
+    await feeds.close();
+    await ha.close();
+    await closeImagePool();
+  }
+}

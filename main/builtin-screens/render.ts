@@ -1,0 +1,48 @@
+import { drawMarkup, screenMarkup, type MarkupTarget } from '../markup/index.ts';
+import { importRecipe, renderRecipe, type Recipe } from '../recipes/index.ts';
+import { SourceError } from '../sources/source-http.ts';
+import { builtinRecipeFolder, builtinScreen } from './catalogue.ts';
+import type { LoadContext } from './time-data.ts';
+
+const recipes = new Map<string, Promise<Recipe>>();
+
+/** The built-in's recipe, read once from resources/builtin-screens. */
+export function builtinRecipe(id: string): Promise<Recipe> {
+  let recipe = recipes.get(id);
+  if (!recipe) {
+    recipe = importRecipe(builtinRecipeFolder(id));
+    recipes.set(id, recipe);
+  }
+  return recipe;
+}
+
+export interface Refreshed {
+  data: unknown;
+  /** Set when the source failed: the data is the last good one (null when there never was any). */
+  error: string | null;
+}
+
+/**
+ * New data for a built-in screen. Settings are validated first (a ZodError for the caller to turn
+ * into a 400); a source that fails keeps `previous` and says why, so a frame never loses its screen.
+ */
+export async function refreshBuiltinData(id: string, settings: unknown, context: LoadContext, previous: unknown = null): Promise<Refreshed> {
+  const screen = builtinScreen(id);
+  const valid = screen.settings.parse(settings);
+  try {
+    return { data: await screen.load(valid, context), error: null };
+  } catch (err) {
+    if (!(err instanceof SourceError)) throw err;
+    return { data: previous, error: err.message };
+  }
+}
+
+/** The panel-ready PNG of a built-in screen with its data, drawn without a browser. */
+export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<Buffer> {
+  const recipe = await builtinRecipe(id);
+  const html = await renderRecipe(recipe, 'full', data ?? {}, {}, {
+    timeZone: context.timeZone, locale: context.locale, now: context.now,
+    device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
+  });
+  return (await drawMarkup(screenMarkup([{ html }]), target)).png;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { localDay, type LoadContext } from './time-data.ts';
+
+/** "Text": a message, or a quote of the day from a list (one per line, "quote — author"). */
+export const textSettings = z.strictObject({
+  mode: z.enum(['message', 'quote_of_the_day']).default('message'),
+  text: z.string().trim().min(1, 'the message, or the quotes one per line').max(10_000),
+});
+
+export function textData(settings: z.infer<typeof textSettings>, context: LoadContext) {
+  if (settings.mode === 'message') return { text: settings.text, author: '' };
+  const quotes = settings.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  // The same quote all day, the next one tomorrow: the day number picks it.
+  const dayNumber = Math.floor(Date.parse(localDay(context.now, context.timeZone)) / 86_400_000);
+  const [text, author = ''] = quotes[dayNumber % quotes.length].split(/\s+[—–-]\s+(?=[^—–-]+$)/);
+  return { text, author };
+}

@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { IntegrationKeyDto, SettingDto, SystemInfoDto } from '../../../contract/admin.ts';
+import { useSession } from '../../../renderer/stores/session-store.ts';
+import { useSettings } from '../../../renderer/stores/settings-store.ts';
+import { useToasts } from '../../../renderer/stores/toast-store.ts';
+import { refused, resetStore, useFakeClient } from '../fake-client.ts';
+
+const setting = (key: string, value: string) => ({ key, value, secret: false, isSet: true }) as SettingDto;
+const key = (createdAt: string, secret?: string): IntegrationKeyDto => ({ configured: true, createdAt, ...(secret ? { key: secret } : {}) });
+
+describe('settings store', () => {
+  beforeEach(() => {
+    resetStore(useSettings);
+    resetStore(useToasts);
+    resetStore(useSession);
+  });
+
+  it('loads the settings by key with the system facts', async () => {
+    const system = { version: '0.1.0' } as SystemInfoDto;
+    useFakeClient({ 'settings.list': () => [setting('server.name', 'Hall')], 'system.info': () => system, 'integrations.getKey': () => ({ configured: false, createdAt: null }) });
+    await useSettings.getState().load();
+    expect(useSettings.getState()).toMatchObject({ loaded: true, system, settings: { 'server.name': { value: 'Hall' } }, integrationKey: { configured: false } });
+  });
+
+  it('a refused value answers the server’s message, shown once beside the field (no toast), and keeps the stored one', async () => {
+    useSettings.setState({ settings: { 'weather.latitude': setting('weather.latitude', '52.5') } });
+    useFakeClient({ 'settings.set': ({ key: k, value }) => (Number.isFinite(Number(value)) ? [setting(k, value)] : refused('weather.latitude: a number from -90 to 90')) });
+    expect(await useSettings.getState().save('weather.latitude', 'north')).toBe('weather.latitude: a number from -90 to 90');
+    expect(useSettings.getState().settings['weather.latitude'].value).toBe('52.5');
+    expect(useToasts.getState().toasts).toEqual([]);
+    expect(await useSettings.getState().save('weather.latitude', '48.1')).toBeNull();
+    expect(useSettings.getState().settings['weather.latitude'].value).toBe('48.1');
+  });
+
+  it('a provider test that fails to answer is a failed result with the message; a 401 also opens the token screen', async () => {
+    useFakeClient({ 'providers.test': ({ provider }) => (provider === 'ollama' ? refused('connect ECONNREFUSED 127.0.0.1:11434', 502) : refused('admin token required', 401)) });
+    await useSettings.getState().testProvider('ollama');
+    expect(useSettings.getState().providerTests.ollama).toEqual({ ok: false, message: 'connect ECONNREFUSED 127.0.0.1:11434' });
+    expect(useSession.getState().unauthorized).toBe(false);
+    await useSettings.getState().testProvider('openai');
+    expect(useSession.getState().unauthorized).toBe(true);
+  });
+
+  it('a key just made stays on screen through a reload that only says one exists', async () => {
+    useFakeClient({ 'integrations.createKey': () => key('2026-05-01T12:00:00Z', 'ink_secret'), 'integrations.getKey': () => key('2026-05-01T12:00:00Z'), 'settings.list': () => [], 'system.info': () => ({}) as SystemInfoDto });
+    await useSettings.getState().createIntegrationKey();
+    await useSettings.getState().load();
+    expect(useSettings.getState().integrationKey?.key).toBe('ink_secret');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { LOADERS } from '../../../renderer/stores/loaders.ts';
+import { loadEveryView, VIEWS, viewById } from '../../../renderer/views/registry.ts';
+import { useFakeClient } from '../fake-client.ts';
+
+describe('view registry', () => {
+  it('gives every view its own address, and the first view for an unknown one', () => {
+    expect(new Set(VIEWS.map((v) => v.id)).size).toBe(VIEWS.length);
+    expect(viewById('photos').label).toBe('Photos');
+    expect(viewById('no-such-view')).toBe(VIEWS[0]);
+    expect(viewById('')).toBe(VIEWS[0]);
+  });
+
+  it('the load list (start and reconnect) covers every store loader, each fetched once however many views need it', async () => {
+    expect(new Set(VIEWS.flatMap((v) => v.load))).toEqual(new Set(Object.values(LOADERS)));
+    const { call } = useFakeClient({
+      'displays.list': () => [], 'profiles.list': () => [], 'pairing.get': () => ({ open: false, until: null }),
+      'photos.list': () => ({ photos: [], total: 0 }), 'styles.list': () => [], 'jobs.list': () => [],
+      'settings.list': () => [], 'system.info': () => ({}) as never, 'integrations.getKey': () => ({ configured: false, createdAt: null }),
+      'weather.current': () => null, 'calendars.list': () => [],
+      'screens.list': () => [], 'mashups.list': () => [], 'playlists.list': () => [], 'screens.builtins': () => [],
+    });
+    await loadEveryView();
+    const names = call.mock.calls.map(([name]) => name);
+    expect([...names].sort()).toEqual([
+      'calendars.list', 'displays.list', 'integrations.getControlKey', 'integrations.getKey', 'jobs.list', 'mashups.list', 'pairing.get', 'photos.list', 'playlists.list',
+      'profiles.list', 'screens.builtins', 'screens.list', 'settings.list', 'styles.list', 'system.info', 'weather.current',
+    ]);
+  });
+});
