@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +78,37 @@ describe('screens: import, values, data, removal', () => {
     expect(failed.error).toMatch(/./);
     expect(failed.screen.data).toEqual({ departures: [{ line: 'N7' }] });
     expect(failed.screen.lastError).toBe(failed.error);
+  });
+
+  it('survives a 50 MB answer and a redirect loop: each an error on the screen, the last good data kept', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url!.startsWith('/loop')) return void res.writeHead(302, { location: `/loop${Math.random()}` }).end();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 32);
+      let sent = 0;
+      const more = () => {
+        while (sent < 50 && res.write(chunk)) sent++;
+        if (sent >= 50) res.end();
+        else res.once('drain', more);
+      };
+      res.on('error', () => undefined);
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const screen = await screens.library.importRecipe(path.join(RECIPE_FIXTURES_DIR, 'bus-departures'), { words: [`server_url=${base}`] });
+      await screens.store.saveData(screen.id, { kept: true });
+      const big = await screens.data.refresh(screen.id);
+      expect(big.error).toMatch(/large|bytes|MB/i);
+      await screens.library.updateFromWords(screen.id, [`polling_url=${base}/loop`]);
+      const loop = await screens.data.refresh(screen.id);
+      expect(loop.error).toMatch(/redirect/i);
+      expect(loop.screen.data).toEqual({ kept: true });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('keeps Ruby floats as floats in the stored data', async () => {
