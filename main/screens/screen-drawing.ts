@@ -10,6 +10,8 @@ import type { ScreenData } from './screen-data.ts';
 import type { ScreenLibrary } from './screen-library.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
+const VIEW_PLACE: Record<ScreenView, MashupLayout | null> = { full: null, half_vertical: '1Lx1R', half_horizontal: '1Tx1B', quadrant: '2x2' };
+
 /** What is drawn: one screen in one of its views, or a mashup. */
 export type DrawSubject = { kind: 'screen'; id: number; view?: ScreenView } | { kind: 'mashup'; id: number };
 
@@ -56,7 +58,10 @@ export class ScreenDrawing {
       layout = mashup.layout;
       slots = mashup.screenIds.map((id, i) => ({ id, view: mashupViewSizes(mashup.layout)[i] }));
     } else {
-      slots = [{ id: subject.id, view: subject.view ?? 'full' }];
+      const view = subject.view ?? 'full';
+      slots = [{ id: subject.id, view }];
+      // A half or a quadrant is drawn at its size, in the first place of a mashup that has one.
+      layout = VIEW_PLACE[view];
     }
     const views: ViewMarkup[] = [];
     let refreshMinutes = 24 * 60;
