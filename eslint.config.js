@@ -23,8 +23,7 @@ const rendererBoundary = {
 };
 
 export default tseslint.config(
-  // Recipe fixtures' transform.js files are TRMNL recipe code (`run` is called by the sandbox), not ours.
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**', 'test/fixtures/recipes/**/transform.js'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**', 'test/fixtures/recipes/**'] }, // recipes are inputs written in TRMNL's dialects, not our code
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

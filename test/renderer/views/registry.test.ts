@@ -17,6 +17,7 @@ describe('view registry', () => {
       'displays.list': () => [], 'profiles.list': () => [], 'pairing.get': () => ({ open: false, until: null }),
       'photos.list': () => ({ photos: [], total: 0 }), 'styles.list': () => [], 'jobs.list': () => [],
       'settings.list': () => [], 'system.info': () => ({}) as never, 'integrations.getKey': () => ({ configured: false, createdAt: null }),
+      'integrations.getControlKey': () => ({ configured: false, createdAt: null }),
       'weather.current': () => null, 'calendars.list': () => [],
       'screens.list': () => [], 'mashups.list': () => [], 'playlists.list': () => [], 'screens.builtins': () => [],
     });
