@@ -51,7 +51,7 @@ export class ScreenDrawing {
       at: request.at, timeZone: request.timeZone, locale: 'en', width, height,
       percentCharged: request.percentCharged ?? null, wifiStrength: request.wifiStrength ?? null,
     };
-    let layout: MashupLayout | null = null;
+    let layout: MashupLayout | null;
     let slots: { id: number; view: ScreenView }[];
     if (subject.kind === 'mashup') {
       const mashup = await this.mashups.get(subject.id);
