@@ -1,7 +1,10 @@
-import windowsDisplayNames from 'timezones.json/timezones.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { findIana } from 'windows-iana';
 import { propertyValue, type RawComponent } from './feed-text.ts';
 import { vtimezoneZone } from './vtimezone.ts';
+
+// Read with require: the main-process bundle keeps packages external and drops `with { type: 'json' }`, which Node then refuses.
+const windowsDisplayNames = createRequire(import.meta.url)('timezones.json/timezones.json') as typeof import('timezones.json/timezones.json');
 
 /**
  * A time zone as the expander needs it. Wall-clock times are carried as "wall milliseconds": the
