@@ -2,16 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { CalendarEntity } from '../../main/storage/entities/calendar.ts';
+import { undoThrough } from '../helpers/migrations.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const columns = async (db: DataSource) => ((await db.query('PRAGMA table_info(calendars)')) as { name: string }[]).map((c) => c.name);
-
-/** Later migrations are undone first, then this one. */
-async function undoThroughThisMigration(db: DataSource): Promise<void> {
-  const last = async () => (await db.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1'))[0].name as string;
-  while ((await last()) !== 'CalendarFeedReport1732400014000') await db.undoLastMigration({ transaction: 'each' });
-  await db.undoLastMigration({ transaction: 'each' });
-}
 
 describe('migration CalendarFeedReport1732400014000', () => {
   let db: DataSource;
@@ -19,7 +13,7 @@ describe('migration CalendarFeedReport1732400014000', () => {
 
   it('adds the skipped-events and notes columns to calendars that already exist, and takes them away again', async () => {
     db = await openDatabase(tempDataDir());
-    await undoThroughThisMigration(db);
+    await undoThrough(db, 'CalendarFeedReport1732400014000');
     expect(await columns(db)).not.toContain('last_skipped');
     await db.query("INSERT INTO calendars (name, url, color, enabled, created_at) VALUES ('Family', 'https://example.com/f.ics', '#1e88e5', 1, '2025-10-15 08:00:00')");
 
@@ -30,7 +24,7 @@ describe('migration CalendarFeedReport1732400014000', () => {
     await calendars.update({ name: 'Family' }, { lastSkipped: ['"Yoga" (x) skipped: it has 2 DTSTART lines'], lastNotes: [] });
     expect(await calendars.findOneByOrFail({ name: 'Family' })).toMatchObject({ lastSkipped: ['"Yoga" (x) skipped: it has 2 DTSTART lines'], lastNotes: [] });
 
-    await undoThroughThisMigration(db);
+    await undoThrough(db, 'CalendarFeedReport1732400014000');
     expect(await columns(db)).not.toContain('last_notes');
     expect((await db.query("SELECT name FROM calendars"))[0].name).toBe('Family');
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
+import { undoThrough } from '../helpers/migrations.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const columns = async (db: DataSource, table: string) => ((await db.query(`PRAGMA table_info(${table})`)) as { name: string }[]).map((c) => c.name);
@@ -17,9 +18,7 @@ describe('migration Screens1732400019000', () => {
     expect(await columns(db, 'weekly_rules')).toContain('item_id');
     expect(await columns(db, 'overrides')).toContain('item_id');
 
-    const last = async () => (await db.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1'))[0].name as string;
-    while ((await last()) !== 'Screens1732400019000') await db.undoLastMigration({ transaction: 'each' });
-    await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(db, 'Screens1732400019000');
     expect(await tables(db)).not.toContain('screens');
     expect(await columns(db, 'displays')).not.toContain('default_item_id');
     expect(await columns(db, 'overrides')).not.toContain('item_id');
