@@ -20,7 +20,7 @@ export async function providerFor(app: AppContext, purpose: 'classify' | 'varian
   return ((await app.settings.get(`ai.${purpose}.provider`)) ?? 'builtin') as AiProvider;
 }
 
-export async function readProviderConfig(app: AppContext, provider: RemoteProvider): Promise<ProviderConfig> {
+export async function readProviderConfig(app: Pick<AppContext, 'settings'>, provider: RemoteProvider): Promise<ProviderConfig> {
   const get = (field: string) => app.settings.get(`ai.${provider}.${field}` as SettingKey);
   const apiKey = await get('api_key');
   return {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { clockData, clockSettings, countdownData, countdownSettings, progressData, progressSettings, type LoadContext } from './time-data.ts';
 import { textData, textSettings } from './text-data.ts';
+import { weatherData, weatherScreenSettings } from './weather-data.ts';
 import { feedData, feedScreenSettings, homeAssistantData, homeAssistantSettings, todosData, todosScreenSettings } from './source-data.ts';
 
 /**
@@ -25,6 +26,7 @@ export const BUILTIN_SCREENS: readonly BuiltinScreen[] = [
   define({ id: 'text', name: 'Text', settings: textSettings, load: textData }),
   define({ id: 'todos', name: 'To-dos', settings: todosScreenSettings, load: todosData }),
   define({ id: 'feed', name: 'News feed', settings: feedScreenSettings, load: feedData }),
+  define({ id: 'weather', name: 'Weather', settings: weatherScreenSettings, load: weatherData }),
   define({ id: 'home-assistant', name: 'Home Assistant', settings: homeAssistantSettings, load: homeAssistantData }),
 ];
 

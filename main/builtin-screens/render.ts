@@ -1,4 +1,4 @@
-import { drawMarkup, screenMarkup, type MarkupTarget } from '../markup/index.ts';
+import { drawMarkup, screenMarkup, type DrawnMarkup, type MarkupTarget } from '../markup/index.ts';
 import { importRecipe, renderRecipe, type Recipe } from '../recipes/index.ts';
 import { SourceError } from '../sources/source-http.ts';
 import { builtinRecipeFolder, builtinScreen } from './catalogue.ts';
@@ -37,12 +37,12 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
   }
 }
 
-/** The panel-ready PNG of a built-in screen with its data, drawn without a browser. */
-export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<Buffer> {
+/** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */
+export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<DrawnMarkup> {
   const recipe = await builtinRecipe(id);
   const html = await renderRecipe(recipe, 'full', data ?? {}, {}, {
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });
-  return (await drawMarkup(screenMarkup([{ html }]), target)).png;
+  return drawMarkup(screenMarkup([{ html }]), target);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppContext } from '../core/app-context.ts';
 
 /** What every built-in's data loader gets: the render's clock, the display's zone and the app's locale. */
 export interface LoadContext {
@@ -6,6 +7,8 @@ export interface LoadContext {
   timeZone: string;
   locale: string;
   signal?: AbortSignal;
+  /** The app's stored data, for screens drawn from it (weather). */
+  app?: Pick<AppContext, 'db' | 'settings'>;
 }
 
 const format = (context: LoadContext, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, ...options }).format(context.now);

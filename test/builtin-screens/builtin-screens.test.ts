@@ -13,10 +13,14 @@ import { closeImagePool } from '../../main/imaging/pool.ts';
 import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.ts';
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
-import { ocrText } from '../markup/support/ocr.ts';
+import { createTestApp, type TestApp } from '../jobs/test-app.ts';
+import { ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
+import { saveWeatherReport } from '../../main/weather/store.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
-const context = { now: new Date('2025-10-15T08:05:00Z'), timeZone: 'Europe/Berlin', locale: 'en' };
+const NOW = new Date('2025-10-15T08:05:00Z');
+let testApp: TestApp;
+const context = { now: NOW, timeZone: 'Europe/Berlin', locale: 'en', get app() { return testApp.app; } };
 const PROFILES = ['inky-impression-7.3', 'trmnl-og-1bit', 'spectra6-13.3'];
 
 let feeds: FakeFeedServer;
@@ -24,23 +28,24 @@ let ha: FakeHomeAssistant;
 let todoist: FakeTodoist;
 
 beforeAll(async () => {
-  [feeds, ha, todoist] = await Promise.all([startFakeFeedServer(), startFakeHomeAssistant(), startFakeTodoist()]);
+  [feeds, ha, todoist, testApp] = await Promise.all([startFakeFeedServer(), startFakeHomeAssistant(), startFakeTodoist(), createTestApp({ now: () => NOW })]);
   feeds.serve('/news.rss', 'rss2-quirks.xml', 'application/rss+xml');
 });
 
 afterAll(async () => {
-  await Promise.all([feeds.close(), ha.close(), todoist.close()]);
+  await Promise.all([feeds.close(), ha.close(), todoist.close(), testApp.close()]);
   await closeImagePool();
 });
 
 /** Each built-in with settings, and the strings a viewer must be able to read on every panel. */
 const cases = (): [string, unknown, string[]][] => [
   ['clock', {}, ['10:05', 'Wednesday', 'October 15, 2025']],
-  ['countdown', { label: 'Summer holiday', date: '2026-07-20' }, ['278', 'days to go', 'Summer holiday']],
+  ['countdown', { label: 'Summer holiday', date: '2026-07-20' }, ['278', 'days to go', 'Summer holiday', 'July 20, 2026']],
   ['progress', {}, ['2025', '78%', 'October', '46%', 'day 288 of 365']],
   ['text', { mode: 'quote_of_the_day', text: 'Simplicity is prerequisite for reliability — Edsger Dijkstra\nThe best way out is always through — Robert Frost' }, ['Simplicity is prerequisite', 'Edsger Dijkstra']],
-  ['todos', { source: 'todoist', todoist: { base_url: todoist.url, api_token: todoist.token } }, ['Water the plants', 'Call the plumber', 'Renew car insurance', 'Oct 20']],
-  ['feed', { url: `${feeds.url}/news.rss`, max_items: 3 }, ['Ferry timetable', 'Market day moves to', 'Podcast: the harbour master']],
+  ['todos', { source: 'todoist', todoist: { base_url: todoist.url, api_token: todoist.token } }, ['Water the plants', 'Call the plumber', 'tomorrow 11:30', 'Renew car insurance', 'Oct 20']],
+  ['feed', { url: `${feeds.url}/news.rss`, max_items: 3 }, ['Harbour Town News', 'Ferry timetable', 'Market day moves to', 'Podcast: the harbour master']],
+  ['weather', { days: 3 }, ['Hamburg', '12°', 'Partly cloudy', 'Today', 'Thu', '9° / 14°', '40% rain']],
   ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['binary_sensor.front_door', 'sensor.living_room_temperature'] }, ['Front door', 'Living room', '21.4']],
 ];
 
@@ -49,14 +54,16 @@ describe('the built-in screens', () => {
     expect(cases().map(([id]) => id).sort()).toEqual(BUILTIN_SCREENS.map((s) => s.id).sort());
   });
 
-  it.each(['clock', 'countdown', 'progress', 'text', 'todos', 'feed', 'home-assistant'])('%s renders legibly on 800×480 colour, 800×480 1-bit and 1600×1200', async (id) => {
+  it.each(['clock', 'countdown', 'progress', 'text', 'todos', 'feed', 'weather', 'home-assistant'])('%s renders legibly on 800×480 colour, 800×480 1-bit and 1600×1200', async (id) => {
     const [, settings, strings] = cases().find(([caseId]) => caseId === id)!;
+    if (id === 'weather') await storeWeather();
     const { data, error } = await refreshBuiltinData(id, settings, context);
     expect(error).toBeNull();
     for (const profileId of PROFILES) {
-      const png = await renderBuiltinScreen(id, data, context, { profile: findBuiltinProfile(profileId)! });
-      const text = (await ocrText(png)).replace(/\s+/g, ' ');
-      for (const expected of strings) expect(text, `${id} on ${profileId}`).toContain(expected);
+      const { png, boxes } = await renderBuiltinScreen(id, data, context, { profile: findBuiltinProfile(profileId)! });
+      const text = (await ocrTextBoxes(png, boxes)).replace(/\s+/g, ' ');
+      // Spacing is not legibility: OCR may read "9° / 14°" as "9°/14°".
+      for (const expected of strings) expect(readsAs(text.replace(/ /g, ''), expected.replace(/ /g, '')), `${id} on ${profileId}: "${expected}" in "${text}"`).toBe(true);
       // The feed's QR code must still scan after scaling and dithering to the panel.
       if (id === 'feed') expect(await scanQr(png), profileId).toBe('https://news.example.org/2025/10/ferry-timetable');
     }
@@ -71,6 +78,15 @@ describe('the built-in screens', () => {
     ha = await startFakeHomeAssistant();
   });
 
+  it('says so when no weather is stored yet, instead of drawing an empty screen', async () => {
+    const empty = await createTestApp();
+    try {
+      expect(await refreshBuiltinData('weather', {}, { ...context, app: empty.app })).toEqual({ data: null, error: 'no weather stored yet: set the location under Dashboard and run the get_weather job' });
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('validates every built-in\'s settings', async () => {
     const bad: [string, unknown][] = [
       ['clock', { hour_cycle: 'h25' }],
@@ -79,6 +95,7 @@ describe('the built-in screens', () => {
       ['text', { mode: 'message', text: '   ' }],
       ['todos', { source: 'todoist', todoist: { api_token: 'short' } }],
       ['feed', { url: 'ftp://example.org/feed' }],
+      ['weather', { days: 12 }],
       ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['Front Door'] }],
     ];
     for (const [id, settings] of bad) await expect(refreshBuiltinData(id, settings, context), id).rejects.toThrow(ZodError);
@@ -96,4 +113,19 @@ async function scanQr(png: Buffer): Promise<string> {
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
+}
+
+async function storeWeather(): Promise<void> {
+  await testApp.app.settings.set('weather.latitude', '53.55');
+  await testApp.app.settings.set('weather.longitude', '9.99');
+  await saveWeatherReport(testApp.app.db, {
+    provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: NOW,
+    current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
+    days: [
+      { date: '2025-10-14', weatherCode: 61, minC: 8, maxC: 12 },
+      { date: '2025-10-15', weatherCode: 2, minC: 8.4, maxC: 13.1, precipitationProbabilityPct: 10 },
+      { date: '2025-10-16', weatherCode: 61, minC: 9.2, maxC: 14.4, precipitationProbabilityPct: 40 },
+      { date: '2025-10-17', weatherCode: 3, minC: 7, maxC: 11 },
+    ],
+  }, NOW);
 }

@@ -125,6 +125,9 @@ describe('TRMNL devices in the browser UI', () => {
   });
 
   it('makes a control key in Settings that may refresh the displays', async () => {
+    await pairedFirmware();
+    await app.page.goto(app.uiUrl);
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
     await app.page.getByRole('button', { name: 'Make a control key' }).click();
     const shown = app.page.getByTestId('control-key');
     await shown.waitFor();

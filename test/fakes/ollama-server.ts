@@ -10,6 +10,8 @@ export interface FakeOllama {
   /** Models `GET /api/tags` lists and `/api/chat` accepts. */
   models: string[];
   classification: Record<string, unknown>;
+  /** What a text-only chat (no images, no format) answers. */
+  textAnswer: string;
   requests: { method: string; path: string; body: unknown }[];
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function startFakeOllama(): Promise<FakeOllama> {
   const fake = {
     modes: [] as OllamaMode[], models: ['llava:latest'], requests: [] as FakeOllama['requests'],
     classification: { quality: 'VERY_GOOD', content_type: 'Nature', people_count: 0, description: 'Old anchors in the dunes under a blue sky.' },
+    textAnswer: 'Rain on the window, soup on the stove: a good day to stay in.',
   };
   const server = http.createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
@@ -38,6 +41,9 @@ export async function startFakeOllama(): Promise<FakeOllama> {
     if (!fake.models.some((m) => m === body.model || m === `${body.model}:latest`)) return json(404, { error: `model "${body.model}" not found, try pulling it first` });
     if (mode === 'error') return json(500, { error: 'llama runner process has terminated: signal: killed' });
     const user = (body.messages ?? []).find((m: { role: string }) => m.role === 'user');
+    if (user && !user.images && body.format === undefined && typeof user.content === 'string') {
+      return json(200, { model: body.model, created_at: '2024-11-24T12:00:00.000Z', message: { role: 'assistant', content: fake.textAnswer }, done_reason: 'stop', done: true, total_duration: 900_000_000, eval_count: 20 });
+    }
     if (!Array.isArray(user?.images) || !/^[A-Za-z0-9+/=]+$/.test(user.images[0] ?? '')) return json(400, { error: 'illegal base64 data at input byte 0' });
     if (typeof body.format !== 'object' || body.format?.type !== 'object') return json(400, { error: 'invalid format: expected "json" or a JSON schema' });
     const content = mode === 'malformed' ? 'Sure! The photo shows' : JSON.stringify(mode === 'schema-mismatch' ? { ...fake.classification, content_type: 'Spaceship' } : fake.classification);

@@ -21,6 +21,8 @@ export interface FakeOpenAi {
   modes: OpenAiMode[];
   /** What a successful classification answers. */
   classification: Record<string, unknown>;
+  /** What a text-only chat (no image, no response format) answers. */
+  textAnswer: string;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
@@ -33,7 +35,7 @@ const ERROR_BODY = { error: { message: 'You exceeded your current quota, please 
  * OpenAI's error bodies. Requests without the right Bearer key get OpenAI's 401.
  */
 export async function startFakeOpenAi(apiKey = 'sk-test-fake-key-123456'): Promise<FakeOpenAi> {
-  const fake = { apiKey, modes: [] as OpenAiMode[], requests: [] as RecordedRequest[], classification: { quality: 'GOOD', content_type: 'Landscape', people_count: 0, description: 'Rusty anchors on a sandy beach.' } };
+  const fake = { apiKey, modes: [] as OpenAiMode[], requests: [] as RecordedRequest[], classification: { quality: 'GOOD', content_type: 'Landscape', people_count: 0, description: 'Rusty anchors on a sandy beach.' }, textAnswer: 'Autumn leaves drift down, the kettle sings, the day begins.' };
   const server = http.createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
@@ -49,6 +51,13 @@ export async function startFakeOpenAi(apiKey = 'sk-test-fake-key-123456'): Promi
     const mode = fake.modes.shift() ?? 'ok';
     if (mode === 'hang') return;
     if (mode === 'error') return json(429, ERROR_BODY);
+    if (req.method === 'POST' && path === '/v1/chat/completions' && isTextChat(body)) {
+      return json(200, {
+        id: 'chatcmpl-fake-text', object: 'chat.completion', created: 1732400000, model: (body as { model: string }).model,
+        choices: [{ index: 0, message: { role: 'assistant', content: fake.textAnswer, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 40, completion_tokens: 15, total_tokens: 55 },
+      });
+    }
     if (req.method === 'POST' && path === '/v1/chat/completions') {
       const problem = chatRequestProblem(body);
       if (problem) return json(400, { error: { message: problem, type: 'invalid_request_error', param: null, code: null } });
@@ -75,6 +84,12 @@ export async function startFakeOpenAi(apiKey = 'sk-test-fake-key-123456'): Promi
     url: `${origin}/v1`,
     close,
   });
+}
+
+/** A plain text chat: a model, string messages, no response format. */
+function isTextChat(body: unknown): boolean {
+  const b = body as { model?: string; messages?: { content: unknown }[]; response_format?: unknown };
+  return Boolean(b?.model) && !b.response_format && Array.isArray(b.messages) && b.messages.length > 0 && b.messages.every((m) => typeof m.content === 'string');
 }
 
 /** What the real API would refuse: no model, no image_url data URL, no json_schema response format. */
