@@ -10,6 +10,9 @@ import type {
 } from './dtos.ts';
 import type { DisplayPatch, WeeklyRuleInput } from './display-schemas.ts';
 import type { AppEventMap } from './events.ts';
+import type {
+  BuiltinPluginDto, FieldValue, MashupDto, MashupInput, PlaylistDto, PlaylistInput, ScreenDto, ScreenPatch, ScreenPreviewArgs, ScreenPreviewDto,
+} from './screens.ts';
 
 export interface JobPatchInput {
   cron?: string | null;
@@ -18,6 +21,7 @@ export interface JobPatchInput {
   params?: Record<string, unknown>;
 }
 export type * from './dtos.ts';
+export type * from './screens.ts';
 
 export type { DisplayPatch, WeeklyRuleInput };
 
@@ -66,7 +70,7 @@ export interface AdminOperations {
   'displays.revoke': { args: { id: number }; result: DisplayDto };
   'displays.update': { args: { id: number; patch: DisplayPatch }; result: DisplayDto };
   'displays.setRules': { args: { id: number; rules: WeeklyRuleInput[] }; result: DisplayDto };
-  'displays.setOverride': { args: { id: number; mode: string; minutes: number }; result: DisplayDto };
+  'displays.setOverride': { args: { id: number; mode: string; minutes: number; itemId?: number }; result: DisplayDto };
   'displays.clearOverride': { args: { id: number }; result: DisplayDto };
   'displays.showMessage': { args: { id: number; text: string; minutes?: number }; result: DisplayDto };
   'displays.next': { args: { id: number }; result: DisplayDto };
@@ -96,6 +100,29 @@ export interface AdminOperations {
   'displays.refreshAll': { args: Record<string, never>; result: { refreshed: number } };
   'displays.nextPhotoEverywhere': { args: Record<string, never>; result: { refreshed: number } };
   'displays.dashboardEverywhere': { args: { minutes?: number }; result: { refreshed: number } };
+  /** A screen, mashup or playlist on every approved display for a while (the tray's "Show everywhere"). */
+  'displays.showEverywhere': { args: { mode: 'screen' | 'mashup' | 'playlist'; itemId: number; minutes?: number }; result: { refreshed: number } };
+  'screens.list': { args: Record<string, never>; result: ScreenDto[] };
+  'screens.get': { args: { id: number }; result: ScreenDto };
+  'screens.builtins': { args: Record<string, never>; result: BuiltinPluginDto[] };
+  'screens.addBuiltin': { args: { builtinId: string; name?: string; values?: Record<string, FieldValue> }; result: ScreenDto };
+  /** A recipe: a TRMNL export ZIP or a zipped folder / trmnlp project, as base64. Over HTTP the body may be up to 8 MB. */
+  'screens.import': { args: { fileName: string; dataBase64: string; name?: string; values?: Record<string, FieldValue> }; result: ScreenDto };
+  'screens.update': { args: { id: number; patch: ScreenPatch }; result: ScreenDto };
+  /** Fetches its data now; a failure is on the screen's entry (`lastError`) and the old data stays. */
+  'screens.refresh': { args: { id: number }; result: ScreenDto };
+  'screens.delete': { args: { id: number }; result: { deleted: true } };
+  'screens.export': { args: { id: number }; result: { fileName: string; dataBase64: string } };
+  /** A screen (in a view) or a mashup on any panel, at any moment; nothing is stored. */
+  'screens.preview': { args: ScreenPreviewArgs; result: ScreenPreviewDto };
+  'mashups.list': { args: Record<string, never>; result: MashupDto[] };
+  'mashups.create': { args: { mashup: MashupInput }; result: MashupDto };
+  'mashups.update': { args: { id: number; mashup: MashupInput }; result: MashupDto };
+  'mashups.delete': { args: { id: number }; result: { deleted: true } };
+  'playlists.list': { args: Record<string, never>; result: PlaylistDto[] };
+  'playlists.create': { args: { playlist: PlaylistInput }; result: PlaylistDto };
+  'playlists.update': { args: { id: number; playlist: PlaylistInput }; result: PlaylistDto };
+  'playlists.delete': { args: { id: number }; result: { deleted: true } };
   'settings.list': { args: Record<string, never>; result: SettingDto[] };
   'settings.set': { args: { key: string; value: string }; result: SettingDto[] };
   'jobs.list': { args: Record<string, never>; result: JobDto[] };
@@ -133,7 +160,7 @@ export type AdminResult<K extends AdminOperationName> = AdminOperations[K]['resu
 
 export type AdminApi = { [K in AdminOperationName]: (args: AdminArgs<K>) => Promise<AdminResult<K>> };
 
-export const ADMIN_EVENTS = ['displays-changed', 'panel-image-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed', 'content-changed'] as const satisfies readonly (keyof AppEventMap)[];
+export const ADMIN_EVENTS = ['displays-changed', 'panel-image-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed', 'content-changed', 'screens-changed'] as const satisfies readonly (keyof AppEventMap)[];
 export type AdminEventName = (typeof ADMIN_EVENTS)[number];
 export type AdminEventPayload<E extends AdminEventName> = AppEventMap[E];
 
@@ -175,6 +202,25 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'displays.refreshAll': { method: 'POST', path: '/displays/refresh-all' },
   'displays.nextPhotoEverywhere': { method: 'POST', path: '/displays/next-photo-everywhere' },
   'displays.dashboardEverywhere': { method: 'POST', path: '/displays/dashboard-everywhere' },
+  'displays.showEverywhere': { method: 'POST', path: '/displays/show-everywhere' },
+  'screens.list': { method: 'GET', path: '/screens' },
+  'screens.get': { method: 'GET', path: '/screens/:id' },
+  'screens.builtins': { method: 'GET', path: '/screen-plugins' },
+  'screens.addBuiltin': { method: 'POST', path: '/screen-plugins/:builtinId' },
+  'screens.import': { method: 'POST', path: '/screens/import' },
+  'screens.update': { method: 'PATCH', path: '/screens/:id' },
+  'screens.refresh': { method: 'POST', path: '/screens/:id/refresh' },
+  'screens.delete': { method: 'DELETE', path: '/screens/:id' },
+  'screens.export': { method: 'GET', path: '/screens/:id/export' },
+  'screens.preview': { method: 'POST', path: '/screens/preview' },
+  'mashups.list': { method: 'GET', path: '/mashups' },
+  'mashups.create': { method: 'POST', path: '/mashups' },
+  'mashups.update': { method: 'PUT', path: '/mashups/:id' },
+  'mashups.delete': { method: 'DELETE', path: '/mashups/:id' },
+  'playlists.list': { method: 'GET', path: '/playlists' },
+  'playlists.create': { method: 'POST', path: '/playlists' },
+  'playlists.update': { method: 'PUT', path: '/playlists/:id' },
+  'playlists.delete': { method: 'DELETE', path: '/playlists/:id' },
   'settings.list': { method: 'GET', path: '/settings' },
   'settings.set': { method: 'PUT', path: '/settings/:key' },
   'jobs.list': { method: 'GET', path: '/jobs' },

@@ -60,6 +60,8 @@ const isoTime = z.string().datetime();
 export const deviceStateSchema = z.object({
   display_id: z.string(),
   mode: z.string(),
+  /** The screen on the panel (screen mode, or a screen in a playlist), else null (DESIGN.md §12). */
+  screen: z.number().int().positive().nullable(),
   version: z.string().min(1),
   image_url: z.string(),
   poll_interval_s: z.number().positive(),

@@ -34,14 +34,16 @@ export const pictureSettingsSchema = z.object({
 
 export const buttonActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.enum(['next', 'previous', 'favourite', 'dislike', 'schedule', 'refresh']) }),
-  z.object({ action: z.literal('override'), mode: z.enum(DISPLAY_MODES as unknown as [string, ...string[]]), minutes: z.number().int().min(1).max(24 * 60) }),
+  z.object({ action: z.literal('override'), mode: z.enum(DISPLAY_MODES as unknown as [string, ...string[]]), minutes: z.number().int().min(1).max(24 * 60), itemId: z.number().int().positive().optional() }),
 ]);
 
 /** Keys are a button (`A`) or a button with a long press (`A:long`). */
 export const buttonMapSchema: z.ZodType<ButtonMap> = z.record(z.string().regex(/^[ABCD](:long)?$/, 'keys are A–D, optionally with ":long"'), buttonActionSchema);
 
 /** The modes a user can choose; `pairing` is the server's own. */
-export const selectableModeSchema = z.enum(['photo', 'dashboard', 'message', 'sleep']);
+export const selectableModeSchema = z.enum(['photo', 'dashboard', 'message', 'sleep', 'screen', 'mashup', 'playlist']);
+/** The screen, mashup or playlist beside an item mode (screen, mashup, playlist); null for the others. */
+const itemId = z.number().int().positive().nullable().optional();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
 const timeZone = z.string().refine((tz) => {
   try {
@@ -58,6 +60,7 @@ export const displayPatchSchema = z.object({
   rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
   timeZone: timeZone.optional(),
   defaultMode: selectableModeSchema.optional(),
+  defaultItemId: itemId,
   rotationIntervalS: z.number().int().min(60).max(7 * 86400).optional(),
   pollIntervalS: z.number().int().min(5).max(86400).optional(),
   quietStart: hhmm.nullable().optional(),
@@ -75,10 +78,11 @@ export const weeklyRuleSchema = z.object({
   startMinute: z.number().int().min(0).max(1439),
   endMinute: z.number().int().min(1).max(1440),
   mode: selectableModeSchema,
+  itemId,
 }).refine((r) => r.endMinute > r.startMinute, 'endMinute must be after startMinute');
 export type WeeklyRuleInput = z.input<typeof weeklyRuleSchema>;
 export const weeklyRulesSchema = z.array(weeklyRuleSchema).max(100);
 
 const WEEK_MINUTES = 7 * 24 * 60;
-export const overrideSchema = z.object({ mode: selectableModeSchema, minutes: z.number().int().min(1).max(WEEK_MINUTES) });
+export const overrideSchema = z.object({ mode: selectableModeSchema, minutes: z.number().int().min(1).max(WEEK_MINUTES), itemId });
 export const messageSchema = z.object({ text: z.string().trim().min(1).max(500), minutes: z.number().int().min(1).max(WEEK_MINUTES).optional() });

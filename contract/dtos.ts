@@ -4,8 +4,11 @@
  * here imports from either side.
  */
 
-export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep';
-export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep'];
+export type DisplayMode = 'photo' | 'dashboard' | 'message' | 'pairing' | 'sleep' | 'screen' | 'mashup' | 'playlist';
+export const DISPLAY_MODES: readonly DisplayMode[] = ['photo', 'dashboard', 'message', 'pairing', 'sleep', 'screen', 'mashup', 'playlist'];
+/** Modes that show one item: its id sits beside the mode everywhere a mode is chosen. */
+export const ITEM_MODES = ['screen', 'mashup', 'playlist'] as const;
+export type ItemMode = (typeof ITEM_MODES)[number];
 
 /**
  * What a TRMNL device does on a double press, by TRMNL's names: `identify` shows the display's id,
@@ -36,7 +39,7 @@ export type ContentType = (typeof CONTENT_TYPES)[number];
 /** What a frame's button does; main validates stored maps against this shape (displays/buttons.ts). */
 export type ButtonAction =
   | { action: 'next' | 'previous' | 'favourite' | 'dislike' | 'schedule' | 'refresh' }
-  | { action: 'override'; mode: string; minutes: number };
+  | { action: 'override'; mode: string; minutes: number; itemId?: number };
 /** Keys are a button (`A`) or a button with a long press (`A:long`). */
 export type ButtonMap = Record<string, ButtonAction>;
 
@@ -84,8 +87,10 @@ export interface DisplayDto {
   specialFunction: SpecialFunction;
   /** The device will be told to wipe its credentials (TRMNL `reset_firmware`) at its next request. */
   resetRequested: boolean;
-  rules: { weekday: number; startMinute: number; endMinute: number; mode: string }[];
-  override: { mode: string; until: string } | null;
+  /** The screen, mashup or playlist the default mode shows (null for the other modes). */
+  defaultItemId: number | null;
+  rules: { weekday: number; startMinute: number; endMinute: number; mode: string; itemId: number | null }[];
+  override: { mode: string; until: string; itemId: number | null } | null;
   createdAt: string;
 }
 

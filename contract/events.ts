@@ -15,6 +15,8 @@ export interface AppEventMap {
   'job-log': { executionId: number; seq: number; time: string; level: string; message: string; context?: Record<string, unknown> };
   'execution-changed': { executionId: number; jobName: string; status: string };
   'photos-changed': Record<string, never>;
+  /** A screen, mashup or playlist was added, changed (settings or data) or removed. */
+  'screens-changed': { kind: 'screen' | 'mashup' | 'playlist'; id: number };
   /** Stored data a picture depends on changed (weather, calendar, stats, photos): dashboards may need a re-render. */
   'content-changed': { kind: 'weather' | 'calendar' | 'photos' | 'stats' | 'settings' | 'profiles' };
   /** A new admin token replaced the old one of its slot (not sent to the UI: it carries nothing to show). */

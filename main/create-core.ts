@@ -16,7 +16,11 @@ import { PanelImageRequests } from './display-content/panel-image-requests.ts';
 import { DisplayActions } from './display-content/display-actions.ts';
 import { LibraryPicker } from './display-content/library-picker.ts';
 import { DisplayContentService } from './display-content/display-content-service.ts';
+import { ItemContent } from './display-content/item-content.ts';
 import { RotationPolicy } from './display-content/rotation-policy.ts';
+import { MarkupAdapter } from './screens/markup-adapter.ts';
+import { RecipeAdapter } from './screens/recipe-adapter.ts';
+import { createScreensFeature, type ScreensFeature } from './screens/screens-feature.ts';
 import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { ExternalChanges } from './storage/data-version.ts';
@@ -62,6 +66,8 @@ export interface Core extends StoreContext {
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
+  /** Screens, mashups and playlists (DESIGN.md §12). */
+  screens: ScreensFeature;
   frameProgram: { bundle: FrameBundleSource; listeners: FrameListenersHolder };
   /** The server publishes its ports here once it listens (null in the CLI). */
   listeners: ListenerInfo;
@@ -80,7 +86,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
 
   const picker = new LibraryPicker(stores);
   const panelImageRequests = new PanelImageRequests(stores, profiles);
-  const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings });
+  const screens = createScreensFeature({ dataDir, db, events, log, now, recipes: new RecipeAdapter(), markup: new MarkupAdapter(), usage: (mode, id) => displays.namesShowing(mode, id) });
+  const items = new ItemContent(screens, profiles);
+  const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings, items });
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });
   const app: AppContext = { ...stores, displayContent };
   const jobs = new JobService(app, JOB_KINDS);
@@ -109,8 +117,10 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
     listeners: new ListenerInfo(),
+    screens,
     frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
+      screens.data.stop();
       await telemetry.stop();
       offline.stop();
       displayContent.stop();

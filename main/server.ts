@@ -105,6 +105,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       }
       core.panelImages.sweepInterruptedWrites();
       core.displayContent.start();
+      core.screens.data.start();
       core.telemetry.start();
       core.offline.start();
       changeWatcher.start();

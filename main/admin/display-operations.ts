@@ -14,6 +14,8 @@ import type { Display } from '../storage/entities/display.ts';
 import type { DisplayLogStore } from '../trmnl/log-store.ts';
 import type { TelemetryHistory } from '../displays/telemetry-history.ts';
 import type { FrameBundleSource } from '../frame-program/bundle.ts';
+import { itemForMode } from '../screens/mode-items.ts';
+import type { ScreensFeature } from '../screens/screens-feature.ts';
 
 export interface DisplayOperationsDeps {
   displays: DisplayStore;
@@ -23,6 +25,8 @@ export interface DisplayOperationsDeps {
   displayLogs: Pick<DisplayLogStore, 'list'>;
   telemetryHistory: Pick<TelemetryHistory, 'recent'>;
   frameProgram: { bundle: Pick<FrameBundleSource, 'version'> };
+  /** Checks the screen, mashup or playlist an item mode names. */
+  screens: Pick<ScreensFeature, 'store' | 'mashups' | 'playlists'>;
   now(): Date;
 }
 
@@ -46,6 +50,21 @@ export function displayOperations(deps: DisplayOperationsDeps): DisplayOperation
     return display;
   };
 
+  /** A new default mode or item is checked: an item mode must name an existing screen, mashup or playlist. */
+  const withDefaultItem = async (display: Display, patch: unknown): Promise<unknown> => {
+    if (typeof patch !== 'object' || patch === null || !('defaultMode' in patch || 'defaultItemId' in patch)) return patch;
+    const { defaultMode, defaultItemId } = patch as { defaultMode?: unknown; defaultItemId?: unknown };
+    if (defaultItemId !== undefined && defaultItemId !== null && typeof defaultItemId !== 'number') return patch;
+    const mode = typeof defaultMode === 'string' ? defaultMode : display.defaultMode;
+    const item = typeof defaultItemId === 'number' || defaultItemId === null ? defaultItemId : display.defaultItemId;
+    return { ...patch, defaultItemId: await itemForMode(deps.screens, mode, item) };
+  };
+  const withRuleItem = async (rule: unknown): Promise<unknown> => {
+    if (typeof rule !== 'object' || rule === null || typeof (rule as { mode?: unknown }).mode !== 'string') return rule;
+    const { mode, itemId } = rule as { mode: string; itemId?: unknown };
+    return { ...rule, itemId: await itemForMode(deps.screens, mode, typeof itemId === 'number' ? itemId : null) };
+  };
+
   return {
     async 'displays.list'() {
       return (await displays.listScheduled()).map(dto);
@@ -65,18 +84,18 @@ export function displayOperations(deps: DisplayOperationsDeps): DisplayOperation
     },
     async 'displays.update'({ id: raw, patch }) {
       const display = await find(raw);
-      await displays.update(display.id, patch);
+      await displays.update(display.id, await withDefaultItem(display, patch));
       return dtoOf(display.id);
     },
     async 'displays.setRules'({ id: raw, rules }) {
       const display = await find(raw);
-      await displays.setRules(display.id, rules);
+      await displays.setRules(display.id, Array.isArray(rules) ? await Promise.all(rules.map(withRuleItem)) : rules);
       return dtoOf(display.id);
     },
-    async 'displays.setOverride'({ id: raw, mode, minutes }) {
+    async 'displays.setOverride'({ id: raw, mode, minutes, itemId: rawItem }) {
       const display = await find(raw);
-      const args = parseInput(overrideSchema, { mode, minutes });
-      await deps.actions.setOverride(display.id, args.mode, args.minutes);
+      const args = parseInput(overrideSchema, { mode, minutes, itemId: rawItem });
+      await deps.actions.setOverride(display.id, args.mode, args.minutes, await itemForMode(deps.screens, args.mode, args.itemId));
       return dtoOf(display.id);
     },
     async 'displays.clearOverride'({ id: raw }) {

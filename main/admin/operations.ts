@@ -15,6 +15,13 @@ import { panelImagePreviewOperations, type PanelImagePreviewDeps } from './panel
 import { integrationOperations } from './integration-operations.ts';
 import { parseInput } from '../core/errors.ts';
 import { uiOperations, type UiOperationsDeps } from './ui-operations.ts';
+import { ITEM_MODES } from '../../contract/dtos.ts';
+import type { DisplayStore } from '../displays/display-store.ts';
+import { itemForMode } from '../screens/mode-items.ts';
+import type { ScreensFeature } from '../screens/screens-feature.ts';
+import { lanHttpBase } from '../screens/webhook-url.ts';
+import { mashupPlaylistOperations } from './mashup-playlist-operations.ts';
+import { screenOperations } from './screen-operations.ts';
 
 /** What the admin contract is implemented over; each group of operations takes only its part. */
 export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperationsDeps & FrameInstallDeps & {
@@ -25,6 +32,8 @@ export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperat
   integrationKeys: IntegrationKeys;
   jobs: JobService;
   settings: SettingsStore;
+  displays: DisplayStore;
+  screens: ScreensFeature;
 };
 
 const DASHBOARD_EVERYWHERE_MINUTES = 30;
@@ -47,6 +56,8 @@ export function createAdminApi(core: AdminDeps): AdminApi {
     ...panelImagePreviewOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
+    ...screenOperations({ screens: core.screens, profiles: core.profiles, lanBase: () => lanHttpBase(core.listeners.current()?.http ?? null) }),
+    ...mashupPlaylistOperations(core.screens, (mode, id) => core.displays.namesShowing(mode, id)),
     async 'profiles.list'() {
       return [...BUILTIN_PROFILES, ...(await core.profiles.listCustom())].map(profileDto);
     },
@@ -72,6 +83,15 @@ export function createAdminApi(core: AdminDeps): AdminApi {
     async 'displays.dashboardEverywhere'({ minutes }) {
       const duration = parseInput(z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES), minutes, 'minutes');
       return { refreshed: await core.actions.forEachApproved({ action: 'override', mode: 'dashboard', minutes: duration }) };
+    },
+    async 'displays.showEverywhere'(args) {
+      const { mode, itemId, minutes } = parseInput(z.object({
+        mode: z.enum(ITEM_MODES),
+        itemId: z.coerce.number().int().positive(),
+        minutes: z.number().int().min(1).max(24 * 60).default(DASHBOARD_EVERYWHERE_MINUTES),
+      }), args);
+      await itemForMode(core.screens, mode, itemId);
+      return { refreshed: await core.actions.forEachApproved({ action: 'override', mode, minutes, itemId }) };
     },
     async 'settings.list'() {
       return core.settings.list();

@@ -1,10 +1,13 @@
-import windowsDisplayNames from 'timezones.json/timezones.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { findIana } from 'windows-iana';
 import { propertyValue, type RawComponent } from './feed-text.ts';
 import { vtimezoneZone } from './vtimezone.ts';
 import type { Zone } from './zone.ts';
 
 export type { Zone };
+
+// Read with require: the main-process bundle keeps packages external and drops `with { type: 'json' }`, which Node then refuses.
+const windowsDisplayNames = createRequire(import.meta.url)('timezones.json/timezones.json') as typeof import('timezones.json/timezones.json');
 
 export const UTC_ZONE: Zone = { name: 'UTC', instantOf: (wall) => wall, wallOf: (instant) => instant };
 

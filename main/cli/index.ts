@@ -6,6 +6,7 @@ import { photosImportCommand, photosListCommand } from './commands/photos.ts';
 import { variantsListCommand } from './commands/variants.ts';
 import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './commands/settings.ts';
 import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
+import { screensExportCommand, screensImportCommand, screensListCommand, screensRefreshCommand, screensRenderCommand, screensSetCommand } from './commands/screens.ts';
 import { CliError } from './output.ts';
 import { serveCommand } from './serve-command.ts';
 import { addServeOptions, dataDirOption } from './serve-options.ts';
@@ -94,6 +95,30 @@ settings.command('get <key>').description('print one setting')
   .action((key, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => settingsGetCommand(core.app, key, out)));
 settings.command('set <key> <value>').description('change one setting')
   .action((key, value, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => settingsSetCommand(core.app, key, value, out)));
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const screens = program.command('screens').description('list screens (plugin instances: built-in plugins and TRMNL recipes)')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => screensListCommand(core.screens, options, out)));
+screens.command('import <source>').description('add a screen from a TRMNL recipe: a folder, a trmnlp project or an export ZIP; prints its id')
+  .option('--name <name>', "the screen's name (default: the recipe's)")
+  .option('--field <key=value>', 'a custom field value (repeat; a multi-select takes one per chosen value)', collect, [])
+  .option('--json', 'print the screen as one JSON object')
+  .action((source, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => screensImportCommand(core.screens, source, cmd.optsWithGlobals(), out)));
+screens.command('set <id> <pairs...>').description('change custom fields, polling_url, refresh (minutes) or name: KEY=VALUE …')
+  .action((id, pairs, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => screensSetCommand(core.screens, id, pairs, out)));
+screens.command('refresh <id>').description('fetch its data now')
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => screensRefreshCommand(core.screens, id, out)));
+screens.command('render <id>').description('write the panel-ready PNG (fetching first if it has no data)')
+  .requiredOption('--profile <name>', 'panel profile id')
+  .option('--layout <layout>', 'full, half_horizontal, half_vertical or quadrant', 'full')
+  .option('--at <instant>', 'render as if the clock showed this ISO instant')
+  .requiredOption('--out <file>', 'output PNG')
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => screensRenderCommand(core, id, cmd.optsWithGlobals(), out)));
+screens.command('export <id>').description('write the recipe as a TRMNL export ZIP')
+  .requiredOption('--out <file>', 'output ZIP')
+  .action((id, _options, cmd: Command) => withCore(cmd.optsWithGlobals(), (core) => screensExportCommand(core.screens, id, cmd.optsWithGlobals(), out)));
 
 program.command('render <image>')
   .description('write the frame a display with this profile would get')

@@ -78,6 +78,7 @@ export class DesktopApp {
       notifyOnEvents(events, (title, body) => this.notify(title, body)),
       events.on('content-changed', ({ kind }) => kind === 'settings' && void this.syncStartAtLogin()),
       events.on('execution-changed', () => void this.tray?.refresh()),
+      events.on('screens-changed', () => void this.tray?.refresh()),
     );
     this.tray = new TrayController({ electron, icon: this.options.paths.trayIcon, admin: server.admin, log, open: () => this.showWindow(), quit: () => electron.app.quit() });
     await this.tray.refresh();

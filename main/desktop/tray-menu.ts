@@ -3,8 +3,16 @@ import type { Electron } from './electron-types.ts';
 export const DASHBOARD_MINUTES = 30;
 export const PAIRING_MINUTES = 10;
 
+/** A screen, mashup or playlist the tray can show everywhere. */
+export interface TrayItem {
+  mode: 'screen' | 'mashup' | 'playlist';
+  id: number;
+  name: string;
+}
+
 export interface TrayState {
   jobs: string[];
+  items: TrayItem[];
   pairingUntil: Date | null;
 }
 
@@ -12,6 +20,7 @@ export interface TrayActions {
   refreshAll(): void;
   nextPhotoEverywhere(): void;
   dashboardEverywhere(): void;
+  showEverywhere(item: TrayItem): void;
   togglePairing(open: boolean): void;
   runJob(name: string): void;
   open(): void;
@@ -27,6 +36,12 @@ export function trayMenuTemplate(state: TrayState, actions: TrayActions): Electr
     { label: 'Refresh all screens', click: () => actions.refreshAll() },
     { label: 'Next photo everywhere', click: () => actions.nextPhotoEverywhere() },
     { label: `Dashboard everywhere for ${DASHBOARD_MINUTES} min`, click: () => actions.dashboardEverywhere() },
+    {
+      label: `Show everywhere for ${DASHBOARD_MINUTES} min`,
+      submenu: state.items.length
+        ? state.items.map((item) => ({ label: `${item.name} (${item.mode})`, click: () => actions.showEverywhere(item) }))
+        : [{ label: 'No screens yet', enabled: false }],
+    },
     {
       label: pairing ? `Pair new displays (until ${clock(state.pairingUntil!)})` : `Pair new displays (${PAIRING_MINUTES} min)`,
       type: 'checkbox',

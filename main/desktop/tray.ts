@@ -1,7 +1,7 @@
 import type { AdminApi } from '../../contract/admin.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Electron, ElectronDeps } from './electron-types.ts';
-import { DASHBOARD_MINUTES, PAIRING_MINUTES, trayMenuTemplate, type TrayActions, type TrayState } from './tray-menu.ts';
+import { DASHBOARD_MINUTES, PAIRING_MINUTES, trayMenuTemplate, type TrayActions, type TrayItem, type TrayState } from './tray-menu.ts';
 
 export interface TrayOptions {
   electron: Pick<ElectronDeps, 'Tray' | 'Menu' | 'nativeImage'>;
@@ -31,6 +31,7 @@ export class TrayController {
       refreshAll: act('refresh all', () => admin['displays.refreshAll']({})),
       nextPhotoEverywhere: act('next photo everywhere', () => admin['displays.nextPhotoEverywhere']({})),
       dashboardEverywhere: act('dashboard everywhere', () => admin['displays.dashboardEverywhere']({ minutes: DASHBOARD_MINUTES })),
+      showEverywhere: (item) => act(`show ${item.name}`, () => admin['displays.showEverywhere']({ mode: item.mode, itemId: item.id, minutes: DASHBOARD_MINUTES }))(),
       togglePairing: (open) => act('pairing', () => (open ? admin['pairing.open']({ minutes: PAIRING_MINUTES }) : admin['pairing.close']({})))(),
       runJob: (name) => act(`run ${name}`, () => admin['jobs.run']({ name }))(),
       open: options.open,
@@ -52,7 +53,15 @@ export class TrayController {
   }
 
   private async state(): Promise<TrayState> {
-    const [jobs, pairing] = await Promise.all([this.options.admin['jobs.list']({}), this.options.admin['pairing.get']({})]);
-    return { jobs: jobs.map((j) => j.name), pairingUntil: pairing.until ? new Date(pairing.until) : null };
+    const { admin } = this.options;
+    const [jobs, pairing, screens, mashups, playlists] = await Promise.all([
+      admin['jobs.list']({}), admin['pairing.get']({}), admin['screens.list']({}), admin['mashups.list']({}), admin['playlists.list']({}),
+    ]);
+    const items: TrayItem[] = [
+      ...screens.map((s) => ({ mode: 'screen' as const, id: s.id, name: s.name })),
+      ...mashups.map((m) => ({ mode: 'mashup' as const, id: m.id, name: m.name })),
+      ...playlists.map((p) => ({ mode: 'playlist' as const, id: p.id, name: p.name })),
+    ];
+    return { jobs: jobs.map((j) => j.name), items, pairingUntil: pairing.until ? new Date(pairing.until) : null };
   }
 }

@@ -40,7 +40,7 @@ export class DisplayActions {
         if (display.currentVariantId !== null) await this.picker.dislike(display.currentVariantId);
         return this.displayContent.recompute(display.id, { photo: 'next' });
       case 'override':
-        return this.setOverride(display.id, action.mode as DisplayMode, action.minutes);
+        return this.setOverride(display.id, action.mode as DisplayMode, action.minutes, action.itemId ?? null);
       case 'schedule':
         return this.clearOverride(display.id);
       case 'refresh':
@@ -48,9 +48,9 @@ export class DisplayActions {
     }
   }
 
-  async setOverride(displayId: number, mode: DisplayMode, minutes: number): Promise<DisplayState> {
+  async setOverride(displayId: number, mode: DisplayMode, minutes: number, itemId: number | null = null): Promise<DisplayState> {
     const now = this.deps.now();
-    await this.displays.setOverride(displayId, mode, new Date(now.getTime() + minutes * 60_000), now);
+    await this.displays.setOverride(displayId, mode, new Date(now.getTime() + minutes * 60_000), now, itemId);
     return this.displayContent.recompute(displayId, { freshDashboard: mode === 'dashboard' });
   }
 

@@ -3,6 +3,7 @@ import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
 import { Turns } from '../core/turns.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
+import { isItemMode } from '../screens/mode-items.ts';
 import type { DisplayMode } from '../storage/entities/display.ts';
 import type { DisplayState } from './display-state.ts';
 import type { PhotoPicker } from './photo-picker.ts';
@@ -57,6 +58,7 @@ export class DisplayContentService implements DisplayContent {
     this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
     this.unsubscribe.push(this.deps.events.on('photos-changed', () => this.recheckPhotos()));
+    this.unsubscribe.push(this.deps.events.on('screens-changed', () => this.invalidateItemModes()));
   }
 
   stop(): void {
@@ -166,6 +168,13 @@ export class DisplayContentService implements DisplayContent {
           this.recheckPhotos();
         }
       });
+  }
+
+  /** A screen's data or settings, a mashup or a playlist changed: displays showing any of them draw again. */
+  private invalidateItemModes(): void {
+    for (const [displayId, entry] of this.entries) {
+      if (entry.state && isItemMode(entry.state.mode)) this.invalidate(displayId);
+    }
   }
 
   private async invalidateUnavailablePhotos(): Promise<void> {

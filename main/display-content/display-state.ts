@@ -7,6 +7,8 @@ export interface DisplayState {
   displayId: number;
   humanId: string;
   mode: DisplayMode;
+  /** The screen on the panel (screen mode, or a screen in a playlist), else null. */
+  screen: number | null;
   version: string;
   panelImageId: number;
   /** When the panel image was rendered; TRMNL filenames carry it. */
@@ -41,6 +43,7 @@ export function stateBody(state: StateFields, baseUrl: string): DeviceState {
   return {
     display_id: state.humanId,
     mode: state.mode,
+    screen: state.screen,
     version: state.version,
     image_url: `${baseUrl}/api/display/image?version=${state.version}`,
     poll_interval_s: state.pollIntervalS,

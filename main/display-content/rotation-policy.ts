@@ -5,7 +5,9 @@ import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../
 import type { PanelImageRequest, PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
-import type { Display, DisplayMode } from '../storage/entities/display.ts';
+import type { Display } from '../storage/entities/display.ts';
+import type { ItemMode } from '../../contract/dtos.ts';
+import type { ItemContent } from './item-content.ts';
 import { toHex, withEtag, type DisplayState } from './display-state.ts';
 import type { PanelImageRequests } from './panel-image-requests.ts';
 import type { PhotoPicker } from './photo-picker.ts';
@@ -32,6 +34,8 @@ interface PanelImagePlan {
   request: PanelImageRequest;
   photoDueAt: Date | null;
   variantId: number | null;
+  /** The screen on the panel (screen mode, or a screen in a playlist). */
+  screenId?: number | null;
 }
 
 export interface RotationPolicyDeps {
@@ -41,6 +45,8 @@ export interface RotationPolicyDeps {
   profiles: ProfileRegistry;
   picker: PhotoPicker;
   settings: Pick<SettingsStore, 'get'>;
+  /** Screens, mashups and playlists (absent: the item modes say they are not available). */
+  items?: ItemContent;
 }
 
 /**
@@ -56,7 +62,7 @@ export class RotationPolicy {
       throw err instanceof NotFoundError ? new DisplayGoneError(displayId) : err;
     });
     const resolved = resolveMode(display, rules, override, now);
-    const { request, photoDueAt, variantId } = await this.plan(display, resolved.mode, now, options);
+    const { request, photoDueAt, variantId, screenId } = await this.plan(display, resolved, now, options);
     const image = await this.deps.panelImages.ensure(request);
     await this.deps.panelImages.assign(displayId, image, resolved.mode, now);
 
@@ -66,6 +72,7 @@ export class RotationPolicy {
       displayId,
       humanId: display.humanId,
       mode: resolved.mode,
+      screen: screenId ?? null,
       version: image.version,
       panelImageId: image.id,
       producedAt: image.producedAt,
@@ -93,9 +100,13 @@ export class RotationPolicy {
     return rendered;
   }
 
-  private async plan(display: Display, mode: DisplayMode, now: Date, options: DecideOptions): Promise<PanelImagePlan> {
+  private async plan(display: Display, { mode, itemId }: ResolvedMode, now: Date, options: DecideOptions): Promise<PanelImagePlan> {
     const { requests } = this.deps;
     switch (mode) {
+      case 'screen':
+      case 'mashup':
+      case 'playlist':
+        return this.itemRequest(display, mode, itemId, now, options);
       case 'pairing':
         return { request: await requests.pairing(display, (await this.deps.settings.get('server.name')) ?? 'Inkstand'), photoDueAt: null, variantId: null };
       case 'message':
@@ -107,6 +118,18 @@ export class RotationPolicy {
       case 'photo':
         return this.photoRequest(display, now, options.photo ?? 'keep');
     }
+  }
+
+  /** Screens, mashups and playlists; a step (button) moves through a playlist instead of the photos. */
+  private async itemRequest(display: Display, mode: ItemMode, itemId: number | null, now: Date, options: DecideOptions): Promise<PanelImagePlan> {
+    if (!this.deps.items) return { request: await this.deps.requests.message(display, 'Screens are not available in this build.'), photoDueAt: null, variantId: null };
+    const plan = await this.deps.items.plan(display, mode, itemId, now, options.photo ?? 'keep', {
+      photo: () => this.photoRequest(display, now, 'keep'),
+      dashboard: () => this.dashboardRequest(display, now, options.freshDashboard ?? false),
+      message: (text) => this.deps.requests.message(display, text),
+      savePlaylistPlace: (position, since) => this.deps.displays.markPlaylistPlace(display.id, position, since),
+    });
+    return { request: plan.request, photoDueAt: plan.dueAt, variantId: plan.variantId, screenId: plan.screenId };
   }
 
   private async dashboardRequest(display: Display, now: Date, fresh: boolean): Promise<PanelImageRequest> {

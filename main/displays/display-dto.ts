@@ -50,8 +50,9 @@ export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override
     hasToken: d.tokenHash !== null,
     specialFunction: d.specialFunction,
     resetRequested: d.resetRequested,
-    rules: rules.map((r) => ({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute, mode: r.mode })),
-    override: override && override.until > now ? { mode: override.mode, until: override.until.toISOString() } : null,
+    defaultItemId: d.defaultItemId ?? null,
+    rules: rules.map((r) => ({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute, mode: r.mode, itemId: r.itemId ?? null })),
+    override: override && override.until > now ? { mode: override.mode, until: override.until.toISOString(), itemId: override.itemId ?? null } : null,
     createdAt: d.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { displayPatchSchema, weeklyRulesSchema, type DisplayPatch } from '../../contract/display-schemas.ts';
+import type { ItemMode } from '../../contract/dtos.ts';
 import type { DisplayChange } from '../../contract/events.ts';
 import { parseInput, ValidationError, found } from '../core/errors.ts';
 import type { AppEvents } from '../core/events.ts';
@@ -147,9 +148,28 @@ export class DisplayStore {
     return saved;
   }
 
-  async setOverride(id: number, mode: DisplayMode, until: Date, now: Date): Promise<void> {
-    await this.overrides.save({ displayId: id, mode, until, createdAt: now });
+  /** `itemId`: the screen, mashup or playlist an item mode shows (checked by the caller). */
+  async setOverride(id: number, mode: DisplayMode, until: Date, now: Date, itemId: number | null = null): Promise<void> {
+    await this.overrides.save({ displayId: id, mode, itemId, until, createdAt: now });
     this.changed(id);
+  }
+
+  /** Where a display is in its playlist: the content's own bookkeeping, like markShowing. */
+  async markPlaylistPlace(id: number, position: number, since: Date): Promise<void> {
+    await this.displays.update({ id }, { playlistPosition: position, playlistSince: since });
+    this.changed(id, 'showing');
+  }
+
+  /** The names of the displays whose default mode, weekly rules or override show this screen, mashup or playlist. */
+  async namesShowing(mode: ItemMode, itemId: number): Promise<string[]> {
+    const [byDefault, rules, overrides] = await Promise.all([
+      this.displays.findBy({ defaultMode: mode, defaultItemId: itemId }),
+      this.rules.findBy({ mode, itemId }),
+      this.overrides.findBy({ mode, itemId }),
+    ]);
+    const ids = [...new Set([...byDefault.map((d) => d.id), ...rules.map((r) => r.displayId), ...overrides.map((o) => o.displayId)])];
+    const displays = ids.length ? await this.displays.findBy({ id: In(ids) }) : [];
+    return displays.map((display) => `display "${display.name}"`);
   }
 
   async clearOverride(id: number): Promise<void> {

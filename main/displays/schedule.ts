@@ -3,6 +3,8 @@ import type { Override, WeeklyRule } from '../storage/entities/schedule.ts';
 
 export interface ResolvedMode {
   mode: DisplayMode;
+  /** The screen, mashup or playlist an item mode shows (null for the other modes). */
+  itemId: number | null;
   /** Why: which layer decided. */
   source: 'pairing' | 'override' | 'rule' | 'default';
   /** The next moment the mode may change by itself (override end, rule boundary), or null. */
@@ -30,14 +32,14 @@ export function localWeekMinute(at: Date, timeZone: string): { weekday: number; 
 /** Override (unexpired) > weekly rule for the display's local time > default mode. Pending displays show pairing. */
 export function resolveMode(display: Display, rules: WeeklyRule[], override: Override | null, now: Date): ResolvedMode {
   const ruleBoundary = nextRuleBoundary(rules, display.timeZone, now);
-  if (display.status !== 'approved') return { mode: 'pairing', source: 'pairing', nextChangeAt: null };
+  if (display.status !== 'approved') return { mode: 'pairing', itemId: null, source: 'pairing', nextChangeAt: null };
   if (override && override.until.getTime() > now.getTime()) {
-    return { mode: override.mode, source: 'override', nextChangeAt: override.until };
+    return { mode: override.mode, itemId: override.itemId ?? null, source: 'override', nextChangeAt: override.until };
   }
   const { weekday, minute } = localWeekMinute(now, display.timeZone);
   const rule = rules.find((r) => r.weekday === weekday && r.startMinute <= minute && minute < r.endMinute);
-  if (rule) return { mode: rule.mode, source: 'rule', nextChangeAt: ruleBoundary };
-  return { mode: display.defaultMode, source: 'default', nextChangeAt: ruleBoundary };
+  if (rule) return { mode: rule.mode, itemId: rule.itemId ?? null, source: 'rule', nextChangeAt: ruleBoundary };
+  return { mode: display.defaultMode, itemId: display.defaultItemId ?? null, source: 'default', nextChangeAt: ruleBoundary };
 }
 
 /** The next start or end of any rule, in absolute time, found by walking local minutes forward. */

@@ -19,6 +19,8 @@ import { frameProgramRoutes } from '../frame-program/routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
+import { webhookRoutes } from './webhook-routes.ts';
+import { recipeImportRoute } from './recipe-import-route.ts';
 import { uploadPhotoFile } from '../admin/library-operations.ts';
 import { uploadTempDir } from '../library/paths.ts';
 import { trmnlRoutes } from './trmnl-routes.ts';
@@ -31,6 +33,8 @@ export type HttpDeps = Omit<DeviceRouteDeps, 'auth' | 'displays'> & Omit<Integra
   trmnl: TrmnlService;
   adminTokens: AdminTokenStore;
   frameProgram: Parameters<typeof frameProgramRoutes>[0];
+  /** Screens whose data arrives by webhook. */
+  screens: { data: Parameters<typeof webhookRoutes>[0] };
   /** The stores, for the upload route's import. */
   library: StoreContext;
   dataDir: string;
@@ -61,6 +65,7 @@ export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppO
   app.use('/api', integrationRoutes({ displays: core.displays, keys: core.integrationKeys, trmnl: core.trmnl }));
   app.use('/api', integrationControlRoutes({ displays: core.displays, keys: core.integrationKeys, actions: core.actions }));
   // TRMNL's `GET /api/display` must be matched before the native router mounted at /api/display.
+  app.use('/api', webhookRoutes(core.screens.data));
   app.use('/api', trmnlRoutes({ trmnl: core.trmnl, log: core.log }));
   app.use('/api/display', deviceRoutes({
     displays: core.displays,
@@ -73,6 +78,7 @@ export function createHttpApp(core: HttpDeps, admin: AdminApi, options: HttpAppO
   }));
   app.use('/frame', frameProgramRoutes(core.frameProgram));
   app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core.library, name, file), core.adminTokens, uploadTempDir(core.dataDir)));
+  app.use('/api/admin', recipeImportRoute(admin, core.adminTokens));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     app.use(express.static(options.rendererDir, { index: 'index.html' }));

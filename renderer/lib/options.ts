@@ -10,6 +10,9 @@ export const MODES: { value: SelectableMode; label: string }[] = [
   { value: 'dashboard', label: 'Dashboard' },
   { value: 'message', label: 'Message' },
   { value: 'sleep', label: 'Sleep' },
+  { value: 'screen', label: 'A screen' },
+  { value: 'mashup', label: 'A mashup' },
+  { value: 'playlist', label: 'A playlist' },
 ];
 
 export const ROTATIONS = [0, 90, 180, 270] as const;

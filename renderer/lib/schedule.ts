@@ -8,8 +8,8 @@ export function sortRules(rules: WeeklyRuleInput[]): WeeklyRuleInput[] {
 }
 
 /** The same slot on each chosen day. */
-export function rulesForDays(days: number[], startMinute: number, endMinute: number, mode: WeeklyRuleInput['mode']): WeeklyRuleInput[] {
-  return days.map((weekday) => ({ weekday, startMinute, endMinute, mode }));
+export function rulesForDays(days: number[], startMinute: number, endMinute: number, mode: WeeklyRuleInput['mode'], itemId: number | null = null): WeeklyRuleInput[] {
+  return days.map((weekday) => ({ weekday, startMinute, endMinute, mode, itemId }));
 }
 
 /** The first clash between two rules of one day, as a sentence; null when there is none. */

@@ -4,6 +4,7 @@ import { useDisplays } from './displays-store.ts';
 import { useJobs } from './jobs-store.ts';
 import { usePhotos } from './photos-store.ts';
 import { useSettings } from './settings-store.ts';
+import { useScreens } from './screens-store.ts';
 import { useToasts } from './toast-store.ts';
 
 export interface LiveEventOptions {
@@ -25,6 +26,7 @@ export function connectLiveEvents(api: InkstandClient, { resync }: LiveEventOpti
     api.on('job-log', (line) => jobs().receiveLog(line)),
     api.on('execution-changed', () => void jobs().load()),
     api.on('photos-changed', () => void usePhotos.getState().load()),
+    api.on('screens-changed', () => void useScreens.getState().load()),
     api.on('content-changed', ({ kind }) => {
       if (kind === 'weather' || kind === 'calendar') {
         void useDashboard.getState().load();

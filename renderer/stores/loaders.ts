@@ -2,6 +2,7 @@ import { useDashboard } from './dashboard-store.ts';
 import { useDisplays } from './displays-store.ts';
 import { useJobs } from './jobs-store.ts';
 import { usePhotos } from './photos-store.ts';
+import { useScreens } from './screens-store.ts';
 import { useSettings } from './settings-store.ts';
 import { useVariants } from './variants-store.ts';
 
@@ -16,6 +17,7 @@ export const LOADERS = {
   jobs: () => useJobs.getState().load(),
   settings: () => useSettings.getState().load(),
   dashboard: () => useDashboard.getState().load(),
+  screens: () => useScreens.getState().load(),
 } satisfies Record<string, Loader>;
 
 /** Runs each loader once, however many lists name it. */

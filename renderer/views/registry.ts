@@ -6,6 +6,7 @@ import { DisplaysView } from './DisplaysView.tsx';
 import { JobsView } from './JobsView.tsx';
 import { PendingDisplaysCount, PhotoCount } from './nav-counts.tsx';
 import { PhotosView } from './PhotosView.tsx';
+import { ScreensView } from './ScreensView.tsx';
 import { SettingsView } from './SettingsView.tsx';
 
 export interface ViewDefinition {
@@ -25,7 +26,8 @@ export interface ViewDefinition {
  * one entry here: the sidebar, the address and the load list (`loadEveryView`) follow from it.
  */
 export const VIEWS = [
-  { id: 'displays', label: 'Displays', component: DisplaysView, load: [LOADERS.displays, LOADERS.pairing], badge: PendingDisplaysCount },
+  { id: 'displays', label: 'Displays', component: DisplaysView, load: [LOADERS.displays, LOADERS.pairing, LOADERS.screens], badge: PendingDisplaysCount },
+  { id: 'screens', label: 'Screens', component: ScreensView, load: [LOADERS.screens, LOADERS.displays] },
   // Fetches what it shows itself when opened (the install command depends on the listeners, not on stored data).
   { id: 'add-frame', label: 'Add a frame', component: AddFrameView, load: [] },
   { id: 'photos', label: 'Photos', component: PhotosView, load: [LOADERS.photos, LOADERS.styles, LOADERS.displays], badge: PhotoCount },

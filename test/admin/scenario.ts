@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { AdminArgs, AdminOperationName, AdminResult } from '../../contract/admin.ts';
+import { fixtureZip } from '../helpers/screens.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
 export type Call = <K extends AdminOperationName>(name: K, args: AdminArgs<K>) => Promise<AdminResult<K>>;
@@ -17,6 +18,11 @@ export interface ScenarioContext {
   calendarId?: number;
   trmnlId?: number;
   trmnlToken?: string;
+  screenId?: number;
+  recipeScreenId?: number;
+  mashupId?: number;
+  playlistId?: number;
+  recipeZip?: string;
 }
 
 export interface Step<K extends AdminOperationName = AdminOperationName> {
@@ -83,7 +89,7 @@ export const SCENARIO: Step[] = [
   step({
     op: 'displays.setRules',
     args: (c) => ({ id: c.displayId!, rules: [{ weekday: 1, startMinute: 420, endMinute: 540, mode: 'dashboard' }] }),
-    check: (r, _c, e) => { ok(r, e); expect(r!.rules).toEqual([{ weekday: 1, startMinute: 420, endMinute: 540, mode: 'dashboard' }]); },
+    check: (r, _c, e) => { ok(r, e); expect(r!.rules).toEqual([{ weekday: 1, startMinute: 420, endMinute: 540, mode: 'dashboard', itemId: null }]); },
   }),
   step({ op: 'displays.setOverride', args: (c) => ({ id: c.displayId!, mode: 'dashboard', minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.override?.mode).toBe('dashboard'); } }),
   step({ op: 'displays.clearOverride', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.override).toBeNull(); } }),
@@ -111,6 +117,32 @@ export const SCENARIO: Step[] = [
   step({ op: 'displays.refreshAll', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
   step({ op: 'displays.nextPhotoEverywhere', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
   step({ op: 'displays.dashboardEverywhere', args: () => ({ minutes: 30 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'screens.builtins', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((b) => b.id)).toContain('text'); } }),
+  step({ op: 'screens.addBuiltin', args: () => ({ builtinId: 'text', values: { text: 'Hello' } }), check: (r, c, e) => { ok(r, e); expect(r).toMatchObject({ builtinId: 'text', strategy: 'static' }); c.screenId = r!.id; } }),
+  step({ op: 'screens.addBuiltin', title: 'refuses an unknown plugin', args: () => ({ builtinId: 'nope' }), check: (_r, _c, e) => expect(e).toMatch(/no built-in plugin/) }),
+  step({
+    op: 'screens.import',
+    before: async (c) => void (c.recipeZip = (await fixtureZip('packing-list')).toString('base64')),
+    args: (c) => ({ fileName: 'packing.zip', dataBase64: c.recipeZip!, name: 'Packing' }),
+    check: (r, c, e) => { ok(r, e); expect(r).toMatchObject({ name: 'Packing', builtinId: null }); c.recipeScreenId = r!.id; },
+  }),
+  step({ op: 'screens.import', title: 'refuses a file that is not a recipe', args: () => ({ fileName: 'x.zip', dataBase64: 'bm90IGEgemlw' }), check: (_r, _c, e) => expect(e).toBeDefined() }),
+  step({ op: 'screens.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((x) => x.name)).toEqual(['Text', 'Packing']); } }),
+  step({ op: 'screens.get', args: (c) => ({ id: c.screenId! }), check: (r, _c, e) => { ok(r, e); expect(r!.fields.find((f) => f.keyname === 'text')?.value).toBe('Hello'); } }),
+  step({ op: 'screens.update', args: (c) => ({ id: c.screenId!, patch: { name: 'Hall note', refreshMinutes: 30 } }), check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ name: 'Hall note', refreshMinutes: 30 }); } }),
+  step({ op: 'screens.update', title: 'refuses an unknown field', args: (c) => ({ id: c.screenId!, patch: { fieldValues: { colour: 'red' } } }), check: (_r, _c, e) => expect(e).toMatch(/colour/) }),
+  step({ op: 'screens.refresh', args: (c) => ({ id: c.recipeScreenId! }), check: (r, _c, e) => { ok(r, e); expect(r!.lastError).toBeNull(); expect(r!.data).not.toBeNull(); } }),
+  step({ op: 'screens.preview', args: (c) => ({ screenId: c.screenId!, profileId: 'trmnl-og-1bit', view: 'quadrant' }), check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ width: 800, height: 480, drawnBy: { engine: 'server' } }); } }),
+  step({ op: 'screens.export', args: (c) => ({ id: c.recipeScreenId! }), check: (r, _c, e) => { ok(r, e); expect(r!.fileName).toBe('Packing.zip'); expect(Buffer.from(r!.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK'); } }),
+  step({ op: 'mashups.create', args: (c) => ({ mashup: { name: 'Hall', layout: '1Lx1R', screenIds: [c.screenId!, c.recipeScreenId!] } }), check: (r, c, e) => { ok(r, e); c.mashupId = r!.id; } }),
+  step({ op: 'mashups.update', args: (c) => ({ id: c.mashupId!, mashup: { name: 'Hall', layout: '1Tx1B', screenIds: [c.recipeScreenId!, c.screenId!] } }), check: (r, _c, e) => { ok(r, e); expect(r!.layout).toBe('1Tx1B'); } }),
+  step({ op: 'mashups.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((m) => m.name)).toEqual(['Hall']); } }),
+  step({ op: 'playlists.create', args: (c) => ({ playlist: { name: 'Day', items: [{ kind: 'mashup', itemId: c.mashupId!, durationS: 600 }, { kind: 'photo', itemId: null, durationS: 600 }] } }), check: (r, c, e) => { ok(r, e); c.playlistId = r!.id; } }),
+  step({ op: 'playlists.update', args: (c) => ({ id: c.playlistId!, playlist: { name: 'Day', items: [{ kind: 'screen', itemId: c.screenId!, durationS: 60 }] } }), check: (r, _c, e) => { ok(r, e); expect(r!.items).toHaveLength(1); } }),
+  step({ op: 'playlists.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((p) => p.name)).toEqual(['Day']); } }),
+  step({ op: 'displays.showEverywhere', args: (c) => ({ mode: 'mashup', itemId: c.mashupId!, minutes: 10 }), check: (r, _c, e) => { ok(r, e); expect(r!.refreshed).toBe(1); } }),
+  step({ op: 'displays.update', title: 'shows a playlist by default', args: (c) => ({ id: c.displayId!, patch: { defaultMode: 'playlist', defaultItemId: c.playlistId! } }), check: (r, c, e) => { ok(r, e); expect(r).toMatchObject({ defaultMode: 'playlist', defaultItemId: c.playlistId }); } }),
+  step({ op: 'playlists.delete', title: 'refuses a playlist a display shows', args: (c) => ({ id: c.playlistId! }), check: (_r, _c, e) => expect(e).toMatch(/used by display/) }),
 
   step({ op: 'displays.requireToken', title: 'an Inkstand frame always uses its token', args: (c) => ({ id: c.displayId!, required: true }), check: (_r, _c, e) => expect(e).toMatch(/always uses its token/) }),
   step({
@@ -185,4 +217,7 @@ export const SCENARIO: Step[] = [
   step({ op: 'displays.revoke', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r!.status).toBe('revoked'); } }),
   step({ op: 'displays.delete', args: (c) => ({ id: c.displayId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
   step({ op: 'photos.delete', args: (c) => ({ id: c.photoId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+  step({ op: 'playlists.delete', args: (c) => ({ id: c.playlistId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+  step({ op: 'mashups.delete', args: (c) => ({ id: c.mashupId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
+  step({ op: 'screens.delete', args: (c) => ({ id: c.screenId! }), check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ deleted: true }); } }),
 ];

@@ -19,6 +19,10 @@ function fakeAdmin() {
     'displays.refreshAll': vi.fn(async () => ({ refreshed: 2 })),
     'displays.nextPhotoEverywhere': vi.fn(async () => ({ refreshed: 2 })),
     'displays.dashboardEverywhere': vi.fn(async () => ({ refreshed: 2 })),
+    'displays.showEverywhere': vi.fn(async () => ({ refreshed: 2 })),
+    'screens.list': vi.fn(async () => [{ id: 4, name: 'Bus' }]),
+    'mashups.list': vi.fn(async () => []),
+    'playlists.list': vi.fn(async () => [{ id: 1, name: 'Morning' }]),
     'jobs.run': vi.fn(async () => ({})),
   };
 }

@@ -6,7 +6,7 @@ import type { Override, WeeklyRule } from '../../main/storage/entities/schedule.
 const display = (patch: Partial<Display> = {}) => ({ status: 'approved', timeZone: 'Europe/Berlin', defaultMode: 'photo', quietStart: null, quietEnd: null, ...patch }) as Display;
 const rule = (weekday: number, start: string, end: string, mode: WeeklyRule['mode'] = 'dashboard'): WeeklyRule => {
   const m = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3));
-  return { id: 0, displayId: 1, weekday, startMinute: m(start), endMinute: m(end), mode };
+  return { id: 0, displayId: 1, weekday, startMinute: m(start), endMinute: m(end), mode, itemId: null };
 };
 
 describe('resolveMode', () => {
@@ -28,7 +28,7 @@ describe('resolveMode', () => {
 
   it('lets an unexpired override win and ignores an expired one', () => {
     const rules = [rule(2, '07:30', '09:00')];
-    const override: Override = { displayId: 1, mode: 'sleep', until: new Date('2026-11-24T07:00:00Z'), createdAt: new Date(0) };
+    const override: Override = { displayId: 1, mode: 'sleep', itemId: null, until: new Date('2026-11-24T07:00:00Z'), createdAt: new Date(0) };
     expect(resolveMode(display(), rules, override, tuesday0730Berlin)).toMatchObject({ mode: 'sleep', source: 'override', nextChangeAt: override.until });
     expect(resolveMode(display(), rules, override, new Date('2026-11-24T07:00:00Z')).mode).toBe('dashboard');
   });

@@ -46,6 +46,7 @@ const WRITES: Write[] = [
   { store: 'DisplayStore', method: 'markShowing', event: 'displays-changed', run: (w) => w.stores.displays.markShowing(w.displayId, w.variantId, now()) },
   { store: 'DisplayStore', method: 'setRules', event: 'displays-changed', run: (w) => w.stores.displays.setRules(w.displayId, [{ weekday: 1, startMinute: 0, endMinute: 60, mode: 'dashboard' }]) },
   { store: 'DisplayStore', method: 'setOverride', event: 'displays-changed', run: (w) => w.stores.displays.setOverride(w.displayId, 'dashboard', new Date(now().getTime() + 60_000), now()) },
+  { store: 'DisplayStore', method: 'markPlaylistPlace', event: 'displays-changed', run: (w) => w.stores.displays.markPlaylistPlace(w.displayId, 1, now()) },
   { store: 'DisplayStore', method: 'clearOverride', event: 'displays-changed', run: (w) => w.stores.displays.clearOverride(w.displayId) },
   { store: 'DisplayStore', method: 'writeTelemetry', event: 'displays-changed', run: (w) => w.stores.displays.writeTelemetry([{ displayId: w.displayId, values: { lastSeen: now(), rssi: -50 } }]) },
   { store: 'DisplayStore', method: 'remove', event: 'displays-changed', run: (w) => w.stores.displays.remove(w.displayId) },
@@ -107,7 +108,7 @@ describe('every writing store method announces its change', () => {
 function newDisplay() {
   return {
     hardwareId: 'sim:first', humanId: 'aaa-aaa-aaa', name: 'aaa-aaa-aaa', protocol: 'native' as const, status: 'approved' as const, pairingCode: '123456',
-    tokenHash: null, profileId: 'inky-impression-7.3', rotation: 0, timeZone: 'UTC', defaultMode: 'photo' as const, rotationIntervalS: 3600, pollIntervalS: 300,
+    tokenHash: null, profileId: 'inky-impression-7.3', rotation: 0, timeZone: 'UTC', defaultMode: 'photo' as const, defaultItemId: null, playlistPosition: null, playlistSince: null, rotationIntervalS: 3600, pollIntervalS: 300,
     quietStart: null, quietEnd: null, buttonMap: null, pictureSettings: null, messageText: null, currentVariantId: null, currentSince: null, lastSeen: null,
     batteryVoltage: null, rssi: null, firmware: null, requestedWidth: 800, requestedHeight: 480, createdAt: now(), approvedAt: now(), requireToken: false,
     imageSecret: 'secret', specialFunction: 'identify' as const, resetRequested: false, notifyOffline: true, cpuTemperature: null, uptimeS: null, offlineNotifiedFor: null,

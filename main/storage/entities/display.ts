@@ -21,6 +21,11 @@ export interface Display {
   rotation: number;
   timeZone: string;
   defaultMode: DisplayMode;
+  /** The screen, mashup or playlist of an item mode. */
+  defaultItemId: number | null;
+  /** Where the display is in its playlist, and since when. */
+  playlistPosition: number | null;
+  playlistSince: Date | null;
   rotationIntervalS: number;
   pollIntervalS: number;
   /** 'HH:MM' in the display's time zone; no picture change between start and end. */
@@ -79,6 +84,9 @@ export const DisplayEntity = new EntitySchema<Display>({
     rotation: { type: 'integer' },
     timeZone: { name: 'time_zone', type: 'varchar', length: 64 },
     defaultMode: { name: 'default_mode', type: 'varchar', length: 16 },
+    defaultItemId: { name: 'default_item_id', type: 'integer', nullable: true },
+    playlistPosition: { name: 'playlist_position', type: 'integer', nullable: true },
+    playlistSince: { name: 'playlist_since', type: TIMESTAMP, nullable: true },
     rotationIntervalS: { name: 'rotation_interval_s', type: 'integer' },
     pollIntervalS: { name: 'poll_interval_s', type: 'integer' },
     quietStart: { name: 'quiet_start', type: 'varchar', length: 5, nullable: true },

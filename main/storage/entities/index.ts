@@ -9,6 +9,7 @@ import { PanelProfileEntity } from './panel-profile.ts';
 import { PictureSourceItemEntity } from './picture-source-item.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
+import { MashupEntity, PlaylistEntity, ScreenEntity } from './screen.ts';
 import { SettingEntity } from './setting.ts';
 import { StatsSampleEntity } from './stats.ts';
 import { WeatherCurrentEntity, WeatherDayEntity } from './weather.ts';
@@ -30,5 +31,6 @@ export const ENTITIES = [
   DisplayPanelImageEntity,
   JobEntity, ExecutionEntity, ExecutionLogEntity,
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
+  ScreenEntity, MashupEntity, PlaylistEntity,
   PictureSourceItemEntity,
 ];

@@ -10,6 +10,8 @@ export interface WeeklyRule {
   startMinute: number;
   endMinute: number;
   mode: DisplayMode;
+  /** The screen, mashup or playlist of an item mode. */
+  itemId: number | null;
 }
 
 export const WeeklyRuleEntity = new EntitySchema<WeeklyRule>({
@@ -22,6 +24,7 @@ export const WeeklyRuleEntity = new EntitySchema<WeeklyRule>({
     startMinute: { name: 'start_minute', type: 'integer' },
     endMinute: { name: 'end_minute', type: 'integer' },
     mode: { type: 'varchar', length: 16 },
+    itemId: { name: 'item_id', type: 'integer', nullable: true },
   },
   indices: [{ name: 'idx_weekly_rules_display', columns: ['displayId'] }],
 });
@@ -30,6 +33,7 @@ export const WeeklyRuleEntity = new EntitySchema<WeeklyRule>({
 export interface Override {
   displayId: number;
   mode: DisplayMode;
+  itemId: number | null;
   until: Date;
   createdAt: Date;
 }
@@ -40,6 +44,7 @@ export const OverrideEntity = new EntitySchema<Override>({
   columns: {
     displayId: { name: 'display_id', type: 'integer', primary: true },
     mode: { type: 'varchar', length: 16 },
+    itemId: { name: 'item_id', type: 'integer', nullable: true },
     until: { type: TIMESTAMP },
     createdAt: { name: 'created_at', type: TIMESTAMP },
   },

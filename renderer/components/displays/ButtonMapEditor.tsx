@@ -4,6 +4,7 @@ import type { ButtonAction, ButtonMap } from '../../../contract/dtos.ts';
 import { BUTTON_ACTIONS, MODES } from '../../lib/options.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Section } from '../common/Section.tsx';
+import { ItemPicker } from '../screens/ItemPicker.tsx';
 
 const BUTTONS = ['A', 'B', 'C', 'D'] as const;
 
@@ -33,6 +34,7 @@ export function ButtonMapEditor({ display }: { display: DisplayDto }) {
                   <select aria-label={`Button ${button} mode`} value={action.mode} onChange={(e) => set(button, { ...action, mode: e.target.value })}>
                     {MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
                   </select>
+                  <ItemPicker mode={action.mode} itemId={action.itemId ?? null} label={`Button ${button} item`} onChange={(itemId) => set(button, { ...action, itemId: itemId ?? undefined })} />
                   <span className="muted small">for</span>
                   <input aria-label={`Button ${button} minutes`} className="short" type="number" min={1} max={1440} value={action.minutes} onChange={(e) => set(button, { ...action, minutes: Number(e.target.value) })} />
                   <span className="muted small">min</span>

@@ -4,6 +4,7 @@ import { MODES, ROTATIONS, type SelectableMode } from '../../lib/options.ts';
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
+import { ItemPicker } from '../screens/ItemPicker.tsx';
 
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 const zonesWith = (current: string) => (TIME_ZONES.includes(current) ? TIME_ZONES : [current, ...TIME_ZONES]);
@@ -18,6 +19,7 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
     rotation: display.rotation as DisplayPatch['rotation'],
     timeZone: display.timeZone,
     defaultMode: display.defaultMode as SelectableMode,
+    defaultItemId: display.defaultItemId,
     rotationMinutes: String(Math.round(display.rotationIntervalS / 60)),
     pollIntervalS: String(display.pollIntervalS),
     quietStart: display.quietStart ?? '',
@@ -35,7 +37,7 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
     if (Boolean(draft.quietStart) !== Boolean(draft.quietEnd)) return setError('Quiet hours need both a start and an end, or neither.');
     setError(null);
     await update(display.id, {
-      name: draft.name, profileId: draft.profileId, rotation: draft.rotation, timeZone: draft.timeZone, defaultMode: draft.defaultMode,
+      name: draft.name, profileId: draft.profileId, rotation: draft.rotation, timeZone: draft.timeZone, defaultMode: draft.defaultMode, defaultItemId: draft.defaultItemId,
       rotationIntervalS: rotationMinutes * 60, pollIntervalS, quietStart: draft.quietStart || null, quietEnd: draft.quietEnd || null,
       notifyOffline: draft.notifyOffline,
     });
@@ -64,6 +66,7 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
           <select value={draft.defaultMode} onChange={(e) => set({ defaultMode: e.target.value as SelectableMode })}>
             {MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
           </select>
+          <ItemPicker mode={draft.defaultMode} itemId={draft.defaultItemId} label="Default item" onChange={(defaultItemId) => set({ defaultItemId })} />
         </Field>
         <Field label="New photo every (minutes)"><input inputMode="numeric" value={draft.rotationMinutes} onChange={(e) => set({ rotationMinutes: e.target.value })} /></Field>
         <Field label="Frame checks in every (seconds)"><input inputMode="numeric" value={draft.pollIntervalS} onChange={(e) => set({ pollIntervalS: e.target.value })} /></Field>

@@ -6,6 +6,7 @@ import { describe, findOverlap, rulesForDays, sortRules } from '../../lib/schedu
 import { useDisplays } from '../../stores/displays-store.ts';
 import { Field } from '../common/Field.tsx';
 import { Section } from '../common/Section.tsx';
+import { ItemPicker } from '../screens/ItemPicker.tsx';
 import { WeekStrip } from './WeekStrip.tsx';
 
 const WORKDAYS = [1, 2, 3, 4, 5];
@@ -15,7 +16,7 @@ export function ScheduleEditor({ display }: { display: DisplayDto }) {
   const setRules = useDisplays((s) => s.setRules);
   const [rules, setDraft] = useState<WeeklyRuleInput[]>(sortRules(display.rules as WeeklyRuleInput[]));
   const [days, setDays] = useState<number[]>(WORKDAYS);
-  const [slot, setSlot] = useState({ start: '07:00', end: '09:00', mode: 'dashboard' as SelectableMode });
+  const [slot, setSlot] = useState({ start: '07:00', end: '09:00', mode: 'dashboard' as SelectableMode, itemId: null as number | null });
   const [error, setError] = useState<string | null>(null);
 
   const add = () => {
@@ -23,7 +24,7 @@ export function ScheduleEditor({ display }: { display: DisplayDto }) {
     const end = slot.end === '00:00' ? 1440 : hhmmToMinutes(slot.end);
     if (start === null || end === null || end <= start) return setError('The end must be after the start (use 00:00 for midnight).');
     if (!days.length) return setError('Choose at least one day.');
-    const next = sortRules([...rules, ...rulesForDays(days, start, end, slot.mode)]);
+    const next = sortRules([...rules, ...rulesForDays(days, start, end, slot.mode, slot.itemId)]);
     const overlap = findOverlap(next);
     if (overlap) return setError(overlap);
     setError(null);
@@ -62,6 +63,7 @@ export function ScheduleEditor({ display }: { display: DisplayDto }) {
             <select value={slot.mode} onChange={(e) => setSlot({ ...slot, mode: e.target.value as SelectableMode })}>
               {MODES.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
             </select>
+            <ItemPicker mode={slot.mode} itemId={slot.itemId} label="Rule item" onChange={(itemId) => setSlot({ ...slot, itemId })} />
           </Field>
           <button onClick={add} style={{ alignSelf: 'flex-end' }}>Add</button>
         </div>

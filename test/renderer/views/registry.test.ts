@@ -19,12 +19,13 @@ describe('view registry', () => {
       'settings.list': () => [], 'system.info': () => ({}) as never, 'integrations.getKey': () => ({ configured: false, createdAt: null }),
       'integrations.getControlKey': () => ({ configured: false, createdAt: null }),
       'weather.current': () => null, 'calendars.list': () => [],
+      'screens.list': () => [], 'mashups.list': () => [], 'playlists.list': () => [], 'screens.builtins': () => [],
     });
     await loadEveryView();
     const names = call.mock.calls.map(([name]) => name);
     expect([...names].sort()).toEqual([
-      'calendars.list', 'displays.list', 'integrations.getControlKey', 'integrations.getKey', 'jobs.list', 'pairing.get', 'photos.list',
-      'profiles.list', 'settings.list', 'styles.list', 'system.info', 'weather.current',
+      'calendars.list', 'displays.list', 'integrations.getControlKey', 'integrations.getKey', 'jobs.list', 'mashups.list', 'pairing.get', 'photos.list', 'playlists.list',
+      'profiles.list', 'screens.builtins', 'screens.list', 'settings.list', 'styles.list', 'system.info', 'weather.current',
     ]);
   });
 });

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairFrame } from '../helpers/pairing.ts';
+import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
+import { importScreen } from '../helpers/screens.ts';
+import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import type { SimulatedFrame } from '../sim/frame.ts';
+
+const push = (file: string) => fs.readFileSync(path.join(RECIPE_FIXTURES_DIR, 'garden-sensors', file), 'utf8');
+
+/** `POST /api/custom_plugins/<uuid>`: data pushed by Home Assistant or a script reaches a long-polling frame at once. */
+describe('screen webhooks', () => {
+  let t: TestServer;
+  let screen: { id: number; uuid: string; webhookUrl: string | null };
+  let frame: SimulatedFrame;
+  let hookUrl: string;
+
+  const post = (body: string, url = hookUrl) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const stored = async () => (await (await t.admin('GET', `/screens/${screen.id}`)).json()).data;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    screen = await importScreen(t, 'garden-sensors');
+    hookUrl = `${t.urls.http}/api/custom_plugins/${screen.uuid}`;
+    const paired = await pairFrame(t, 'webhook-frame');
+    frame = paired.frame;
+    await t.admin('PATCH', `/displays/${paired.displayId}`, { patch: { defaultMode: 'screen', defaultItemId: screen.id } });
+    await frame.poll();
+  });
+  afterAll(() => t.stop());
+
+  it('changes what a long-polling frame shows within a second of the POST', async () => {
+    const before = frame.state!.version;
+    const waiting = frame.poll({ wait: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = performance.now();
+    const answer = await post(push('push-1.json'));
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    const { status, state } = await waiting;
+    const elapsed = performance.now() - started;
+    expect(status).toBe(200);
+    expect(state!.version).not.toBe(before);
+    expect(state).toMatchObject({ mode: 'screen', screen: screen.id });
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('deep-merges a second push into the first', async () => {
+    expect((await post(push('push-2.json'))).status).toBe(200);
+    expect((await stored()).sensors).toEqual({
+      greenhouse: { temperature: 24.46, humidity: 71 },
+      shed: { temperature: 13.5, humidity: 55 },
+      pond: { temperature: 9.2, humidity: 99 },
+    });
+  });
+
+  it('refuses an oversized, malformed or wrongly shaped body with a 4xx and keeps the data', async () => {
+    const before = await stored();
+    const big = JSON.stringify({ merge_variables: { text: 'x'.repeat(300 * 1024) } });
+    expect((await post(big)).status).toBe(413);
+    expect((await post('{"merge_variables": {')).status).toBe(400);
+    expect((await post('{"temperature": 3}')).status).toBe(400);
+    expect((await post('{"merge_variables": {"a": 1}, "merge_strategy": "append"}')).status).toBe(400);
+    expect((await post('[1, 2]')).status).toBe(400);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers 404 for an unknown address and 400 for a screen that is not a webhook screen', async () => {
+    expect((await post('{"merge_variables": {}}', `${t.urls.http}/api/custom_plugins/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    const packing = await importScreen(t, 'packing-list');
+    expect((await post('{"merge_variables": {}}', `${t.urls.http}/api/custom_plugins/${packing.uuid}`)).status).toBe(400);
+  });
+});
