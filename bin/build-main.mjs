@@ -3,6 +3,7 @@
 // dist/main/ with esbuild, so every way of running the app runs plain JavaScript: no TypeScript
 // compiler at run time (faster start, ~40 MB less memory). Called through bin/build-outputs.mjs.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +11,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Anywhere below the checkout works: the code finds package.json above it.
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist/main';
+
+// Packages stay external (loaded from node_modules), except those that ship their own
+// dependencies in a folder named node_modules inside their dist: electron-builder leaves such
+// folders out of the packaged app, so they are bundled instead.
+const BUNDLED_PACKAGES = new Set(['feedsmith']);
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+  .filter((name) => !BUNDLED_PACKAGES.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
 
 await build({
   absWorkingDir: root,
@@ -21,7 +31,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external,
   sourcemap: true,
   logLevel: 'warning',
 });
