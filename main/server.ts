@@ -47,7 +47,7 @@ const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
 
 /** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
-  const core = await createCore(config.dataDir, options);
+  const core = await createCore(config.dataDir, { databaseUrl: config.databaseUrl, nodeName: config.nodeName, ...options });
   const admin = createAdminApi(core);
   const handler = createRequestListener(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
   const stats = new StatsCollector(core.app);

@@ -29,4 +29,5 @@ export async function serveCommand(options: ServeOptions, out: NodeJS.WritableSt
   if (urls.discovery) out.write(`discovery listening on ${urls.discovery}\n`);
   out.write(`admin ui: ${urls.adminUi}\n`);
   out.write(`data dir: ${config.dataDir}\n`);
+  out.write(`node: ${config.nodeName}, database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite in the data dir'}\n`);
 }
