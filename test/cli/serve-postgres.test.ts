@@ -56,6 +56,12 @@ describe.skipIf(!postgresAvailable)('inkstand serve and the CLI on PostgreSQL', 
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
   });
 
+  it('lists the jobs the running node schedules', async () => {
+    const jobs = await runCli(['jobs', '--json', '--data-dir', dataDir, '--database', databaseUrl]);
+    expect(jobs.stderr).toBe('');
+    expect(JSON.parse(jobs.stdout).length).toBeGreaterThan(0);
+  });
+
   it('refuses a URL that is not PostgreSQL with a message, before opening anything', async () => {
     const result = await runCli(['displays', '--data-dir', tempDataDir(), '--database', 'mysql://root@127.0.0.1/inkstand']);
     expect(result.code).toBe(1);
