@@ -1,7 +1,9 @@
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { TIMESTAMP } from './column-types.ts';
+import { PostgresChangeFeed, WRITER_SETTING } from './postgres-change-feed.ts';
 
 /** Any fixed number, shared by every node: whoever holds this advisory lock runs the migrations. */
 const MIGRATION_LOCK_KEY = 1_732_400_023;
@@ -26,14 +28,27 @@ export function checkDatabaseUrl(url: string): URL {
   return parsed;
 }
 
+/** A PostgreSQL data source with the feed of other processes' commits, closed with it. */
+export class PostgresDataSource extends DataSource {
+  constructor(options: DataSourceOptions, readonly changes: PostgresChangeFeed) {
+    super(options);
+  }
+
+  override async destroy(): Promise<void> {
+    await this.changes.stop();
+    await super.destroy();
+  }
+}
+
 /**
  * Opens a PostgreSQL database with the same entities and migrations as SQLite. Several nodes may
  * start together on one empty database: each waits for a session-level advisory lock, and only
  * the first finds migrations to run.
  */
-export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<DataSource> {
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDataSource> {
   checkDatabaseUrl(url);
-  const db = new DataSource({
+  const writerId = randomUUID();
+  const db = new PostgresDataSource({
     type: 'postgres',
     url,
     entities: ENTITIES,
@@ -43,14 +58,15 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     applicationName: `inkstand ${options.nodeName ?? ''}`.trim(),
     // A database that stops answering fails a request within seconds (a clear error) instead of hanging it.
     connectTimeoutMS: 10_000,
-    extra: { max: 10, query_timeout: 30_000 },
-  });
+    extra: { max: 10, query_timeout: 30_000, options: `-c ${WRITER_SETTING}=${writerId}` },
+  }, new PostgresChangeFeed(url, writerId));
   // The entities' `datetime` columns: the driver already converts such values like timestamps,
   // it only needs to accept the name (which the domain below gives PostgreSQL).
   db.driver.supportedDataTypes.push(TIMESTAMP as never);
   await db.initialize();
   try {
     await migrateUnderLock(db);
+    await db.changes.start();
   } catch (err) {
     await db.destroy();
     throw err;

@@ -54,6 +54,20 @@ describe.skipIf(!postgresAvailable)('inkstand serve and the CLI on PostgreSQL', 
     const byEnv = await runCli(['displays', '--json', '--data-dir', dataDir], { ...process.env, DATABASE_URL: databaseUrl });
     expect(JSON.parse(byEnv.stdout)).toEqual([expect.objectContaining({ humanId: frame.humanId })]);
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(false);
+
+    // A long-poll held on the server wakes when the CLI (another process) changes what it shows.
+    const held = frame.poll({ wait: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sentAt = Date.now();
+    expect((await runCli(['displays', 'message', frame.humanId!, 'Back at 5', '--data-dir', dataDir, '--database', databaseUrl])).code).toBe(0);
+    const woken = await held;
+    expect(woken.status).toBe(200);
+    expect(Date.now() - sentAt).toBeLessThan(10_000);
+
+    // A revocation by the CLI is refused at the server's next request.
+    expect((await runCli(['displays', 'revoke', frame.humanId!, '--data-dir', dataDir, '--database', databaseUrl])).code).toBe(0);
+    const res = await fetch(`${serve.http}/api/display/state`, { headers: frame.authHeaders() });
+    expect(res.status).toBe(401);
   });
 
   it('lists the jobs the running node schedules', async () => {
