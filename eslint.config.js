@@ -23,7 +23,7 @@ const rendererBoundary = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.tmp/**', 'test/fixtures/recipes/**'] }, // recipes are inputs written in TRMNL's dialects, not our code
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -182,7 +182,7 @@ const LOAD_CORE = '1';
  * pollLoad at `rate` from autocannon in its own process pinned to LOAD_CORE, with the server (every
  * thread of process `serverPid`) pinned to SERVER_CORE for the run and let free again afterwards.
  */
-async function pinnedPollLoad(serverPid: number, base: string, headersPerConnection: Record<string, string>[], rate: number): Promise<autocannon.Result> {
+export async function pinnedPollLoad(serverPid: number, base: string, headersPerConnection: Record<string, string>[], rate: number): Promise<autocannon.Result> {
   if (!pinning) return pollLoad(base, headersPerConnection, FLAT_OUT_SECONDS, rate);
   const pin = (cores: string) => spawnSync('taskset', ['-a', '-p', '-c', cores, String(serverPid)], { stdio: 'ignore' });
   pin(SERVER_CORE);
@@ -199,7 +199,7 @@ async function pinnedPollLoad(serverPid: number, base: string, headersPerConnect
   }
 }
 
-function startBare304Server(): Promise<{ child: ChildProcess; url: string }> {
+export function startBare304Server(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [path.join(import.meta.dirname, 'bare-304-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (line) => resolve({ child, url: `http://127.0.0.1:${/listening on (\d+)/.exec(String(line))![1]}` }));

@@ -30,6 +30,13 @@ export const OUTPUTS = {
     sources: ['main', 'contract', 'package.json'],
     build: (outDir) => run(path.join(ROOT, 'bin', 'build-main.mjs'), ['--outdir', outDir]),
   },
+  // The frame program as the server hands it to a Pi (GET /frame/inkstand-frame.tar.gz).
+  frame: {
+    dir: 'dist/frame',
+    marker: 'manifest.json',
+    sources: ['frame', 'bin/build-frame.mjs', 'README.md'],
+    build: (outDir) => run(path.join(ROOT, 'bin', 'build-frame.mjs'), ['--outdir', outDir]),
+  },
 };
 
 function run(script, args) {

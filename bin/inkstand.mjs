@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The CLI (`inkstand …`, `npm run serve`, `npm run cli`): runs the main-process bundle, dist/main,
 // building it first (a second or so) when it is missing or older than main/; `serve` also builds the
-// control UI when it is missing, so every way to start serves the real UI.
+// control UI and the frame program's tarball when missing, so every way to start serves the real UI
+// and the real frame program.
 import { ensureBuilt, isFresh } from './build-outputs.mjs';
 
 const serving = process.argv[2] === 'serve';
 try {
-  ensureBuilt(serving ? ['main', 'renderer'] : ['main']);
+  ensureBuilt(serving ? ['main', 'renderer', 'frame'] : ['main']);
 } catch (error) {
   // An installed copy without the dev tools still runs what it shipped with.
   if (!isFresh('main')) throw error;

@@ -25,7 +25,7 @@ function desktopRuntime() {
 
 const runtime = desktopRuntime();
 if (runtime.electron) {
-  ensureBuilt(['main', 'preload', 'renderer']);
+  ensureBuilt(['main', 'preload', 'renderer', 'frame']);
   const child = spawn(runtime.electron, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, INKSTAND_SQLITE_BINDING: runtime.sqliteBinding } });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
 } else {

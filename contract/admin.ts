@@ -5,7 +5,7 @@
  * (main/http/admin-routes.ts). The renderer, the preload and main all import this folder.
  */
 import type {
-  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, PictureSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
+  AiProviderName, CalendarDto, DisplayDto, DisplayLogDto, DisplayTelemetryDto, FrameInstallDto, PictureSettingsDto, ExecutionDto, ExecutionLogDto, ImageDto, IntegrationKeyDto, JobDto, LocationDto, PhotoDto, PhotoFilter, PhotoPage, ProviderTestDto,
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { AppEventMap } from './events.ts';
@@ -31,6 +31,7 @@ export interface DisplayPatch {
   buttonMap?: Record<string, unknown>;
   pictureSettings?: Partial<PictureSettingsDto>;
   specialFunction?: 'none' | 'identify' | 'rewind' | 'send_to_me';
+  notifyOffline?: boolean;
 }
 
 export interface WeeklyRuleInput {
@@ -95,6 +96,10 @@ export interface AdminOperations {
   'displays.preview': { args: { id: number }; result: { version: string; mode: string; pngBase64: string } };
   'displays.delete': { args: { id: number }; result: { deleted: true } };
   'displays.logs': { args: { id: number }; result: DisplayLogDto[] };
+  /** What the display reported over the last days (CPU temperature, Wi-Fi signal, battery), for its sparkline. */
+  'displays.telemetry': { args: { id: number }; result: DisplayTelemetryDto };
+  /** The "Add a frame" page: the install command for this server's LAN address, its QR code, the certificate fingerprint. */
+  'frameProgram.installInfo': { args: Record<string, never>; result: FrameInstallDto };
   /** TRMNL devices: require the access token (one is made, and shown this once, if the display has none), or accept the MAC alone. */
   'displays.requireToken': { args: { id: number; required: boolean }; result: { display: DisplayDto; token: string | null } };
   /** TRMNL devices: ask the device to wipe its credentials (and Wi-Fi) at its next request, or take the request back. */
@@ -175,6 +180,8 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'displays.preview': { method: 'GET', path: '/displays/:id/preview' },
   'displays.delete': { method: 'DELETE', path: '/displays/:id' },
   'displays.logs': { method: 'GET', path: '/displays/:id/logs' },
+  'displays.telemetry': { method: 'GET', path: '/displays/:id/telemetry' },
+  'frameProgram.installInfo': { method: 'GET', path: '/frame-program/install' },
   'displays.requireToken': { method: 'PUT', path: '/displays/:id/require-token' },
   'displays.resetDevice': { method: 'PUT', path: '/displays/:id/reset-device' },
   'integrations.getKey': { method: 'GET', path: '/integrations/key' },

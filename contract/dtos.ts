@@ -61,12 +61,20 @@ export interface DisplayDto {
   pictureSettings: PictureSettingsDto;
   messageText: string | null;
   lastSeen: string | null;
+  /** Heard from within three poll intervals (or, when its schedule let it sleep longer, that sleep plus a margin). */
   online: boolean;
+  /** Send a desktop notification once per outage when it falls silent. */
+  notifyOffline: boolean;
   batteryVoltage: number | null;
   /** From the voltage, as TRMNL reckons a Li-ion cell: 3.0 V empty, 4.2 V full. */
   batteryPercent: number | null;
   rssi: number | null;
   firmware: string | null;
+  /** °C and seconds since boot, as an Inkstand frame reports them. */
+  cpuTemperature: number | null;
+  uptimeS: number | null;
+  /** An Inkstand frame running an older frame program than this server hands out; null when not a frame or unknown. */
+  frameProgramOutdated: boolean | null;
   /** TRMNL devices: the MAC address they identify with (upper case), else null. */
   macAddress: string | null;
   /** A TRMNL device that may be recognised by its MAC address alone, without an access token. */
@@ -79,6 +87,11 @@ export interface DisplayDto {
   rules: { weekday: number; startMinute: number; endMinute: number; mode: string }[];
   override: { mode: string; until: string } | null;
   createdAt: string;
+}
+
+/** What a display reported over the last days, one sample per ten minutes at most, oldest first. */
+export interface DisplayTelemetryDto {
+  samples: { at: string; cpuTemperature: number | null; rssi: number | null; batteryVoltage: number | null }[];
 }
 
 /** One entry of a device's own log (TRMNL `POST /api/log`). */
@@ -256,4 +269,25 @@ export interface SystemInfoDto {
   dataDir: string;
   /** The listeners of the running server, or null when this process did not publish them. */
   listeners: { http: string; https: string; discovery: string | null } | null;
+}
+
+/** The "Add a frame" page: how to put the frame program on a Pi from this server. */
+export interface FrameInstallDto {
+  /** `curl -fsSL http://<LAN address>:<port>/frame/install.sh | sudo sh`, or null while the frame program is not built. */
+  command: string | null;
+  /** The same command as an SVG QR code, for a phone beside the Pi. */
+  qrSvg: string | null;
+  /** The address in the command (as discovery announces it), and the machine's other LAN addresses to pick from. */
+  address: string;
+  otherAddresses: string[];
+  httpPort: number | null;
+  /** The server certificate's fingerprint, which the installed frame pins; the installer prints it too. */
+  fingerprint: string | null;
+  /** The frame program version this server hands out. */
+  frameVersion: string | null;
+  /** Which panels, which Pi, which OS image (served from the README at build time), and the same text (Markdown) for the desktop window, which opens no links. */
+  panelGuideUrl: string;
+  panelGuide: string | null;
+  /** Why there is no command yet, when there is none. */
+  problem: string | null;
 }

@@ -3,6 +3,8 @@ export interface AppEventMap {
   'displays-changed': { displayId?: number };
   'panel-image-changed': { displayId: number; version: string };
   'pairing-request': { displayId: number; humanId: string };
+  /** A display fell silent (once per outage, for displays whose offline notification is on). */
+  'display-offline': { displayId: number; humanId: string; name: string; lastSeen: string };
   'job-log': { executionId: number; seq: number; time: string; level: string; message: string; context?: Record<string, unknown> };
   'execution-changed': { executionId: number; jobName: string; status: string };
   'photos-changed': Record<string, never>;

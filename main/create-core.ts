@@ -2,7 +2,11 @@ import type { DataSource } from 'typeorm';
 import { AdminTokens } from './admin/admin-tokens.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
+import { OfflineMonitor } from './displays/offline-monitor.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
+import { TelemetryHistory } from './displays/telemetry-history.ts';
+import { FrameBundleSource } from './frame-program/bundle.ts';
+import { FrameListenersHolder } from './frame-program/listeners.ts';
 import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import { ProfileRegistry } from './panel-images/profile-registry.ts';
 import { closeImagePool } from './imaging/pool.ts';
@@ -32,6 +36,8 @@ export interface CoreOptions {
   cipher?: SecretCipher;
   now?: () => Date;
   log?: Logger;
+  /** Where the built frame program is (default dist/frame). */
+  frameBundleDir?: string;
 }
 
 /** The services of one process over one data dir, with no listeners: the server and the CLI both build on it. */
@@ -45,11 +51,16 @@ export interface Core {
   profiles: ProfileRegistry;
   panelImages: PanelImageStore;
   telemetry: TelemetryRecorder;
+  telemetryHistory: TelemetryHistory;
+  /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
+  offline: OfflineMonitor;
   adminTokens: AdminTokens;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
+  /** The frame program this server hands out, and where it listens (for the installer it writes). */
+  frameProgram: { bundle: FrameBundleSource; listeners: FrameListenersHolder };
   close(): Promise<void>;
 }
 
@@ -68,7 +79,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const displayContent = new DisplayContentService(app, panelImages, panelImageRequests, profiles, picker);
   app.displayContent = displayContent;
   const jobs = new JobService(app, JOB_KINDS);
-  const telemetry = new TelemetryRecorder(app);
+  const telemetryHistory = new TelemetryHistory(db);
+  const telemetry = new TelemetryRecorder(app, telemetryHistory);
+  const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);
   const pairing = new Pairing(db, settings, events, now);
   const actions = new DisplayActions(app, displayContent, picker);
   const displayLogs = new DisplayLogStore(db, now);
@@ -82,13 +95,17 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     profiles,
     panelImages,
     telemetry,
+    telemetryHistory,
+    offline,
     adminTokens: new AdminTokens(db),
     integrationKeys: new IntegrationKeys(db, now),
     displayLogs,
     trmnl: new TrmnlService({ db, events, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,
+    frameProgram: { bundle: new FrameBundleSource(options.frameBundleDir), listeners: new FrameListenersHolder() },
     async close() {
       await telemetry.stop();
+      offline.stop();
       displayContent.stop();
       await closeImagePool();
       await db.destroy();

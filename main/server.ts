@@ -96,8 +96,9 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       const tls = { key: certificate.key, cert: certificate.cert, handshakeTimeout: TLS_HANDSHAKE_TIMEOUT_MS };
       const httpsPort = await listen(closeIdleSockets(https.createServer({ ...SERVER_TIMEOUTS, ...tls }, handler)), config.httpsPort);
       let discoveryUrl: string | null = null;
+      const boundHost = config.host === '0.0.0.0' || config.host === '::' ? null : config.host;
+      core.frameProgram.listeners.current = { httpPort, httpsPort, fingerprint: certificate.fingerprint, boundHost };
       if (config.discovery) {
-        const boundHost = config.host === '0.0.0.0' || config.host === '::' ? null : config.host;
         discovery = new UdpDiscovery({ httpPort, httpsPort, fingerprint: certificate.fingerprint, version: APP_VERSION, name: () => serverName, boundHost }, core.app.log);
         const port = await discovery.start(config.host.includes(':') ? '0.0.0.0' : config.host, config.discoveryPort);
         discoveryUrl = `udp://${config.host}:${port}`;
@@ -109,6 +110,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       core.panelImages.sweepInterruptedWrites();
       core.displayContent.start();
       core.telemetry.start();
+      core.offline.start();
       changeWatcher.start();
       stats.start();
       await jobRunner.start();

@@ -11,7 +11,7 @@ from .frame import Frame, FrameOptions
 from .hardware import Host
 from .locate import LocateOptions, ServerLocator
 from .logs import setup_logging
-from .server_info import base_of
+from .server_info import base_of, normalise_fingerprint
 from .store import StateStore
 
 log = logging.getLogger("inkstand_frame")
@@ -26,6 +26,14 @@ def main(argv: list[str] | None = None) -> int:
             base_of(args.server)
         except ValueError:
             parser.error(f"--server takes an http:// or https:// URL, not {args.server!r}")
+    fingerprint = None
+    if args.fingerprint:
+        if not (args.server or "").startswith("https://"):
+            parser.error("--fingerprint pins an https --server; give one (e.g. --server https://192.168.1.10:8443)")
+        try:
+            fingerprint = normalise_fingerprint(args.fingerprint)
+        except ValueError as err:
+            parser.error(str(err))
 
     try:
         hardware_id = args.hardware_id or Host().hardware_id()
@@ -44,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
 
-    locator = ServerLocator(LocateOptions(args.server, args.discovery_port, args.discovery_target, args.insecure_http))
+    locator = ServerLocator(LocateOptions(args.server, args.discovery_port, args.discovery_target, args.insecure_http, fingerprint))
     frame = Frame(FrameOptions(hardware_id, args.once), StateStore(args.state_dir), backend, locator, Host(), sleeper)
     buttons = None if args.once else _start_buttons(backend, frame)
     try:

@@ -27,9 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Shows what an Inkstand server tells it on an e-ink panel: finds the server, pairs, then follows the display's state.",
     )
     parser.add_argument("--server", metavar="URL", help="the server's base URL (e.g. https://192.168.1.10:8443); skips discovery")
+    parser.add_argument("--fingerprint", metavar="SHA256", help="pin the --server's certificate to this fingerprint (sha256:<hex>) from the first request, as the server's own installer does")
     parser.add_argument("--discovery-port", type=port, default=DISCOVERY_PORT, metavar="N", help=f"UDP discovery port (default {DISCOVERY_PORT})")
     parser.add_argument("--discovery-target", metavar="ADDR", help="ask this address instead of broadcasting on every IPv4 interface")
-    parser.add_argument("--backend", default="inky", metavar="BACKEND", help="inky, waveshare, file:DIR or command:CMD (default inky)")
+    parser.add_argument("--backend", default="inky", metavar="BACKEND", help="inky, waveshare (the 7.5\" V2), waveshare:MODULE[:4grey|:yellow] for another Waveshare panel, file:DIR or command:CMD (default inky)")
     parser.add_argument("--width", type=positive_int, default=800, metavar="W", help="panel width for the file and command backends (default 800)")
     parser.add_argument("--height", type=positive_int, default=480, metavar="H", help="panel height for the file and command backends (default 480)")
     parser.add_argument("--hardware-id", metavar="ID", help="this frame's identity (default: the Pi's serial number, else its MAC)")

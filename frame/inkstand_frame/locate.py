@@ -15,6 +15,8 @@ class LocateOptions:
     discovery_port: int
     discovery_target: str | None
     insecure_http: bool
+    #: The configured https server's certificate, pinned from the first request (the server's installer passes it).
+    fingerprint: str | None = None
 
 
 class ServerLocator:
@@ -40,7 +42,7 @@ class ServerLocator:
         """
         o = self.options
         if o.server_url:
-            return ServerInfo(base_of(o.server_url), None, None, "configured")
+            return ServerInfo(base_of(o.server_url), o.fingerprint, None, "configured")
         prefer = remembered.fingerprint if paired and remembered else None
         found = self._udp(o.discovery_port, o.discovery_target, insecure_http=o.insecure_http, prefer=prefer)
         # mDNS is multicast on the LAN; a frame told to ask one address does not look elsewhere.

@@ -37,6 +37,7 @@ const displayPatchSchema = z.object({
   buttonMap: buttonMapSchema.optional(),
   pictureSettings: pictureSettingsSchema.optional(),
   specialFunction: z.enum(SPECIAL_FUNCTIONS as unknown as [string, ...string[]]).optional(),
+  notifyOffline: z.boolean().optional(),
 }).strict();
 
 const ruleSchema = z.object({
@@ -49,7 +50,7 @@ const ruleSchema = z.object({
 export function displayOperations(core: Core): Pick<AdminApi,
   'displays.list' | 'displays.get' | 'displays.approve' | 'displays.revoke' | 'displays.update' | 'displays.setRules' |
   'displays.setOverride' | 'displays.clearOverride' | 'displays.showMessage' | 'displays.next' | 'displays.preview' | 'displays.delete' |
-  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice'> {
+  'displays.logs' | 'displays.requireToken' | 'displays.resetDevice' | 'displays.telemetry'> {
   const displays = core.db.getRepository(DisplayEntity);
   const rules = core.db.getRepository(WeeklyRuleEntity);
   const overrides = core.db.getRepository(OverrideEntity);
@@ -62,7 +63,8 @@ export function displayOperations(core: Core): Pick<AdminApi,
   };
   const dto = async (displayId: number): Promise<DisplayDto> => {
     const display = await displays.findOneByOrFail({ id: displayId });
-    return toDisplayDto(display, await rules.findBy({ displayId }), await overrides.findOneBy({ displayId }), core.app.now());
+    const context = { restUntil: core.displayContent.inMemory(displayId)?.restUntil ?? null, frameVersion: core.frameProgram.bundle.version() };
+    return toDisplayDto(display, await rules.findBy({ displayId }), await overrides.findOneBy({ displayId }), core.app.now(), context);
   };
   const findTrmnl = async (raw: unknown): Promise<Display> => {
     const display = await find(raw);
@@ -149,6 +151,10 @@ export function displayOperations(core: Core): Pick<AdminApi,
     },
     async 'displays.logs'({ id: raw }) {
       return core.displayLogs.list((await find(raw)).id);
+    },
+    async 'displays.telemetry'({ id: raw }) {
+      const samples = await core.telemetryHistory.recent((await find(raw)).id, core.app.now());
+      return { samples: samples.map((s) => ({ at: s.at.toISOString(), cpuTemperature: s.cpuTemperature, rssi: s.rssi, batteryVoltage: s.batteryVoltage })) };
     },
     async 'displays.requireToken'({ id: raw, required }) {
       const display = await findTrmnl(raw);

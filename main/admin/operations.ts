@@ -5,6 +5,7 @@ import { toHex } from '../display-content/display-state.ts';
 import { SettingError } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations } from './display-operations.ts';
+import { frameInstallOperations } from './frame-install-operations.ts';
 import { panelImagePreviewOperations } from './panel-image-preview-operations.ts';
 import { integrationOperations } from './integration-operations.ts';
 import { ValidationError } from './errors.ts';
@@ -27,6 +28,7 @@ export function createAdminApi(core: Core): AdminApi {
   return {
     ...displayOperations(core),
     ...panelImagePreviewOperations(core),
+    ...frameInstallOperations(core),
     ...integrationOperations(core),
     ...uiOperations(core),
     async 'profiles.list'() {

@@ -1,10 +1,12 @@
 import type { ServerConfig } from '../config.ts';
 import type { InkstandServer, ServerOptions } from '../server.ts';
+import { closeMarkupBrowser, setMarkupBrowser } from '../markup/index.ts';
 import { fileKeyCipher } from '../settings/secret-cipher.ts';
 import type { Electron, ElectronDeps } from './electron-types.ts';
 import { forwardEvents, registerAdminIpc } from './ipc.ts';
 import { applyStartAtLogin } from './login-item.ts';
 import { notifyOnEvents } from './notifications.ts';
+import { OffscreenMarkupBrowser } from './offscreen-markup-browser.ts';
 import type { DesktopPaths } from './paths.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { denyPermissions, lockDownContents } from './security.ts';
@@ -63,6 +65,8 @@ export class DesktopApp {
     const { electron, config } = this.options;
     denyPermissions(electron.session.defaultSession);
     const cipher = safeStorageCipher(electron.safeStorage, () => fileKeyCipher(config.dataDir));
+    // Recipes with scripts are drawn in the app's own Chromium, no system browser needed.
+    await setMarkupBrowser(new OffscreenMarkupBrowser(electron.BrowserWindow));
     const server = await this.options.createServer(config, { cipher, sqliteBinding: this.options.sqliteBinding });
     this.server = server;
     await server.start();
@@ -140,5 +144,6 @@ export class DesktopApp {
     this.tray?.destroy();
     this.tray = null;
     await this.server?.stop().catch((err: unknown) => console.error('Inkstand did not stop cleanly:', err));
+    await closeMarkupBrowser();
   }
 }

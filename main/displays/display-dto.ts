@@ -3,11 +3,19 @@ import type { Override, WeeklyRule } from '../storage/entities/schedule.ts';
 import type { DisplayDto } from '../../contract/dtos.ts';
 import { storedPictureSettings } from '../imaging/picture-settings.ts';
 import { macAddressOf } from '../trmnl/mac.ts';
+import { frameProgramOutdated } from '../frame-program/version.ts';
 import { batteryPercent } from './device-health.ts';
 import { parseButtonMap } from './buttons.ts';
+import { isOnline } from './presence.ts';
 
-export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override | null, now: Date): DisplayDto {
-  const online = d.lastSeen !== null && now.getTime() - d.lastSeen.getTime() <= (2 * d.pollIntervalS + 30) * 1000;
+/** What the DTO needs beyond the row: the end of a sleep the display was told about, the frame program version served. */
+export interface DisplayDtoContext {
+  restUntil: Date | null;
+  frameVersion: string | null;
+}
+
+export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override | null, now: Date, context: DisplayDtoContext): DisplayDto {
+  const online = isOnline(d, context.restUntil, now);
   return {
     id: d.id,
     humanId: d.humanId,
@@ -29,10 +37,14 @@ export function toDisplayDto(d: Display, rules: WeeklyRule[], override: Override
     messageText: d.messageText,
     lastSeen: d.lastSeen?.toISOString() ?? null,
     online,
+    notifyOffline: d.notifyOffline,
     batteryVoltage: d.batteryVoltage,
     batteryPercent: batteryPercent(d.batteryVoltage),
     rssi: d.rssi,
     firmware: d.firmware,
+    cpuTemperature: d.cpuTemperature,
+    uptimeS: d.uptimeS,
+    frameProgramOutdated: frameProgramOutdated(d.firmware, context.frameVersion),
     macAddress: macAddressOf(d.hardwareId),
     macOnlyAuth: d.protocol === 'trmnl' && !d.requireToken,
     hasToken: d.tokenHash !== null,

@@ -2,17 +2,20 @@ import type { EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import type { AppContext } from '../core/app-context.ts';
 import { DisplayEntity, type Display } from '../storage/entities/display.ts';
+import type { TelemetryHistory, TelemetryPoint } from './telemetry-history.ts';
 
 export interface Telemetry {
   batteryVoltage?: number;
   rssi?: number;
   firmware?: string;
+  cpuTemperature?: number;
+  uptimeS?: number;
 }
 
 const FLUSH_INTERVAL_MS = 5000;
 /** A display not heard from for this long counts as just coming online when it polls again. */
 const RETURN_AFTER_MS = 60_000;
-const TELEMETRY_COLUMNS = ['lastSeen', 'batteryVoltage', 'rssi', 'firmware'] as const satisfies readonly (keyof Display)[];
+const TELEMETRY_COLUMNS = ['lastSeen', 'batteryVoltage', 'rssi', 'firmware', 'cpuTemperature', 'uptimeS'] as const satisfies readonly (keyof Display)[];
 
 /**
  * Last-seen times and device telemetry, kept in memory per poll and written in batches, so polls
@@ -29,7 +32,7 @@ export class TelemetryRecorder {
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>) {
+  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>, private readonly history?: TelemetryHistory) {
     this.metadata = app.db.getMetadata(DisplayEntity);
     // One statement text for every row, so the driver prepares it once; what a frame did not report stays as it was.
     const { driver } = app.db;
@@ -59,6 +62,8 @@ export class TelemetryRecorder {
     if (telemetry.batteryVoltage !== undefined) row.batteryVoltage = telemetry.batteryVoltage;
     if (telemetry.rssi !== undefined) row.rssi = telemetry.rssi;
     if (telemetry.firmware !== undefined) row.firmware = telemetry.firmware;
+    if (telemetry.cpuTemperature !== undefined) row.cpuTemperature = telemetry.cpuTemperature;
+    if (telemetry.uptimeS !== undefined) row.uptimeS = telemetry.uptimeS;
     if (previous === undefined || now.getTime() - previous > RETURN_AFTER_MS) {
       this.returning.add(displayId);
       setImmediate(() => this.flushInBackground());
@@ -81,8 +86,10 @@ export class TelemetryRecorder {
       // Plain statements rather than repository updates: TypeORM's per-entity update costs ~100 µs of
       // main-thread time each, which for a few hundred frames is a visible stall in their polls.
       const rows = batch.map(([id, row]) => this.updateParameters(id, row));
+      const points = new Map<number, TelemetryPoint>(batch.map(([id, row]) => [id, { cpuTemperature: row.cpuTemperature ?? null, rssi: row.rssi ?? null, batteryVoltage: row.batteryVoltage ?? null }]));
       await this.app.db.transaction(async (tx) => {
         for (const parameters of rows) await tx.query(this.updateSql, parameters);
+        await this.history?.append(tx, this.app.now(), points);
       });
     }
     for (const displayId of announce) this.app.events.emit('displays-changed', { displayId });
@@ -105,7 +112,10 @@ export class TelemetryRecorder {
 }
 
 /** Reads telemetry from headers, ignoring values that are not plausible numbers. */
-export function telemetryFromHeaders(get: (name: string) => string | undefined, names: { battery: string; rssi: string; firmware: string }): Telemetry {
+export function telemetryFromHeaders(
+  get: (name: string) => string | undefined,
+  names: { battery: string; rssi: string; firmware: string; cpuTemperature?: string; uptime?: string },
+): Telemetry {
   const number = (value: string | undefined, min: number, max: number) => {
     const n = value === undefined ? NaN : Number(value);
     return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
@@ -115,5 +125,7 @@ export function telemetryFromHeaders(get: (name: string) => string | undefined, 
     batteryVoltage: number(get(names.battery), 0, 20),
     rssi: number(get(names.rssi), -150, 0) !== undefined ? Math.round(Number(get(names.rssi))) : undefined,
     firmware: firmware || undefined,
+    cpuTemperature: names.cpuTemperature ? number(get(names.cpuTemperature), -60, 150) : undefined,
+    uptimeS: names.uptime && number(get(names.uptime), 0, 20 * 365 * 86400) !== undefined ? Math.floor(Number(get(names.uptime))) : undefined,
   };
 }

@@ -8,6 +8,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { notModifiedFromMemory } from './device-fast-path.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { frameProgramRoutes } from '../frame-program/routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { integrationControlRoutes } from './integration-control-routes.ts';
 import { uploadRoutes } from './upload-routes.ts';
@@ -48,6 +49,7 @@ export function createHttpApp(core: Core, admin: AdminApi, options: HttpAppOptio
     profiles: core.profiles,
     telemetry: core.telemetry,
   }));
+  app.use('/frame', frameProgramRoutes(core.frameProgram));
   app.use('/api/admin', uploadRoutes((name, file) => uploadPhotoFile(core, name, file), core.adminTokens, uploadTempDir(core.app.dataDir)));
   app.use('/api/admin', adminRoutes(admin, core.adminTokens, core.app.events));
   if (options.rendererDir && fs.existsSync(path.join(options.rendererDir, 'index.html'))) {

@@ -31,7 +31,7 @@ const PENDING_RETRY_S = 10;
 const BOOTSTRAPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60;
 const MAX_WAIT_S = 60;
 /** Telemetry headers of the native protocol. */
-export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware' };
+export const NATIVE_TELEMETRY_HEADERS = { battery: 'x-battery-voltage', rssi: 'x-rssi', firmware: 'x-firmware', cpuTemperature: 'x-cpu-temperature', uptime: 'x-uptime' };
 
 const bootstrapBody = z.object({
   hardware_id: z.string().trim().min(1).max(128).regex(/^[\w:.-]+$/, 'letters, digits and : . - _ only')

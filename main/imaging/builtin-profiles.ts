@@ -1,4 +1,5 @@
-import { bitDepthFor, type PanelProfile, type Rgb } from './panel-profile.ts';
+import { bitDepthFor, type BuiltinProfileData, type PanelProfile, type Rgb } from './panel-profile.ts';
+import { WAVESHARE_PROFILES } from './waveshare-profiles.ts';
 
 const BLACK: Rgb = [0, 0, 0];
 const WHITE: Rgb = [255, 255, 255];
@@ -32,9 +33,7 @@ function greyLevels(count: number): Rgb[] {
   });
 }
 
-type ProfileData = Omit<PanelProfile, 'orientation' | 'bitDepth' | 'builtIn'>;
-
-function builtIn(data: ProfileData): PanelProfile {
+function builtIn(data: BuiltinProfileData): PanelProfile {
   return {
     ...data,
     orientation: data.width >= data.height ? 'landscape' : 'portrait',
@@ -66,6 +65,12 @@ export const BUILTIN_PROFILES: readonly PanelProfile[] = Object.freeze([
     source: `${PIMORONI}, inky/inky_ac073tc1a.py SATURATED_PALETTE (indices are the controller's native codes)`,
   }),
   builtIn({
+    // Pimoroni's driver is for 600×400 (its _RESOLUTION_4_0_INCH), the panel's real size.
+    id: 'inky-impression-4-spectra6', label: 'Inky Impression 4" Spectra 6 (600×400)', width: 600, height: 400,
+    palette: spectra6Palette([161, 164, 165]), colorNames: SPECTRA6_NAMES, grey: false,
+    source: `${PIMORONI}, inky/inky_e640.py SATURATED_PALETTE (${SPECTRA6_ORDER})`,
+  }),
+  builtIn({
     id: 'inky-impression-5.7', label: 'Inky Impression 5.7" (7-colour)', width: 600, height: 448,
     palette: UC8159_PALETTE, colorNames: ACEP_NAMES, grey: false, source: UC8159_SOURCE,
   }),
@@ -91,6 +96,7 @@ export const BUILTIN_PROFILES: readonly PanelProfile[] = Object.freeze([
     id: 'grey16', label: '16 greys (10.3" IT8951 class)', width: 1872, height: 1404,
     palette: greyLevels(16), colorNames: greyLevels(16).map(([v]) => `grey ${v}`), grey: true,
   }),
+  ...WAVESHARE_PROFILES.map(builtIn),
 ]);
 
 export function findBuiltinProfile(id: string): PanelProfile | undefined {

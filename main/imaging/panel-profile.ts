@@ -37,3 +37,6 @@ export function bitDepthFor(colourCount: number): 1 | 2 | 4 | 8 {
   if (colourCount <= 16) return 4;
   return 8;
 }
+
+/** A built-in profile as written down; orientation, bit depth and `builtIn` follow from it. */
+export type BuiltinProfileData = Omit<PanelProfile, 'orientation' | 'bitDepth' | 'builtIn'>;

@@ -24,6 +24,9 @@ export async function deviceSummary(display: Display, trmnl: TrmnlService, baseU
     rssi: display.rssi,
     wifi_strength: wifiStrength(display.rssi),
     firmware_version: display.firmware,
+    // Inkstand frames also report these (X-CPU-Temperature in °C, X-Uptime in seconds).
+    cpu_temperature: display.cpuTemperature,
+    uptime_s: display.uptimeS,
     last_ping_at: display.lastSeen?.toISOString() ?? null,
     sleep_mode_enabled: display.quietStart !== null && display.quietEnd !== null,
     sleep_start_time: minuteOfDay(display.quietStart),

@@ -22,6 +22,8 @@ export function absoluteLibraryPath(dataDir: string, relative: string): string {
 }
 
 /** Where uploads are streamed before they are imported: inside the library's folder, so an import moves the file instead of copying it. */
+export const UPLOAD_TEMP_DIR = path.join('photos', '.uploads');
+
 export function uploadTempDir(dataDir: string): string {
-  return path.join(dataDir, 'photos', '.uploads');
+  return path.join(dataDir, UPLOAD_TEMP_DIR);
 }

@@ -31,7 +31,8 @@ const DROPPED = new Set(['script', 'style', 'link', 'meta', 'title', 'head', 'no
 
 /** `keepScripts`: keep `<script>` elements in the tree (for a browser to run them). */
 export function parseMarkup(html: string, { keepScripts = false } = {}): ParsedMarkup {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  // Attribute names keep their case: inline SVG needs its `viewBox`.
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false, recognizeSelfClosing: true });
   const styleSheets: string[] = [];
   let hasScript = false;
   const convert = (nodes: ChildNode[]): MarkupNode[] => {

@@ -1,10 +1,10 @@
-import type { MeasuredNode } from '@takumi-rs/core';
 import { encodePanelImage } from '../imaging/encode/index.ts';
 import { rotateIndices } from '../imaging/rotate.ts';
 import { boxesByElement, laidOutTree, type Box, type LaidOutBox } from './boxes.ts';
 import { prepareContent } from './content-pass.ts';
 import { descendants, hasClass, parseMarkup, type MarkupElement } from './dom.ts';
-import { BASE_CSS, measure, paint, type EngineInput } from './engine.ts';
+import { BASE_CSS } from './base-css.ts';
+import { measure, paint, type EngineInput } from './engine.ts';
 import { frameworkFor } from './framework/index.ts';
 import { resolveImages } from './images.ts';
 import { addWantedColumns, flowColumns, limitList } from './overflow-pass.ts';
@@ -38,26 +38,33 @@ export async function drawMarkupHere(html: string, target: MarkupTarget): Promis
   const viewport = viewportFor(target);
   const framework = frameworkFor({ palette: target.profile.palette, colorNames: target.profile.colorNames, ...screen });
   const css = [BASE_CSS, framework.css, ...styleSheets];
-  const layout = async () => {
+  const engineInput = () => {
     const tree = toNodes(root);
-    const input: EngineInput = { node: tree.node, css, images: resolveImages(tree.imageSources, tree.nodeOf, target.images), width: viewport.pixelWidth, height: viewport.pixelHeight, scale: viewport.scale };
-    const measured: MeasuredNode = await measure(input);
-    return { tree, input, boxes: boxesByElement(root, tree.nodeOf, measured) };
+    const images = resolveImages(tree.imageSources, tree.nodeOf, target.images);
+    return { tree, input: { node: tree.node, css, images, width: viewport.pixelWidth, height: viewport.pixelHeight, scale: viewport.scale } as EngineInput };
+  };
+  const layout = async () => {
+    const { tree, input } = engineInput();
+    return boxesByElement(root, tree.nodeOf, await measure(input));
   };
 
-  let laid = await layout();
+  // The measured behaviours lay the markup out, change it, and lay it out again; markup without them is laid out once.
   const columnsEls = [...descendants(root)].filter((el) => hasClass(el, 'columns'));
-  if (addWantedColumns(columnsEls)) laid = await layout();
   const lists = [...descendants(root)].filter((el) => el.attrs['data-list-limit'] === 'true');
+  const limited = [...descendants(root)].some((el) => el.attrs['data-content-limiter'] === 'true');
   if (columnsEls.length > 0 || lists.length > 0) {
-    const boxOf = (el: MarkupElement): Box | undefined => laid.boxes.get(el)?.box;
+    if (addWantedColumns(columnsEls)) await layout();
+    const boxes = await layout();
+    const boxOf = (el: MarkupElement): Box | undefined => boxes.get(el)?.box;
     for (const columns of columnsEls) flowColumns(columns, boxOf, MORE_LABEL_HEIGHT * viewport.scale, COLUMN_GAP * viewport.scale);
     for (const list of lists) limitList(list, boxOf, viewport.scale, MORE_LABEL_HEIGHT * viewport.scale);
-    laid = await layout();
   }
-  for (let pass = 0; pass < CONTENT_LIMITER_PASSES && limitContent(root, laid.boxes); pass++) laid = await layout();
+  if (limited) for (let pass = 0; pass < CONTENT_LIMITER_PASSES && limitContent(root, await layout()); pass++);
 
-  const rgba = await paint(laid.input);
+  // The final layout and the painting run together on the engine's threads.
+  const { tree, input } = engineInput();
+  const [measured, rgba] = await Promise.all([measure(input), paint(input)]);
+  const laid = { boxes: boxesByElement(root, tree.nodeOf, measured) };
   const indices = toPanelIndices({
     rgba, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
     pictures: picturesOf(root, laid.boxes), tones: framework.colours.tones(),

@@ -1,5 +1,6 @@
 import type { Node } from '@takumi-rs/core';
 import { isElement, type MarkupElement, type MarkupNode } from './dom.ts';
+import { toHtml } from './serialize.ts';
 
 /** Tags that flow inside a line of text unless a class makes them blocks. */
 const INLINE_TAGS = new Set(['span', 'a', 'b', 'strong', 'i', 'em', 'small', 'sup', 'sub', 'u', 's', 'del', 'ins', 'code', 'time', 'abbr', 'mark', 'q', 'cite', 'font', 'label']);
@@ -26,6 +27,7 @@ export function toNodes(root: MarkupElement): NodeTree {
   const imageSources = new Map<string, MarkupElement>();
   const convert = (el: MarkupElement, inline: boolean): Node => {
     if (el.tag === 'img') return imageNode(el, nodeOf, imageSources);
+    if (el.tag === 'svg') return svgNode(el, nodeOf);
     if (el.tag === 'br') return remember(el, { type: 'container', className: 'markup-br' }, nodeOf);
     const textBlock = el.children.every(isInlineLevel) && !CONTAINER_CLASSES.some((name) => el.classes.has(name));
     const classes = [...el.classes];
@@ -74,6 +76,16 @@ function imageNode(el: MarkupElement, nodeOf: Map<MarkupElement, Node>, imageSou
   if (!src || el.classes.has('markup-missing-image')) return remember(el, { type: 'container', className: `${[...el.classes, 'markup-missing-image'].join(' ')}`, style: style as never }, nodeOf);
   imageSources.set(src, el);
   return remember(el, { type: 'image', src, className: [...el.classes].join(' '), tagName: 'img', style: style as never }, nodeOf);
+}
+
+/** Inline SVG (icons, small charts) drawn as the vector picture it is, in its own colours (never dithered). */
+function svgNode(el: MarkupElement, nodeOf: Map<MarkupElement, Node>): Node {
+  const attrs = { xmlns: 'http://www.w3.org/2000/svg', ...el.attrs };
+  const svg = toHtml({ ...el, attrs });
+  const width = Number.parseFloat(el.attrs.width ?? '') || undefined;
+  const height = Number.parseFloat(el.attrs.height ?? '') || undefined;
+  const style = { ...(width ? { width } : {}), ...(height ? { height } : {}), ...el.style };
+  return remember(el, { type: 'image', src: new Uint8Array(Buffer.from(svg)), className: [...el.classes].join(' '), style: style as never }, nodeOf);
 }
 
 function remember(el: MarkupElement, node: Node, nodeOf: Map<MarkupElement, Node>): Node {

@@ -1,9 +1,9 @@
+import type { PictureAdjustments } from '../imaging/adjust.ts';
+import { linearRgbToOklab, srgbToLinear } from '../imaging/color.ts';
 import { ditherRgb, type DitherAlgorithm } from '../imaging/dither/index.ts';
 import { BAYER8 } from '../imaging/dither/threshold-maps.ts';
-import type { PictureAdjustments } from '../imaging/adjust.ts';
 import type { Rgb } from '../imaging/panel-profile.ts';
 import type { Box } from './boxes.ts';
-
 
 export interface PanelPaint {
   rgba: Uint8Array;
@@ -18,47 +18,114 @@ export interface PanelPaint {
   adjustments: PictureAdjustments;
 }
 
+/** A palette colour counts as drawn when at least this many sampled pixels have exactly its value. */
+const DRAWN_PIXELS = 4;
+const USED_ROW_STEP = 4;
+/** Marks a tone in the colour table: the pixel takes its tone's pattern. */
+const TONE = 0x100;
+const CACHE_BITS = 12;
+const CACHE_SIZE = 1 << CACHE_BITS;
+
 /**
  * The drawing as palette indices. Text, rules and fills were drawn in the panel's own colours, so
- * each pixel takes the nearest one and text stays crisp (its anti-aliased edge snaps to ink or
- * paper, never to a dither). Pictures are dithered with the display's settings; a grey fill the
- * panel cannot show becomes an ordered pattern of its colours, leaving any text on it crisp.
+ * each pixel takes the nearest of the colours the drawing uses, and text stays crisp: the
+ * anti-aliased edge of black text on white paper is a grey, which on a colour panel may be nearest
+ * a dull red or blue and would fringe the text, but among black and white snaps to one of them.
+ * A grey fill the panel cannot show becomes an ordered pattern of its neutral colours (text on it
+ * stays crisp); pictures are dithered with the display's settings.
+ *
+ * A drawing has few distinct colours (paper, ink, their anti-aliased blends), so each colour is
+ * matched once and remembered, and a run of one colour costs one comparison per pixel.
  */
 export function toPanelIndices(paint: PanelPaint): Uint8Array {
-  const { width, height, palette } = paint;
-  const rgb = rgbaToRgb(paint.rgba, width * height);
-  const indices = nearestUsedColours(rgb, width, height, palette);
-  if (paint.tones.length > 0) patternTones(rgb, indices, width, palette, paint.tones);
-  for (const box of paint.pictures) {
-    const rect = clip(box, width, height);
-    if (!rect) continue;
-    const crop = cropRgb(rgb, width, rect);
-    const dithered = ditherRgb(crop, rect.w, rect.h, palette, paint.dither, paint.adjustments);
-    pasteIndices(indices, width, rect, dithered);
+  const { width, height, palette, rgba } = paint;
+  const pixels = width * height;
+  const used = usedColours(rgba, width, height, palette);
+  const usedLab = used.map((i) => oklab(palette[i]));
+  const tones = paint.tones.map(packRgb);
+  const plans = paint.tones.map((tone) => bracket(tone, palette));
+  const match = (colour: number, s: number): number => {
+    const tone = tones.indexOf(colour);
+    return tone >= 0 ? TONE | tone : used[nearest(oklab([rgba[s], rgba[s + 1], rgba[s + 2]]), usedLab)];
+  };
+  // A direct-mapped cache of colour → result: a drawing's few hundred colours rarely collide.
+  const keys = new Int32Array(CACHE_SIZE).fill(-1);
+  const results = new Uint16Array(CACHE_SIZE);
+  const indices = new Uint8Array(pixels);
+  const { size, values } = BAYER8;
+  let last = -1;
+  let result = 0;
+  for (let p = 0, s = 0; p < pixels; p++, s += 4) {
+    const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
+    if (colour !== last) {
+      last = colour;
+      const slot = Math.imul(colour, 0x9e3779b1) >>> (32 - CACHE_BITS);
+      if (keys[slot] !== colour) {
+        keys[slot] = colour;
+        results[slot] = match(colour, s);
+      }
+      result = results[slot];
+    }
+    if (result & TONE) {
+      const plan = plans[result & 0xff];
+      const x = p % width;
+      indices[p] = values[(((p - x) / width) % size) * size + (x % size)] < plan.share ? plan.light : plan.dark;
+    } else indices[p] = result;
   }
+  if (paint.pictures.length > 0) ditherPictures(paint, indices);
   return indices;
 }
 
-/** A palette colour counts as drawn when at least this many pixels have exactly its value. */
-const DRAWN_PIXELS = 16;
-
-/**
- * Each pixel to the nearest of the colours the drawing really uses. The anti-aliased edge of black
- * text on white paper is a grey; on a colour panel its nearest colour may be a dull red or blue,
- * which would fringe the text. Among the colours drawn (black and white here) it snaps to one of them.
- */
-function nearestUsedColours(rgb: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Uint8Array {
-  const packed = palette.map(([r, g, b]) => (r << 16) | (g << 8) | b);
+/** The palette colours drawn (by exact pixel count); all of them when fewer than two are. */
+function usedColours(rgba: Uint8Array, width: number, height: number, palette: readonly Rgb[]): number[] {
+  const packed = palette.map(packRgb);
   const counts = new Array<number>(palette.length).fill(0);
-  for (let s = 0; s < rgb.length; s += 3) {
-    const i = packed.indexOf((rgb[s] << 16) | (rgb[s + 1] << 8) | rgb[s + 2]);
-    if (i >= 0) counts[i]++;
+  // Every fourth row is enough to tell which colours are drawn (a drawn colour covers many rows).
+  for (let y = 0; y < height; y += USED_ROW_STEP) {
+    let last = -1;
+    let index = -1;
+    for (let s = y * width * 4, end = s + width * 4; s < end; s += 4) {
+      const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
+      if (colour !== last) {
+        last = colour;
+        index = packed.indexOf(colour);
+      }
+      if (index >= 0) counts[index]++;
+    }
   }
   const used = palette.map((_, i) => i).filter((i) => counts[i] >= DRAWN_PIXELS);
-  if (used.length < 2 || used.length === palette.length) return ditherRgb(rgb, width, height, palette, 'none');
-  const local = ditherRgb(rgb, width, height, used.map((i) => palette[i]), 'none');
-  for (let p = 0; p < local.length; p++) local[p] = used[local[p]];
-  return local;
+  return used.length >= 2 ? used : palette.map((_, i) => i);
+}
+
+function ditherPictures(paint: PanelPaint, indices: Uint8Array): void {
+  const { width, height, palette } = paint;
+  for (const box of paint.pictures) {
+    const rect = clip(box, width, height);
+    if (!rect) continue;
+    const crop = new Uint8Array(rect.w * rect.h * 3);
+    for (let row = 0, d = 0; row < rect.h; row++) {
+      for (let col = 0, s = ((rect.y + row) * width + rect.x) * 4; col < rect.w; col++, s += 4, d += 3) {
+        crop[d] = paint.rgba[s];
+        crop[d + 1] = paint.rgba[s + 1];
+        crop[d + 2] = paint.rgba[s + 2];
+      }
+    }
+    const dithered = ditherRgb(crop, rect.w, rect.h, palette, paint.dither, paint.adjustments);
+    for (let row = 0; row < rect.h; row++) indices.set(dithered.subarray(row * rect.w, (row + 1) * rect.w), (rect.y + row) * width + rect.x);
+  }
+}
+
+const packRgb = ([r, g, b]: Rgb): number => (r << 16) | (g << 8) | b;
+const oklab = ([r, g, b]: Rgb): [number, number, number] => linearRgbToOklab(srgbToLinear(r / 255), srgbToLinear(g / 255), srgbToLinear(b / 255));
+
+function nearest(lab: [number, number, number], candidates: [number, number, number][]): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  candidates.forEach(([l, a, b], i) => {
+    const d = (l - lab[0]) ** 2 + (a - lab[1]) ** 2 + (b - lab[2]) ** 2;
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  });
+  return best;
 }
 
 interface Rect {
@@ -74,45 +141,6 @@ function clip(box: Box, width: number, height: number): Rect | undefined {
   const w = Math.min(width, Math.round(box.x + box.width)) - x;
   const h = Math.min(height, Math.round(box.y + box.height)) - y;
   return w > 0 && h > 0 ? { x, y, w, h } : undefined;
-}
-
-function rgbaToRgb(rgba: Uint8Array, pixels: number): Uint8Array {
-  const rgb = new Uint8Array(pixels * 3);
-  for (let p = 0, s = 0, d = 0; p < pixels; p++, s += 4, d += 3) {
-    rgb[d] = rgba[s];
-    rgb[d + 1] = rgba[s + 1];
-    rgb[d + 2] = rgba[s + 2];
-  }
-  return rgb;
-}
-
-function cropRgb(rgb: Uint8Array, width: number, { x, y, w, h }: Rect): Uint8Array {
-  const out = new Uint8Array(w * h * 3);
-  for (let row = 0; row < h; row++) out.set(rgb.subarray(((y + row) * width + x) * 3, ((y + row) * width + x + w) * 3), row * w * 3);
-  return out;
-}
-
-function pasteIndices(indices: Uint8Array, width: number, { x, y, w, h }: Rect, src: Uint8Array): void {
-  for (let row = 0; row < h; row++) indices.set(src.subarray(row * w, (row + 1) * w), (y + row) * width + x);
-}
-
-/**
- * Pixels of exactly a tone's grey take an 8×8 Bayer pattern of the two panel colours around it
- * (in lightness); their anti-aliased neighbours (text on the fill) keep the nearest colour.
- */
-function patternTones(rgb: Uint8Array, indices: Uint8Array, width: number, palette: readonly Rgb[], tones: readonly Rgb[]): void {
-  const plans = tones.map((tone) => ({ packed: (tone[0] << 16) | (tone[1] << 8) | tone[2], ...bracket(tone, palette) }));
-  const { size, values } = BAYER8;
-  for (let p = 0, s = 0; p < indices.length; p++, s += 3) {
-    const colour = (rgb[s] << 16) | (rgb[s + 1] << 8) | rgb[s + 2];
-    for (const plan of plans) {
-      if (plan.packed !== colour) continue;
-      const x = p % width;
-      const y = (p - x) / width;
-      indices[p] = values[(y % size) * size + (x % size)] < plan.share ? plan.light : plan.dark;
-      break;
-    }
-  }
 }
 
 const lightness = ([r, g, b]: Rgb): number => 0.2126 * r + 0.7152 * g + 0.0722 * b;

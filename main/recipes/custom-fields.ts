@@ -11,6 +11,9 @@ const FIELD_TYPES = new Set<CustomFieldType>([
   'copyable_webhook_url', 'copyable', 'url', 'author_bio', 'xhrSelect', 'xhrSelectSearch',
 ]);
 
+/** Types the user does not fill in: text shown to them, a URL to copy. */
+const DISPLAY_ONLY = new Set<CustomFieldType>(['author_bio', 'copyable', 'copyable_webhook_url']);
+
 /** A YAML scalar as TRMNL's form would hold it (Ruby's `to_s`: true → "true", 5 → "5"). */
 export function scalarText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -108,7 +111,7 @@ export function resolveFieldValues(fields: CustomField[], given: Record<string, 
     const raw = given[field.keyname];
     const value = raw === undefined || raw === null ? field.defaultValue : normalizeValue(field, raw);
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
-      if (options.requireAll && !field.optional && !field.fieldType.startsWith('copyable')) problems.push(`"${field.name}" (${field.keyname}) is required`);
+      if (options.requireAll && !field.optional && !DISPLAY_ONLY.has(field.fieldType)) problems.push(`"${field.name}" (${field.keyname}) is required`);
       values[field.keyname] = field.multiple ? [] : '';
       continue;
     }

@@ -26,17 +26,19 @@ function decode(name: string, content: Uint8Array): string {
   }
 }
 
-/** The folder (relative, '' for the top) that holds settings.yml, trying trmnlp's src/ first. */
+/**
+ * The folder (relative, '' for the top) that holds settings.yml: the top, trmnlp's src/, or the
+ * one folder anywhere that has one (a repository's download ZIP puts everything a level or two
+ * down). Several recipes in one archive are refused rather than guessed between.
+ */
 function recipeRoot(paths: string[]): string {
-  const has = (path: string) => paths.includes(path);
-  if (has(`src/${SETTINGS_FILE}`)) return 'src/';
-  if (has(SETTINGS_FILE)) return '';
-  const tops = new Set(paths.map((path) => path.split('/')[0]));
-  if (tops.size === 1) {
-    const [top] = tops;
-    if (has(`${top}/src/${SETTINGS_FILE}`)) return `${top}/src/`;
-    if (has(`${top}/${SETTINGS_FILE}`)) return `${top}/`;
-  }
+  if (paths.includes(`src/${SETTINGS_FILE}`)) return 'src/';
+  if (paths.includes(SETTINGS_FILE)) return '';
+  const folders = paths.filter((path) => path.endsWith(`/${SETTINGS_FILE}`)).map((path) => path.slice(0, -SETTINGS_FILE.length));
+  // A project folder whose src/ also has a settings.yml is one recipe: trmnlp's src/ wins.
+  const recipes = folders.filter((folder) => !folders.includes(`${folder}src/`));
+  if (recipes.length === 1) return recipes[0];
+  if (recipes.length > 1) throw new RecipeError('invalid-archive', `the archive holds several recipes (${recipes.slice(0, 5).join(', ')}); import one of them`);
   throw new RecipeError('invalid-archive', 'no settings.yml found (expected at the top, in src/ of a trmnlp project, or in one folder)');
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { LOADERS, runLoaders, type Loader } from '../stores/loaders.ts';
+import { AddFrameView } from './AddFrameView.tsx';
 import { DashboardView } from './DashboardView.tsx';
 import { DisplaysView } from './DisplaysView.tsx';
 import { JobsView } from './JobsView.tsx';
@@ -25,6 +26,8 @@ export interface ViewDefinition {
  */
 export const VIEWS = [
   { id: 'displays', label: 'Displays', component: DisplaysView, load: [LOADERS.displays, LOADERS.pairing], badge: PendingDisplaysCount },
+  // Fetches what it shows itself when opened (the install command depends on the listeners, not on stored data).
+  { id: 'add-frame', label: 'Add a frame', component: AddFrameView, load: [] },
   { id: 'photos', label: 'Photos', component: PhotosView, load: [LOADERS.photos, LOADERS.styles, LOADERS.displays], badge: PhotoCount },
   { id: 'jobs', label: 'Jobs', component: JobsView, load: [LOADERS.jobs] },
   { id: 'dashboard', label: 'Dashboard', component: DashboardView, load: [LOADERS.dashboard, LOADERS.settings, LOADERS.displays, LOADERS.jobs] },

@@ -135,6 +135,22 @@ export const SCENARIO: Step[] = [
     args: (c) => ({ id: c.trmnlId! }),
     check: (r, _c, e) => { ok(r, e); expect(r!.map((l) => l.message)).toEqual(['hello from the device']); },
   }),
+  step({
+    op: 'displays.telemetry',
+    args: (c) => ({ id: c.displayId! }),
+    check: (r, _c, e) => { ok(r, e); expect(Array.isArray(r!.samples)).toBe(true); },
+  }),
+  step({
+    op: 'frameProgram.installInfo',
+    args: none,
+    check: (r, _c, e) => {
+      ok(r, e);
+      // Either the command for this server, or why there is none (a checkout whose frame program was never built).
+      if (r!.command) expect(r!.command).toMatch(/^curl -fsSL http:\/\/\S+:\d+\/frame\/install\.sh \| sudo sh$/);
+      else expect(r!.problem).toMatch(/npm run build|not listening/);
+      expect(r!.panelGuideUrl).toBe('/frame/panel-guide');
+    },
+  }),
   step({ op: 'integrations.getKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toEqual({ configured: false, createdAt: null }); } }),
   step({ op: 'integrations.createKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r).toMatchObject({ configured: true, key: expect.stringMatching(/^ink_ro_/) }); } }),
   step({ op: 'integrations.revokeKey', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.configured).toBe(false); } }),

@@ -11,6 +11,9 @@ import { electronFakes, FakeBrowserWindow, FakeNotification, FakeTray, type Fake
 
 const PATHS = { rendererIndex: '/app/dist/renderer/index.html', preload: '/app/dist/preload/preload.cjs', appIcon: '/app/icon.png', trayIcon: '/app/tray.png' };
 
+/** The window opens once the real server has started (database opened, ports bound): seconds on a busy machine. */
+const SERVER_START = { timeout: 20_000 };
+
 describe('DesktopApp (Electron faked, the real server underneath)', () => {
   let fakes: Fakes;
   let work: string;
@@ -30,7 +33,7 @@ describe('DesktopApp (Electron faked, the real server underneath)', () => {
   });
   afterEach(async () => {
     if (fakes.app.exitCode === null) fakes.app.quit();
-    await vi.waitFor(() => expect(fakes.app.exitCode).toBe(0));
+    await vi.waitFor(() => expect(fakes.app.exitCode).toBe(0), SERVER_START);
     vi.unstubAllEnvs();
     fs.rmSync(work, { recursive: true, force: true });
   });
@@ -38,7 +41,7 @@ describe('DesktopApp (Electron faked, the real server underneath)', () => {
   async function started(): Promise<FakeBrowserWindow> {
     expect(desktop.run()).toBe(true);
     fakes.app.becomeReady();
-    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), SERVER_START);
     return FakeBrowserWindow.instances[0];
   }
 
@@ -76,7 +79,7 @@ describe('DesktopApp (Electron faked, the real server underneath)', () => {
     const stop = vi.spyOn(server!, 'stop');
     expect(fakes.app.quit()).toBe(true); // held until the server has stopped
     expect(stop).toHaveBeenCalledOnce();
-    await vi.waitFor(() => expect(fakes.app.exitCode).toBe(0));
+    await vi.waitFor(() => expect(fakes.app.exitCode).toBe(0), SERVER_START);
     expect(fakes.ipcMain.handlers.size).toBe(0);
     expect(FakeTray.instances[0].destroyed).toBe(true);
     expect(window.userCloses()).toBe(false);

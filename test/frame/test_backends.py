@@ -34,6 +34,7 @@ class InkyBackendTest(unittest.TestCase):
             "ac073tc1a": ("inky-impression-7.3", (800, 480), (5, 6, 16, 24)),
             "uc8159-5.7": ("inky-impression-5.7", (600, 448), (5, 6, 16, 24)),
             "uc8159-4": ("inky-impression-4", (640, 400), (5, 6, 16, 24)),
+            "e640": ("inky-impression-4-spectra6", (600, 400), (5, 6, 16, 24)),
         }
         for model, (panel, size, buttons) in expected.items():
             backend = stand_in(model)
@@ -44,11 +45,12 @@ class InkyBackendTest(unittest.TestCase):
             stand_in("none")
 
     def test_spectra6_gets_every_index_as_sent_although_its_driver_matches_colours(self):
-        png = support.indexed_png(800, 480, SPECTRA6_MEASURED)
-        backend = stand_in("e673")
-        backend.show(Picture(png, "v1", "photo"))
         remap = [0, 1, 2, 3, 5, 6]  # the driver's controller codes for its six colours
-        self.assertEqual(backend.display.buf, [remap[i] for i in indices_of(png)])
+        for model, size in [("e640", (600, 400)), ("e673", (800, 480))]:
+            png = support.indexed_png(*size, SPECTRA6_MEASURED)
+            backend = stand_in(model)
+            backend.show(Picture(png, "v1", "photo"))
+            self.assertEqual(backend.display.buf, [remap[i] for i in indices_of(png)], model)
         self.assertEqual([c["call"] for c in backend.display.calls], ["set_image", "show"])
         self.assertEqual(backend.display.calls[0]["mode"], "P")
 

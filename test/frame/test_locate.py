@@ -9,7 +9,7 @@ THEIRS = "sha256:" + "bb" * 32
 REMEMBERED = ServerInfo("https://192.168.1.10:8443", OURS, None, "remembered")
 
 
-def locator(udp=None, mdns=None, server_url=None, target=None):
+def locator(udp=None, mdns=None, server_url=None, target=None, fingerprint=None):
     calls = []
 
     def fake_udp(port, target, insecure_http=False, prefer=None):
@@ -20,7 +20,7 @@ def locator(udp=None, mdns=None, server_url=None, target=None):
         calls.append(("mdns",))
         return mdns
 
-    return ServerLocator(LocateOptions(server_url, 51234, target, False), fake_udp, fake_mdns), calls
+    return ServerLocator(LocateOptions(server_url, 51234, target, False, fingerprint), fake_udp, fake_mdns), calls
 
 
 class LocateTest(unittest.TestCase):
@@ -53,6 +53,11 @@ class LocateTest(unittest.TestCase):
     def test_a_configured_url_skips_discovery(self):
         loc, calls = locator(server_url="http://10.0.0.9:8000/")
         self.assertEqual(loc.locate(REMEMBERED, paired=True), ServerInfo("http://10.0.0.9:8000", None, None, "configured"))
+        self.assertEqual(calls, [])
+
+    def test_a_configured_url_with_a_fingerprint_is_pinned_from_the_first_request(self):
+        loc, calls = locator(server_url="https://10.0.0.9:8443", fingerprint=OURS)
+        self.assertEqual(loc.locate(None, paired=False), ServerInfo("https://10.0.0.9:8443", OURS, None, "configured"))
         self.assertEqual(calls, [])
 
 

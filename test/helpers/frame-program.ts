@@ -15,10 +15,12 @@ export class FrameProgram {
   private log = '';
   private readonly exited: Promise<number | null>;
 
-  constructor(args: string[], env: NodeJS.ProcessEnv = {}, pythonPath: string[] = [FRAME_DIR]) {
-    this.child = spawn(PYTHON, ['-m', 'inkstand_frame', ...args], {
+  /** From the checkout (`python3 -m inkstand_frame`), or an installed `command` (its own PYTHONPATH) when given. */
+  constructor(args: string[], env: NodeJS.ProcessEnv = {}, pythonPath: string[] = [FRAME_DIR], command?: string) {
+    const [file, argv] = command ? [command, args] : [PYTHON, ['-m', 'inkstand_frame', ...args]];
+    this.child = spawn(file, argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env, PYTHONPATH: pythonPath.join(path.delimiter), PYTHONUNBUFFERED: '1' },
+      env: { ...process.env, ...env, ...(command ? {} : { PYTHONPATH: pythonPath.join(path.delimiter) }), PYTHONUNBUFFERED: '1' },
     });
     this.child.stdout!.on('data', (d) => (this.log += d));
     this.child.stderr!.on('data', (d) => (this.log += d));

@@ -5,8 +5,11 @@ import { BUILTIN_PROFILES, defaultProfileForResolution, findBuiltinProfile, vali
 describe('built-in profiles', () => {
   it('have the documented ids, sizes and consistent fields', () => {
     expect(BUILTIN_PROFILES.map((p) => p.id)).toEqual([
-      'spectra6-13.3', 'inky-impression-13.3-spectra6', 'inky-impression-7.3-spectra6', 'inky-impression-7.3', 'inky-impression-5.7',
-      'inky-impression-4', 'waveshare-7.5-v2', 'trmnl-og-1bit', 'trmnl-og-4grey', 'grey16',
+      'spectra6-13.3', 'inky-impression-13.3-spectra6', 'inky-impression-7.3-spectra6', 'inky-impression-7.3', 'inky-impression-4-spectra6',
+      'inky-impression-5.7', 'inky-impression-4', 'waveshare-7.5-v2', 'trmnl-og-1bit', 'trmnl-og-4grey', 'grey16',
+      'waveshare-7.3f', 'waveshare-4.0e', 'waveshare-7.3e', 'waveshare-13.3e', 'waveshare-7.5b-v2', 'waveshare-5.83b-v2',
+      'waveshare-4.2b-v2', 'waveshare-2.9b-v4', 'waveshare-2.13b-v4', 'waveshare-7.5b', 'waveshare-7.5c', 'waveshare-5.83b',
+      'waveshare-5.83c', 'waveshare-4.2b', 'waveshare-4.2c', 'waveshare-4.2-4grey', 'waveshare-2.7-4grey',
     ]);
     for (const p of BUILTIN_PROFILES) {
       expect(p.colorNames).toHaveLength(p.palette.length);

@@ -26,12 +26,17 @@ describe('library cleanup', () => {
     fs.writeFileSync(orphan, 'left by a crash');
     fs.utimesSync(orphan, longAgo, longAgo);
     fs.writeFileSync(fresh, 'an import in progress');
+    const staleUpload = path.join(dataDir, 'photos', '.uploads', 'c'.repeat(32));
+    fs.mkdirSync(path.dirname(staleUpload), { recursive: true });
+    fs.writeFileSync(staleUpload, 'an upload cut off by a crash');
+    fs.utimesSync(staleUpload, longAgo, longAgo);
 
     const log = { debug() {}, info() {}, warn() {}, error() {} };
     const summary = await unreferencedLibraryFilesStep.run({ app: core.app, params: { execution_retention_days: 30, stats_retention_days: 7 }, log, signal: new AbortController().signal });
 
-    expect(summary).toBe('1 library file no photo or variant names');
+    expect(summary).toBe('2 library files no photo or variant names');
     expect(fs.existsSync(orphan)).toBe(false);
+    expect(fs.existsSync(staleUpload)).toBe(false);
     expect(fs.existsSync(fresh)).toBe(true);
     const photos = await core.db.getRepository(PhotoEntity).find();
     const variants = await core.db.getRepository(VariantEntity).find();

@@ -13,7 +13,7 @@ import { fixture } from './support/boxes.ts';
  * `UPDATE_GOLDEN=1 npx vitest run test/markup/golden.test.ts` writes them anew (look at them before committing).
  */
 const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/markup/golden/', import.meta.url));
-const FIXTURES = ['todo-columns', 'weather-grid', 'departures-table', 'mashup-2x2', 'mashup-1Lx1R', 'richtext-limiter', 'overflow-more', 'dark-greys', 'list-limit'];
+const FIXTURES = ['todo-columns', 'weather-grid', 'departures-table', 'mashup-2x2', 'mashup-1Lx1R', 'richtext-limiter', 'overflow-more', 'dark-greys', 'list-limit', 'icons-svg'];
 const CASES = [
   ...FIXTURES.map((name) => [name, 'trmnl-og-4grey'] as const),
   ...['weather-grid', 'mashup-2x2', 'overflow-more'].map((name) => [name, 'spectra6-13.3'] as const),

@@ -116,6 +116,14 @@ describe('the framework\'s measured behaviours', () => {
     expect(richtext.y).toBeGreaterThanOrEqual(layout.y);
   });
 
+  it('draws inline SVG icons at their size beside their labels', async () => {
+    const boxes = await draw('icons-svg.html');
+    const icons = findAll(boxes).filter((b) => b.tag === 'svg');
+    expect(icons).toHaveLength(2);
+    for (const icon of icons) expect(icon).toMatchObject({ width: 64, height: 64 });
+    expect(icons[1].x).toBeGreaterThan(right(icons[0]));
+  });
+
   it('lines table cells up in columns across rows', async () => {
     const cells = findAll(await draw('departures-table.html'), 'cell');
     expect(cells).toHaveLength(24);

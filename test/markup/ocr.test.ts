@@ -15,6 +15,7 @@ const KEY_STRINGS: Record<string, string[]> = {
   'overflow-more.html': ['Invoice 1041 paid', 'Northwind Traders', 'Invoice 1047 paid'],
   'dark-greys.html': ['Living room', '21.5', 'Bedroom', 'Window open', 'Climate'],
   'list-limit.html': ['Shopping list', 'Eggs, a dozen', 'and 6 more'],
+  'icons-svg.html': ['Next bus 7 min', 'Battery 84%', 'Icons'],
 };
 
 const loose = (text: string): string => text.replace(/\s+/g, ' ').toLowerCase();

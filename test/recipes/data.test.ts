@@ -67,6 +67,17 @@ describe('fetchRecipeData', () => {
     expect(data).toEqual({ rss: { version: '2.0', channel: { title: 'News & more', item: [{ title: 'One', guid: { isPermaLink: 'false', __content__: 'a1' } }, { title: 'Two', guid: { isPermaLink: 'false', __content__: 'a2' } }] } } });
   });
 
+  it('decodes the charset an answer declares, and drops a byte-order mark', async () => {
+    const base = await serve((req, res) => {
+      if (req.url === '/latin1') return res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Grüße aus Köln</title></channel></rss>', 'latin1'));
+      if (req.url === '/header') return res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1252' }).end(Buffer.from([0x80, 0x20, 0x35]));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"ok": "ü"}')]));
+    });
+    expect(await poll(`strategy: polling\npolling_url: ${base}/latin1`)).toEqual({ rss: { channel: { title: 'Grüße aus Köln' } } });
+    expect(await poll(`strategy: polling\npolling_url: ${base}/header`)).toEqual({ data: '€ 5' });
+    expect(await poll(`strategy: polling\npolling_url: ${base}/bom`)).toEqual({ ok: 'ü' });
+  });
+
   it('does not expand nested XML entities (a billion laughs stays small)', async () => {
     const entities = Array.from({ length: 8 }, (_, level) => `<!ENTITY l${level + 1} "${`&l${level};`.repeat(10)}">`).join('');
     const base = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0"?><!DOCTYPE b [<!ENTITY l0 "lol">${entities}]><b>&l8;</b>`));

@@ -36,6 +36,15 @@ describe('importRecipe', () => {
     expect(nested.markup).toEqual({ quadrant: 'q' });
   });
 
+  it("finds the one recipe deeper in a repository's ZIP, and refuses to guess between several", async () => {
+    const deep = await importRecipe(zipOf({ 'recipes-main/README.md': 'x', 'recipes-main/plugins/tiny/settings.yml': SETTINGS, 'recipes-main/plugins/tiny/full.liquid': 'deep' }));
+    expect(deep.markup).toEqual({ full: 'deep' });
+    const project = await importRecipe(zipOf({ 'r-main/.trmnlp.yml': 'custom_fields:\n  who: p\n', 'r-main/src/settings.yml': SETTINGS, 'r-main/src/full.liquid': 'p' }));
+    expect(project.values).toEqual({ who: 'p' });
+    const several = await refusal(zipOf({ 'a/settings.yml': SETTINGS, 'a/full.liquid': 'a', 'b/settings.yml': SETTINGS, 'b/full.liquid': 'b' }));
+    expect(several.message).toMatch(/several recipes \(a\/, b\/\)/);
+  });
+
   it('imports a ZIP from its path', async () => {
     const file = path.join(tempDir(), 'tiny.zip');
     writeFileSync(file, zipOf({ 'settings.yml': SETTINGS, 'full.liquid': 'Hello' }));

@@ -31,6 +31,10 @@ describe('lenient parsing like Ruby lax mode', () => {
     expect(await render('{% if a == "x|y" %}same{% endif %}', { a: 'x|y' })).toBe('same');
   });
 
+  it('takes first and last of arrays and hashes as Ruby does, and nothing of a string', async () => {
+    expect(await render('{{ a | first }}{{ a | last }}|{{ h | first | join: "=" }}|{{ h | last | last }}|{{ "word" | first }}|{{ a.first }}', { a: [1, 2, 3], h: { x: 1, y: 2 } })).toBe('13|x=1|2||1');
+  });
+
   it('asks a hash for a key with contains, as Ruby does', async () => {
     expect(await render('{% if h contains "a" %}has a{% endif %}{% if h contains "z" %}has z{% endif %}{% if list contains 2 %} has 2{% endif %}', { h: { a: 1 }, list: [1, 2] })).toBe('has a has 2');
   });
@@ -59,6 +63,11 @@ describe('partials', () => {
   it('never reads a partial from the file system', async () => {
     await expect(render("{% render '../../../../etc/hostname' %}")).rejects.toThrow(RecipeError);
     await expect(render("{% include '/etc/hostname' %}")).rejects.toThrow(RecipeError);
+  });
+
+  it('stops a template that would build without end, with a RecipeError', async () => {
+    await expect(render('{% for i in (1..100000000) %}x{% endfor %}')).rejects.toThrow(/full.liquid: memory alloc limit exceeded/);
+    await expect(render('{% assign s = "xxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s.size }}')).rejects.toThrow(RecipeError);
   });
 
   it('names the file when a partial is missing', async () => {

@@ -24,6 +24,7 @@ describe('trmnl-liquid filters', () => {
 
   it('l_date with a pattern in a locale and with a named format; l_word', async () => {
     expect(await render('{{ "2025-03-04T10:00:00Z" | l_date: "%A %-d %B", "de" }}|{{ "2025-03-04T10:00:00Z" | l_date: "%a %b", "fr" }}|{{ "2025-03-04T10:00:00Z" | l_date: "long" }}')).toBe('Dienstag 4 März|mar mars|March 04, 2025');
+    expect(await render('{{ "2025-03-04T10:00:00Z" | l_date: "long", "de" }}|{{ "2025-03-04T10:00:00Z" | l_date: "default", "fr" }}|{{ "2025-03-04T10:00:00Z" | l_date: "short", "xx" }}')).toBe('4. März 2025|04/03/2025|Mar 04');
     expect(await render('{{ "today" | l_word: "es" }} {{ "tomorrow" | l_word: "de-AT" }} {{ "zebra" | l_word: "de" }}')).toBe('Hoy Morgen zebra');
   });
 
@@ -42,6 +43,10 @@ describe('trmnl-liquid filters', () => {
   it('group_by gives a hash of groups, find_by the first match or a fallback', async () => {
     expect(await render('{% assign teams = people | group_by: "team" %}{% for t in teams %}{{ t[0] }}:{{ t[1] | map: "name" | join: "+" }} {% endfor %}', { people })).toBe('red:Ann+Cy blue:Bo');
     expect(await render('{{ people | find_by: "name", "Bo" | map: "team" }}|{% assign nobody = people | find_by: "name", "Zed", "none" %}{{ nobody }}', { people })).toBe('blue|none');
+  });
+
+  it('where_exp looks at the values of a hash', async () => {
+    expect(await render('{{ rooms | where_exp: "r", "r.t > 20" | map: "name" | join: "," }}', { rooms: { a: { name: 'Kitchen', t: 22 }, b: { name: 'Attic', t: 9 } } })).toBe('Kitchen');
   });
 
   it('where_exp selects with a Liquid condition; map_to_i converts', async () => {

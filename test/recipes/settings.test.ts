@@ -100,11 +100,14 @@ custom_fields:
   default: news,tech
 - keyname: hook
   field_type: copyable_webhook_url
+- keyname: about
+  field_type: author_bio
+  description: Made for the tests
 `;
 
   it('reads every type, turning YAML 1.1 booleans and numbers into the strings TRMNL holds', () => {
     const fields = parseSettings(yaml).customFields;
-    expect(fields.map((field) => field.fieldType)).toEqual(['string', 'text', 'number', 'select', 'select', 'select', 'boolean', 'date', 'password', 'multi_string', 'copyable_webhook_url']);
+    expect(fields.map((field) => field.fieldType)).toEqual(['string', 'text', 'number', 'select', 'select', 'select', 'boolean', 'date', 'password', 'multi_string', 'copyable_webhook_url', 'author_bio']);
     expect(fields[3].options).toEqual([{ label: 'Metric', value: 'metric' }, { label: 'Imperial', value: 'imperial' }]);
     expect(fields[4].options).toEqual([{ label: 'true', value: 'true' }, { label: 'false', value: 'false' }]);
     expect(fields[4].defaultValue).toBe('true');
@@ -122,7 +125,7 @@ custom_fields:
   it('refuses unknown keys and values outside a select, naming each', () => {
     const fields = parseSettings(yaml).customFields;
     expect(() => resolveFieldValues(fields, { colour: 'red', units: 'furlongs', count: 'many' })).toThrow(/unknown field "colour".*"count" must be a number.*"units" must be one of metric, imperial/);
-    expect(() => resolveFieldValues(fields, {}, { requireAll: true })).toThrow(/"token" \(token\) is required/);
+    expect(() => resolveFieldValues(fields, {}, { requireAll: true })).toThrow(/^"token" \(token\) is required$/);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { CalendarEntity } from '../../main/storage/entities/calendar.ts';
+import { undoThrough } from '../helpers/migrations.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const columns = async (db: DataSource) => ((await db.query('PRAGMA table_info(calendars)')) as { name: string }[]).map((c) => c.name);
@@ -12,7 +13,7 @@ describe('migration CalendarFeedReport1732400014000', () => {
 
   it('adds the skipped-events and notes columns to calendars that already exist, and takes them away again', async () => {
     db = await openDatabase(tempDataDir());
-    await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(db, 'CalendarFeedReport1732400014000');
     expect(await columns(db)).not.toContain('last_skipped');
     await db.query("INSERT INTO calendars (name, url, color, enabled, created_at) VALUES ('Family', 'https://example.com/f.ics', '#1e88e5', 1, '2025-10-15 08:00:00')");
 
@@ -23,7 +24,7 @@ describe('migration CalendarFeedReport1732400014000', () => {
     await calendars.update({ name: 'Family' }, { lastSkipped: ['"Yoga" (x) skipped: it has 2 DTSTART lines'], lastNotes: [] });
     expect(await calendars.findOneByOrFail({ name: 'Family' })).toMatchObject({ lastSkipped: ['"Yoga" (x) skipped: it has 2 DTSTART lines'], lastNotes: [] });
 
-    await db.undoLastMigration({ transaction: 'each' });
+    await undoThrough(db, 'CalendarFeedReport1732400014000');
     expect(await columns(db)).not.toContain('last_notes');
     expect((await db.query("SELECT name FROM calendars"))[0].name).toBe('Family');
   });

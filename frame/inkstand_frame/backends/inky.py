@@ -23,6 +23,7 @@ PANELS = {
     ("inky.inky_uc8159", (600, 448)): ("inky-impression-5.7", BUTTONS_IMPRESSION),
     ("inky.inky_uc8159", (640, 400)): ("inky-impression-4", BUTTONS_IMPRESSION),
     ("inky.inky_ac073tc1a", (800, 480)): ("inky-impression-7.3", BUTTONS_IMPRESSION),
+    ("inky.inky_e640", (600, 400)): ("inky-impression-4-spectra6", BUTTONS_IMPRESSION),
     ("inky.inky_e673", (800, 480)): ("inky-impression-7.3-spectra6", BUTTONS_IMPRESSION),
     ("inky.inky_el133uf1", (1600, 1200)): ("inky-impression-13.3-spectra6", BUTTONS_IMPRESSION_13),
 }

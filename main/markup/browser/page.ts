@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resourcePath } from '../../core/app-root.ts';
 import { prepareContent } from '../content-pass.ts';
 import { parseMarkup } from '../dom.ts';
-import { BASE_CSS } from '../engine.ts';
+import { BASE_CSS } from '../base-css.ts';
 import { frameworkFor } from '../framework/index.ts';
 import { toHtml } from '../serialize.ts';
 import { completeStructure } from '../structure-pass.ts';

@@ -24,8 +24,12 @@ const GREY_TOLERANCE = 24;
 
 export function frameworkColours(palette: readonly Rgb[], colorNames: readonly string[], darkMode: boolean): FrameworkColours {
   const greys = palette.filter(([r, g, b]) => r === g && g === b).map(([v]) => v);
-  const darkest = luminanceExtreme(palette, -1);
-  const lightest = luminanceExtreme(palette, 1);
+  // Paper and ink are the panel's white and black (a Spectra panel's white is darker than its yellow).
+  const byName = (name: string): Rgb | undefined => palette[colorNames.indexOf(name)];
+  const neutrals = palette.filter(([r, g, b]) => Math.max(r, g, b) - Math.min(r, g, b) <= 40);
+  const candidates = neutrals.length >= 2 ? neutrals : palette;
+  const darkest = byName('black') ?? luminanceExtreme(candidates, -1);
+  const lightest = byName('white') ?? luminanceExtreme(candidates, 1);
   const [ink, paper] = darkMode ? [lightest, darkest] : [darkest, lightest];
   // A panel with greys between black and white shows a fill in its nearest such grey (a fill is
   // there to be seen, so it never rounds to paper); one without gets the grey's pattern.

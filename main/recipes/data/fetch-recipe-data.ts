@@ -6,8 +6,7 @@
 import { recipeFieldValues } from '../custom-fields.ts';
 import { RecipeError } from '../errors.ts';
 import { runTransform, type TransformLimits } from '../transform/run-transform.ts';
-import type { RenderContext } from '../merge-variables.ts';
-import { dataAtRoot } from '../merge-variables.ts';
+import { dataAtRoot, type RenderContext } from '../merge-variables.ts';
 import type { FieldValues, Recipe } from '../types.ts';
 import { DEFAULT_FETCH_LIMITS, limitedFetch, type FetchLimits } from './limited-fetch.ts';
 import { parseResponseBody } from './parse-response.ts';

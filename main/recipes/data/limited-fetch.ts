@@ -4,6 +4,7 @@
  * and a limit on redirects (followed by hand so each hop is counted and must stay http(s)).
  */
 import { RecipeError, errorMessage } from '../errors.ts';
+import { decodeBody } from './decode-body.ts';
 
 export interface FetchLimits {
   maxBytes: number;
@@ -56,7 +57,7 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
       chunks.push(value);
     }
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeBody(Buffer.concat(chunks), response.headers.get('content-type') ?? '');
 }
 
 /** Credentials a redirect to another origin must not carry (what browsers drop too). */

@@ -3,7 +3,7 @@
  * number, text and date semantics (ruby-filters.ts), the trmnl-liquid filters, partials from
  * `{% template %}`, and limits so a hostile template cannot hold the server.
  */
-import { Drop, Liquid, defaultOperators, type Context, type Operators } from 'liquidjs';
+import { Drop, Liquid, defaultOperators, type Context, type FilterImplOptions, type Operators } from 'liquidjs';
 import { installFloatLiterals } from './float-literals.ts';
 import { rubyFilters } from './ruby-filters.ts';
 import { rubyText } from './ruby-text.ts';
@@ -47,5 +47,15 @@ export function createLiquidEngine(options: EngineOptions): Liquid {
   });
   const time: TimeContext = { timeZone: options.timeZone, now: options.now };
   for (const [name, handler] of Object.entries({ ...rubyFilters(time), ...trmnlFilters(time) })) engine.registerFilter(name, handler);
+  engine.registerFilter('where_exp', whereExpOverValues(engine.filters.where_exp));
   return engine;
+}
+
+/** trmnl-liquid's where_exp looks at a hash's values; liquidjs's would see [key, value] pairs. */
+function whereExpOverValues(builtin: FilterImplOptions): FilterImplOptions {
+  const handler = typeof builtin === 'function' ? builtin : builtin.handler;
+  return function (this: unknown, input: unknown, ...args: unknown[]) {
+    const isHash = input !== null && typeof input === 'object' && !Array.isArray(input) && !(input instanceof Drop);
+    return handler.call(this as never, isHash ? Object.values(input) : input, ...args);
+  };
 }

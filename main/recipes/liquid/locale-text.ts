@@ -51,5 +51,18 @@ export function dateNames(locale: string): DateNames {
   return names;
 }
 
-/** Rails' named date formats (l_date with a name instead of a pattern). */
-export const NAMED_DATE_FORMATS: Record<string, string> = { default: '%Y-%m-%d', short: '%b %d', long: '%B %d, %Y' };
+/** Named date formats (l_date with a name instead of a pattern): Rails' English ones, and each language's usual forms. */
+const NAMED_DATE_FORMATS: Record<string, Record<string, string>> = {
+  en: { default: '%Y-%m-%d', short: '%b %d', long: '%B %d, %Y' },
+  de: { default: '%d.%m.%Y', short: '%-d. %b', long: '%-d. %B %Y' },
+  fr: { default: '%d/%m/%Y', short: '%-d %b', long: '%-d %B %Y' },
+  es: { default: '%d/%m/%Y', short: '%-d %b', long: '%-d de %B de %Y' },
+  it: { default: '%d/%m/%Y', short: '%-d %b', long: '%-d %B %Y' },
+  nl: { default: '%d-%m-%Y', short: '%-d %b', long: '%-d %B %Y' },
+  pt: { default: '%d/%m/%Y', short: '%-d de %b', long: '%-d de %B de %Y' },
+};
+
+export function namedDateFormat(name: string, locale: string): string {
+  const formats = NAMED_DATE_FORMATS[language(locale)] ?? NAMED_DATE_FORMATS.en;
+  return formats[name] ?? formats.default;
+}

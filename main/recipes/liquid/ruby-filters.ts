@@ -4,7 +4,7 @@
  * 100.0), rounding goes half away from zero, text joins print floats as Ruby does, and `date`
  * follows Ruby's parsing and strftime.
  */
-import type { FilterImplOptions } from 'liquidjs';
+import { Drop, type FilterImplOptions } from 'liquidjs';
 import { fromRubyNumber, toRubyNumber, type RubyFloat, type RubyNumber } from './ruby-float.ts';
 import { rubyStrftime } from './ruby-strftime.ts';
 import { rubyText } from './ruby-text.ts';
@@ -53,12 +53,21 @@ function sum(input: unknown, property?: unknown): number | RubyFloat {
   let total = 0;
   let float = false;
   for (const item of items) {
-    const value = key === undefined ? item : item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+    const value = key === undefined ? item : item !== null && typeof item === 'object' && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
     const number = toRubyNumber(value);
     total += number.value;
     float ||= number.float;
   }
   return fromRubyNumber({ value: total, float });
+}
+
+/** first/last as Ruby answers them: an array's element, a hash's [key, value] pair, else nothing. */
+function end(pick: (items: unknown[]) => unknown): FilterImplOptions {
+  return (input: unknown) => {
+    if (Array.isArray(input)) return pick(input);
+    if (input !== null && typeof input === 'object' && !(input instanceof Drop)) return pick(Object.entries(input));
+    return null;
+  };
 }
 
 export function rubyFilters(time: TimeContext): Record<string, FilterImplOptions> {
@@ -76,6 +85,8 @@ export function rubyFilters(time: TimeContext): Record<string, FilterImplOptions
       return fromRubyNumber({ ...number, value: Math.abs(number.value) });
     },
     sum,
+    first: end((items) => items[0]),
+    last: end((items) => items[items.length - 1]),
     at_least: bound((a, b) => a >= b),
     at_most: bound((a, b) => a <= b),
     append: (input: unknown, suffix: unknown) => rubyText(input) + rubyText(suffix),

@@ -4,7 +4,7 @@ import type { FilterImplOptions } from 'liquidjs';
 import { marked } from 'marked';
 import { generateRubyJson, parseRubyJson } from '../ruby-json.ts';
 import { ordinalNumber, pluralizeWord } from './english-words.ts';
-import { NAMED_DATE_FORMATS, dateNames, localWord } from './locale-text.ts';
+import { dateNames, localWord, namedDateFormat } from './locale-text.ts';
 import { numberToCurrency, numberWithDelimiter } from './number-format.ts';
 import { qrCodeSvg } from './qr-code.ts';
 import { toRubyNumber } from './ruby-float.ts';
@@ -21,8 +21,9 @@ function keywordArguments(args: unknown[]): Record<string, unknown> {
   return options;
 }
 
+/** An item's own property (never one inherited, such as `constructor`). */
 function property(item: unknown, key: string): unknown {
-  return item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+  return item !== null && typeof item === 'object' && Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
 }
 
 /** Ruby's `==` between a value from data and one from the template. */
@@ -49,7 +50,7 @@ export function trmnlFilters(time: TimeContext): Record<string, FilterImplOption
       const parsed = toRubyTime(input, time);
       if (!parsed) return input;
       const pattern = rubyText(format);
-      const strftime = pattern.includes('%') ? pattern : NAMED_DATE_FORMATS[pattern] ?? NAMED_DATE_FORMATS.default;
+      const strftime = pattern.includes('%') ? pattern : namedDateFormat(pattern, rubyText(locale));
       return rubyStrftime(parsed, strftime, dateNames(rubyText(locale)));
     },
     days_ago: (days: unknown, zone: unknown = 'Etc/UTC') => {

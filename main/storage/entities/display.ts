@@ -38,6 +38,14 @@ export interface Display {
   batteryVoltage: number | null;
   rssi: number | null;
   firmware: string | null;
+  /** °C, as the frame program reports it (X-CPU-Temperature). */
+  cpuTemperature: number | null;
+  /** Seconds since the device booted (X-Uptime). */
+  uptimeS: number | null;
+  /** Send a desktop notification when the display falls silent (once per outage). */
+  notifyOffline: boolean;
+  /** The last-seen time of the silence a notification was sent for: the same value means the same outage. */
+  offlineNotifiedFor: Date | null;
   requestedWidth: number;
   requestedHeight: number;
   createdAt: Date;
@@ -84,6 +92,10 @@ export const DisplayEntity = new EntitySchema<Display>({
     batteryVoltage: { name: 'battery_voltage', type: 'real', nullable: true },
     rssi: { type: 'integer', nullable: true },
     firmware: { type: 'varchar', length: 64, nullable: true },
+    cpuTemperature: { name: 'cpu_temperature', type: 'real', nullable: true },
+    uptimeS: { name: 'uptime_s', type: 'integer', nullable: true },
+    notifyOffline: { name: 'notify_offline', type: 'boolean', default: true },
+    offlineNotifiedFor: { name: 'offline_notified_for', type: TIMESTAMP, nullable: true },
     requestedWidth: { name: 'requested_width', type: 'integer' },
     requestedHeight: { name: 'requested_height', type: 'integer' },
     createdAt: { name: 'created_at', type: TIMESTAMP },

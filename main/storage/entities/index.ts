@@ -2,6 +2,7 @@ import { ArtStyleSettingEntity } from './art-style.ts';
 import { CalendarEntity, OccurrenceEntity } from './calendar.ts';
 import { DisplayEntity } from './display.ts';
 import { DisplayLogEntity } from './display-log.ts';
+import { DisplayTelemetryEntity } from './display-telemetry.ts';
 import { PanelImageEntity, DisplayPanelImageEntity } from './panel-image.ts';
 import { ExecutionEntity, ExecutionLogEntity, JobEntity } from './job.ts';
 import { PanelProfileEntity } from './panel-profile.ts';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   PanelProfileEntity,
   DisplayEntity,
   DisplayLogEntity,
+  DisplayTelemetryEntity,
   WeeklyRuleEntity,
   OverrideEntity,
   PhotoEntity,

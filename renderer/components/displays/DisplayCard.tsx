@@ -2,6 +2,7 @@ import type { DisplayDto } from '../../../contract/admin.ts';
 import { clockTime, timeAgo } from '../../lib/format.ts';
 import { modeLabel } from '../../lib/options.ts';
 import { useDisplays, type PanelImage } from '../../stores/displays-store.ts';
+import { FrameHealth } from './FrameHealth.tsx';
 
 const DASHBOARD_MINUTES = 30;
 
@@ -24,10 +25,11 @@ export function DisplayCard({ display, panelImage, onOpen }: { display: DisplayD
         </div>
         <p className="small muted row">
           <span className={`dot ${display.online ? 'ok' : ''}`} />
-          <span>{display.online ? 'Online' : 'Offline'} · seen {timeAgo(display.lastSeen)}</span>
+          <span data-testid="presence">{display.online ? 'Online' : 'Offline'} · seen {timeAgo(display.lastSeen)}</span>
           {display.batteryVoltage !== null && <span data-testid="battery" title={`${display.batteryVoltage.toFixed(2)} V`}>· battery {Math.round(display.batteryPercent ?? 0)} %</span>}
           {display.rssi !== null && <span data-testid="rssi">· Wi-Fi {display.rssi} dBm</span>}
         </p>
+        <FrameHealth display={display} />
         {display.macOnlyAuth && !revoked && <p className="small"><span className="badge warn" title="Anyone who knows its MAC address can fetch its pictures; require its token in Settings">MAC only</span> <span className="muted">authenticates by MAC address only</span></p>}
         {revoked ? (
           <p className="small"><span className="badge bad">Revoked</span> <span className="muted">It pairs again when it restarts.</span></p>

@@ -22,6 +22,7 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
     pollIntervalS: String(display.pollIntervalS),
     quietStart: display.quietStart ?? '',
     quietEnd: display.quietEnd ?? '',
+    notifyOffline: display.notifyOffline,
   });
   const [error, setError] = useState<string | null>(null);
   const set = (change: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...change }));
@@ -36,6 +37,7 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
     await update(display.id, {
       name: draft.name, profileId: draft.profileId, rotation: draft.rotation, timeZone: draft.timeZone, defaultMode: draft.defaultMode,
       rotationIntervalS: rotationMinutes * 60, pollIntervalS, quietStart: draft.quietStart || null, quietEnd: draft.quietEnd || null,
+      notifyOffline: draft.notifyOffline,
     });
   };
 
@@ -67,6 +69,9 @@ export function GeneralSettings({ display }: { display: DisplayDto }) {
         <Field label="Frame checks in every (seconds)"><input inputMode="numeric" value={draft.pollIntervalS} onChange={(e) => set({ pollIntervalS: e.target.value })} /></Field>
         <Field label="Quiet hours from" hint="No picture changes"><input type="time" value={draft.quietStart} onChange={(e) => set({ quietStart: e.target.value })} /></Field>
         <Field label="Quiet hours until"><input type="time" value={draft.quietEnd} onChange={(e) => set({ quietEnd: e.target.value })} /></Field>
+        <Field label="Notify when offline" hint="A desktop notification once per outage: silent for three check-ins, or past its sleep schedule">
+          <input type="checkbox" checked={draft.notifyOffline} onChange={(e) => set({ notifyOffline: e.target.checked })} />
+        </Field>
       </div>
       {error && <p className="field-error" role="alert">{error}</p>}
     </Section>

@@ -1,0 +1,7 @@
+"""Stand-in for `waveshare_epd.epd2in13b_V4`: two 1-bit layers, black and red (or yellow)."""
+from ._standin import TwoLayerEPD
+
+
+class EPD(TwoLayerEPD):
+    width = 122
+    height = 250
