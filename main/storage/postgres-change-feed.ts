@@ -19,6 +19,7 @@ export class PostgresChangeFeed {
   private listening = false;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly url: string, private readonly writerId: string) {}
 
@@ -27,11 +28,22 @@ export class PostgresChangeFeed {
     return this.counter;
   }
 
+  /** Called after each counted change, so a watcher can act at once rather than at its next check; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.counter++;
+    for (const listener of this.listeners) listener();
+  }
+
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'inkstand change feed' });
     this.client = client;
     client.on('notification', (message) => {
-      if (message.payload !== this.writerId) this.counter++;
+      if (message.payload !== this.writerId) this.changed();
     });
     const lost = () => {
       if (this.client !== client) return;
@@ -53,8 +65,8 @@ export class PostgresChangeFeed {
       await this.stop();
       return;
     }
-    this.counter++;
     this.listening = true;
+    this.changed();
   }
 
   async stop(): Promise<void> {
