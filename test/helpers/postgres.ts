@@ -19,8 +19,9 @@ export interface PostgresCluster {
   port: number;
   /** A new, empty database on the cluster; its URL. */
   createDatabase(): Promise<string>;
-  /** `pg_ctl restart`, for tests of what nodes do while the database is away. */
-  restart(): void;
+  /** `pg_ctl stop` and `start`, for tests of what nodes do while the database is away. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -43,7 +44,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const port = await freePort();
   const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-  const pgCtl = (action: 'start' | 'restart') => run('pg_ctl', [action, '-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', settings.join(' ')]);
+  const pgCtl = (action: 'start' | 'stop') => run('pg_ctl', [action, '-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', settings.join(' ')]);
   pgCtl('start');
   let databases = 0;
   return {
@@ -59,7 +60,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
-    restart: () => pgCtl('restart'),
+    pause: () => pgCtl('stop'),
+    resume: () => pgCtl('start'),
     stop() {
       run('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
@@ -9,6 +9,13 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
   let cluster: PostgresCluster;
   let a: TestServer;
   let b: TestServer;
+  let token: string;
+  let id: number;
+  const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => fetch(`${node.urls.http}/api/admin${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
@@ -25,16 +32,11 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
 
   it('pair on A, approve on B: the token works on both with the same state, a change on A wakes a long-poll on B, a revocation on A is refused on B', async () => {
     // One admin token for the whole cluster (as `inkstand admin-token` mints it); each node's own UI token is replaced by the next node's start.
-    const token = await a.server.core.adminTokens.mint('script');
-    const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => fetch(`${node.urls.http}/api/admin${urlPath}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    token = await a.server.core.adminTokens.mint('script');
     const frame = new SimulatedFrame('sim:two-nodes', 800, 480);
     expect(await frame.bootstrap(`${a.urls.http}/api/display/bootstrap`)).toBe(202);
     const displays: { id: number; hardwareId: string }[] = await (await admin(b, 'GET', '/displays')).json();
-    const id = displays.find((d) => d.hardwareId === 'sim:two-nodes')!.id;
+    id = displays.find((d) => d.hardwareId === 'sim:two-nodes')!.id;
     expect((await admin(b, 'POST', `/displays/${id}/approve`)).status).toBe(200);
     await frame.waitForApproval();
 
@@ -64,5 +66,20 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
 
     expect((await admin(a, 'POST', `/displays/${id}/revoke`)).status).toBe(200);
     expect((await fetch(`${b.urls.http}/api/display/state`, { headers: frame.authHeaders() })).status).toBe(401);
+  });
+
+  it('answers 503 at once while PostgreSQL is down, and works again by itself once it is back', async () => {
+    cluster.pause();
+    try {
+      const startedAt = Date.now();
+      const write = await admin(a, 'POST', `/displays/${id}/message`, { text: 'Back soon', minutes: 5 });
+      expect(write.status).toBe(503);
+      expect((await write.json()).code).toBe('database_unavailable');
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      cluster.resume();
+    }
+    await vi.waitFor(async () => expect((await admin(a, 'POST', `/displays/${id}/message`, { text: 'Back', minutes: 5 })).status).toBe(200), { timeout: 10_000, interval: 200 });
+    expect((await admin(b, 'GET', '/displays')).status).toBe(200);
   });
 });
