@@ -125,6 +125,7 @@ describe('TRMNL devices in the browser UI', () => {
   });
 
   it('makes a control key in Settings that may refresh the displays', async () => {
+    await app.page.goto(`${app.uiUrl}#/settings`);
     await app.page.getByRole('button', { name: 'Make a control key' }).click();
     const shown = app.page.getByTestId('control-key');
     await shown.waitFor();

@@ -17,9 +17,11 @@ describe('settings store', () => {
 
   it('loads the settings by key with the system facts', async () => {
     const system = { version: '0.1.0' } as SystemInfoDto;
-    useFakeClient({ 'settings.list': () => [setting('server.name', 'Hall')], 'system.info': () => system, 'integrations.getKey': () => ({ configured: false, createdAt: null }) });
+    const none = { configured: false, createdAt: null };
+    useFakeClient({ 'settings.list': () => [setting('server.name', 'Hall')], 'system.info': () => system, 'integrations.getKey': () => none, 'integrations.getControlKey': () => key('2026-05-01T09:00:00Z') });
     await useSettings.getState().load();
-    expect(useSettings.getState()).toMatchObject({ loaded: true, system, settings: { 'server.name': { value: 'Hall' } }, integrationKey: { configured: false } });
+    expect(useSettings.getState()).toMatchObject({ loaded: true, system, settings: { 'server.name': { value: 'Hall' } }, integrationKey: none, controlKey: { configured: true } });
+    expect(useToasts.getState().toasts).toEqual([]);
   });
 
   it('a refused value answers the server’s message, shown once beside the field (no toast), and keeps the stored one', async () => {
@@ -41,10 +43,18 @@ describe('settings store', () => {
     expect(useSession.getState().unauthorized).toBe(true);
   });
 
-  it('a key just made stays on screen through a reload that only says one exists', async () => {
-    useFakeClient({ 'integrations.createKey': () => key('2026-05-01T12:00:00Z', 'ink_secret'), 'integrations.getKey': () => key('2026-05-01T12:00:00Z'), 'settings.list': () => [], 'system.info': () => ({}) as SystemInfoDto });
+  it('a key just made (read-only or control) stays on screen through a reload that only says one exists; a revoked one goes', async () => {
+    useFakeClient({
+      'integrations.createKey': () => key('2026-05-01T12:00:00Z', 'ink_secret'), 'integrations.getKey': () => key('2026-05-01T12:00:00Z'),
+      'integrations.createControlKey': () => key('2026-05-01T12:01:00Z', 'ink_ctl_secret'), 'integrations.getControlKey': () => key('2026-05-01T12:01:00Z'),
+      'integrations.revokeControlKey': () => ({ configured: false, createdAt: null }),
+      'settings.list': () => [], 'system.info': () => ({}) as SystemInfoDto,
+    });
     await useSettings.getState().createIntegrationKey();
+    await useSettings.getState().createControlKey();
     await useSettings.getState().load();
-    expect(useSettings.getState().integrationKey?.key).toBe('ink_secret');
+    expect([useSettings.getState().integrationKey?.key, useSettings.getState().controlKey?.key]).toEqual(['ink_secret', 'ink_ctl_secret']);
+    await useSettings.getState().revokeControlKey();
+    expect(useSettings.getState().controlKey).toEqual({ configured: false, createdAt: null });
   });
 });
