@@ -8,6 +8,10 @@ export interface ServerConfig {
   httpsPort: number;
   discoveryPort: number;
   discovery: boolean;
+  /** `postgres://…`; unset = the SQLite file in the data dir. */
+  databaseUrl?: string;
+  /** This node's name where several share one database (default: the host name). */
+  nodeName: string;
 }
 
 export const DEFAULT_PORTS = { http: 8000, https: 8443, discovery: 51234 } as const;
@@ -28,6 +32,7 @@ export function defaultServerConfig(overrides: Partial<ServerConfig> = {}): Serv
     httpsPort: DEFAULT_PORTS.https,
     discoveryPort: DEFAULT_PORTS.discovery,
     discovery: true,
+    nodeName: os.hostname(),
     ...overrides,
   };
 }

@@ -33,6 +33,10 @@ import { AppEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 
 export interface CoreOptions {
+  /** `postgres://…` (`--database`): that database instead of the data dir's SQLite file. */
+  databaseUrl?: string;
+  /** `--node-name`: this node among several sharing one database. */
+  nodeName?: string;
   /** A better-sqlite3 addon built for this runtime, where the installed one is built for another (Electron from a checkout). */
   sqliteBinding?: string;
   cipher?: SecretCipher;
@@ -75,7 +79,7 @@ export interface Core extends StoreContext {
 }
 
 export async function createCore(dataDir: string, options: CoreOptions = {}): Promise<Core> {
-  const db = await openDatabase(dataDir, { sqliteBinding: options.sqliteBinding });
+  const db = await openDatabase(dataDir, { databaseUrl: options.databaseUrl, nodeName: options.nodeName, sqliteBinding: options.sqliteBinding });
   const now = options.now ?? (() => new Date());
   const events = new AppEvents();
   const log = options.log ?? createLogger(dataDir);

@@ -16,6 +16,7 @@ import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './h
 import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
+import { ExclusiveRole, JOB_RUNNER_LOCK_KEY } from './storage/exclusive-role.ts';
 import { loadOrCreateCertificate } from './tls/certificate.ts';
 
 export interface ServerOptions extends CoreOptions {
@@ -46,7 +47,7 @@ const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
 
 /** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
-  const core = await createCore(config.dataDir, options);
+  const core = await createCore(config.dataDir, { databaseUrl: config.databaseUrl, nodeName: config.nodeName, ...options });
   const admin = createAdminApi(core);
   const handler = createRequestListener(core, admin, { rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR });
   const stats = new StatsCollector(core.app);
@@ -72,6 +73,8 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     refreshServerNameLater();
   };
   const changeWatcher = new DatabaseChangeWatcher(core.db, reloadStoredState);
+  // Nodes sharing one PostgreSQL database: one of them schedules and runs the jobs at a time.
+  const jobRunner = new ExclusiveRole(core.db, 'job runner', JOB_RUNNER_LOCK_KEY, { acquired: () => core.jobs.start(), lost: () => core.jobs.stop() }, core.app.log);
   const stopFollowingSettings = core.app.events.on('content-changed', ({ kind }) => kind === 'settings' && refreshServerNameLater());
 
   const listen = (server: http.Server | https.Server, port: number) =>
@@ -110,7 +113,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       core.offline.start();
       changeWatcher.start();
       stats.start();
-      await core.jobs.start();
+      await jobRunner.start();
       await folderWatch.start();
       const adminToken = await core.adminTokens.mint('ui');
       const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -142,7 +145,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
         server.close(() => resolve());
         server.closeAllConnections();
       })));
-      await core.jobs.stop();
+      await jobRunner.stop();
       await core.close();
     },
   };

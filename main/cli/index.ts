@@ -9,7 +9,7 @@ import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { screensExportCommand, screensImportCommand, screensListCommand, screensRefreshCommand, screensRenderCommand, screensSetCommand } from './commands/screens.ts';
 import { CliError } from './output.ts';
 import { serveCommand } from './serve-command.ts';
-import { addServeOptions, dataDirOption } from './serve-options.ts';
+import { addDatabaseOptions, addServeOptions, dataDirOption } from './serve-options.ts';
 import { displayCommandDeps, withCore } from './with-core.ts';
 
 const out = process.stdout;
@@ -150,6 +150,11 @@ program.command('integration-key')
       out.write((await core.integrationKeys.create(scope)).key + '\n');
     }
   }));
+
+// Every command that opens the data dir may open a PostgreSQL database instead (serve has them already).
+for (const command of program.commands) {
+  if (command.name() !== 'serve' && command.options.some((option) => option.long === '--data-dir')) addDatabaseOptions(command);
+}
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

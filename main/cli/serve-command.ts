@@ -27,6 +27,7 @@ export async function serveCommand(options: ServeOptions, out: NodeJS.WritableSt
   out.write(`http listening on ${urls.http}\n`);
   out.write(`https listening on ${urls.https}\n`);
   if (urls.discovery) out.write(`discovery listening on ${urls.discovery}\n`);
+  out.write(`node: ${config.nodeName}, database: ${config.databaseUrl ? 'PostgreSQL' : 'SQLite in the data dir'}\n`);
   out.write(`admin ui: ${urls.adminUi}\n`);
   out.write(`data dir: ${config.dataDir}\n`);
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_PORTS, defaultServerConfig, type ServerConfig } from '../config.ts';
-import { resolveDataDir } from './with-core.ts';
+import { databaseSettingsFrom, resolveDataDir } from './with-core.ts';
 
 /** The flags of `inkstand serve` as commander reads them; the desktop app takes the same ones. */
 export interface ServeOptions {
@@ -10,12 +10,21 @@ export interface ServeOptions {
   discoveryPort: string;
   discovery: boolean;
   host: string;
+  database?: string;
+  nodeName?: string;
 }
 
 export const dataDirOption = () => new Option('--data-dir <dir>', 'data folder (env INKSTAND_DATA_DIR)').env('INKSTAND_DATA_DIR');
 
-export function addServeOptions(command: Command): Command {
+/** `--database` and `--node-name`: every command that opens the data dir takes them (DESIGN.md §2, more than one machine). */
+export function addDatabaseOptions(command: Command): Command {
   return command
+    .addOption(new Option('--database <url>', 'PostgreSQL instead of the SQLite file: postgres://user:password@host:5432/db').env('DATABASE_URL'))
+    .addOption(new Option('--node-name <name>', 'this node\'s name where several share one database (default: host name)').env('INKSTAND_NODE_NAME'));
+}
+
+export function addServeOptions(command: Command): Command {
+  return addDatabaseOptions(command)
     .addOption(dataDirOption())
     .option('--http-port <port>', 'HTTP port (0 = any free port)', String(DEFAULT_PORTS.http))
     .option('--https-port <port>', 'HTTPS port (0 = any free port)', String(DEFAULT_PORTS.https))
@@ -38,5 +47,6 @@ export function serverConfigFrom(options: ServeOptions): ServerConfig {
     httpsPort: parsePort(options.httpsPort, '--https-port'),
     discoveryPort: parsePort(options.discoveryPort, '--discovery-port'),
     discovery: options.discovery,
+    ...databaseSettingsFrom(options),
   });
 }

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { describeZodError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { DisplayGoneError } from '../display-content/display-content-service.ts';
+import { isDatabaseUnavailable } from '../storage/errors.ts';
 
 /** An error with the HTTP status and machine-readable code the client gets: `{"detail", "code"}`. */
 export class HttpError extends Error {
@@ -24,6 +25,7 @@ export function errorHandler(log: { error(obj: unknown, msg: string): void }): E
 function toErrorResponse(err: unknown): { status: number; body: Record<string, unknown> } {
   if (err instanceof HttpError) return { status: err.status, body: { detail: err.message, code: err.code, ...err.extra } };
   if (err instanceof DisplayGoneError) return { status: 401, body: { detail: 'this display has been removed; bootstrap again', code: 'invalid_token' } };
+  if (isDatabaseUnavailable(err)) return { status: 503, body: { detail: 'the database cannot be reached just now; try again shortly', code: 'database_unavailable' } };
   if (err instanceof NotFoundError) return { status: 404, body: { detail: err.message, code: 'not_found' } };
   if (err instanceof ValidationError) return { status: 400, body: { detail: err.message, code: 'invalid_request' } };
   if (err instanceof ZodError) return { status: 400, body: { detail: describeZodError(err, 'body'), code: 'invalid_request' } };

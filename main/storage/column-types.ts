@@ -1,10 +1,10 @@
 /**
- * Column types that exist under the same meaning in SQLite and PostgreSQL, chosen so the entities
- * and migrations need no change when PostgreSQL arrives. Today database.ts opens SQLite only;
- * timestamps are the one type whose name differs between the two, so TIMESTAMP already follows
- * DATABASE_URL.
+ * Column types that exist under the same meaning in SQLite and PostgreSQL, so the entities and
+ * migrations run unchanged on either database. Timestamps are the one type whose name differs:
+ * they are written `datetime` everywhere, and on PostgreSQL `datetime` is a domain over
+ * `timestamptz` that `openPostgres` creates before the migrations run (see postgres.ts).
  */
-export const TIMESTAMP = process.env.DATABASE_URL?.startsWith('postgres') ? 'timestamptz' : 'datetime';
+export const TIMESTAMP = 'datetime';
 
 /** Column builders for the migrations' Table definitions. */
 export const idColumn = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };

@@ -1,13 +1,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
+import { PostgresDataSource } from './postgres.ts';
 
 /**
  * SQLite's `PRAGMA data_version`: it changes when another connection commits (an `inkstand …`
  * command run beside the server), never for this process's own writes, which arrive as events.
  * Read synchronously from a prepared statement, a few microseconds, so the device request path
- * can afford it on every request. Null where it cannot be read: other databases, or a closed one.
+ * can afford it on every request. On PostgreSQL, the count of other processes' commits that
+ * arrived by NOTIFY (postgres-change-feed.ts). Null where it cannot be read: a closed database.
  */
 export function dataVersionReader(db: DataSource): () => number | null {
+  if (db instanceof PostgresDataSource) return () => (db.isInitialized ? db.changes.version : null);
   if (db.options.type !== 'better-sqlite3') return () => null;
   let statement: BetterSqlite3.Statement | null = null;
   return () => {

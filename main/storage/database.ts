@@ -3,16 +3,27 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { openPostgres } from './postgres.ts';
 
 export const DATABASE_FILE = 'inkstand.sqlite';
 
+export interface DatabaseOptions {
+  /** `postgres://user:password@host:port/db`: that database instead of the SQLite file (no file is written then). */
+  databaseUrl?: string;
+  /** This node's name, shown on its database connections. */
+  nodeName?: string;
+  sqliteBinding?: string;
+}
+
 /**
- * Opens the SQLite database in the data dir and brings its schema up to date.
+ * Opens the database, PostgreSQL when a URL is given, else SQLite in the data dir, and brings its
+ * schema up to date.
  * WAL lets the CLI and a running server use the same file; the busy timeout makes a writer wait
  * for the other process instead of failing.
  */
-export async function openDatabase(dataDir: string, options: { sqliteBinding?: string } = {}): Promise<DataSource> {
+export async function openDatabase(dataDir: string, options: DatabaseOptions = {}): Promise<DataSource> {
   fs.mkdirSync(dataDir, { recursive: true });
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, { nodeName: options.nodeName });
   const db = new DataSource({
     type: 'better-sqlite3',
     database: path.join(dataDir, DATABASE_FILE),

@@ -63,7 +63,8 @@ export async function startRadicale(): Promise<Radicale> {
   };
 }
 
-async function freePort(): Promise<number> {
+/** A loopback TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;

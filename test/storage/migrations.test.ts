@@ -1,11 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { MIGRATIONS } from '../../main/storage/migrations/index.ts';
+import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
+const TABLES_SQL = {
+  sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', 'migrations') ORDER BY name",
+  postgres: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'migrations' ORDER BY table_name",
+};
 const tables = async (db: DataSource) =>
-  ((await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', 'migrations') ORDER BY name")) as { name: string }[]).map((r) => r.name);
+  ((await db.query(TABLES_SQL[db.options.type === 'postgres' ? 'postgres' : 'sqlite'])) as { name: string }[]).map((r) => r.name);
+
+notePostgresMissing('migrations on PostgreSQL');
 
 describe('migrations on a fresh database', () => {
   let db: DataSource;
@@ -21,13 +28,28 @@ describe('migrations on a fresh database', () => {
     db = await openDatabase(dir);
     expect(await db.showMigrations()).toBe(false);
   });
+});
+
+/** Every migration's `down` undoes its `up`, on each database the app can open. */
+function revertsCleanly(open: () => Promise<DataSource>) {
+  let db: DataSource;
+  afterEach(() => db?.destroy());
 
   it('each migration reverts cleanly and applies again', async () => {
-    db = await openDatabase(tempDataDir());
+    db = await open();
     const full = await tables(db);
     for (let i = 0; i < MIGRATIONS.length; i++) await db.undoLastMigration({ transaction: 'each' });
     expect(await tables(db)).toEqual([]);
     await db.runMigrations({ transaction: 'each' });
     expect(await tables(db)).toEqual(full);
   });
+}
+
+describe('migrations down and up on SQLite', () => revertsCleanly(() => openDatabase(tempDataDir())));
+
+describe.skipIf(!postgresAvailable)('migrations down and up on PostgreSQL', () => {
+  let cluster: PostgresCluster;
+  beforeAll(async () => { cluster = await startPostgresCluster(); }, 120_000);
+  afterAll(() => cluster?.stop());
+  revertsCleanly(async () => openDatabase(tempDataDir(), { databaseUrl: await cluster.createDatabase() }));
 });

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
+import { SimulatedFrame } from '../sim/frame.ts';
+
+notePostgresMissing('two nodes on one PostgreSQL');
+
+describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and one data dir', () => {
+  let cluster: PostgresCluster;
+  let a: TestServer;
+  let b: TestServer;
+  let token: string;
+  let id: number;
+  const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => fetch(`${node.urls.http}/api/admin${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    const databaseUrl = await cluster.createDatabase();
+    const dataDir = tempDataDir();
+    // Started at the same moment on an empty database: both come up, the migrations run once.
+    [a, b] = await Promise.all(['node-a', 'node-b'].map((nodeName) => startTestServer({ dataDir, databaseUrl, nodeName })));
+  }, 120_000);
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    cluster?.stop();
+  });
+
+  it('pair on A, approve on B: the token works on both with the same state, a change on A wakes a long-poll on B, a revocation on A is refused on B', async () => {
+    // One admin token for the whole cluster (as `inkstand admin-token` mints it); each node's own UI token is replaced by the next node's start.
+    token = await a.server.core.adminTokens.mint('script');
+    const frame = new SimulatedFrame('sim:two-nodes', 800, 480);
+    expect(await frame.bootstrap(`${a.urls.http}/api/display/bootstrap`)).toBe(202);
+    const displays: { id: number; hardwareId: string }[] = await (await admin(b, 'GET', '/displays')).json();
+    id = displays.find((d) => d.hardwareId === 'sim:two-nodes')!.id;
+    expect((await admin(b, 'POST', `/displays/${id}/approve`)).status).toBe(200);
+    await frame.waitForApproval();
+
+    const state = async (node: TestServer) => {
+      const res = await fetch(`${node.urls.http}/api/display/state`, { headers: frame.authHeaders() });
+      return { status: res.status, etag: res.headers.get('etag'), body: await res.json() };
+    };
+    const onA = await state(a);
+    const onB = await state(b);
+    expect([onA.status, onB.status]).toEqual([200, 200]);
+    // The same picture and state; not yet the same ETag: each node computes next_change_at from its own clock reading.
+    const shown = ({ display_id, mode, version, profile }: Record<string, unknown>) => ({ display_id, mode, version, profile });
+    expect(shown(onB.body)).toEqual(shown(onA.body));
+    const [pictureA, pictureB] = await Promise.all([a, b].map(async (node) =>
+      Buffer.from(await (await fetch(`${node.urls.http}/api/display/image?version=${onA.body.version}`, { headers: frame.authHeaders() })).arrayBuffer())));
+    expect(pictureA.subarray(1, 4).toString()).toBe('PNG');
+    expect(pictureB.equals(pictureA)).toBe(true);
+
+    const held = fetch(`${b.urls.http}/api/display/state?wait=20`, { headers: { ...frame.authHeaders(), 'if-none-match': onB.etag! } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const changedAt = Date.now();
+    expect((await admin(a, 'POST', `/displays/${id}/message`, { text: 'Dinner is ready', minutes: 30 })).status).toBe(200);
+    const woken = await held;
+    const wokeAfterMs = Date.now() - changedAt;
+    expect(woken.status).toBe(200);
+    expect(wokeAfterMs).toBeLessThan(1_000);
+
+    expect((await admin(a, 'POST', `/displays/${id}/revoke`)).status).toBe(200);
+    expect((await fetch(`${b.urls.http}/api/display/state`, { headers: frame.authHeaders() })).status).toBe(401);
+  });
+
+  it('answers 503 at once while PostgreSQL is down, and works again by itself once it is back', async () => {
+    cluster.pause();
+    try {
+      const startedAt = Date.now();
+      const write = await admin(a, 'POST', `/displays/${id}/message`, { text: 'Back soon', minutes: 5 });
+      expect(write.status).toBe(503);
+      expect((await write.json()).code).toBe('database_unavailable');
+      expect(Date.now() - startedAt).toBeLessThan(5_000);
+    } finally {
+      cluster.resume();
+    }
+    await vi.waitFor(async () => expect((await admin(a, 'POST', `/displays/${id}/message`, { text: 'Back', minutes: 5 })).status).toBe(200), { timeout: 10_000, interval: 200 });
+    expect((await admin(b, 'GET', '/displays')).status).toBe(200);
+  });
+});
