@@ -2,7 +2,7 @@ import type { FieldValue, ScreenView } from '../../contract/screens.ts';
 import { howDrawn } from '../markup/index.ts';
 import {
   RecipeError, applyWebhook, exportRecipe, fetchRecipeData, importRecipe, parseRecipeData, renderRecipe, resolveFieldValues, serializeRecipeData,
-  writeRecipeFolder, type Recipe, type RenderContext,
+  transformRecipeData, writeRecipeFolder, type Recipe, type RenderContext,
 } from '../recipes/index.ts';
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, RecipeSummary, ScreenRecipes } from './recipe-port.ts';
@@ -34,13 +34,14 @@ export class RecipeAdapter implements ScreenRecipes {
     return fetchRecipeData(recipe, resolved, renderContext(context));
   }
 
-  applyWebhook(current: unknown, body: Uint8Array): unknown {
-    try {
-      return applyWebhook(current as Parameters<typeof applyWebhook>[0], body).data;
-    } catch (err) {
-      if (err instanceof RecipeError) throw new ScreenInputError(err.message);
-      throw err;
-    }
+  /**
+   * The transform runs on the merged data, as on polled data: with `replace` (the default) it sees
+   * exactly what was pushed; with `deep_merge` or `stream` it sees the stored data with the push
+   * merged in, so a transform reading the sender's keys keeps working across pushes.
+   */
+  async applyWebhook(dir: string, current: unknown, body: Uint8Array): Promise<unknown> {
+    const recipe = await this.recipe(dir);
+    return userErrors(async () => transformRecipeData(recipe, applyWebhook(current as Parameters<typeof applyWebhook>[0], body).data));
   }
 
   async html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<string> {

@@ -36,17 +36,28 @@ export class ScreenData {
     private readonly recipes: Pick<ScreenRecipes, 'poll' | 'applyWebhook'>,
     private readonly log: Logger,
     private readonly now: () => Date,
+    /** Screens whose source pushes changes (Home Assistant): held open while the data runs. */
+    private readonly live?: { start(): void; stop(): void },
   ) {}
 
   start(): void {
     this.timer = setInterval(() => this.refreshDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
     this.refreshDue();
+    this.live?.start();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.live?.stop();
+  }
+
+  /** Data a live source pushed, stored as a refresh stores it (in turn with fetches and pushes); a screen deleted meanwhile is left alone. */
+  async storeLive(id: number, data: unknown): Promise<void> {
+    await this.serial(id, async () => {
+      if (await this.store.find(id)) await this.store.saveData(id, data);
+    });
   }
 
   /** Fetches a screen's data now: a polling recipe polls, a built-in asks its source, a static recipe takes its static data (through its transform). Webhook screens keep what they have. */
@@ -82,7 +93,7 @@ export class ScreenData {
       const screen = await this.store.get(found.id);
       let next: unknown;
       try {
-        next = this.recipes.applyWebhook(screen.data ?? {}, body);
+        next = await this.recipes.applyWebhook(this.library.folder(screen), screen.data ?? {}, body);
       } catch (err) {
         throw new ScreenInputError((err as Error).message);
       }

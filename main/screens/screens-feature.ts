@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ScreenMarkup } from './markup-port.ts';
+import { LiveScreens } from './live-screens.ts';
 import { MashupStore } from './mashup-store.ts';
 import { PlaylistStore } from './playlist-store.ts';
 import type { ScreenRecipes } from './recipe-port.ts';
@@ -37,7 +38,8 @@ export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
   const mashups = new MashupStore(deps.db, deps.events);
   const playlists = new PlaylistStore(deps.db, deps.events);
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
-  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now);
+  const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log, deps.now);
+  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, live);
   const drawing = new ScreenDrawing(store, mashups, library, data, deps.recipes, deps.markup);
   return { store, mashups, playlists, library, data, drawing, markup: deps.markup };
 }

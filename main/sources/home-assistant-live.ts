@@ -15,6 +15,7 @@ import { SourceError } from './source-http.ts';
 export class HomeAssistantLive {
   private connection: Connection | null = null;
   private unsubscribe: (() => void) | null = null;
+  private stopped = false;
 
   constructor(private readonly settings: HomeAssistantSettings, private readonly onChange: (entities: EntityView[]) => void) {}
 
@@ -28,6 +29,7 @@ export class HomeAssistantLive {
       if (err === ERR_CANNOT_CONNECT) throw new SourceError(`could not reach ${label}'s websocket API`);
       throw err;
     }
+    if (this.stopped) return this.connection.close(); // stopped while connecting
     let last = '';
     this.unsubscribe = subscribeEntities(this.connection, (all: HassEntities) => {
       const views = entityViews(Object.values(all), this.settings.entities);
@@ -39,6 +41,7 @@ export class HomeAssistantLive {
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     this.connection?.close();
     this.unsubscribe = null;

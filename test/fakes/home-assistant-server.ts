@@ -17,6 +17,8 @@ export interface FakeHomeAssistant {
   states: Map<string, FakeState>;
   /** Changes an entity's state and pushes the change to every `subscribe_entities` subscriber, as HA does. */
   setState(entityId: string, state: string, attributes?: Record<string, unknown>): void;
+  /** How many websocket clients are connected now. */
+  openSockets(): number;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export async function startFakeHomeAssistant(): Promise<FakeHomeAssistant> {
       states.set(entityId, { ...old, state: value, attributes: { ...old.attributes, ...attributes }, last_changed: now, last_updated: now });
       for (const { socket, id } of subscribers) socket.send(JSON.stringify({ id, type: 'event', event: { c: { [entityId]: { '+': { s: value, lc: seconds(now), c: '01JA0000000000000000000001', ...(attributes ? { a: attributes } : {}) } } } } }));
     },
+    openSockets: () => sockets.clients.size,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
