@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairFrame } from '../helpers/pairing.ts';
 import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
-import { importScreen } from '../helpers/screens.ts';
+import { exportRecipe } from '../../main/recipes/export-recipe.ts';
+import { importFixture } from '../helpers/recipe-fixtures.ts';
+import { fixtureNamed, importScreen } from '../helpers/screens.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
@@ -69,5 +71,48 @@ describe('screen webhooks', () => {
     expect((await post('{"merge_variables": {}}', `${t.urls.http}/api/custom_plugins/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
     const packing = await importScreen(t, 'packing-list');
     expect((await post('{"merge_variables": {}}', `${t.urls.http}/api/custom_plugins/${packing.uuid}`)).status).toBe(400);
+  });
+});
+
+/** trmnlp's transform.js runs on pushed data as on polled data; a failing transform refuses the push. */
+describe('screen webhooks through transform.js', () => {
+  let t: TestServer;
+  let hookUrl: string;
+  let screenId: number;
+
+  const post = (body: unknown) => fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const stored = async () => (await (await t.admin('GET', `/screens/${screenId}`)).json()).data;
+  // The sender posts a flat list of readings; the recipe's markup wants garden-sensors' shape.
+  const transform = `function run(input) {
+    if (!Array.isArray(input.readings)) throw new Error('no readings in the push');
+    const sensors = {};
+    for (const r of input.readings) sensors[r.name] = { temperature: r.celsius, humidity: r.rh };
+    return { sensors };
+  }`;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const recipe = { ...(await importFixture(fixtureNamed('garden-sensors'))), transform };
+    const zip = await exportRecipe(recipe, recipe.values);
+    const res = await t.admin('POST', '/screens/import', { fileName: 'garden-readings.zip', dataBase64: zip.toString('base64') });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const screen = await res.json();
+    screenId = screen.id;
+    hookUrl = `${t.urls.http}/api/custom_plugins/${screen.uuid}`;
+  });
+  afterAll(() => t.stop());
+
+  it('stores what the transform returns for the pushed data', async () => {
+    const answer = await post({ merge_variables: { readings: [{ name: 'greenhouse', celsius: 24.5, rh: 71 }, { name: 'shed', celsius: 12, rh: 55 }] } });
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    expect(await stored()).toEqual({ sensors: { greenhouse: { temperature: 24.5, humidity: 71 }, shed: { temperature: 12, humidity: 55 } } });
+  });
+
+  it('refuses a push the transform fails on with a 400 naming transform.js, and keeps the data', async () => {
+    const before = await stored();
+    const answer = await post({ merge_variables: { temperature: 3 } });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toMatch(/transform\.js: .*no readings in the push/);
+    expect(await stored()).toEqual(before);
   });
 });
