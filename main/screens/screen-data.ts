@@ -53,10 +53,15 @@ export class ScreenData {
     this.live?.stop();
   }
 
-  /** Data a live source pushed, stored as a refresh stores it (in turn with fetches and pushes); a screen deleted meanwhile is left alone. */
+  /**
+   * Data a live source pushed, stored as a refresh stores it (in turn with fetches and pushes). The
+   * same data again (a subscription's first states after a start or a reconnect) is not stored, so
+   * no frame wakes for nothing; a screen deleted meanwhile is left alone.
+   */
   async storeLive(id: number, data: unknown): Promise<void> {
     await this.serial(id, async () => {
-      if (await this.store.find(id)) await this.store.saveData(id, data);
+      const screen = await this.store.find(id);
+      if (screen && !(screen.lastError === null && JSON.stringify(screen.data) === JSON.stringify(data))) await this.store.saveData(id, data);
     });
   }
 

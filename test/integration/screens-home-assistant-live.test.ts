@@ -48,6 +48,16 @@ describe('live Home Assistant screens', () => {
     expect(await entities()).toMatchObject([{ name: 'Front door', state: 'on' }, { name: 'Living room', state: '21.4' }]);
   });
 
+  it('follows new settings: the entities chosen now are the ones kept live', async () => {
+    const patched = await t!.admin('PATCH', `/screens/${screenId}`, { patch: { fieldValues: { entities: JSON.stringify(['sensor.outside_temperature']) } } });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => ha.openSockets() === 1);
+    ha.setState('sensor.outside_temperature', '7.5');
+    await waitFor(async () => (await entities())?.[0]?.state === '7.5');
+    expect(await entities()).toMatchObject([{ name: 'Outside', state: '7.5' }]);
+  });
+
   it('closes the subscription when the screen is deleted, and when the server stops', async () => {
     const second = await t!.admin('POST', '/screen-plugins/home-assistant', { name: 'Kitchen', values: { base_url: ha.url, token: ha.token, entities: JSON.stringify(['light.kitchen']) } });
     expect(second.status).toBe(200);
