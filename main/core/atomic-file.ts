@@ -8,8 +8,7 @@ import path from 'node:path';
  * disk, then renamed over the target. On failure the temp file is removed.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
-  const temp = tempNameFor(target);
-  try {
+  await replaceFrom(target, async (temp) => {
     const handle = await fs.promises.open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
@@ -17,17 +16,12 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
     } finally {
       await handle.close();
     }
-    await fs.promises.rename(temp, target);
-  } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw err;
-  }
+  });
 }
 
 /** The same for a copy of a file, streamed by the kernel (copy_file_range where it can), never read into memory. */
 export async function copyFileAtomic(source: string, target: string, mode = 0o644): Promise<void> {
-  const temp = tempNameFor(target);
-  try {
+  await replaceFrom(target, async (temp) => {
     await fs.promises.copyFile(source, temp, fs.constants.COPYFILE_EXCL);
     await fs.promises.chmod(temp, mode);
     const handle = await fs.promises.open(temp, 'r+');
@@ -36,6 +30,14 @@ export async function copyFileAtomic(source: string, target: string, mode = 0o64
     } finally {
       await handle.close();
     }
+  });
+}
+
+/** Fills a temp file beside the target, then renames it over the target; the temp file goes on failure. */
+async function replaceFrom(target: string, fill: (temp: string) => Promise<void>): Promise<void> {
+  const temp = tempNameFor(target);
+  try {
+    await fill(temp);
     await fs.promises.rename(temp, target);
   } catch (err) {
     await fs.promises.rm(temp, { force: true });

@@ -1,6 +1,7 @@
 import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type ShotRequest } from '../markup/browser/types.ts';
 import type { Electron, ElectronDeps } from './electron-types.ts';
 import { WEB_PREFERENCES } from './window.ts';
+import { OneAtATime } from '../core/one-at-a-time.ts';
 
 export const OFFSCREEN_IDLE_MS = 60_000;
 
@@ -13,7 +14,7 @@ export const OFFSCREEN_IDLE_MS = 60_000;
 export class OffscreenMarkupBrowser implements MarkupBrowser {
   readonly label = "the desktop app's Chromium";
   private window: Electron.BrowserWindow | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly shots = new OneAtATime();
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -22,9 +23,7 @@ export class OffscreenMarkupBrowser implements MarkupBrowser {
   ) {}
 
   shoot(request: ShotRequest): Promise<BrowserShot> {
-    const shot = this.queue.then(() => this.shootNow(request));
-    this.queue = shot.catch(() => undefined);
-    return shot;
+    return this.shots.run(() => this.shootNow(request));
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type ShotRequest } from './types.ts';
+import { OneAtATime } from '../../core/one-at-a-time.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
@@ -33,7 +34,7 @@ export class SystemChromium implements MarkupBrowser {
   readonly label: string;
   private browser: Promise<Browser> | undefined;
   private page: Promise<Page> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly shots = new OneAtATime();
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SystemChromiumOptions) {
@@ -47,9 +48,7 @@ export class SystemChromium implements MarkupBrowser {
 
   /** One shot at a time on the one page: a second recipe waits rather than starting another renderer. */
   shoot(request: ShotRequest): Promise<BrowserShot> {
-    const shot = this.queue.then(() => this.shootNow(request));
-    this.queue = shot.catch(() => undefined);
-    return shot;
+    return this.shots.run(() => this.shootNow(request));
   }
 
   async close(): Promise<void> {
