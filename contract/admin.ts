@@ -160,7 +160,7 @@ export type AdminResult<K extends AdminOperationName> = AdminOperations[K]['resu
 
 export type AdminApi = { [K in AdminOperationName]: (args: AdminArgs<K>) => Promise<AdminResult<K>> };
 
-export const ADMIN_EVENTS = ['displays-changed', 'panel-image-changed', 'pairing-request', 'job-log', 'execution-changed', 'photos-changed', 'content-changed', 'screens-changed'] as const satisfies readonly (keyof AppEventMap)[];
+export const ADMIN_EVENTS = ['displays-changed', 'panel-image-changed', 'pairing-request', 'job-log', 'execution-changed', 'jobs-changed', 'photos-changed', 'content-changed', 'screens-changed'] as const satisfies readonly (keyof AppEventMap)[];
 export type AdminEventName = (typeof ADMIN_EVENTS)[number];
 export type AdminEventPayload<E extends AdminEventName> = AppEventMap[E];
 

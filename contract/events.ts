@@ -14,6 +14,8 @@ export interface AppEventMap {
   'display-offline': { displayId: number; humanId: string; name: string; lastSeen: string };
   'job-log': { executionId: number; seq: number; time: string; level: string; message: string; context?: Record<string, unknown> };
   'execution-changed': { executionId: number; jobName: string; status: string };
+  /** A job was created or edited, or old executions were pruned (no name then). */
+  'jobs-changed': { jobName?: string };
   'photos-changed': Record<string, never>;
   /** A screen, mashup or playlist was added, changed (settings or data) or removed. */
   'screens-changed': { kind: 'screen' | 'mashup' | 'playlist'; id: number };

@@ -95,7 +95,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings, items });
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });
   const app: AppContext = { ...stores, displayContent };
-  const jobs = new JobService(app, JOB_KINDS);
+  const jobs = new JobService(app, JOB_KINDS, { nodeName: options.nodeName });
   const telemetryHistory = new TelemetryHistory(db);
   const telemetry = new TelemetryRecorder({ displays, history: telemetryHistory, log, now });
   const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);

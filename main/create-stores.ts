@@ -4,6 +4,7 @@ import type { StoreContext } from './core/app-context.ts';
 import type { AppEvents } from './core/events.ts';
 import type { Logger } from './core/logger.ts';
 import { DisplayStore } from './displays/display-store.ts';
+import { JobStore } from './jobs/job-store.ts';
 import { PhotoStore } from './library/photo-store.ts';
 import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import type { ProfileRegistry } from './panel-images/profile-registry.ts';
@@ -29,5 +30,6 @@ export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'e
     photos: new PhotoStore({ db, events }),
     calendars: new CalendarStore({ db, events }),
     weather: new WeatherStore({ db, events }),
+    jobStore: new JobStore({ db, events, now: base.now }),
   };
 }

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
+import type { JobStore } from '../jobs/job-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -20,7 +21,7 @@ export interface DisplayContent {
 /**
  * The stores and plain services of one process (server or CLI), built first by the composition
  * root (create-core.ts). `db` is still here for the modules that keep their own tables (import,
- * classification, calendar, weather, stats, jobs); displays, panel images and the photo library's
+ * classification, calendar, weather, stats); displays, panel images, jobs and the photo library's
  * marks go through their stores.
  */
 export interface StoreContext {
@@ -35,6 +36,7 @@ export interface StoreContext {
   photos: PhotoStore;
   calendars: CalendarStore;
   weather: WeatherStore;
+  jobStore: JobStore;
 }
 
 /** What jobs run with: the stores, and the display content service they refresh. */

@@ -2,7 +2,6 @@ import type { CleanupStep } from '../core/cleanup-step.ts';
 import { unreferencedPanelImagesStep } from '../panel-images/panel-image-cleanup.ts';
 import { unreferencedLibraryFilesStep } from '../library/library-cleanup.ts';
 import { pruneStats } from '../stats/store.ts';
-import { pruneExecutions } from './execution-retention.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +11,7 @@ const executionRetention: CleanupStep = {
   name: 'executions',
   async run({ app, params }) {
     const before = new Date(app.now().getTime() - params.execution_retention_days * DAY_MS);
-    const removed = await pruneExecutions(app.db, before);
+    const removed = await app.jobStore.pruneExecutions(before);
     return `${plural(removed, 'execution')} (with their logs) older than ${params.execution_retention_days} days`;
   },
 };

@@ -1,21 +1,16 @@
-import type { Repository } from 'typeorm';
 import type { AppContext } from '../core/app-context.ts';
-import { ExecutionLogEntity, type ExecutionLog } from '../storage/entities/job.ts';
 import type { JobLogger, LogLevel } from './types.ts';
 
 /**
  * The JobLogger handed to a running job. Each line is its own small insert, made as it happens
- * (no transaction spans the job), then pushed to subscribers as a `job-log` event and copied to
+ * through the job store (no transaction spans the job), which announces it as a `job-log` event, and copied to
  * the app log. Lines are written in order; `flush()` waits for the last one.
  */
 export class ExecutionLogWriter implements JobLogger {
-  private readonly repo: Repository<ExecutionLog>;
   private seq = 0;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly app: AppContext, private readonly executionId: number, private readonly jobName: string) {
-    this.repo = app.db.getRepository(ExecutionLogEntity);
-  }
+  constructor(private readonly app: AppContext, private readonly executionId: number, private readonly jobName: string) {}
 
   debug(message: string, context?: Record<string, unknown>): void {
     this.write('debug', message, context);
@@ -43,12 +38,7 @@ export class ExecutionLogWriter implements JobLogger {
     const contextJson = context ? safeJson(context) : null;
     this.app.log[level]({ job: this.jobName, executionId: this.executionId, ...(context ?? {}) }, message);
     this.tail = this.tail
-      .then(async () => {
-        await this.repo.insert({ executionId: this.executionId, seq, time, level, message, context: contextJson });
-        this.app.events.emit('job-log', {
-          executionId: this.executionId, seq, time: time.toISOString(), level, message, ...(context ? { context } : {}),
-        });
-      })
+      .then(() => this.app.jobStore.appendLog({ executionId: this.executionId, seq, time, level, message, context: contextJson }))
       .catch((err: unknown) => this.app.log.warn({ err, executionId: this.executionId }, 'could not store a job log line'));
   }
 }

@@ -1,7 +1,7 @@
-import { In, type Repository } from 'typeorm';
+import os from 'node:os';
 import { NotFoundError } from '../core/errors.ts';
 import type { AppContext } from '../core/app-context.ts';
-import { ExecutionEntity, ExecutionLogEntity, JobEntity, type Execution, type ExecutionLog, type ExecutionTrigger, type Job } from '../storage/entities/job.ts';
+import type { ExecutionTrigger, Job } from '../storage/entities/job.ts';
 import { ensureDefaultJobs } from './default-jobs.ts';
 import type { ExecutionDto, ExecutionLogDto, JobDto } from '../../contract/dtos.ts';
 import { toExecutionDto, toJobDto, toLogDto } from './dto.ts';
@@ -20,16 +20,15 @@ export interface JobServiceOptions {
   leaseMs?: number;
   pollMs?: number;
   stopGraceMs?: number;
+  /** This node's name, recorded on what its job runner takes (so the next runner can interrupt it at takeover). */
+  nodeName?: string;
 }
 
 const DEFAULTS = { heartbeatMs: 10_000, leaseMs: 120_000, pollMs: 1_000, stopGraceMs: 5_000 };
-const LOG_PAGE = 1_000;
-
 /** Jobs, their schedule and their executions: what the admin contract, the tray and the CLI call. */
 export class JobService {
   private readonly kinds: Map<string, JobKind>;
-  private readonly jobs: Repository<Job>;
-  private readonly executionsRepo: Repository<Execution>;
+  private readonly store: AppContext['jobStore'];
   private readonly queue: ExecutionQueue;
   private readonly runner: Runner;
   private readonly scheduler: CronScheduler | null;
@@ -40,17 +39,25 @@ export class JobService {
     const settings = { ...DEFAULTS, ...options };
     const claimAll = (options.claim ?? 'all') === 'all';
     this.kinds = new Map(kinds.map((kind) => [kind.kind, kind]));
-    this.jobs = app.db.getRepository(JobEntity);
-    this.executionsRepo = app.db.getRepository(ExecutionEntity);
-    this.queue = new ExecutionQueue(app.db, () => app.now(), settings.leaseMs);
-    this.runner = new Runner(app, this.queue, { job: (id) => this.jobs.findOneBy({ id }), kind: (name) => this.kinds.get(name) }, { ...settings, claimAll });
-    this.scheduler = claimAll ? new CronScheduler((name) => void this.enqueueDue(name)) : null;
+    this.store = app.jobStore;
+    this.queue = new ExecutionQueue({
+      db: app.db, events: app.events, now: () => app.now(), leaseMs: settings.leaseMs,
+      runnerNode: claimAll ? (options.nodeName ?? os.hostname()) : null,
+      jobName: async (id) => (await this.store.byId(id))?.name ?? `job ${id}`,
+    });
+    this.runner = new Runner(app, this.queue, { job: (id) => this.store.byId(id), kind: (name) => this.kinds.get(name) }, { ...settings, claimAll });
+    this.scheduler = claimAll ? new CronScheduler((name, dueAt) => void this.enqueueDue(name, dueAt)) : null;
   }
 
+  /** Starts the cron and the runner; on a server, after taking the cluster's job runner role, so what an earlier runner left running is interrupted first. */
   async start(): Promise<void> {
     await this.ready();
     this.started = true;
-    this.scheduler?.sync(await this.jobs.find());
+    if (this.scheduler) {
+      const interrupted = await this.queue.interruptPreviousRunners();
+      if (interrupted > 0) this.app.log.warn({ interrupted }, 'marked executions of the previous job runner interrupted');
+      this.scheduler.sync(await this.store.all());
+    }
     this.runner.start();
   }
 
@@ -63,9 +70,8 @@ export class JobService {
 
   async list(): Promise<JobDto[]> {
     await this.ready();
-    const jobs = await this.jobs.find({ order: { sortOrder: 'ASC', name: 'ASC' } });
-    const lastIds = await this.executionsRepo.createQueryBuilder('e').select('MAX(e.id)', 'id').groupBy('e.job_id').getRawMany<{ id: number }>();
-    const lasts = await this.executionsRepo.findBy({ id: In(lastIds.map((row) => row.id)) });
+    const jobs = await this.store.all();
+    const lasts = await this.store.lastExecutions();
     return jobs.map((job) => {
       const last = lasts.find((execution) => execution.jobId === job.id);
       return toJobDto(job, {
@@ -83,42 +89,36 @@ export class JobService {
   }
 
   /** As runNow, and says whether the answer is an execution that was already queued or running. */
-  async enqueue(name: string, params?: Record<string, unknown>, trigger: ExecutionTrigger = 'manual'): Promise<{ execution: ExecutionDto; coalesced: boolean }> {
+  async enqueue(name: string, params?: Record<string, unknown>, trigger: ExecutionTrigger = 'manual', dueAt: Date | null = null): Promise<{ execution: ExecutionDto; coalesced: boolean }> {
     await this.ready();
     const job = await this.requireJob(name);
     const kind = this.kinds.get(job.kind);
     if (!kind) throw new NotFoundError(`job "${name}" has kind "${job.kind}", which this version of Inkstand does not have`);
     const validated = validateJobParams(kind, { ...JSON.parse(job.params), ...(params ?? {}) });
-    const { execution, created } = await this.queue.enqueue(job.id, validated, trigger);
+    const { execution, created } = await this.queue.enqueue(job.id, validated, trigger, dueAt);
     this.runner.adopt(execution.id);
-    if (created) this.app.events.emit('execution-changed', { executionId: execution.id, jobName: job.name, status: execution.status });
     this.runner.wake();
     return { execution: toExecutionDto(execution, job.name), coalesced: !created };
   }
 
   async executions(jobName?: string, limit = 50): Promise<ExecutionDto[]> {
     const job = jobName ? await this.requireJob(jobName) : null;
-    const rows = await this.executionsRepo.find({ where: job ? { jobId: job.id } : {}, order: { id: 'DESC' }, take: limit });
-    const names = new Map((await this.jobs.find()).map((j) => [j.id, j.name]));
+    const rows = await this.store.executions(job?.id ?? null, limit);
+    const names = new Map((await this.store.all()).map((j) => [j.id, j.name]));
     return rows.map((row) => toExecutionDto(row, names.get(row.jobId) ?? `job ${row.jobId}`));
   }
 
   async execution(id: number): Promise<ExecutionDto | null> {
-    const row = await this.executionsRepo.findOneBy({ id });
+    const row = await this.store.execution(id);
     if (!row) return null;
-    const job = await this.jobs.findOneBy({ id: row.jobId });
+    const job = await this.store.byId(row.jobId);
     return toExecutionDto(row, job?.name ?? `job ${row.jobId}`);
   }
 
   /** Log lines in order, those after `afterSeq` when given (for tailing). */
   async logs(executionId: number, afterSeq = 0): Promise<ExecutionLogDto[]> {
-    if (!(await this.executionsRepo.existsBy({ id: executionId }))) throw new NotFoundError(`no execution ${executionId}`);
-    const lines = await this.app.db.getRepository<ExecutionLog>(ExecutionLogEntity).createQueryBuilder('l')
-      .where('l.execution_id = :executionId AND l.seq > :afterSeq', { executionId, afterSeq })
-      .orderBy('l.seq', 'ASC')
-      .take(LOG_PAGE)
-      .getMany();
-    return lines.map(toLogDto);
+    if (!(await this.store.execution(executionId))) throw new NotFoundError(`no execution ${executionId}`);
+    return (await this.store.logs(executionId, afterSeq)).map(toLogDto);
   }
 
   /** Changes schedule, time zone, enabled or params; each is validated before anything is stored. */
@@ -131,21 +131,20 @@ export class JobService {
       if (!kind) throw new NotFoundError(`job "${name}" has kind "${job.kind}", which this version of Inkstand does not have`);
       validateJobParams(kind, patch.params);
     }
-    await this.jobs.update({ id: job.id }, {
+    await this.store.update(job, {
       ...(patch.cron !== undefined ? { cron: patch.cron } : {}),
       ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
-      updatedAt: this.app.now(),
     });
-    if (this.started) this.scheduler?.sync(await this.jobs.find());
+    if (this.started) this.scheduler?.sync(await this.store.all());
     const updated = (await this.list()).find((dto) => dto.name === name);
     return updated!;
   }
 
-  private async enqueueDue(name: string): Promise<void> {
+  private async enqueueDue(name: string, dueAt: Date): Promise<void> {
     try {
-      await this.enqueue(name, undefined, 'schedule');
+      await this.enqueue(name, undefined, 'schedule', dueAt);
     } catch (err) {
       this.app.log.error({ err, job: name }, 'could not queue a scheduled job');
     }
@@ -157,7 +156,7 @@ export class JobService {
   }
 
   private async requireJob(name: string): Promise<Job> {
-    const job = await this.jobs.findOneBy({ name });
+    const job = await this.store.byName(name);
     if (!job) throw new NotFoundError(`no job named "${name}"`);
     return job;
   }

@@ -80,7 +80,7 @@ export class Runner {
 
   /** Short by design (reads and one claim); the claimed execution runs on its own and wakes the runner when done. */
   private async pump(): Promise<void> {
-    for (const execution of await this.queue.recoverAbandoned()) await this.announce(execution);
+    await this.queue.recoverAbandoned();
     const next = await this.queue.nextQueued(this.options.claimAll ? undefined : this.adopted);
     if (!next || this.stopped || !(await this.queue.claim(next.id))) return;
     const controller = new AbortController();
@@ -95,7 +95,6 @@ export class Runner {
   }
 
   private async run(execution: Execution, controller: AbortController): Promise<void> {
-    let job: Job | null = null;
     let progress: { done: number; total: number } | null = null;
     let lastProgressWrite = 0;
     const heartbeat = setInterval(() => void this.queue.heartbeat(execution.id, progress).then((stillOurs) => {
@@ -105,9 +104,8 @@ export class Runner {
     let log: ExecutionLogWriter | null = null;
     let outcome: Outcome;
     try {
-      job = await this.lookup.job(execution.jobId);
+      const job = await this.lookup.job(execution.jobId);
       log = new ExecutionLogWriter(this.app, execution.id, job?.name ?? `job ${execution.jobId}`);
-      await this.announce(execution, job);
       const kind = job ? this.lookup.kind(job.kind) : undefined;
       if (!job || !kind) throw new Error(`job kind "${job?.kind ?? '?'}" is not part of this version of Inkstand`);
       const params = validateJobParams(kind, parseJsonObject(execution.params));
@@ -121,7 +119,7 @@ export class Runner {
           progress = { done, total };
           if (Date.now() - lastProgressWrite < PROGRESS_WRITE_INTERVAL_MS) return;
           lastProgressWrite = Date.now();
-          void this.queue.heartbeat(execution.id, progress).then(() => this.announce(execution, job)).catch((err: unknown) => this.heartbeatFailed(execution.id, err));
+          void this.queue.heartbeat(execution.id, progress).catch((err: unknown) => this.heartbeatFailed(execution.id, err));
         },
       });
       outcome = { status: result.status ?? 'success', summary: result.summary, error: null, progress };
@@ -136,24 +134,19 @@ export class Runner {
       clearInterval(heartbeat);
     }
     await log?.flush();
-    await this.settle(execution, outcome, job);
+    await this.settle(execution, outcome);
   }
 
   /** Records the outcome once and frees the runner. */
-  private async settle(execution: Execution, outcome: Outcome, job?: Job | null): Promise<void> {
+  private async settle(execution: Execution, outcome: Outcome): Promise<void> {
     const current = this.current;
     if (current?.execution.id !== execution.id || current.settled) return;
     current.settled = true;
     try {
-      if (await this.queue.finish(execution.id, outcome)) await this.announce({ ...execution, status: outcome.status }, job);
+      await this.queue.finish(execution.id, outcome);
     } finally {
       this.current = null;
       if (!this.stopped) this.wake();
     }
-  }
-
-  private async announce(execution: Execution, job?: Job | null): Promise<void> {
-    const name = job?.name ?? (await this.lookup.job(execution.jobId))?.name ?? `job ${execution.jobId}`;
-    this.app.events.emit('execution-changed', { executionId: execution.id, jobName: name, status: execution.status });
   }
 }

@@ -26,11 +26,14 @@ export function nextRunTimes(expression: string, timeZone: string, count = 1): D
   }
 }
 
-/** One node-cron task per enabled job with a cron; a firing only announces the job as due. */
+/**
+ * One node-cron task per enabled job with a cron; a firing only announces the job as due, with the
+ * tick it is due for (to the second), which every node computes alike from the same expression.
+ */
 export class CronScheduler {
   private readonly tasks = new Map<string, { task: ScheduledTask; signature: string }>();
 
-  constructor(private readonly onDue: (jobName: string) => void) {}
+  constructor(private readonly onDue: (jobName: string, dueAt: Date) => void) {}
 
   /** Brings the tasks in line with the jobs: adds, replaces and removes as needed. */
   sync(jobs: readonly Job[]): void {
@@ -41,7 +44,7 @@ export class CronScheduler {
     }
     for (const [name, job] of wanted) {
       if (this.tasks.has(name)) continue;
-      const task = cron.createTask(job.cron!, () => this.onDue(name), { timezone: job.timeZone, name: `inkstand-job:${name}`, unref: true });
+      const task = cron.createTask(job.cron!, (context) => this.onDue(name, wholeSecond(context.date)), { timezone: job.timeZone, name: `inkstand-job:${name}`, unref: true });
       void task.start();
       this.tasks.set(name, { task, signature: signature(job) });
     }
@@ -61,6 +64,10 @@ export class CronScheduler {
     void entry.task.destroy();
     this.tasks.delete(name);
   }
+}
+
+function wholeSecond(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
 function signature(job: Job): string {

@@ -25,6 +25,7 @@ export function connectLiveEvents(api: InkstandClient, { resync }: LiveEventOpti
     }),
     api.on('job-log', (line) => jobs().receiveLog(line)),
     api.on('execution-changed', () => void jobs().load()),
+    api.on('jobs-changed', () => void jobs().load()),
     api.on('photos-changed', () => void usePhotos.getState().load()),
     api.on('screens-changed', () => void useScreens.getState().load()),
     api.on('content-changed', ({ kind }) => {

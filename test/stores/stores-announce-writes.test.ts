@@ -6,11 +6,13 @@ import type { StoreContext } from '../../main/core/app-context.ts';
 import { AppEvents, type AppEventMap, type AppEventName } from '../../main/core/events.ts';
 import { createStores } from '../../main/create-stores.ts';
 import { IntegrationKeys } from '../../main/integrations/integration-keys.ts';
+import { ExecutionQueue } from '../../main/jobs/execution-queue.ts';
 import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
 import { AdminTokenStore } from '../../main/settings/admin-token-store.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { ExecutionEntity, type Job } from '../../main/storage/entities/job.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
 import { DisplayLogStore } from '../../main/trmnl/log-store.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
@@ -21,6 +23,12 @@ interface World {
   adminTokens: AdminTokenStore;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
+  executions: ExecutionQueue;
+  /** Another node's queue, taking the job runner role over. */
+  takingOver: ExecutionQueue;
+  job: Job;
+  /** An execution another job runner left running. */
+  runningId: number;
   displayId: number;
   photoId: number;
   variantId: number;
@@ -65,6 +73,24 @@ const WRITES: Write[] = [
   { store: 'AdminTokenStore', method: 'mint', event: 'admin-tokens-changed', run: (w) => w.adminTokens.mint('script') },
   { store: 'IntegrationKeys', method: 'create', event: 'content-changed', run: (w) => w.integrationKeys.create() },
   { store: 'IntegrationKeys', method: 'revoke', event: 'content-changed', run: (w) => w.integrationKeys.revoke() },
+  { store: 'JobStore', method: 'addIfMissing', event: 'jobs-changed', run: (w) => w.stores.jobStore.addIfMissing({ name: 'second', kind: 'cleanup', cron: null, timeZone: 'UTC', enabled: true, params: '{}', sortOrder: 2 }) },
+  { store: 'JobStore', method: 'update', event: 'jobs-changed', run: (w) => w.stores.jobStore.update(w.job, { enabled: false }) },
+  { store: 'JobStore', method: 'appendLog', event: 'job-log', run: (w) => w.stores.jobStore.appendLog({ executionId: w.runningId, seq: 1, time: now(), level: 'info', message: 'hello', context: null }) },
+  { store: 'JobStore', method: 'pruneExecutions', event: 'jobs-changed', run: (w) => w.stores.jobStore.pruneExecutions(now()) },
+  { store: 'ExecutionQueue', method: 'interruptPreviousRunners', event: 'execution-changed', run: (w) => w.takingOver.interruptPreviousRunners() },
+  { store: 'ExecutionQueue', method: 'recoverAbandoned', event: 'execution-changed', run: (w) => w.takingOver.recoverAbandoned() },
+  { store: 'ExecutionQueue', method: 'heartbeat', event: 'execution-changed', run: (w) => w.executions.heartbeat(w.runningId, { done: 1, total: 2 }) },
+  { store: 'ExecutionQueue', method: 'finish', event: 'execution-changed', run: (w) => w.executions.finish(w.runningId, { status: 'success', summary: 'done', error: null }) },
+  { store: 'ExecutionQueue', method: 'enqueue', event: 'execution-changed', run: async (w) => {
+    await w.executions.finish(w.runningId, { status: 'success', summary: 'done', error: null });
+    await w.executions.enqueue(w.job.id, {}, 'manual');
+  } },
+  { store: 'ExecutionQueue', method: 'claim', event: 'execution-changed', run: async (w) => {
+    await w.executions.finish(w.runningId, { status: 'success', summary: 'done', error: null });
+    const { execution } = await w.executions.enqueue(w.job.id, {}, 'manual');
+    w.stores.events.on('execution-changed', (change) => expect(change.status).toBe('running'));
+    await w.executions.claim(execution.id);
+  } },
   { store: 'DisplayLogStore', method: 'add', event: 'displays-changed', run: (w) => w.displayLogs.add(w.displayId, [{ loggedAt: null, message: 'wifi ok', source: null, details: null }]) },
 ];
 
@@ -96,8 +122,11 @@ describe('every writing store method announces its change', () => {
   it('lists every public writing method of the stores it covers', async () => {
     world = await freshWorld(db, dataDir);
     const covered = new Set(WRITES.map((w) => `${w.store}.${w.method}`));
-    const writers: Record<string, object> = { DisplayStore: world.stores.displays, PhotoStore: world.stores.photos, CalendarStore: world.stores.calendars, WeatherStore: world.stores.weather };
-    const WRITE_NAME = /^(create|update|write|mark|set|clear|remove|save|add|dislike|revoke|mint|assign|writeTelemetry)/;
+    const writers: Record<string, object> = {
+      DisplayStore: world.stores.displays, PhotoStore: world.stores.photos, CalendarStore: world.stores.calendars, WeatherStore: world.stores.weather,
+      JobStore: world.stores.jobStore, ExecutionQueue: world.executions,
+    };
+    const WRITE_NAME = /^(create|update|write|mark|set|clear|remove|save|add|append|prune|enqueue|claim|heartbeat|finish|interrupt|recover|dislike|revoke|mint|assign|writeTelemetry)/;
     for (const [store, instance] of Object.entries(writers)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(instance)).filter((m) => m !== 'constructor' && WRITE_NAME.test(m));
       for (const method of methods) expect(covered, `${store}.${method} writes but is not in WRITES`).toContain(`${store}.${method}`);
@@ -117,7 +146,7 @@ function newDisplay() {
 
 /** Empties the tables the writes touch and seeds one of each record, so every write starts from the same ground. */
 async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
-  for (const table of ['display_logs', 'display_frames', 'frames', 'overrides', 'weekly_rules', 'displays', 'shown_variants', 'variants', 'photos', 'calendars', 'settings', 'panel_profiles']) {
+  for (const table of ['job_execution_logs', 'job_executions', 'jobs', 'display_logs', 'display_frames', 'frames', 'overrides', 'weekly_rules', 'displays', 'shown_variants', 'variants', 'photos', 'calendars', 'settings', 'panel_profiles']) {
     await db.query(`DELETE FROM ${table}`);
   }
   const events = new AppEvents();
@@ -133,8 +162,19 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
     photoId: photo.id, style: 'original', filePath: 'photos/a.jpg', contentHash: 'c'.repeat(64), provider: 'none', createdAt: now(), favourite: false, dislikes: 0, generationContext: null, score: null,
   });
   const calendar = await stores.calendars.add({ name: 'Family', url: 'https://example.com/f.ics' }, now());
+  await stores.jobStore.addIfMissing({ name: 'first', kind: 'cleanup', cron: null, timeZone: 'UTC', enabled: true, params: '{}', sortOrder: 1 });
+  const job = (await stores.jobStore.byName('first'))!;
+  const longAgo = new Date(now().getTime() - 86_400_000);
+  await db.getRepository(ExecutionEntity).insert({ jobId: job.id, params: '{}', status: 'success', trigger: 'manual', queuedAt: longAgo, startedAt: longAgo, finishedAt: longAgo });
+  // Left running by another node's job runner that has not been heard of for a day (so both takeover and lease recovery apply).
+  const running = await db.getRepository(ExecutionEntity).insert({
+    jobId: job.id, params: '{}', status: 'running', trigger: 'schedule', queuedAt: longAgo, startedAt: longAgo, heartbeatAt: longAgo, ownerHost: 'elsewhere', ownerPid: 1, runnerNode: 'node-z',
+  });
+  const runningId = running.identifiers[0].id as number;
+  // This process's queue, made the owner of that execution for the writes that need one (heartbeat, finish).
+  const queueOf = (owner: { host: string; pid: number }) => new ExecutionQueue({ db, events, now, leaseMs: 60_000, runnerNode: 'node-a', jobName: async () => 'first', owner });
   return {
-    stores, profiles, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
+    stores, profiles, executions: queueOf({ host: 'elsewhere', pid: 1 }), takingOver: queueOf({ host: 'here', pid: 2 }), job, runningId, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
     adminTokens: new AdminTokenStore(db, events),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs: new DisplayLogStore(db, events, now),

@@ -42,6 +42,10 @@ export interface Execution {
   ownerHost: string | null;
   ownerPid: number | null;
   heartbeatAt: Date | null;
+  /** The cron tick a scheduled execution is for (null for manual runs): one execution per (job, due time). */
+  dueAt: Date | null;
+  /** The node whose job runner took it (null for a CLI run); the next runner interrupts it at takeover. */
+  runnerNode: string | null;
 }
 
 export interface ExecutionLog {
@@ -92,12 +96,15 @@ export const ExecutionEntity = new EntitySchema<Execution>({
     ownerHost: { name: 'owner_host', type: 'varchar', length: 255, nullable: true },
     ownerPid: { name: 'owner_pid', type: 'integer', nullable: true },
     heartbeatAt: { name: 'heartbeat_at', type: TIMESTAMP, nullable: true },
+    dueAt: { name: 'due_at', type: TIMESTAMP, nullable: true },
+    runnerNode: { name: 'runner_node', type: 'varchar', length: 63, nullable: true },
   },
   indices: [
     { name: 'idx_job_executions_job', columns: ['jobId', 'id'] },
     // The database enforces the two queue rules, so separate processes sharing the file cannot break them.
     { name: 'uq_job_executions_one_active_per_job', columns: ['jobId'], unique: true, where: "status IN ('queued', 'running')" },
     { name: 'uq_job_executions_one_running', columns: ['status'], unique: true, where: "status = 'running'" },
+    { name: 'uq_job_executions_due', columns: ['jobId', 'dueAt'], unique: true },
   ],
 });
 
