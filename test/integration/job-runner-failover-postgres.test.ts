@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ExecutionDto } from '../../contract/dtos.ts';
+import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
+import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import { tempDataDir } from '../helpers/test-server.ts';
+
+notePostgresMissing('job runner fail-over on PostgreSQL');
+
+/** Every 4 s: a seconds field, which node-cron and the job settings accept, so the test needs no minutes. */
+const EVERY_FOUR_SECONDS = '*/4 * * * * *';
+
+describe.skipIf(!postgresAvailable)('the job runner of two `serve` processes on one PostgreSQL', () => {
+  let cluster: PostgresCluster;
+  let weather: FakeOpenMeteo;
+  let databaseUrl: string;
+  let dataDir: string;
+  let token: string;
+  const nodes: ServeProcess[] = [];
+  const admin = async (node: ServeProcess, method: string, urlPath: string, body?: unknown) => {
+    const res = await fetch(`${node.http}/api/admin${urlPath}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status, `${method} ${urlPath}`).toBe(200);
+    return res.json();
+  };
+  const executions = (node: ServeProcess): Promise<ExecutionDto[]> => admin(node, 'GET', '/executions?name=get_weather');
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+    databaseUrl = await cluster.createDatabase();
+    dataDir = tempDataDir();
+    weather = await startFakeOpenMeteo();
+    nodes.push(...await Promise.all(['node-a', 'node-b'].map((name) => startServeProcess(dataDir, ['--database', databaseUrl, '--node-name', name]))));
+    const minted = await runCli(['admin-token', '--data-dir', dataDir, '--database', databaseUrl]);
+    expect(minted.code, minted.stderr).toBe(0);
+    token = minted.stdout.trim();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const node of nodes) node.child.kill('SIGKILL');
+    await weather?.close();
+    cluster?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a job once per due time; after kill -9 of the runner the other node interrupts its execution at once and runs the next due time', async () => {
+    const [a] = nodes;
+    for (const [key, value] of [['weather.base_url', weather.url], ['weather.latitude', '52.52'], ['weather.longitude', '13.41'], ['weather.location_name', 'Berlin']]) {
+      await admin(a, 'PUT', `/settings/${key}`, { value });
+    }
+    // The forecast service hangs: the first execution is still running when its node is killed.
+    weather.mode = 'hang';
+    await admin(a, 'PATCH', '/jobs/get_weather', { patch: { cron: EVERY_FOUR_SECONDS, enabled: true, params: { timeout_s: 120 } } });
+
+    const stuck = await vi.waitFor(async () => {
+      const running = (await executions(a)).find((e) => e.status === 'running');
+      expect(running).toBeDefined();
+      return running!;
+    }, { timeout: 60_000, interval: 250 });
+    const runner = nodes.find((node) => node.child.pid === stuck.owner?.pid)!;
+    const survivor = nodes.find((node) => node !== runner)!;
+    expect(runner, 'the running execution belongs to one of the two nodes').toBeDefined();
+
+    runner.child.kill('SIGKILL');
+    const killedAt = Date.now();
+    const interrupted = await vi.waitFor(async () => {
+      const row = (await executions(survivor)).find((e) => e.id === stuck.id)!;
+      expect(row.status).toBe('interrupted');
+      return row;
+    }, { timeout: 60_000, interval: 250 });
+    const takeoverS = (Date.now() - killedAt) / 1000;
+    expect(interrupted.error).toMatch(/job runner on node-[ab] .* stopped before it finished/);
+    expect(takeoverS).toBeLessThan(60);
+
+    weather.mode = 'ok';
+    await vi.waitFor(async () => {
+      const done = (await executions(survivor)).filter((e) => e.id > stuck.id && e.status === 'success');
+      expect(done.length).toBeGreaterThanOrEqual(2);
+      for (const execution of done) expect(execution.owner?.pid).toBe(survivor.child.pid);
+    }, { timeout: 60_000, interval: 250 });
+    await admin(survivor, 'PATCH', '/jobs/get_weather', { patch: { enabled: false } });
+    await vi.waitFor(async () => expect((await executions(survivor)).filter((e) => e.status === 'running' || e.status === 'queued')).toEqual([]), { timeout: 30_000, interval: 250 });
+
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ due_at: Date; n: string }>(
+        "SELECT e.due_at, count(*) AS n FROM job_executions e JOIN jobs j ON j.id = e.job_id WHERE j.name = 'get_weather' AND e.trigger = 'schedule' GROUP BY e.due_at",
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows.filter((row) => row.due_at === null || Number(row.n) !== 1)).toEqual([]);
+    } finally {
+      await client.end();
+    }
+    console.log(`job runner takeover after kill -9: the killed runner's execution was interrupted after ${takeoverS.toFixed(1)} s`);
+  }, 240_000);
+});
