@@ -10,6 +10,9 @@ import { isUniqueViolation } from '../storage/errors.ts';
 /** The folder keeps its old name so existing data dirs keep working. */
 export const PANEL_IMAGES_DIR = 'frames';
 
+/** No render takes this long: a temp file older than this was left by a process that died. */
+const ABANDONED_WRITE_MS = 10 * 60_000;
+
 export interface PanelImageRequest {
   /** Identity of everything the picture depends on; the same key is rendered once and reused. */
   renderKey: string;
@@ -50,9 +53,19 @@ export class PanelImageStore {
     fs.mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Temp files left by a process that died mid-write; no row names them, so they are only clutter. Called at server start. */
+  /**
+   * Temp files left by a process that died mid-write; no row names them, so they are only clutter.
+   * Called at server start. On PostgreSQL only old ones: the data dir is shared by the nodes, and a
+   * young temp file may be another node's write in progress (on SQLite one server owns the data dir).
+   */
   sweepInterruptedWrites(): void {
-    for (const name of fs.readdirSync(this.dir)) if (/^\..*\.tmp$/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+    const shared = this.deps.db.options.type === 'postgres';
+    const cutoff = shared ? Date.now() - ABANDONED_WRITE_MS : Infinity;
+    for (const name of fs.readdirSync(this.dir)) {
+      if (!/^\..*\.tmp$/.test(name)) continue;
+      const file = path.join(this.dir, name);
+      if ((fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -Infinity) < cutoff) fs.rmSync(file, { force: true });
+    }
   }
 
   static renderKey(parts: unknown): string {
