@@ -11,6 +11,7 @@ import { ScreenNotFoundError } from '../screens/screen-store.ts';
 import type { ScreensFeature } from '../screens/screens-feature.ts';
 import type { Display } from '../storage/entities/display.ts';
 import { playlistPlace, type PlaylistStep } from './playlist-place.ts';
+import { nextRecheckTime } from './recheck-time.ts';
 
 /** What a display shows for an item mode, until when, and which screen it is (for the device state). */
 export interface ItemPlan {
@@ -39,12 +40,12 @@ export class ItemContent {
 
   async plan(display: Display, mode: ItemMode, itemId: number | null, now: Date, step: PlaylistStep, base: BasePlans): Promise<ItemPlan> {
     try {
-      if (itemId === null) return this.missing(base, `No ${mode} chosen for this display.`, now);
+      if (itemId === null) return this.missing(display.id, base, `No ${mode} chosen for this display.`, now);
       if (mode === 'playlist') return await this.playlist(display, itemId, now, step, base);
       return await this.page(display, mode === 'screen' ? { kind: 'screen', id: itemId } : { kind: 'mashup', id: itemId }, now);
     } catch (err) {
       if (err instanceof ScreenNotFoundError || err instanceof MashupNotFoundError || err instanceof PlaylistNotFoundError) {
-        return this.missing(base, `This display shows ${mode} ${itemId}, which no longer exists.`, now);
+        return this.missing(display.id, base, `This display shows ${mode} ${itemId}, which no longer exists.`, now);
       }
       throw err;
     }
@@ -84,14 +85,14 @@ export class ItemContent {
         sourceRef: `${subject.kind}:${subject.id}`,
         produce: () => this.screens.markup.draw(html, target),
       },
-      dueAt: new Date(now.getTime() + refreshMinutes * 60_000),
+      dueAt: nextRecheckTime(now, refreshMinutes * 60_000, display.id),
       screenId: subject.kind === 'screen' ? subject.id : null,
       variantId: null,
     };
   }
 
-  private async missing(base: BasePlans, text: string, now: Date): Promise<ItemPlan> {
-    return { request: await base.message(text), dueAt: new Date(now.getTime() + 60_000), screenId: null, variantId: null };
+  private async missing(displayId: number, base: BasePlans, text: string, now: Date): Promise<ItemPlan> {
+    return { request: await base.message(text), dueAt: nextRecheckTime(now, 60_000, displayId), screenId: null, variantId: null };
   }
 }
 

@@ -11,6 +11,7 @@ import type { ItemContent } from './item-content.ts';
 import { toHex, withEtag, type DisplayState } from './display-state.ts';
 import type { PanelImageRequests } from './panel-image-requests.ts';
 import type { PhotoPicker } from './photo-picker.ts';
+import { nextRecheckTime } from './recheck-time.ts';
 
 /** A dashboard older than this is rendered again when a display switches to it. */
 const DASHBOARD_MAX_AGE_MS = 15 * 60_000;
@@ -165,9 +166,9 @@ export class RotationPolicy {
       }
     }
     if (variantId === null || !file) {
-      return { request: await requests.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: new Date(now.getTime() + QUIET_RECHECK_MS), variantId: null };
+      return { request: await requests.message(display, 'No photos yet. Add some in Inkstand.'), photoDueAt: nextRecheckTime(now, QUIET_RECHECK_MS, display.id), variantId: null };
     }
-    const photoDueAt = quiet ? new Date(now.getTime() + QUIET_RECHECK_MS) : new Date(since.getTime() + intervalMs);
+    const photoDueAt = quiet ? nextRecheckTime(now, QUIET_RECHECK_MS, display.id) : new Date(since.getTime() + intervalMs);
     return { request: await requests.photo(display, variantId, file), photoDueAt, variantId };
   }
 }
