@@ -5,6 +5,7 @@ import { Turns } from '../core/turns.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import { isItemMode } from '../screens/mode-items.ts';
 import type { DisplayMode } from '../storage/entities/display.ts';
+import { isDatabaseUnavailable } from '../storage/errors.ts';
 import type { DisplayState } from './display-state.ts';
 import type { PhotoPicker } from './photo-picker.ts';
 import type { DecideOptions, RotationPolicy } from './rotation-policy.ts';
@@ -69,9 +70,21 @@ export class DisplayContentService implements DisplayContent {
     for (const entry of this.entries.values()) for (const wake of entry.waiters) wake();
   }
 
-  /** The current state, recomputed only when it is stale. */
+  /**
+   * The current state, recomputed only when it is stale. While the database cannot be reached
+   * (PostgreSQL restarting), the last state is answered from memory; it is recomputed once the
+   * database is back (the change feed's reconnection marks every display stale).
+   */
   async current(displayId: number): Promise<DisplayState> {
-    return this.inMemory(displayId) ?? this.recompute(displayId);
+    const fresh = this.inMemory(displayId);
+    if (fresh) return fresh;
+    try {
+      return await this.recompute(displayId);
+    } catch (err) {
+      const last = this.entries.get(displayId)?.state;
+      if (last && isDatabaseUnavailable(err)) return last;
+      throw err;
+    }
   }
 
   /** The current state when memory has it and nothing made it stale; undefined when it must be recomputed. */
@@ -199,13 +212,20 @@ export class DisplayContentService implements DisplayContent {
   }
 
   private recomputeInBackground(displayId: number): void {
-    this.recompute(displayId).catch((err) => this.deps.log.error({ err, displayId }, 'display content recompute failed'));
+    this.recompute(displayId).catch((err) => {
+      // An unreachable database is reported where it is noticed first, not once a second per waiting frame.
+      if (isDatabaseUnavailable(err)) this.deps.log.debug({ err, displayId }, 'display content recompute waits for the database');
+      else this.deps.log.error({ err, displayId }, 'display content recompute failed');
+    });
   }
 
   private async compute(displayId: number, options: DecideOptions): Promise<DisplayState> {
     const entry = this.entry(displayId);
     entry.dirty = false;
-    const { state, variantId } = await this.deps.policy.decide(displayId, this.deps.now(), options);
+    const { state, variantId } = await this.deps.policy.decide(displayId, this.deps.now(), options).catch((err: unknown) => {
+      entry.dirty = true;
+      throw err;
+    });
     const previous = entry.state;
     entry.state = state;
     entry.variantId = variantId;

@@ -1,5 +1,6 @@
 import type { AppEvents } from '../core/events.ts';
 import type { ExternalChanges } from '../storage/data-version.ts';
+import { isDatabaseUnavailable } from '../storage/errors.ts';
 import type { DisplayStore } from './display-store.ts';
 import { hashToken } from './secrets.ts';
 
@@ -16,9 +17,15 @@ export interface DeviceAuthDeps {
  * own changes to a display (revoke, re-pair, removal) drop its entry at once, and a commit by
  * another process (`inkstand displays revoke` beside the server) empties it before the next
  * lookup, so a revoked token is refused on the very next request.
+ *
+ * While the database cannot be reached (PostgreSQL restarting), a token last seen valid is still
+ * accepted, so frames keep getting their unchanged state from memory: nothing can be revoked while
+ * the database is away, and the first lookup once it is back decides again.
  */
 export class DeviceAuth {
   private readonly byHash = new Map<string, number>();
+  /** The last answer the database gave for each token, valid or not; consulted only while it cannot be reached. */
+  private readonly lastAnswer = new Map<string, number | null>();
   /** Bumped on every drop, so a lookup that raced a revocation does not cache its stale answer. */
   private generation = 0;
 
@@ -37,10 +44,19 @@ export class DeviceAuth {
     const cached = this.cached(hash);
     if (cached !== undefined) return cached;
     const generation = this.generation;
-    const display = await this.deps.displays.byTokenHash(hash);
-    if (!display || display.status === 'revoked') return null;
-    if (generation === this.generation) this.byHash.set(hash, display.id);
-    return display.id;
+    let display: Awaited<ReturnType<DisplayStore['byTokenHash']>>;
+    try {
+      display = await this.deps.displays.byTokenHash(hash);
+    } catch (err) {
+      const remembered = this.lastAnswer.get(hash);
+      if (remembered !== undefined && isDatabaseUnavailable(err)) return remembered;
+      throw err;
+    }
+    const displayId = !display || display.status === 'revoked' ? null : display.id;
+    if (generation !== this.generation) return displayId;
+    this.lastAnswer.set(hash, displayId);
+    if (displayId !== null) this.byHash.set(hash, displayId);
+    return displayId;
   }
 
   /** The display id for a token when memory alone can say; undefined means "ask displayFor". */
@@ -61,5 +77,6 @@ export class DeviceAuth {
   private drop(displayId: number): void {
     this.generation++;
     for (const [hash, id] of this.byHash) if (id === displayId) this.byHash.delete(hash);
+    for (const [hash, id] of this.lastAnswer) if (id === displayId) this.lastAnswer.delete(hash);
   }
 }
