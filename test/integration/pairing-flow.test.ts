@@ -4,14 +4,16 @@ import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { toHex } from '../../main/display-content/display-state.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
-describe('a frame from discovery to a photo', () => {
+describe.each(testDatabases('pairing flow'))('a frame from discovery to a photo (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     await importFolder(t.server.core.app, await smallPhotoFolder(path.join(t.dataDir, 'incoming')).then((files) => path.dirname(files[0])));
   });
   afterAll(() => t.stop());
