@@ -31,12 +31,16 @@ export async function startTestServer(options: ServerOptions & { dataDir?: strin
     urls,
     dataDir,
     discoveryPort: Number(urls.discovery!.split(':').pop()),
-    admin: (method, urlPath, body) =>
-      fetch(`${urls.http}/api/admin${urlPath}`, {
-        method,
-        headers: { authorization: `Bearer ${urls.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
+    admin: (method, urlPath, body) => callAdmin(urls.http, urls.adminToken, method, urlPath, body),
     stop: () => server.stop(),
   };
+}
+
+/** One call of the admin HTTP API on the server at `http` (its base URL), with a JSON body when one is given. */
+export function callAdmin(http: string, token: string, method: string, urlPath: string, body?: unknown): Promise<Response> {
+  return fetch(`${http}/api/admin${urlPath}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }

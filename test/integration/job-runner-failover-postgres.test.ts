@@ -5,7 +5,7 @@ import type { ExecutionDto } from '../../contract/dtos.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
-import { tempDataDir } from '../helpers/test-server.ts';
+import { callAdmin, tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('job runner fail-over on PostgreSQL');
 
@@ -20,11 +20,7 @@ describe.skipIf(!postgresAvailable)('the job runner of two `serve` processes on 
   let token: string;
   const nodes: ServeProcess[] = [];
   const admin = async (node: ServeProcess, method: string, urlPath: string, body?: unknown) => {
-    const res = await fetch(`${node.http}/api/admin${urlPath}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const res = await callAdmin(node.http, token, method, urlPath, body);
     expect(res.status, `${method} ${urlPath}`).toBe(200);
     return res.json();
   };

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
-import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
+import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
 notePostgresMissing('PostgreSQL restarted under load');
@@ -13,11 +13,7 @@ describe.skipIf(!postgresAvailable)('two nodes while PostgreSQL restarts under p
   let nodes: TestServer[];
   let token: string;
   let databaseUrl: string;
-  const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => fetch(`${node.urls.http}/api/admin${urlPath}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => callAdmin(node.urls.http, token, method, urlPath, body);
 
   beforeAll(async () => {
     cluster = await startPostgresCluster();
