@@ -16,6 +16,7 @@ import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './h
 import { FolderWatchService } from './library/folder-watch-service.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
+import { isDatabaseUnavailable } from './storage/errors.ts';
 import { ExclusiveRole, JOB_RUNNER_LOCK_KEY } from './storage/exclusive-role.ts';
 import { loadOrCreateCertificate } from './tls/certificate.ts';
 
@@ -71,6 +72,10 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     core.displayContent.invalidate();
     folderWatch.refresh();
     refreshServerNameLater();
+    core.jobs.reloadSchedule().catch((err: unknown) => {
+      // While the database is away every check looks like a change; the reconnection brings one more.
+      if (!isDatabaseUnavailable(err)) core.app.log.warn({ err }, 'could not reload the job schedule');
+    });
   };
   const changeWatcher = new DatabaseChangeWatcher(core.db, reloadStoredState);
   // Nodes sharing one PostgreSQL database: one of them schedules and runs the jobs at a time.

@@ -61,6 +61,11 @@ export class JobService {
     this.runner.start();
   }
 
+  /** Brings the schedule in line with the stored jobs, which another process may have changed (an admin call on another node, the CLI). */
+  async reloadSchedule(): Promise<void> {
+    if (this.started) this.scheduler?.sync(await this.store.all());
+  }
+
   /** Stops the cron, aborts the running job and marks it interrupted if it does not finish within the grace period. */
   async stop(): Promise<void> {
     this.started = false;
