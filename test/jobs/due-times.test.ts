@@ -1,32 +1,37 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobService } from '../../main/jobs/job-service.ts';
 import { ExecutionEntity } from '../../main/storage/entities/job.ts';
 import { createTestApp, sleep, waitFor, type TestApp } from './test-app.ts';
 import { TEST_KINDS, addJob } from './test-kinds.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
-const apps: TestApp[] = [];
-const services: JobService[] = [];
-let dataDir: string;
+describe.each(testDatabases('scheduled executions across nodes'))('scheduled executions across nodes (%s)', (database) => {
+  const settings = useTestDatabase(database);
+  const apps: TestApp[] = [];
+  const services: JobService[] = [];
+  let dataDir: string;
 
-afterEach(async () => {
-  for (const service of services.splice(0)) await service.stop();
-  for (const app of apps.splice(0)) await app.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+  afterEach(async () => {
+    for (const service of services.splice(0)) await service.stop();
+    for (const app of apps.splice(0)) await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The next test starts from empty tables.
+    if (database === 'postgres') await emptyJobTables(settings().databaseUrl!);
+  });
 
-/** A server process on the shared data dir with its own connection, job service and node name. */
-async function node(nodeName: string): Promise<{ app: TestApp; jobs: JobService }> {
-  const app = await createTestApp({ dataDir });
-  const jobs = new JobService(app.app, TEST_KINDS, { pollMs: 50, heartbeatMs: 100, nodeName });
-  apps.push(app);
-  services.push(jobs);
-  return { app, jobs };
-}
+  /** A server process on the shared data dir with its own connection, job service and node name. */
+  async function node(nodeName: string): Promise<{ app: TestApp; jobs: JobService }> {
+    const app = await createTestApp({ dataDir, databaseUrl: settings().databaseUrl });
+    const jobs = new JobService(app.app, TEST_KINDS, { pollMs: 50, heartbeatMs: 100, nodeName });
+    apps.push(app);
+    services.push(jobs);
+    return { app, jobs };
+  }
 
-describe('scheduled executions across nodes', () => {
   it('two job runners firing the same cron ticks queue one execution per due time', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-due-'));
     const a = await node('node-a');
@@ -66,3 +71,13 @@ describe('scheduled executions across nodes', () => {
     await waitFor(async () => (await b.jobs.execution(waiting.id))?.status === 'success', 10_000, 'the queued execution to run');
   });
 });
+
+async function emptyJobTables(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('TRUNCATE job_execution_logs, job_executions, jobs RESTART IDENTITY CASCADE');
+  } finally {
+    await client.end();
+  }
+}

@@ -19,10 +19,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app context over a fresh SQLite file in a temp dir, with a silent logger and a fake display content service. */
-export async function createTestApp(options: { dataDir?: string; now?: () => Date } = {}): Promise<TestApp> {
+/** A real app context over a fresh SQLite file in a temp dir (or the PostgreSQL database given), with a silent logger and a fake display content service. */
+export async function createTestApp(options: { dataDir?: string; now?: () => Date; databaseUrl?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-test-'));
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, { databaseUrl: options.databaseUrl });
   const screenCalls = { refreshAll: 0, prerenderDashboards: 0 };
   const events = new AppEvents();
   const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, {}), events, log: pino({ level: 'silent' }), now: options.now ?? (() => new Date()) };
