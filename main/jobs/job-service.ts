@@ -32,6 +32,7 @@ export class JobService {
   private readonly queue: ExecutionQueue;
   private readonly runner: Runner;
   private readonly scheduler: CronScheduler | null;
+  private readonly names = new Map<number, string>();
   private defaultsReady: Promise<void> | null = null;
   private started = false;
 
@@ -43,7 +44,7 @@ export class JobService {
     this.queue = new ExecutionQueue({
       db: app.db, events: app.events, now: () => app.now(), leaseMs: settings.leaseMs,
       runnerNode: claimAll ? (options.nodeName ?? os.hostname()) : null,
-      jobName: async (id) => (await this.store.byId(id))?.name ?? `job ${id}`,
+      jobName: (id) => this.jobName(id),
     });
     this.runner = new Runner(app, this.queue, { job: (id) => this.store.byId(id), kind: (name) => this.kinds.get(name) }, { ...settings, claimAll });
     this.scheduler = claimAll ? new CronScheduler((name, dueAt) => void this.enqueueDue(name, dueAt)) : null;
@@ -158,6 +159,16 @@ export class JobService {
   private nextRun(job: Job): Date | null {
     if (!job.enabled || !job.cron) return null;
     return this.scheduler?.nextRun(job.name) ?? nextRunTimes(job.cron, job.timeZone)[0] ?? null;
+  }
+
+  /** Job names never change, so each is read once (the queue names the job in every event, progress included). */
+  private async jobName(id: number): Promise<string> {
+    const known = this.names.get(id);
+    if (known) return known;
+    const job = await this.store.byId(id);
+    if (!job) return `job ${id}`;
+    this.names.set(id, job.name);
+    return job.name;
   }
 
   private async requireJob(name: string): Promise<Job> {
