@@ -145,7 +145,7 @@ export class ExecutionQueue {
     return interrupted;
   }
 
-  /** Marks running executions whose owner is gone (same host, pid dead) or whose lease ran out as interrupted; returns them. */
+  /** Marks running executions whose owner is gone (same host, pid dead) or whose lease ran out as interrupted; returns how many. */
   async recoverAbandoned(): Promise<number> {
     const now = this.now();
     const running = await this.repo.findBy({ status: 'running' });
