@@ -6,7 +6,6 @@ import { ensureDefaultJobs } from './default-jobs.ts';
 import type { ExecutionDto, ExecutionLogDto, JobDto } from '../../contract/dtos.ts';
 import { toExecutionDto, toJobDto, toLogDto } from './dto.ts';
 import { ExecutionQueue } from './execution-queue.ts';
-import { parseJobPatch } from './job-patch.ts';
 import { validateJobParams } from './params.ts';
 import { Runner } from './runner.ts';
 import { CronScheduler, nextRunTimes } from './scheduler.ts';
@@ -131,17 +130,10 @@ export class JobService {
   async update(name: string, rawPatch: unknown): Promise<JobDto> {
     await this.ready();
     const job = await this.requireJob(name);
-    const patch = parseJobPatch(rawPatch);
-    const kind = this.kinds.get(job.kind);
-    if (patch.params !== undefined) {
+    await this.store.update(job, rawPatch, (params) => {
+      const kind = this.kinds.get(job.kind);
       if (!kind) throw new NotFoundError(`job "${name}" has kind "${job.kind}", which this version of Inkstand does not have`);
-      validateJobParams(kind, patch.params);
-    }
-    await this.store.update(job, {
-      ...(patch.cron !== undefined ? { cron: patch.cron } : {}),
-      ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
-      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-      ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
+      validateJobParams(kind, params);
     });
     if (this.started) this.scheduler?.sync(await this.store.all());
     const updated = (await this.list()).find((dto) => dto.name === name);

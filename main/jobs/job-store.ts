@@ -2,6 +2,7 @@ import { In, LessThan, type DataSource, type Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import { ExecutionEntity, ExecutionLogEntity, FINISHED_STATUSES, JobEntity, type Execution, type ExecutionLog, type Job } from '../storage/entities/job.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
+import { parseJobPatch } from './job-patch.ts';
 
 export interface JobStoreDeps {
   db: DataSource;
@@ -10,7 +11,6 @@ export interface JobStoreDeps {
 }
 
 export type NewJob = Omit<Job, 'id' | 'createdAt' | 'updatedAt'>;
-export type JobChanges = Partial<Pick<Job, 'cron' | 'timeZone' | 'enabled' | 'params'>>;
 export type NewLogLine = Omit<ExecutionLog, 'id'>;
 
 const LOG_PAGE = 1_000;
@@ -58,9 +58,21 @@ export class JobStore {
     return true;
   }
 
-  /** Writes only the given columns (and the update time), so concurrent edits of other columns survive. */
-  async update(job: Job, changes: JobChanges): Promise<void> {
-    await this.jobs.update({ id: job.id }, { ...changes, updatedAt: this.deps.now() });
+  /**
+   * Validates the patch (shape, cron expression, time zone; its params through `checkParams`, which
+   * knows the job's kind), then writes only the columns it names (and the update time), so
+   * concurrent edits of other columns survive.
+   */
+  async update(job: Job, rawPatch: unknown, checkParams: (params: Record<string, unknown>) => void): Promise<void> {
+    const patch = parseJobPatch(rawPatch);
+    if (patch.params !== undefined) checkParams(patch.params);
+    await this.jobs.update({ id: job.id }, {
+      ...(patch.cron !== undefined ? { cron: patch.cron } : {}),
+      ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
+      updatedAt: this.deps.now(),
+    });
     this.deps.events.emit('jobs-changed', { jobName: job.name });
   }
 

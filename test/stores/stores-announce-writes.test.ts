@@ -74,7 +74,7 @@ const WRITES: Write[] = [
   { store: 'IntegrationKeys', method: 'create', event: 'content-changed', run: (w) => w.integrationKeys.create() },
   { store: 'IntegrationKeys', method: 'revoke', event: 'content-changed', run: (w) => w.integrationKeys.revoke() },
   { store: 'JobStore', method: 'addIfMissing', event: 'jobs-changed', run: (w) => w.stores.jobStore.addIfMissing({ name: 'second', kind: 'cleanup', cron: null, timeZone: 'UTC', enabled: true, params: '{}', sortOrder: 2 }) },
-  { store: 'JobStore', method: 'update', event: 'jobs-changed', run: (w) => w.stores.jobStore.update(w.job, { enabled: false }) },
+  { store: 'JobStore', method: 'update', event: 'jobs-changed', run: (w) => w.stores.jobStore.update(w.job, { enabled: false }, () => undefined) },
   { store: 'JobStore', method: 'appendLog', event: 'job-log', run: (w) => w.stores.jobStore.appendLog({ executionId: w.runningId, seq: 1, time: now(), level: 'info', message: 'hello', context: null }) },
   { store: 'JobStore', method: 'pruneExecutions', event: 'jobs-changed', run: (w) => w.stores.jobStore.pruneExecutions(now()) },
   { store: 'ExecutionQueue', method: 'interruptPreviousRunners', event: 'execution-changed', run: (w) => w.takingOver.interruptPreviousRunners() },
