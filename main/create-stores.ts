@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { ArtStyleStore } from './ai/art-style-store.ts';
+import { isStyleName } from './ai/styles.ts';
 import { CalendarStore } from './calendar/calendar-store.ts';
 import type { StoreContext } from './core/app-context.ts';
 import type { AppEvents } from './core/events.ts';
@@ -8,6 +10,7 @@ import { PhotoStore } from './library/photo-store.ts';
 import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import type { ProfileRegistry } from './panel-images/profile-registry.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
+import { StatsStore } from './stats/store.ts';
 import { WeatherStore } from './weather/store.ts';
 
 export interface StoreBase {
@@ -22,12 +25,15 @@ export interface StoreBase {
 /** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
 export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'exists'>): StoreContext {
   const { db, events } = base;
+  const photos = new PhotoStore({ db, events });
   return {
     ...base,
     displays: new DisplayStore({ db, events, profileExists: (id) => profiles.exists(id) }),
     panelImages: new PanelImageStore({ db, events, dataDir: base.dataDir, now: base.now }),
-    photos: new PhotoStore({ db, events }),
+    photos,
+    artStyles: new ArtStyleStore({ db, isStyle: isStyleName, changed: () => photos.changed() }),
     calendars: new CalendarStore({ db, events }),
     weather: new WeatherStore({ db, events }),
+    stats: new StatsStore({ db, events }),
   };
 }

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { ArtStyleStore } from '../ai/art-style-store.ts';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { StatsStore } from '../stats/store.ts';
 import type { WeatherStore } from '../weather/store.ts';
 import type { AppEvents } from './events.ts';
 import type { Logger } from './logger.ts';
@@ -33,8 +35,10 @@ export interface StoreContext {
   displays: DisplayStore;
   panelImages: PanelImageStore;
   photos: PhotoStore;
+  artStyles: ArtStyleStore;
   calendars: CalendarStore;
   weather: WeatherStore;
+  stats: StatsStore;
 }
 
 /** What jobs run with: the stores, and the display content service they refresh. */

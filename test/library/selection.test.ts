@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateStyle } from '../../main/ai/styles.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import { deletePhoto, setPhotoHidden } from '../../main/library/photo-actions.ts';
 import { VariantSelector, dislike, markFavourite, recordShown, variantFileIfAvailable } from '../../main/library/selection.ts';
@@ -127,7 +126,7 @@ describe('VariantSelector.pickNext', () => {
     const [ok, missing, hidden, deleted, styled] = await seedVariants(t.app, [{}, { noFile: true }, {}, {}, { style: 'duotone' }]);
     const photoOf = async (id: number) => (await t.app.db.getRepository(VariantEntity).findOneByOrFail({ id })).photoId;
     await setPhotoHidden(t.app, await photoOf(hidden), true);
-    await updateStyle(t.app, 'duotone', { enabled: false });
+    await t.app.artStyles.set('duotone', { enabled: false });
     await selector.pickNext(display, NOW);
     await deletePhoto(t.app, await photoOf(deleted));
     for (let i = 0; i < 50; i++) expect((await selector.pickNext(display, NOW, seededRandom(i)))!.variantId).toBe(ok);
