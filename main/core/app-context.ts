@@ -3,8 +3,10 @@ import type { ArtStyleStore } from '../ai/art-style-store.ts';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
+import type { ShowHistoryStore } from '../library/show-history-store.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { PictureSourceStore } from '../sources/picture-source-store.ts';
 import type { StatsStore } from '../stats/store.ts';
 import type { WeatherStore } from '../weather/store.ts';
 import type { AppEvents } from './events.ts';
@@ -32,13 +34,17 @@ export interface StoreContext {
   events: AppEvents;
   log: Logger;
   now(): Date;
+  /** The database's change counter (null where there is none): another process's writes move it. */
+  dataVersion(): number | null;
   displays: DisplayStore;
   panelImages: PanelImageStore;
   photos: PhotoStore;
+  shows: ShowHistoryStore;
   artStyles: ArtStyleStore;
   calendars: CalendarStore;
   weather: WeatherStore;
   stats: StatsStore;
+  pictureSources: PictureSourceStore;
 }
 
 /** What jobs run with: the stores, and the display content service they refresh. */
