@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StoreContext } from '../core/app-context.ts';
 import { resourcePath } from '../core/app-root.ts';
 import type { StyleOverride } from './art-style-store.ts';
-import { CONTENT_TYPES, type ContentType } from '../storage/entities/photo.ts';
+import { CONTENT_TYPES, type ContentType } from '../../contract/dtos.ts';
 
 const CATALOGUE_FILE = resourcePath('art-styles.json');
 
