@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listArtStyles, listStyles, loadCatalogue, styleScores } from '../../main/ai/styles.ts';
+import { ValidationError } from '../../main/core/errors.ts';
 import { BUILTIN_FILTERS } from '../../main/ai/variants/filters/index.ts';
 import { createTestApp, type TestApp } from '../library/test-app.ts';
 
@@ -41,8 +42,19 @@ describe('art-style catalogue', () => {
     expect(changes).toBe(4);
   });
 
-  it('refuses unknown styles and scores outside 0..1', async () => {
+  it('refuses unknown styles and scores outside 0..1 as the caller\'s mistake, and stores nothing then', async () => {
+    let changes = 0;
+    t.app.events.on('photos-changed', () => changes++);
     await expect(t.app.artStyles.set('cubism', { enabled: false })).rejects.toThrow('unknown art style "cubism"');
     await expect(t.app.artStyles.set('woodcut', { score: 1.5 })).rejects.toThrow('a style score is between 0 and 1');
+    await expect(t.app.artStyles.set('woodcut', { score: 'lots' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(t.app.artStyles.set('woodcut', { enabled: 'maybe' })).rejects.toBeInstanceOf(ValidationError);
+    expect(await t.app.artStyles.overrides()).toEqual(new Map());
+    expect(changes).toBe(0);
+  });
+
+  it('takes the HTTP query\'s text values', async () => {
+    await t.app.artStyles.set('woodcut', { enabled: 'false', score: '0.3' });
+    expect((await listStyles(t.app)).find((s) => s.name === 'woodcut')).toMatchObject({ enabled: false, score: 0.3 });
   });
 });
