@@ -23,9 +23,8 @@ export interface DisplayContent {
 
 /**
  * The stores and plain services of one process (server or CLI), built first by the composition
- * root (create-core.ts). `db` is still here for the modules that keep their own tables (import,
- * classification, calendar, weather, stats, jobs); displays, panel images and the photo library's
- * marks go through their stores.
+ * root (create-core.ts). `db` is still here only for the jobs and executions (main/jobs/), whose
+ * store comes with issue 23; everything else goes through its store.
  */
 export interface StoreContext {
   dataDir: string;
