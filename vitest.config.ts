@@ -1,16 +1,45 @@
 import os from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Files that hold the product to wall-clock times (a long-poll woken within a second, a live update
+ * within two, a revoked token refused within the next half second of requests). They run by
+ * themselves, two at a time, before the rest: a busy neighbour would make them late.
+ */
+const LATENCY_FILES = [
+  'test/e2e/displays.test.ts',
+  'test/integration/device-security.test.ts',
+  'test/integration/frame-program.test.ts',
+  'test/integration/integration-control.test.ts',
+  'test/integration/screens-home-assistant-live.test.ts',
+  'test/integration/screens-webhook.test.ts',
+  'test/integration/state-polling.test.ts',
+  'test/integration/two-nodes-postgres.test.ts',
+  'test/jobs/queue.test.ts',
+  'test/sources/home-assistant.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most of a test file's time is spent waiting (servers, child processes, long-polls, browsers)
-    // rather than computing, yet vitest's default (cores − 1) runs a 2-core machine one file at a
-    // time: one file more than there are cores keeps both busy. VITEST_MAX_WORKERS overrides it.
-    maxWorkers: os.availableParallelism() + 1,
+    projects: [
+      { extends: true, test: { name: 'latency', include: LATENCY_FILES, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'parallel',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...LATENCY_FILES],
+          // Most of a file's time is spent waiting (servers, child processes, long-polls, browsers)
+          // rather than computing, yet vitest's default (cores − 1) runs a 2-core machine one file
+          // at a time: one file more than there are cores keeps both busy.
+          maxWorkers: os.availableParallelism() + 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });
