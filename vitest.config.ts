@@ -3,10 +3,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Files that hold the product to wall-clock times (a long-poll woken within a second, a live update
- * within two, a revoked token refused within the next half second of requests). They run by
- * themselves, two at a time, before the rest: a busy neighbour would make them late.
+ * within two, a revoked token refused within the next half second of requests) or give real work a
+ * short timeout (1–1.5 s, so that their hanging stand-ins end quickly). They run by themselves, two
+ * at a time, before the rest: a busy neighbour would make them late.
  */
 const LATENCY_FILES = [
+  'test/ai/classify.test.ts',
+  'test/ai/variants.test.ts',
   'test/e2e/displays.test.ts',
   'test/integration/device-security.test.ts',
   'test/integration/frame-program.test.ts',
@@ -16,7 +19,10 @@ const LATENCY_FILES = [
   'test/integration/state-polling.test.ts',
   'test/integration/two-nodes-postgres.test.ts',
   'test/jobs/queue.test.ts',
+  'test/recipes/data.test.ts',
+  'test/recipes/transform.test.ts',
   'test/sources/home-assistant.test.ts',
+  'test/storage/postgres-change-feed.test.ts',
 ];
 
 export default defineConfig({
