@@ -1,10 +1,14 @@
 import type { DataSource } from 'typeorm';
+import type { ArtStyleStore } from '../ai/art-style-store.ts';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
+import type { ShowHistoryStore } from '../library/show-history-store.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { PictureSourceStore } from '../sources/picture-source-store.ts';
+import type { StatsStore } from '../stats/store.ts';
 import type { WeatherStore } from '../weather/store.ts';
 import type { AppEvents } from './events.ts';
 import type { Logger } from './logger.ts';
@@ -20,9 +24,8 @@ export interface DisplayContent {
 
 /**
  * The stores and plain services of one process (server or CLI), built first by the composition
- * root (create-core.ts). `db` is still here for the modules that keep their own tables (import,
- * classification, calendar, weather, stats); displays, panel images, jobs and the photo library's
- * marks go through their stores.
+ * root (create-core.ts); everything goes through its store. `db` is here for the composition roots
+ * only (server.ts watches it for other processes' changes and holds the job runner's lock on it).
  */
 export interface StoreContext {
   dataDir: string;
@@ -31,12 +34,18 @@ export interface StoreContext {
   events: AppEvents;
   log: Logger;
   now(): Date;
+  /** The database's change counter (null where there is none): another process's writes move it. */
+  dataVersion(): number | null;
   displays: DisplayStore;
   panelImages: PanelImageStore;
   photos: PhotoStore;
+  shows: ShowHistoryStore;
+  artStyles: ArtStyleStore;
   calendars: CalendarStore;
   weather: WeatherStore;
   jobStore: JobStore;
+  stats: StatsStore;
+  pictureSources: PictureSourceStore;
 }
 
 /** What jobs run with: the stores, and the display content service they refresh. */

@@ -5,7 +5,7 @@ import type { ExecutionTrigger, Job } from '../storage/entities/job.ts';
 import { ensureDefaultJobs } from './default-jobs.ts';
 import type { ExecutionDto, ExecutionLogDto, JobDto } from '../../contract/dtos.ts';
 import { toExecutionDto, toJobDto, toLogDto } from './dto.ts';
-import { ExecutionQueue } from './execution-queue.ts';
+import type { ExecutionQueue } from './execution-queue.ts';
 import { validateJobParams } from './params.ts';
 import { Runner } from './runner.ts';
 import { CronScheduler, nextRunTimes } from './scheduler.ts';
@@ -40,8 +40,8 @@ export class JobService {
     const claimAll = (options.claim ?? 'all') === 'all';
     this.kinds = new Map(kinds.map((kind) => [kind.kind, kind]));
     this.store = app.jobStore;
-    this.queue = new ExecutionQueue({
-      db: app.db, events: app.events, now: () => app.now(), leaseMs: settings.leaseMs,
+    this.queue = this.store.executionQueue({
+      leaseMs: settings.leaseMs,
       runnerNode: claimAll ? (options.nodeName ?? os.hostname()) : null,
       jobName: (id) => this.jobName(id),
     });

@@ -2,6 +2,7 @@ import { In, LessThan, type DataSource, type Repository } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import { ExecutionEntity, ExecutionLogEntity, FINISHED_STATUSES, JobEntity, type Execution, type ExecutionLog, type Job } from '../storage/entities/job.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
+import { ExecutionQueue, type ExecutionQueueDeps } from './execution-queue.ts';
 import { parseJobPatch } from './job-patch.ts';
 
 export interface JobStoreDeps {
@@ -29,6 +30,11 @@ export class JobStore {
     this.jobs = deps.db.getRepository(JobEntity);
     this.executionRows = deps.db.getRepository(ExecutionEntity);
     this.logLines = deps.db.getRepository(ExecutionLogEntity);
+  }
+
+  /** The execution queue over the same tables, for a job service (a server's job runner or a CLI run). */
+  executionQueue(settings: Omit<ExecutionQueueDeps, 'db' | 'events' | 'now'>): ExecutionQueue {
+    return new ExecutionQueue({ ...settings, db: this.deps.db, events: this.deps.events, now: this.deps.now });
   }
 
   /** In the order they are listed: sort order, then name. */

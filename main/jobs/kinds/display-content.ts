@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISPLAY_MODES, type DisplayMode } from '../../storage/entities/display.ts';
+import { DISPLAY_MODES, type DisplayMode } from '../../../contract/dtos.ts';
 import type { JobKind } from '../types.ts';
 
 export const refreshAllJob: JobKind<{ modes?: DisplayMode[] }> = {
