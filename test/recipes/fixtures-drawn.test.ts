@@ -6,7 +6,7 @@
  *
  * The manifest's `drawn` entry of each fixture lists what is checked. Golden images:
  * `UPDATE_GOLDEN=1 npx vitest run test/recipes/fixtures-drawn.test.ts` writes them anew into
- * test/fixtures/recipes/golden/ (look at each before committing).
+ * test/fixtures/recipes-golden/ (look at each before committing).
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { ocrText, ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
 import { fixturePage } from './support/draw-fixture.ts';
 import { assertLayout } from './support/layout-checks.ts';
 
-const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/recipes/golden/', import.meta.url));
+const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/recipes-golden/', import.meta.url));
 /** The hardest panel for text: every fixture is drawn on it unless its manifest says why not. */
 const DEFAULT_PANEL = 'trmnl-og-1bit';
 /** A browser's drawing may shift by a glyph's antialiasing between Chromium builds. */
