@@ -95,11 +95,14 @@ export class ScreenDrawing {
     return (await this.data.refresh(screen.id)).screen;
   }
 
+  /** A Liquid error while rendering shows in its place on the panel (as TRMNL's does) and on the screen's entry. */
   private async viewHtml(screen: Screen, view: ScreenView, context: DrawContext): Promise<string> {
     try {
       // A built-in's values are its loader's settings, already turned into its data.
       const values = isBuiltin(screen.builtinId) ? {} : screen.fieldValues;
-      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, values, { ...context, instanceName: screen.name });
+      const { html, errors } = await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, values, { ...context, instanceName: screen.name });
+      if (errors.length > 0) await this.store.saveError(screen.id, `Liquid error in ${errors.join('; ')}`);
+      return html;
     } catch (err) {
       const reason = (err as Error).message || String(err);
       await this.store.saveError(screen.id, `could not draw: ${reason}`);

@@ -112,7 +112,7 @@ export function fixtureData(fixture: RecipeFixture, recipe?: Recipe): Record<str
 /** The fixture's HTML for one layout at a device size, offline: what parts that draw recipes start from. */
 export async function renderFixtureHtml(fixture: RecipeFixture, layout: RecipeLayout, device = { width: 800, height: 480 }): Promise<string> {
   const recipe = await importFixture(fixture);
-  return renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device));
+  return (await renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device))).html;
 }
 
 export function fixtureContext(fixture: RecipeFixture, device = { width: 800, height: 480 }): RenderContext {

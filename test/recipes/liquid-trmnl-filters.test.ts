@@ -8,7 +8,7 @@ const time = { timeZone: 'America/New_York', now: new Date('2025-06-15T12:00:00Z
 
 async function render(source: string, data: unknown = {}): Promise<string> {
   const recipe: Recipe = { settings: {} as Recipe['settings'], markup: { full: source }, values: {} };
-  return (await renderLiquid(recipe, 'full', data as Record<string, unknown>, time)).trim();
+  return (await renderLiquid(recipe, 'full', data as Record<string, unknown>, time)).html.trim();
 }
 
 const people = parseRubyJson('[{"name":"Ann","team":"red","age":"31","score":7.5},{"name":"Bo","team":"blue","age":"25","score":9},{"name":"Cy","team":"red","age":"40","score":6}]');

@@ -49,7 +49,7 @@ export async function fixturePage(fixture: RecipeFixture, profileId: string): Pr
   const profile = findBuiltinProfile(profileId)!;
   const layout = drawnLayout(recipe);
   const data = await fixtureDataByStrategy(fixture, recipe);
-  const view = await renderRecipe(recipe, layout, data, fixture.values, fixtureContext(fixture, { width: profile.width, height: profile.height }));
+  const { html: view } = await renderRecipe(recipe, layout, data, fixture.values, fixtureContext(fixture, { width: profile.width, height: profile.height }));
   const { darkMode, noScreenPadding } = recipe.settings;
   return { layout, html: screenMarkup([{ html: view }], { mashup: PLACE[layout], darkMode, noScreenPadding }), target: { profile, darkMode, noScreenPadding } };
 }
