@@ -14,6 +14,11 @@ export function appDrawContext(at: Date, size = { width: 800, height: 480 }): Dr
   return { at, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: 'en', ...size, percentCharged: null, wifiStrength: null };
 }
 
+/** Polling recipes and built-ins fetch their data; webhook screens are pushed theirs, static ones carry it. */
+function fetchesData(screen: Screen): boolean {
+  return screen.strategy === 'polling' || isBuiltin(screen.builtinId);
+}
+
 export interface RefreshOutcome {
   screen: Screen;
   error: string | null;
@@ -89,6 +94,15 @@ export class ScreenData {
     });
   }
 
+  /**
+   * Fetches every screen that fetches its data (polling recipes and built-ins) now, whatever its
+   * interval: the tray's "Refresh all screens". Each keeps its last good data on a failure.
+   */
+  async refreshAll(): Promise<RefreshOutcome[]> {
+    const screens = (await this.store.list()).filter(fetchesData);
+    return Promise.all(screens.map((screen) => this.refresh(screen.id)));
+  }
+
   /** A webhook POST for the screen with this uuid; the body's shape is checked before anything changes. */
   async push(uuid: string, body: Uint8Array): Promise<Screen> {
     const found = await this.store.findByUuid(uuid);
@@ -112,8 +126,7 @@ export class ScreenData {
     this.store.list().then((screens) => {
       const now = this.now().getTime();
       for (const screen of screens) {
-        const fetches = screen.strategy === 'polling' || isBuiltin(screen.builtinId);
-        if (!fetches || this.polling.has(screen.id)) continue;
+        if (!fetchesData(screen) || this.polling.has(screen.id)) continue;
         const last = Math.max(screen.dataFetchedAt?.getTime() ?? 0, screen.lastErrorAt?.getTime() ?? 0);
         if (now - last < screen.refreshMinutes * 60_000) continue;
         this.polling.add(screen.id);
