@@ -4,7 +4,7 @@ import type { FrameworkColours } from './colours.ts';
 export function componentsCss(colours: FrameworkColours, colourClasses: string): string {
   const { ink, paper } = colours;
   return `
-.item { display: flex; flex-direction: row; gap: 10px; align-items: stretch; }
+.item { display: flex; flex-direction: row; gap: 10px; align-items: stretch; max-width: 100%; }
 .item .meta { display: flex; flex-direction: column; align-items: center; width: 10px; flex-shrink: 0; border-radius: 3px; background-color: ${colours.fill(0.5)}; }
 .item .meta--index { width: auto; background-color: transparent; }
 .item .index { display: block; min-width: 22px; padding: 2px 4px; border-radius: 4px; background-color: ${ink}; color: ${paper}; font-size: 14px; font-weight: 700; text-align: center; }
