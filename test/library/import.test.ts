@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PhotoImportError, importPhoto } from '../../main/library/import.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
@@ -129,7 +129,7 @@ describe('importPhoto', () => {
 });
 
 /** The sRGB (or, with ignoreIcc, the stored) numbers of the pixel at fractions x, y of the image. */
-async function pixelAt(image: Buffer | string, x: number, y: number, options: sharp.SharpOptions = {}): Promise<number[]> {
+async function pixelAt(image: Buffer | string, x: number, y: number, options: SharpOptions = {}): Promise<number[]> {
   const { data, info } = await sharp(image, options).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const offset = (Math.floor(y * info.height) * info.width + Math.floor(x * info.width)) * info.channels;
   return [...data.subarray(offset, offset + 3)];
