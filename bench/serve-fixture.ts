@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Agent, setGlobalDispatcher } from 'undici';
 import { ensureBuilt } from '../bin/build-outputs.mjs';
 import { createCore } from '../main/create-core.ts';
 import { importFolder } from '../main/library/import-folder.ts';
@@ -15,13 +14,6 @@ export interface PairedFleet {
   dataDir: string;
   stop(): Promise<void>;
 }
-
-/**
- * The simulated frames' fetch keeps an idle connection for 4 s, well inside the server's 15 s. With
- * the default (the server's 15 s less 2 s), a benchmark process the loaded machine kept waiting
- * past that margin sent its next poll on a connection the server was closing ("other side closed").
- */
-setGlobalDispatcher(new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 }));
 
 /** `inkstand serve` in its own process with a few photos and `count` approved frames that have polled once; `env` adds to its environment. */
 export async function startFleet(count: number, size = { width: 800, height: 480 }, env: NodeJS.ProcessEnv = {}): Promise<PairedFleet> {

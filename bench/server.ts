@@ -101,7 +101,7 @@ async function runJob(serve: ServeProcess, name: string): Promise<void> {
  * 200 frames polling at a realistic rate (20 holding long-polls) while 40 large frames render and
  * photos are uploaded; then the same server flat out against a bare Node server answering 304.
  */
-async function pollsUnderLoad(report: Report): Promise<void> {
+export async function pollsUnderLoad(report: Report): Promise<void> {
   const photo = await uploadablePhoto();
   const fleet = await startFleet(POLLING_FRAMES, undefined, { NODE_OPTIONS: `--import ${EVENT_LOOP_PROBE}` });
   try {

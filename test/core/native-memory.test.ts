@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { glibcAllocator, releaseNativeMemoryWhenIdle } from '../../main/core/native-memory.ts';
+
+const onGlibc = process.platform === 'linux' && Boolean((process.report.getReport().header as { glibcVersionRuntime?: string }).glibcVersionRuntime);
+
+describe('native memory', () => {
+  it.runIf(onGlibc)('reaches glibc\'s allocator: a trim answers whether it gave memory back, an arena cap is accepted', () => {
+    const glibc = glibcAllocator()!;
+    expect(glibc).not.toBeNull();
+    expect([0, 1]).toContain(glibc.mallocTrim(0));
+    expect(glibc.mallopt(-8, 2)).toBe(1);
+  });
+
+  it('starts and stops everywhere, with no timer left to keep the process alive', () => {
+    const handlesBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const memory = releaseNativeMemoryWhenIdle();
+    memory.stop();
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(handlesBefore);
+  });
+});
