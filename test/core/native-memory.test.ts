@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { glibcAllocator, releaseNativeMemoryWhenIdle } from '../../main/core/native-memory.ts';
 
-const onGlibc = process.platform === 'linux' && Boolean((process.report.getReport().header as { glibcVersionRuntime?: string }).glibcVersionRuntime);
+const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
+const onGlibc = process.platform === 'linux' && Boolean(report.header?.glibcVersionRuntime);
 
 describe('native memory', () => {
   it.runIf(onGlibc)('reaches glibc\'s allocator: a trim answers whether it gave memory back, an arena cap is accepted', () => {
