@@ -49,13 +49,7 @@ async function replaceFrom(target: string, fill: (temp: string) => Promise<void>
 export function writeFileAtomicSync(target: string, data: Uint8Array | string, mode = 0o644): void {
   const temp = tempNameFor(target);
   try {
-    const fd = fs.openSync(temp, 'wx', mode);
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeFlushedSync(temp, data, mode);
     fs.renameSync(temp, target);
   } catch (err) {
     fs.rmSync(temp, { force: true });
@@ -63,6 +57,37 @@ export function writeFileAtomicSync(target: string, data: Uint8Array | string, m
   }
 }
 
+/** A new file with `data`, flushed to disk before it is linked or renamed into place. */
+function writeFlushedSync(file: string, data: Uint8Array | string, mode: number): void {
+  const fd = fs.openSync(file, 'wx', mode);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Creates `target` with the whole of `data` only if no file is there yet, and says whether it did:
+ * the data goes to a temp file first and is hard-linked into place (a link never replaces a file),
+ * so of several processes sharing a folder (nodes on one NFS data dir) exactly one wins and
+ * nobody sees a half-written file.
+ */
+export function createFileOnceSync(target: string, data: Uint8Array | string, mode = 0o644): boolean {
+  const temp = tempNameFor(target);
+  try {
+    writeFlushedSync(temp, data, mode);
+    fs.linkSync(temp, target);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
 }

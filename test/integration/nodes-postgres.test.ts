@@ -30,8 +30,11 @@ describe.skipIf(!postgresAvailable)('live nodes and one admin token on one Postg
     cluster?.stop();
   });
 
-  it('two nodes started together print the same admin token, and it works on both', async () => {
+  it('two nodes started together on a new data dir print the same admin token, and it works on both; they serve one certificate', async () => {
     expect(b.urls.adminToken).toBe(a.urls.adminToken);
+    const fingerprint = (node: TestServer) => node.server.core.frameProgram.listeners.current?.fingerprint;
+    expect(fingerprint(b)).toMatch(/^sha256:/);
+    expect(fingerprint(b)).toBe(fingerprint(a));
     expect((await fetch(`${b.urls.http}/api/admin/displays`, { headers: { authorization: `Bearer ${a.urls.adminToken}` } })).status).toBe(200);
     expect((await fetch(`${a.urls.http}/api/admin/displays`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
   });
