@@ -6,7 +6,11 @@ export const NODE_GONE_AFTER_MS = 30_000;
 /** A gone node's row is deleted once its last heartbeat is this old. */
 export const NODE_PRUNED_AFTER_MS = 24 * 60 * 60_000;
 
-/** The nodes table: each server's own row, written by its heartbeat; read by Settings and at start-up. */
+/**
+ * The nodes table: each server's own row, written by its heartbeat; read by Settings and at
+ * start-up. Unlike the other stores its writes announce no event: nothing is cached from them,
+ * and an event every few seconds per node would only wake the UI for a changed timestamp.
+ */
 export class NodeStore {
   constructor(private readonly db: DataSource) {}
 
