@@ -43,23 +43,27 @@ export async function runNodesBench(report: Report): Promise<void> {
 }
 
 /** FRAMES frames split over the nodes, polling every 0.5–2 s for POLL_SECONDS while a third of them are re-rendered again and again (through the first node). */
-async function pollsWhileRendering(library: ServedLibrary, nodes: ServeProcess[]): Promise<PollStats> {
+async function pollsWhileRendering(library: ServedLibrary, nodes: ServeProcess[]): Promise<PollStats & { renders: number; renderFailures: string[] }> {
   const perNode = Math.ceil(FRAMES / nodes.length);
   const frames = (await Promise.all(nodes.map((node, i) => pairFrames(node, `bench-${i}`, perNode)))).flat().slice(0, FRAMES);
   const rendering = await churnRenders(library.nodes[0], frames.slice(0, Math.floor(frames.length / 3)));
   await sleep(WARM_UP_MS);
   const polls = await pollLikeFrames(frames, POLL_SECONDS, 0);
-  await rendering.stop();
-  return polls;
+  const renders = await rendering.stop();
+  for (const node of nodes) if (node.child.exitCode !== null || node.child.signalCode !== null) console.error(`a node exited:\n${node.output().slice(-2000)}`);
+  return { ...polls, renders, renderFailures: rendering.failures };
 }
 
-function reportPolls(report: Report, label: string, polls: PollStats): void {
+function reportPolls(report: Report, label: string, polls: PollStats & { renders: number; renderFailures: string[] }): void {
   report(`state polls 304, ${FRAMES} frames every 0.5-2 s for ${POLL_SECONDS} s, a third re-rendering, ${label}: polls`, polls.latencies.length, 'count');
   report('  p50', percentile(polls.latencies, 50), 'ms');
   report('  p99', percentile(polls.latencies, 99), 'ms');
   report('  max', Math.max(...polls.latencies), 'ms');
   report('  failed requests', polls.failures.length, 'count');
+  report('  pictures re-rendered meanwhile', polls.renders, 'count');
+  report('  failed re-render rounds', polls.renderFailures.length, 'count');
   if (polls.failures.length > 0) console.error(polls.failures.slice(0, 5));
+  if (polls.renderFailures.length > 0) console.error(polls.renderFailures.slice(0, 5));
 }
 
 /** A long-poll held on node B, a change made through node A's admin API: the time from the admin call to B's answer. */
