@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NodeDto } from '../../contract/admin.ts';
 import { FrameProgram, freeUdpPort, shownLog } from '../helpers/frame-program.ts';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
@@ -61,5 +62,15 @@ describe.skipIf(!postgresAvailable)('a frame whose node is killed moves to the o
     const [, version] = await frame.waitFor(/^showing (\S+) \(message\)$/m, 10_000, mark);
     expect(shownLog(panelDir).at(-1)).toEqual([version, 'message']);
     console.info(`frame moved to the other node ${movedAfterS.toFixed(1)} s after kill -9`);
-  });
+  }, 90_000);
+
+  it('Settings’ node list shows the killed node as gone 30 s after its last heartbeat, and the other as the job runner', async () => {
+    await vi.waitFor(async () => {
+      const nodes: NodeDto[] = await (await admin(b, 'GET', '/nodes')).json();
+      expect(nodes.map(({ name, alive, runsJobs }) => ({ name, alive, runsJobs }))).toEqual([
+        { name: 'node-a', alive: false, runsJobs: false },
+        { name: 'node-b', alive: true, runsJobs: true },
+      ]);
+    }, { timeout: 60_000, interval: 1_000 });
+  }, 70_000);
 });
