@@ -72,6 +72,9 @@ function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
 }
 
+/** What link(2) answers on a file system without hard links. */
+const LINKS_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
 /**
  * Creates `target` with the whole of `data` only if no file is there yet, and says whether it did:
  * the data goes to a temp file first and is hard-linked into place (a link never replaces a file),
@@ -85,9 +88,18 @@ export function createFileOnceSync(target: string, data: Uint8Array | string, mo
     fs.linkSync(temp, target);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!LINKS_UNSUPPORTED.has(code ?? '')) throw err;
   } finally {
     fs.rmSync(temp, { force: true });
+  }
+  // A share without hard links (some SMB servers): an exclusive create, which such shares do honour.
+  try {
+    fs.writeFileSync(target, data, { mode, flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
   }
 }
