@@ -205,7 +205,7 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
   const queueOf = (owner: { host: string; pid: number }) => new ExecutionQueue({ db, events, now, leaseMs: 60_000, runnerNode: 'node-a', jobName: async () => 'first', owner });
   return {
     stores, profiles, executions: queueOf({ host: 'elsewhere', pid: 1 }), takingOver: queueOf({ host: 'here', pid: 2 }), job, runningId, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
-    adminTokens: new AdminTokenStore(db, events),
+    adminTokens: new AdminTokenStore(db, events, fileKeyCipher(dataDir)),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs: new DisplayLogStore(db, events, now),
   };
