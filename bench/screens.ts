@@ -6,7 +6,6 @@ import { browserDocument } from '../main/markup/browser/page.ts';
 import { drawMarkupHere } from '../main/markup/draw.ts';
 import { viewportFor } from '../main/markup/target.ts';
 import { chromiumProcessesOf, median, rssMb } from './screens-support.ts';
-import { runDashboardEngines } from './screens-dashboard.ts';
 import type { Report } from './report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -71,7 +70,6 @@ export async function runScreensBench(report: Report): Promise<void> {
     }
     report('screens: RSS before drawing', baseline, 'MB');
     report('screens: peak RSS while drawing (Inkstand, in this process)', peakRss, 'MB');
-    await runDashboardEngines(report, browser);
   } finally {
     await browser?.close();
   }

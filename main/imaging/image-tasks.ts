@@ -49,7 +49,7 @@ export const IMAGE_TASKS = {
 export type ImageTasks = typeof IMAGE_TASKS;
 export type ImageTaskName = keyof ImageTasks;
 
-/** The drawing code (satori, resvg) is loaded with the first picture: an image process started for photos starts quicker without it. */
+/** The drawing code (the takumi engine) is loaded with the first picture: an image process started for photos starts quicker without it. */
 async function draw(picture: Picture, opts: RenderOptions): Promise<Buffer> {
   const { canvasForPanel, drawPicture } = await import('../dashboard/picture.ts');
   return drawPicture(picture, canvasForPanel(opts.profile, opts.rotation));
