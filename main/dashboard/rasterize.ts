@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { measure, paint, paintSvg, type EngineInput } from '../markup/engine.ts';
+import { measure, paint, paintPng, paintSvg, type EngineInput } from '../markup/engine.ts';
 import type { CanvasSpec } from './canvas.ts';
 import type { El } from './elements.ts';
 import { boxesByKey, toEngineTree, type LaidOut } from './to-node.ts';
@@ -24,9 +23,7 @@ export function toSvg(tree: El, canvas: CanvasSpec): Promise<string> {
   return paintSvg(engineInput(tree, canvas));
 }
 
-/** Element tree → RGB PNG of exactly the canvas size. */
-export async function rasterize(tree: El, canvas: CanvasSpec): Promise<Buffer> {
-  const { pixels, width, height } = await toPixels(tree, canvas);
-  // Fast compression: the frame pipeline decodes this at once, so time matters more than bytes.
-  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().png({ compressionLevel: 1 }).toBuffer();
+/** Element tree → RGB PNG of exactly the canvas size (the root paints the paper, so the drawing is opaque). */
+export function rasterize(tree: El, canvas: CanvasSpec): Promise<Buffer> {
+  return paintPng(engineInput(tree, canvas));
 }

@@ -65,6 +65,12 @@ export async function paint(input: EngineInput): Promise<Buffer> {
   return r.render(input.node, { ...options(input), format: 'raw' });
 }
 
+/** A PNG (RGB where the drawing is opaque), encoded by the engine: no raw copy crosses into JavaScript. */
+export async function paintPng(input: EngineInput): Promise<Buffer> {
+  const r = await engineRenderer();
+  return r.render(input.node, { ...options(input), format: 'png' });
+}
+
 /** The drawing as SVG, each fill and stroke named (for tests of which colours are painted). */
 export async function paintSvg(input: EngineInput): Promise<string> {
   const r = await engineRenderer();
