@@ -54,7 +54,8 @@ export function toPanelIndices(paint: PanelPaint): Uint8Array {
   const indices = new Uint8Array(pixels);
   const words = pixelWords(rgba, pixels);
   const size = BAYER8.size;
-  let last = -1;
+  // Any word but the first pixel's (every 32-bit value is a possible pixel, opaque white is -1).
+  let last = ~words[0];
   let result = 0;
   for (let y = 0, p = 0; y < height; y++) {
     const patternRow = (y % size) * size;
@@ -122,9 +123,9 @@ function ditherPictures(paint: PanelPaint, indices: Uint8Array): void {
  * The pixels as one 32-bit word each: one load per pixel instead of three. The engine's buffers
  * are aligned for it; any other is copied once.
  */
-function pixelWords(rgba: Uint8Array, pixels: number): Uint32Array {
+function pixelWords(rgba: Uint8Array, pixels: number): Int32Array {
   const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba.subarray(0, pixels * 4));
-  return new Uint32Array(aligned.buffer, aligned.byteOffset, pixels);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
 }
 
 /** A pixel's word as 0xRRGGBB (alpha ignored). */
