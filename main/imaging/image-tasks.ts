@@ -39,6 +39,11 @@ export const IMAGE_TASKS = {
     const { drawMarkupHere } = await import('../markup/draw.ts');
     return drawMarkupHere(html, target);
   },
+  /** The same, only the panel-ready PNG (what a display gets). */
+  async drawMarkupPng(html: string, target: MarkupTarget): Promise<Buffer> {
+    const { drawMarkupPngHere } = await import('../markup/draw.ts');
+    return drawMarkupPngHere(html, target);
+  },
   /** A browser's screenshot of a recipe turned into the panel's colours. */
   async markupShotToPanel(shot: BrowserShot, target: MarkupTarget): Promise<Buffer> {
     const { shotToPanel } = await import('../markup/shot-to-panel.ts');
