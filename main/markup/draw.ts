@@ -66,7 +66,7 @@ async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Pro
   const lists = [...descendants(root)].filter((el) => el.attrs['data-list-limit'] === 'true');
   const limited = [...descendants(root)].some((el) => el.attrs['data-content-limiter'] === 'true');
   if (columnsEls.length > 0 || lists.length > 0) {
-    if (addWantedColumns(columnsEls)) await layout();
+    addWantedColumns(columnsEls);
     const boxes = await layout();
     const boxOf = (el: MarkupElement): Box | undefined => boxes.get(el)?.box;
     for (const columns of columnsEls) flowColumns(columns, boxOf, MORE_LABEL_HEIGHT * viewport.scale, COLUMN_GAP * viewport.scale);
