@@ -40,7 +40,7 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
 /** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */
 export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<DrawnMarkup> {
   const recipe = await builtinRecipe(id);
-  const html = await renderRecipe(recipe, 'full', data ?? {}, {}, {
+  const { html } = await renderRecipe(recipe, 'full', data ?? {}, {}, {
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });
