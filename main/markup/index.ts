@@ -12,6 +12,7 @@
  * pixel order, like the frame pipeline's.
  */
 import { runImageTask } from '../imaging/pool.ts';
+import type { LaidOutBox } from './boxes.ts';
 import { browserDocument } from './browser/page.ts';
 import { markupBrowser } from './browser/registry.ts';
 import type { DrawnMarkup } from './draw.ts';
@@ -70,12 +71,18 @@ export function drawMarkupPng(html: string, target: MarkupTarget): Promise<Buffe
 export interface DrawnScreen {
   png: Buffer;
   how: DrawingMethod['how'];
+  /** The engine's laid-out tree, when asked for (never for browser drawings). */
+  boxes?: LaidOutBox;
 }
 
-/** Whatever the markup needs: the engine, a browser, or the card saying a browser is needed. */
-export async function drawScreenMarkup(html: string, target: MarkupTarget): Promise<DrawnScreen> {
+/**
+ * Whatever the markup needs: the engine, a browser, or the card saying a browser is needed. The
+ * laid-out tree costs the engine one more layout pass, so it is drawn only when asked for.
+ */
+export async function drawScreenMarkup(html: string, target: MarkupTarget, opts: { boxes?: boolean } = {}): Promise<DrawnScreen> {
   const { how } = drawingMethod(html);
-  if (how === 'markup') return { how, png: await drawMarkupPng(html, target) };
+  const engine = async (markup: string): Promise<Omit<DrawnScreen, 'how'>> => (opts.boxes ? drawMarkup(markup, target) : { png: await drawMarkupPng(markup, target) });
+  if (how === 'markup') return { how, ...(await engine(html)) };
   if (how === 'browser') return { how, ...(await drawWithBrowser(html, target)) };
-  return { how, png: await drawMarkupPng(needsBrowserCardMarkup(html), target) };
+  return { how, ...(await engine(needsBrowserCardMarkup(html))) };
 }
