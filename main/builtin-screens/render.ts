@@ -18,7 +18,7 @@ export function builtinRecipe(id: string): Promise<Recipe> {
 
 export interface Refreshed {
   data: unknown;
-  /** Set when the source failed: the data is the last good one (null when there never was any). */
+  /** Set when the source failed: the data is the last good one (else the source's placeholder, else null). */
   error: string | null;
 }
 
@@ -33,7 +33,7 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
     return { data: await screen.load(valid, context), error: null };
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
-    return { data: previous, error: err.message };
+    return { data: previous ?? err.placeholder ?? null, error: err.message };
   }
 }
 
@@ -44,5 +44,5 @@ export async function renderBuiltinScreen(id: string, data: unknown, context: Lo
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });
-  return drawMarkup(screenMarkup([{ html }]), target);
+  return drawMarkup(screenMarkup([{ html }], { darkMode: recipe.settings.darkMode, noScreenPadding: recipe.settings.noScreenPadding }), target);
 }

@@ -74,7 +74,11 @@ export class ScreenData {
         const context = { ...appDrawContext(this.now()), instanceName: screen.name };
         if (isBuiltin(screen.builtinId)) {
           const loaded = await loadBuiltinData(screen.builtinId, screen.fieldValues, { now: context.at, timeZone: context.timeZone, locale: context.locale }, screen.data);
-          if (loaded.error) throw new Error(loaded.error);
+          if (loaded.error) {
+            // Nothing to keep: the source's placeholder (a card saying what it needs) is shown meanwhile.
+            if (screen.data === null && loaded.data !== null) await this.store.saveData(id, loaded.data);
+            throw new Error(loaded.error);
+          }
           await this.store.saveData(id, loaded.data);
         } else {
           await this.store.saveData(id, await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, context));

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { AppEvents } from '../../main/core/events.ts';
+import { setMarkupBrowser } from '../../main/markup/index.ts';
 import { listBuiltins } from '../../main/screens/builtin-plugins.ts';
 import { ScreenInputError, ScreenInUseError } from '../../main/screens/errors.ts';
 import type { ScreenMarkup } from '../../main/screens/markup-port.ts';
@@ -144,6 +145,16 @@ describe('screens: import, values, data, removal', () => {
     await expect(screens.library.addBuiltin('countdown', { values: { label: 'x', date: 'soon' } })).rejects.toThrow(/date/);
     const countdown = (await screens.store.list()).find((s) => s.builtinId === 'countdown')!;
     expect((await screens.library.recipe(countdown)).fields.map((f) => [f.keyname, f.fieldType])).toEqual([['label', 'string'], ['date', 'date']]);
+  });
+
+  it('shows a built-in\'s placeholder when its first fetch fails (a web page screen with no browser says it needs one), the error on its entry', async () => {
+    await setMarkupBrowser(null);
+    const screen = await screens.library.addBuiltin('web-page', { values: { url: 'http://127.0.0.1:9/dashboard', zoom: '1.5', crop: '{"x":0,"y":0,"width":400,"height":240}' } });
+    const { html } = await screens.drawing.page({ kind: 'screen', id: screen.id }, { target: { profile: { width: 800, height: 480 } as never, rotation: 0 }, at: new Date('2025-03-14T08:30:00Z'), timeZone: 'Europe/Berlin' });
+    expect(html).toContain('No picture of the page yet');
+    expect(html).toContain('needs a browser');
+    expect(await screens.store.get(screen.id)).toMatchObject({ data: { image: '', problem: expect.stringContaining('needs a browser') }, lastError: expect.stringContaining('install Chromium') });
+    await expect(screens.library.addBuiltin('web-page', { values: { url: 'http://127.0.0.1:9/', crop: '{"x":700,"y":0,"width":200,"height":100}' } })).rejects.toThrow(/crop: the crop must lie inside the 800×480 picture/);
   });
 
   it('gives fetches the app zone when no display asks', () => {
