@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { AppContext } from '../core/app-context.ts';
 import { importPhoto, PhotoImportError } from '../library/import.ts';
 import { deletePhoto } from '../library/photo-actions.ts';
+import { PhotoEntity } from '../storage/entities/photo.ts';
 import { PictureSourceItemEntity, type PictureSourceItem } from '../storage/entities/picture-source-item.ts';
 import { SourceError } from './source-http.ts';
 
@@ -55,7 +56,7 @@ export async function syncPictures(app: AppContext, source: string, listing: rea
     try {
       const bytes = await options.fetchOriginal(entry);
       report.bytesFetched += bytes.length;
-      const { photo } = await importPhoto(app, { buffer: bytes, originalName: entry.fileName });
+      const { photo } = await importPhoto(app, { buffer: bytes, originalName: entry.fileName }, { bySource: true });
       const row = { source, externalId: entry.externalId, photoId: photo.id, checksum: entry.checksum ?? null, title: entry.title ?? null, credit: entry.credit ?? null, licence: entry.licence ?? null, link: entry.link ?? null, syncedAt: app.now() };
       if (have) {
         await items.update({ id: have.id }, row);
@@ -84,8 +85,10 @@ export async function pictureCredit(app: Pick<AppContext, 'db'>, photoId: number
   return item ? { source: item.source, title: item.title, credit: item.credit, licence: item.licence, link: item.link } : null;
 }
 
-/** A photo goes with its last source item; one another source (or album) also brought stays. */
+/** A photo goes with its last source item; one another source (or album) also brought, or the user added too, stays. */
 async function removePhotoIfUnused(app: AppContext, photoId: number): Promise<void> {
   const others = await app.db.getRepository(PictureSourceItemEntity).countBy({ photoId });
-  if (others === 0) await deletePhoto(app, photoId);
+  if (others > 0) return;
+  const photo = await app.db.getRepository(PhotoEntity).findOne({ where: { id: photoId }, select: { id: true, addedByUser: true } });
+  if (photo && !photo.addedByUser) await deletePhoto(app, photoId);
 }
