@@ -1,4 +1,4 @@
-import { drawMarkup, screenMarkup, type DrawnMarkup, type MarkupTarget } from '../markup/index.ts';
+import { drawMarkup, screenMarkup, type DrawnMarkup, type MarkupTarget, type ViewSize } from '../markup/index.ts';
 import { importRecipe, renderRecipe, type Recipe } from '../recipes/index.ts';
 import { SourceError } from '../sources/source-http.ts';
 import { builtinRecipeFolder, builtinScreen } from './catalogue.ts';
@@ -37,12 +37,17 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
   }
 }
 
-/** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */
-export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<DrawnMarkup> {
-  const recipe = await builtinRecipe(id);
-  const html = await renderRecipe(recipe, 'full', data ?? {}, {}, {
+/** A built-in's markup for one view (its recipe's Liquid over its data), as a mashup places it. */
+export async function builtinViewHtml(id: string, view: ViewSize, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<string> {
+  return renderRecipe(await builtinRecipe(id), view, data ?? {}, {}, {
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });
-  return drawMarkup(screenMarkup([{ html }], { darkMode: recipe.settings.darkMode, noScreenPadding: recipe.settings.noScreenPadding }), target);
+}
+
+/** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */
+export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<DrawnMarkup> {
+  const { settings } = await builtinRecipe(id);
+  const html = await builtinViewHtml(id, 'full', data, context, target);
+  return drawMarkup(screenMarkup([{ html }], { darkMode: settings.darkMode, noScreenPadding: settings.noScreenPadding }), target);
 }
