@@ -9,6 +9,7 @@ import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.t
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
+import { storeCalendar } from './calendar-fixture.ts';
 import { ocrText, ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
@@ -31,12 +32,14 @@ const KEY_STRINGS: Record<string, string[]> = {
   'weather': ['12°', 'Partly cloudy'],
   'home-assistant': ['Front door', '21.4'],
   'web-page': ['Tide 14:32'],
+  'agenda': ['Dentist', 'Swimming'],
 };
 
 beforeAll(async () => {
   [feeds, ha, todoist, testApp] = await Promise.all([startFakeFeedServer(), startFakeHomeAssistant(), startFakeTodoist(), createTestApp({ now: () => NOW })]);
   feeds.serve('/news.rss', 'rss2-quirks.xml', 'application/rss+xml');
   await storeWeather();
+  await storeCalendar(testApp);
   const settings: Record<string, unknown> = {
     'clock': {},
     'countdown': { label: 'Summer holiday', date: '2026-07-20' },
@@ -45,6 +48,7 @@ beforeAll(async () => {
     'todos': { source: 'todoist', todoist: { base_url: todoist.url, api_token: todoist.token } },
     'feed': { url: `${feeds.url}/news.rss`, max_items: 6 },
     'weather': { days: 4 },
+    'agenda': { days: 7 },
     'home-assistant': { base_url: ha.url, token: ha.token, entities: ['binary_sensor.front_door', 'sensor.living_room_temperature'] },
   };
   for (const [id, given] of Object.entries(settings)) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { CalendarStore } from '../../main/calendar/calendar-store.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import { setMarkupBrowser } from '../../main/markup/index.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
@@ -44,7 +45,7 @@ describe('screens: import, values, data, removal', () => {
     db = await openDatabase(dataDir);
     weather = new WeatherStore({ db, events });
     settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
-    screens = createScreensFeature({ dataDir, db, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings } });
+    screens = createScreensFeature({ dataDir, db, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings, calendars: new CalendarStore({ db, events }) } });
   });
   afterEach(() => db.destroy());
 
