@@ -4,7 +4,6 @@ import { SourceError } from '../sources/source-http.ts';
 import type { LoadContext } from './time-data.ts';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const LOAD_TIMEOUT_MS = 30_000;
 const MAX_PIXELS = 3200 * 2400;
 const pixels = (name: string) => z.number().int().min(0, `${name} is a number of pixels`).max(3200);
 
@@ -21,6 +20,7 @@ export const webPageSettings = z.strictObject({
   zoom: z.number().min(0.25).max(4).default(1),
   wait_for: z.string().trim().max(300).default('').describe('a CSS selector to wait for, e.g. #forecast .loaded'),
   wait_seconds: z.number().min(0).max(30).default(0),
+  timeout_seconds: z.number().int().min(5).max(120).default(30).describe('how long loading and the wait_for selector may take, each'),
   headers: z.record(z.string().regex(TOKEN, 'a header name'), z.string().max(4000).regex(/^[^\r\n]*$/, 'a header value on one line')).default({}),
   cookies: z.record(z.string().regex(TOKEN, 'a cookie name'), z.string().max(4000).regex(/^[^;,\s"\\]*$/, 'a cookie value without spaces, commas, semicolons or quotes')).default({}),
   local_storage: z.record(z.string().min(1).max(200), z.string().max(20_000)).default({}),
@@ -76,7 +76,7 @@ export function shotRequest(settings: WebPageSettings, now: Date): PageShotReque
     waitFor,
     waitMs: settings.wait_seconds * 1000,
     clip: settings.crop ? { x: css(settings.crop.x), y: css(settings.crop.y), width: css(settings.crop.width), height: css(settings.crop.height) } : null,
-    timeoutMs: LOAD_TIMEOUT_MS,
+    timeoutMs: settings.timeout_seconds * 1000,
   };
 }
 
