@@ -14,7 +14,7 @@ import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.t
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
-import { storeCalendar } from './calendar-fixture.ts';
+import { storeCalendar, storeWeather } from './stored-content.ts';
 import { ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
@@ -58,7 +58,7 @@ describe('the built-in screens', () => {
 
   it.each(['clock', 'countdown', 'progress', 'text', 'todos', 'feed', 'weather', 'home-assistant', 'agenda'])('%s renders legibly on 800×480 colour, 800×480 1-bit and 1600×1200', async (id) => {
     const [, settings, strings] = cases().find(([caseId]) => caseId === id)!;
-    if (id === 'weather') await storeWeather();
+    if (id === 'weather') await storeWeather(testApp, NOW);
     if (id === 'agenda') await storeCalendar(testApp);
     const { data, error } = await refreshBuiltinData(id, settings, context);
     expect(error).toBeNull();
@@ -127,18 +127,3 @@ it('the agenda names a calendar that is not there, and shows only the chosen one
   // The breakfast meeting has ended by 10:05; the event in December is past the seven days.
   expect(summaries).toEqual(['Dentist', 'Swimming', 'Harbour market']);
 });
-
-async function storeWeather(): Promise<void> {
-  await testApp.app.settings.set('weather.latitude', '53.55');
-  await testApp.app.settings.set('weather.longitude', '9.99');
-  await testApp.app.weather.save({
-    provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: NOW,
-    current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
-    days: [
-      { date: '2025-10-14', weatherCode: 61, minC: 8, maxC: 12 },
-      { date: '2025-10-15', weatherCode: 2, minC: 8.4, maxC: 13.1, precipitationProbabilityPct: 10 },
-      { date: '2025-10-16', weatherCode: 61, minC: 9.2, maxC: 14.4, precipitationProbabilityPct: 40 },
-      { date: '2025-10-17', weatherCode: 3, minC: 7, maxC: 11 },
-    ],
-  }, NOW);
-}

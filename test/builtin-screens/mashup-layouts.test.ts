@@ -9,7 +9,7 @@ import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.t
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
-import { storeCalendar } from './calendar-fixture.ts';
+import { storeCalendar, storeWeather } from './stored-content.ts';
 import { ocrText, ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
@@ -38,7 +38,7 @@ const KEY_STRINGS: Record<string, string[]> = {
 beforeAll(async () => {
   [feeds, ha, todoist, testApp] = await Promise.all([startFakeFeedServer(), startFakeHomeAssistant(), startFakeTodoist(), createTestApp({ now: () => NOW })]);
   feeds.serve('/news.rss', 'rss2-quirks.xml', 'application/rss+xml');
-  await storeWeather();
+  await storeWeather(testApp, NOW);
   await storeCalendar(testApp);
   const settings: Record<string, unknown> = {
     'clock': {},
@@ -100,18 +100,3 @@ describe('the built-ins inside mashups', () => {
       }
     }, 180_000);
 });
-
-async function storeWeather(): Promise<void> {
-  await testApp.app.settings.set('weather.latitude', '53.55');
-  await testApp.app.settings.set('weather.longitude', '9.99');
-  await testApp.app.weather.save({
-    provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: NOW,
-    current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
-    days: [
-      { date: '2025-10-15', weatherCode: 2, minC: 8.4, maxC: 13.1, precipitationProbabilityPct: 10 },
-      { date: '2025-10-16', weatherCode: 61, minC: 9.2, maxC: 14.4, precipitationProbabilityPct: 40 },
-      { date: '2025-10-17', weatherCode: 3, minC: 7, maxC: 11 },
-      { date: '2025-10-18', weatherCode: 0, minC: 6, maxC: 12 },
-    ],
-  }, NOW);
-}

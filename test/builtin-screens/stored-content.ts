@@ -1,6 +1,22 @@
 import { replaceOccurrences } from '../../main/calendar/occurrences.ts';
 import type { TestApp } from '../jobs/test-app.ts';
 
+/** What get_weather stores for Hamburg on Wednesday 2025-10-15 (the day before is past by then). */
+export async function storeWeather(testApp: TestApp, now: Date): Promise<void> {
+  await testApp.app.settings.set('weather.latitude', '53.55');
+  await testApp.app.settings.set('weather.longitude', '9.99');
+  await testApp.app.weather.save({
+    provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: now,
+    current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
+    days: [
+      { date: '2025-10-14', weatherCode: 61, minC: 8, maxC: 12 },
+      { date: '2025-10-15', weatherCode: 2, minC: 8.4, maxC: 13.1, precipitationProbabilityPct: 10 },
+      { date: '2025-10-16', weatherCode: 61, minC: 9.2, maxC: 14.4, precipitationProbabilityPct: 40 },
+      { date: '2025-10-17', weatherCode: 3, minC: 7, maxC: 11 },
+    ],
+  }, now);
+}
+
 const event = (uid: string, summary: string, start: string, end: string, allDay = false) => ({ uid, recurrenceId: null, start: new Date(start), end: new Date(end), allDay, summary, location: null, sourceTimeZone: null });
 
 /** A "Family" calendar as get_calendar stores it, around Wednesday 2025-10-15 10:05 in Berlin (the events of the past are gone by then). */
