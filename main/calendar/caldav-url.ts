@@ -24,10 +24,7 @@ export function caldavOfUrl(url: string): CaldavSettings | null {
   };
 }
 
-/** The URL as the UI and logs show it: a CalDAV password replaced by dots. */
+/** The URL as the UI shows it: a CalDAV password replaced by dots. */
 export function shownCalendarUrl(url: string): string {
-  if (!CALDAV_URL.test(url)) return url;
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '•••';
-  return parsed.toString().replace(/%E2%80%A2%E2%80%A2%E2%80%A2/, '•••');
+  return url.replace(/^(caldavs?:\/\/[^/@:]+:)[^/@]+@/i, '$1•••@');
 }
