@@ -4,7 +4,8 @@ import { caldavOfUrl, shownCalendarUrl } from '../../main/calendar/caldav-url.ts
 import { JobService } from '../../main/jobs/job-service.ts';
 import { JOB_KINDS } from '../../main/jobs/registry.ts';
 import { startRadicale, type Radicale } from '../helpers/radicale.ts';
-import { createTestApp, runToEnd, type TestApp } from '../jobs/test-app.ts';
+import { captureOutput, createTestApp, runToEnd, type TestApp } from '../jobs/test-app.ts';
+import { calendarsListCommand } from '../../main/cli/commands/calendar.ts';
 
 /** Wednesday 2025-10-15, 10:00 in Berlin. */
 const NOW = new Date('2025-10-15T08:00:00Z');
@@ -56,6 +57,9 @@ describe('CalDAV calendars beside ICS feeds (Radicale)', () => {
       ['Swimming', '2025-11-10T16:00:00.000Z', false],
     ]);
     expect((await testApp.app.calendars.get(1)).lastFetchedAt).not.toBeNull();
+    const out = captureOutput();
+    await calendarsListCommand(testApp.app, { json: true }, out);
+    expect(JSON.parse(out.text())[0].url).toBe(`caldav://${radicale.username}:•••@${new URL(radicale.url).host}/#Family`);
   });
 
   it('reads every calendar of events on the server when the URL names none (not the task lists)', async () => {
