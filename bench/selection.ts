@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SelectionIndex } from '../main/library/selection-index.ts';
-import { VariantSelector, recordShown } from '../main/library/selection.ts';
+import { VariantSelector } from '../main/library/selection.ts';
 import { PhotoEntity, QUALITY_BUCKETS, VariantEntity } from '../main/storage/entities/photo.ts';
 import { createDisplay, createTestApp, type TestApp } from '../test/library/test-app.ts';
 import { seededRandom } from '../test/library/seed-library.ts';
@@ -35,7 +35,7 @@ export async function runSelectionBench(report: Report): Promise<void> {
         const start = performance.now();
         const pick = await selector.pickNext(display, now, rng);
         times.push(performance.now() - start);
-        await recordShown(t.app, display, pick!.variantId, now);
+        await t.app.shows.record(display, pick!.variantId, now);
       }
       report(`selection: pickNext median, ${size} variants`, median(times), 'ms');
       const index = await SelectionIndex.build(t.app, now.getTime());

@@ -9,6 +9,8 @@ export type DisplayChange = 'telemetry' | 'showing' | 'removed';
 export interface AppEventMap {
   'displays-changed': { displayId?: number; displayIds?: number[]; change?: DisplayChange };
   'panel-image-changed': { displayId: number; version: string };
+  /** A rendered picture was stored for a render key, or pictures no display shows were removed (no key then); not sent to the UI. */
+  'panel-images-stored': { renderKey?: string };
   'pairing-request': { displayId: number; humanId: string };
   /** A display fell silent (once per outage, for displays whose offline notification is on). */
   'display-offline': { displayId: number; humanId: string; name: string; lastSeen: string };

@@ -17,3 +17,9 @@ export const photoFilterSchema = z.object({
 });
 
 export const photoChangeSchema = z.object({ favourite: flagSchema.optional(), hidden: flagSchema.optional() });
+
+/** A user's change to one art style (admin `styles.update`): switched on or off, or rescored (null: back to the catalogue's score). */
+export const styleChangeSchema = z.object({
+  enabled: flagSchema.optional(),
+  score: z.coerce.number().min(0, 'a style score is between 0 and 1').max(1, 'a style score is between 0 and 1').nullable().optional(),
+});

@@ -1,13 +1,19 @@
 import type { DataSource } from 'typeorm';
+import { ArtStyleStore } from './ai/art-style-store.ts';
+import { isStyleName } from './ai/styles.ts';
 import { CalendarStore } from './calendar/calendar-store.ts';
 import type { StoreContext } from './core/app-context.ts';
 import type { AppEvents } from './core/events.ts';
 import type { Logger } from './core/logger.ts';
 import { DisplayStore } from './displays/display-store.ts';
 import { PhotoStore } from './library/photo-store.ts';
+import { ShowHistoryStore } from './library/show-history-store.ts';
 import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import type { ProfileRegistry } from './panel-images/profile-registry.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
+import { dataVersionReader } from './storage/data-version.ts';
+import { PictureSourceStore } from './sources/picture-source-store.ts';
+import { StatsStore } from './stats/store.ts';
 import { WeatherStore } from './weather/store.ts';
 
 export interface StoreBase {
@@ -22,12 +28,18 @@ export interface StoreBase {
 /** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
 export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'exists'>): StoreContext {
   const { db, events } = base;
+  const photos = new PhotoStore({ db, events });
   return {
     ...base,
+    dataVersion: dataVersionReader(db),
     displays: new DisplayStore({ db, events, profileExists: (id) => profiles.exists(id) }),
     panelImages: new PanelImageStore({ db, events, dataDir: base.dataDir, now: base.now }),
-    photos: new PhotoStore({ db, events }),
+    photos,
+    shows: new ShowHistoryStore({ db, events }),
+    artStyles: new ArtStyleStore({ db, isStyle: isStyleName, changed: () => photos.changed() }),
     calendars: new CalendarStore({ db, events }),
     weather: new WeatherStore({ db, events }),
+    stats: new StatsStore({ db, events }),
+    pictureSources: new PictureSourceStore({ db, events }),
   };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { listStyles, StyleError, updateStyle } from '../ai/styles.ts';
+import { listStyles } from '../ai/styles.ts';
 import type { StoreContext } from '../core/app-context.ts';
 import { parseInput, ValidationError } from '../core/errors.ts';
 import { runImageTask } from '../imaging/pool.ts';
@@ -72,13 +72,7 @@ export function libraryOperations(deps: { library: StoreContext }): LibraryOpera
       return (await listStyles(app)).map(toStyleDto);
     },
     async 'styles.update'({ name, enabled, score }) {
-      const change = parseInput(z.object({ enabled: flag.optional(), score: z.coerce.number().nullable().optional() }), { enabled, score });
-      try {
-        await updateStyle(app, parseInput(z.string(), name, 'name'), change);
-      } catch (err) {
-        if (err instanceof StyleError) throw new ValidationError(err.message);
-        throw err;
-      }
+      await app.artStyles.set(parseInput(z.string(), name, 'name'), { enabled, score });
       return (await listStyles(app)).map(toStyleDto);
     },
   };

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { StoreContext } from '../core/app-context.ts';
 import { resourcePath } from '../core/app-root.ts';
-import { notifyPhotosChanged } from '../library/events.ts';
-import { ArtStyleSettingEntity } from '../storage/entities/art-style.ts';
-import { CONTENT_TYPES, type ContentType } from '../storage/entities/photo.ts';
+import type { StyleOverride } from './art-style-store.ts';
+import { CONTENT_TYPES, type ContentType } from '../../contract/dtos.ts';
 
 const CATALOGUE_FILE = resourcePath('art-styles.json');
 
@@ -63,45 +62,29 @@ export function isCatalogueStyle(name: string): boolean {
   return loadCatalogue().some((s) => s.name === name);
 }
 
+/** A style the user can switch or rescore: a catalogue style or the plain photo. */
+export function isStyleName(name: string): boolean {
+  return name === PHOTO_STYLE || isCatalogueStyle(name);
+}
+
 /** Every catalogue style with the user's overrides applied: what generate_variants chooses from. */
-export async function listArtStyles(app: StoreContext): Promise<StyleView[]> {
-  const overrides = await loadOverrides(app);
+export async function listArtStyles(app: Pick<StoreContext, 'artStyles'>): Promise<StyleView[]> {
+  const overrides = await app.artStyles.overrides();
   return loadCatalogue().map((style) => withOverride(style, overrides.get(style.name)));
 }
 
 /** For the settings screen: the plain photo first, then the art styles. */
-export async function listStyles(app: StoreContext): Promise<StyleView[]> {
-  const overrides = await loadOverrides(app);
+export async function listStyles(app: Pick<StoreContext, 'artStyles'>): Promise<StyleView[]> {
+  const overrides = await app.artStyles.overrides();
   return [withOverride(PHOTO_STYLE_ENTRY, overrides.get(PHOTO_STYLE)), ...loadCatalogue().map((style) => withOverride(style, overrides.get(style.name)))];
 }
 
 /** style name → score used for selection; 0 for a disabled style (its variants are not drawn). */
-export async function styleScores(app: StoreContext): Promise<(style: string) => number> {
+export async function styleScores(app: Pick<StoreContext, 'artStyles'>): Promise<(style: string) => number> {
   const scores = new Map((await listStyles(app)).map((s) => [s.name, s.enabled ? s.score : 0]));
   return (style) => scores.get(style) ?? UNKNOWN_STYLE_SCORE;
 }
 
-export class StyleError extends Error {}
-
-/** Switches a style on or off, or rescores it (score null = back to the catalogue's). "photo" can be rescored too. */
-export async function updateStyle(app: StoreContext, name: string, change: { enabled?: boolean; score?: number | null }): Promise<void> {
-  if (name !== PHOTO_STYLE && !isCatalogueStyle(name)) throw new StyleError(`unknown art style "${name}"`);
-  if (change.score != null && !(change.score >= 0 && change.score <= 1)) throw new StyleError('a style score is between 0 and 1');
-  const repo = app.db.getRepository(ArtStyleSettingEntity);
-  const current = await repo.findOneBy({ name });
-  await repo.save({
-    name,
-    enabled: change.enabled ?? current?.enabled ?? true,
-    score: change.score !== undefined ? change.score : current?.score ?? null,
-  });
-  notifyPhotosChanged(app);
-}
-
-function withOverride(style: ArtStyle, override: { enabled: boolean; score: number | null } | undefined): StyleView {
+function withOverride(style: ArtStyle, override: StyleOverride | undefined): StyleView {
   return { ...style, enabled: override?.enabled ?? true, score: override?.score ?? style.catalogueScore };
-}
-
-async function loadOverrides(app: StoreContext): Promise<Map<string, { enabled: boolean; score: number | null }>> {
-  const rows = await app.db.getRepository(ArtStyleSettingEntity).find();
-  return new Map(rows.map((r) => [r.name, { enabled: Boolean(r.enabled), score: r.score }]));
 }

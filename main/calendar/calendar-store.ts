@@ -3,14 +3,15 @@ import { calendarInputSchema, calendarPatchSchema, type CalendarInput } from '..
 import { found, parseInput, ValidationError } from '../core/errors.ts';
 import type { AppEvents } from '../core/events.ts';
 import { CalendarEntity, OccurrenceEntity, type Calendar, type Occurrence } from '../storage/entities/calendar.ts';
-import { listOccurrences } from './occurrences.ts';
+import type { ExpandedOccurrence, Expansion } from './expand.ts';
+import { listOccurrences, recordCalendarError, replaceOccurrences } from './occurrences.ts';
 
 export const CALENDAR_COLOURS = ['#1e88e5', '#e53935', '#43a047', '#fb8c00', '#8e24aa', '#00897b'];
 
 /**
- * The calendars the user subscribed to. Adding, changing and removing announce
- * `content-changed` (calendar), so dashboards and the Dashboard view catch up. The fetched
- * occurrences are written by the calendar job (occurrences.ts).
+ * The calendars the user subscribed to and their fetched occurrences. Every write (adding,
+ * changing, removing, a fetch stored or failed) announces `content-changed` (calendar), so
+ * dashboards and the Dashboard view catch up.
  */
 export class CalendarStore {
   private readonly calendars: Repository<Calendar>;
@@ -29,7 +30,7 @@ export class CalendarStore {
     return found(await this.calendars.findOneBy({ id }), 'calendar', id);
   }
 
-  /** The stored occurrences (occurrences.ts holds the queries and the job's writes). */
+  /** The stored occurrences (occurrences.ts holds the queries). */
   occurrences(query: Parameters<typeof listOccurrences>[1] = {}): ReturnType<typeof listOccurrences> {
     return listOccurrences(this.deps.db, query);
   }
@@ -62,6 +63,18 @@ export class CalendarStore {
     const removed = (result.affected ?? 0) > 0;
     if (removed) this.changed();
     return removed;
+  }
+
+  /** Stores a readable download of the calendar: its occurrences replace the stored ones, its report the last one. */
+  async replaceOccurrences(calendarId: number, occurrences: readonly ExpandedOccurrence[], fetchedAt: Date, report?: Pick<Expansion, 'skipped' | 'notes'> & { warning?: string }): Promise<void> {
+    await replaceOccurrences(this.deps.db, calendarId, occurrences, fetchedAt, report);
+    this.changed();
+  }
+
+  /** Remembers why the calendar could not be updated; its occurrences stay as they were. */
+  async recordError(calendarId: number, message: string): Promise<void> {
+    await recordCalendarError(this.deps.db, calendarId, message);
+    this.changed();
   }
 
   private changed(): void {

@@ -6,7 +6,6 @@ import { fetchCaldavEvents } from '../sources/caldav.ts';
 import { caldavOfUrl } from './caldav-url.ts';
 import { feedUrl } from './calendars.ts';
 import type { Expansion } from './expand.ts';
-import { recordCalendarError, replaceOccurrences } from './occurrences.ts';
 import { addDays, formatInZone, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
 
 const params = z.strictObject({
@@ -44,11 +43,10 @@ export const getCalendarJob: JobKind<Params> = {
         const message = `${(err as Error).message} — ${keptSince(calendar, timeZone)}`;
         failures.push(`${calendar.name}: ${message}`);
         log.error(`calendar "${calendar.name}" not updated: ${message}`);
-        await recordCalendarError(app.db, calendar.id, message);
+        await app.calendars.recordError(calendar.id, message);
       }
       progress(index + 1, calendars.length);
     }
-    app.events.emit('content-changed', { kind: 'calendar' }); // events, or at least each calendar's status, changed
     if (failures.length > 0) throw new Error(`${failures.length} of ${calendars.length} calendars failed: ${failures.join('; ')}`);
     const left = skipped > 0 ? `, ${skipped} unreadable event(s) skipped (see the log)` : '';
     return { summary: `${stored} events in the next ${params.days_ahead} days from ${calendars.length} calendar(s)${left}` };
@@ -66,7 +64,7 @@ async function updateCalendar(calendar: Calendar, window: { from: Date; to: Date
   logEach(log, 'info', calendar.name, expansion.notes);
   const warning = expansion.incomplete && `${expansion.incomplete}; its complete events are shown, since none were stored before`;
   if (warning) log.warn(`${calendar.name}: ${warning}`);
-  await replaceOccurrences(app.db, calendar.id, expansion.occurrences, app.now(), { ...expansion, warning });
+  await app.calendars.replaceOccurrences(calendar.id, expansion.occurrences, app.now(), { ...expansion, warning });
   const skipped = expansion.skipped.length > 0 ? ` (${expansion.skipped.length} unreadable event(s) skipped)` : '';
   log.info(`${calendar.name}: ${expansion.occurrences.length} events stored${skipped}`);
   return { stored: expansion.occurrences.length, skipped: expansion.skipped.length };

@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { ArtStyleStore } from '../ai/art-style-store.ts';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
+import type { ShowHistoryStore } from '../library/show-history-store.ts';
 import type { PanelImageStore } from '../panel-images/panel-image-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import type { PictureSourceStore } from '../sources/picture-source-store.ts';
+import type { StatsStore } from '../stats/store.ts';
 import type { WeatherStore } from '../weather/store.ts';
 import type { AppEvents } from './events.ts';
 import type { Logger } from './logger.ts';
@@ -19,9 +23,8 @@ export interface DisplayContent {
 
 /**
  * The stores and plain services of one process (server or CLI), built first by the composition
- * root (create-core.ts). `db` is still here for the modules that keep their own tables (import,
- * classification, calendar, weather, stats, jobs); displays, panel images and the photo library's
- * marks go through their stores.
+ * root (create-core.ts). `db` is still here only for the jobs and executions (main/jobs/), whose
+ * store comes with issue 23; everything else goes through its store.
  */
 export interface StoreContext {
   dataDir: string;
@@ -30,11 +33,17 @@ export interface StoreContext {
   events: AppEvents;
   log: Logger;
   now(): Date;
+  /** The database's change counter (null where there is none): another process's writes move it. */
+  dataVersion(): number | null;
   displays: DisplayStore;
   panelImages: PanelImageStore;
   photos: PhotoStore;
+  shows: ShowHistoryStore;
+  artStyles: ArtStyleStore;
   calendars: CalendarStore;
   weather: WeatherStore;
+  stats: StatsStore;
+  pictureSources: PictureSourceStore;
 }
 
 /** What jobs run with: the stores, and the display content service they refresh. */

@@ -1,8 +1,6 @@
 import type { StoreContext } from '../core/app-context.ts';
 import type { DashboardData } from '../dashboard/types.ts';
-import { listOccurrences } from '../calendar/occurrences.ts';
 import { addDays, localDate, startOfLocalDay } from '../calendar/zoned-time.ts';
-import { loadSystemStatus } from '../stats/store.ts';
 import { readWeatherConfig } from '../weather/config.ts';
 
 /** Today and the next days: what the dashboard's agenda covers. */
@@ -17,8 +15,8 @@ export async function loadDashboardData(app: StoreContext, timeZone: string, now
   const today = localDate(now, timeZone);
   const [config, stats, events] = await Promise.all([
     readWeatherConfig(app.settings),
-    loadSystemStatus(app.db, now),
-    listOccurrences(app.db, { from: startOfLocalDay(today, timeZone), to: startOfLocalDay(addDays(today, DASHBOARD_DAYS), timeZone) }),
+    app.stats.systemStatus(now),
+    app.calendars.occurrences({ from: startOfLocalDay(today, timeZone), to: startOfLocalDay(addDays(today, DASHBOARD_DAYS), timeZone) }),
   ]);
   const stored = await app.weather.forLocation(config.location);
   const weather = stored && {

@@ -1,5 +1,5 @@
 import type { StoreContext } from '../core/app-context.ts';
-import { VariantSelector, dislike, markFavourite, recordShown, variantFileIfAvailable } from '../library/selection.ts';
+import { VariantSelector, dislike, markFavourite, variantFileIfAvailable } from '../library/selection.ts';
 import type { PhotoPicker, PickedVariant } from './photo-picker.ts';
 
 /** Photo mode over the library's weighted selection. */
@@ -19,7 +19,7 @@ export class LibraryPicker implements PhotoPicker {
   }
 
   recordShown(displayId: number, variantId: number, at: Date): Promise<void> {
-    return recordShown(this.app, displayId, variantId, at);
+    return this.app.shows.record(displayId, variantId, at);
   }
 
   variantFile(variantId: number): Promise<string | null> {

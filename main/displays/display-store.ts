@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { displayPatchSchema, weeklyRulesSchema, type DisplayPatch } from '../../contract/display-schemas.ts';
 import type { ItemMode } from '../../contract/dtos.ts';
 import type { DisplayChange } from '../../contract/events.ts';
@@ -79,6 +79,11 @@ export class DisplayStore {
 
   approved(): Promise<Display[]> {
     return this.displays.findBy({ status: 'approved' });
+  }
+
+  /** Approved displays that have polled at least once: those that can fall silent. */
+  heardFrom(): Promise<Display[]> {
+    return this.displays.findBy({ status: 'approved', lastSeen: Not(IsNull()) });
   }
 
   countPending(): Promise<number> {
@@ -181,6 +186,19 @@ export class DisplayStore {
   async remove(id: number): Promise<void> {
     await this.displays.delete({ id });
     this.changed(id, 'removed');
+  }
+
+  /**
+   * Marks the display's current outage (the silence since its last-seen time) as announced, only if
+   * nobody did yet: false when it already was (here, after a restart, or by another node).
+   */
+  async markOutageAnnounced(display: Pick<Display, 'id' | 'lastSeen' | 'offlineNotifiedFor'>): Promise<boolean> {
+    if (!display.lastSeen || display.offlineNotifiedFor?.getTime() === display.lastSeen.getTime()) return false;
+    const where: FindOptionsWhere<Display> = { id: display.id, lastSeen: display.lastSeen, offlineNotifiedFor: display.offlineNotifiedFor ?? IsNull() };
+    const claimed = (await this.displays.update(where, { offlineNotifiedFor: display.lastSeen })).affected === 1;
+    // Device bookkeeping like last-seen: nothing a picture or a token depends on.
+    if (claimed) this.changed(display.id, 'telemetry');
+    return claimed;
   }
 
   /** One batch of last-seen times and device telemetry, in one transaction (telemetry.ts decides when). */

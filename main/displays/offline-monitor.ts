@@ -1,6 +1,4 @@
-import { IsNull, Not, type FindOptionsWhere } from 'typeorm';
 import type { AppContext } from '../core/app-context.ts';
-import { DisplayEntity, type Display } from '../storage/entities/display.ts';
 import { isOnline } from './presence.ts';
 
 const CHECK_EVERY_MS = 30_000;
@@ -20,7 +18,7 @@ export class OfflineMonitor {
   private readonly lastRestUntil = new Map<number, Date | null>();
 
   /** `restUntil`: the end of the sleep the display's current state lets it take (null: none), undefined when that state is not in memory. */
-  constructor(private readonly app: Pick<AppContext, 'db' | 'events' | 'log' | 'now'>, private readonly restUntil: (displayId: number) => Date | null | undefined) {}
+  constructor(private readonly app: Pick<AppContext, 'displays' | 'events' | 'log' | 'now'>, private readonly restUntil: (displayId: number) => Date | null | undefined) {}
 
   start(): void {
     this.timer = setInterval(() => {
@@ -36,9 +34,8 @@ export class OfflineMonitor {
 
   /** One round: returns the ids of displays announced as offline in it. */
   async check(): Promise<number[]> {
-    const displays = this.app.db.getRepository(DisplayEntity);
     const now = this.app.now();
-    const heard = await displays.findBy({ status: 'approved', lastSeen: Not(IsNull()) });
+    const heard = await this.app.displays.heardFrom();
     const announced: number[] = [];
     for (const display of heard) {
       const known = this.restUntil(display.id);
@@ -52,20 +49,12 @@ export class OfflineMonitor {
         this.knownOffline.add(display.id);
         this.app.events.emit('displays-changed', { displayId: display.id });
       }
-      if (display.notifyOffline && (await this.claimOutage(display))) {
+      if (display.notifyOffline && (await this.app.displays.markOutageAnnounced(display))) {
         announced.push(display.id);
         this.app.log.warn({ displayId: display.id, lastSeen: display.lastSeen }, `display ${display.humanId} is offline`);
         this.app.events.emit('display-offline', { displayId: display.id, humanId: display.humanId, name: display.name, lastSeen: display.lastSeen!.toISOString() });
       }
     }
     return announced;
-  }
-
-  /** Marks this outage as announced; false when it already was (here, after a restart, or by another node). */
-  private async claimOutage(display: Display): Promise<boolean> {
-    if (display.offlineNotifiedFor?.getTime() === display.lastSeen!.getTime()) return false;
-    const where: FindOptionsWhere<Display> = { id: display.id, lastSeen: display.lastSeen!, offlineNotifiedFor: display.offlineNotifiedFor ?? IsNull() };
-    const result = await this.app.db.getRepository(DisplayEntity).update(where, { offlineNotifiedFor: display.lastSeen });
-    return result.affected === 1;
   }
 }

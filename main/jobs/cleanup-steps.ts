@@ -1,7 +1,6 @@
 import type { CleanupStep } from '../core/cleanup-step.ts';
 import { unreferencedPanelImagesStep } from '../panel-images/panel-image-cleanup.ts';
 import { unreferencedLibraryFilesStep } from '../library/library-cleanup.ts';
-import { pruneStats } from '../stats/store.ts';
 import { pruneExecutions } from './execution-retention.ts';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +19,7 @@ const executionRetention: CleanupStep = {
 const statsRetention: CleanupStep = {
   name: 'stats',
   async run({ app, params }) {
-    const removed = await pruneStats(app.db, new Date(app.now().getTime() - params.stats_retention_days * DAY_MS));
+    const removed = await app.stats.prune(new Date(app.now().getTime() - params.stats_retention_days * DAY_MS));
     return `${plural(removed, 'stats sample')} older than ${params.stats_retention_days} days`;
   },
 };

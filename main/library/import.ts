@@ -4,10 +4,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { StoreContext } from '../core/app-context.ts';
-import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
+import type { Photo } from '../storage/entities/photo.ts';
 import { runImageTask } from '../imaging/pool.ts';
 import { MAX_IMPORT_BYTES } from './limits.ts';
-import { notifyPhotosChanged } from './events.ts';
 import { FileBatch } from './file-batch.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 import { contentFileName, sha256 } from './hash.ts';
@@ -78,20 +77,15 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
     await files.write(absoluteLibraryPath(app.dataDir, paths.thumb), thumb);
     await files.write(absoluteLibraryPath(app.dataDir, paths.variant), display.data);
     const now = app.now();
-    const photo = await app.db.transaction(async (manager) => {
-      const saved = await manager.getRepository(PhotoEntity).save({
-        contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
-        width: image.width, height: image.height, format: image.format, importedAt: now,
-        favourite: false, hidden: false, dislikes: 0, addedByUser: !options.bySource,
-        quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
-      });
-      await manager.getRepository(VariantEntity).insert({
-        photoId: saved.id, style: PHOTO_STYLE, filePath: paths.variant, contentHash: variantFile.hash,
-        provider: 'import', createdAt: now, favourite: false, dislikes: 0, generationContext: null, score: null,
-      });
-      return saved;
+    const photo = await app.photos.addImported({
+      contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
+      width: image.width, height: image.height, format: image.format, importedAt: now,
+      favourite: false, hidden: false, dislikes: 0, addedByUser: !options.bySource,
+      quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
+    }, {
+      style: PHOTO_STYLE, filePath: paths.variant, contentHash: variantFile.hash,
+      provider: 'import', createdAt: now, favourite: false, dislikes: 0, generationContext: null, score: null,
     });
-    notifyPhotosChanged(app);
     return { photo, duplicate: false };
   } catch (error) {
     // Another process stored the same content first: same content, same file names, so the files are its files now.
@@ -105,12 +99,12 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
 /** The user adding bytes a picture source brought makes the photo theirs too: the source dropping it no longer removes it. */
 async function claimed(app: StoreContext, photo: Photo, options: ImportOptions): Promise<Photo> {
   if (options.bySource || photo.addedByUser) return photo;
-  await app.db.getRepository(PhotoEntity).update({ id: photo.id }, { addedByUser: true });
+  await app.photos.markAddedByUser(photo.id);
   return { ...photo, addedByUser: true };
 }
 
-async function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {
-  return app.db.getRepository(PhotoEntity).findOneBy({ contentHash });
+function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {
+  return app.photos.byContentHash(contentHash);
 }
 
 /** The SHA-256 of a file, streamed; files over the byte limit are refused before reading. */

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CleanupStep } from '../core/cleanup-step.ts';
-import { PhotoEntity, VariantEntity } from '../storage/entities/photo.ts';
 import { LIBRARY_DIRS, UPLOAD_TEMP_DIR } from './paths.ts';
 
 /** A file younger than this may belong to an import whose row is not written yet. */
@@ -11,9 +10,7 @@ const FILE_GRACE_MS = 3600_000;
 export const unreferencedLibraryFilesStep: CleanupStep = {
   name: 'library files',
   async run({ app }) {
-    const photos = await app.db.getRepository(PhotoEntity).find({ select: { originalPath: true, thumbPath: true } });
-    const variants = await app.db.getRepository(VariantEntity).find({ select: { filePath: true } });
-    const named = new Set([...photos.flatMap((p) => [p.originalPath, p.thumbPath]), ...variants.map((v) => v.filePath)].map((p) => path.normalize(p)));
+    const named = new Set((await app.photos.namedFiles()).map((p) => path.normalize(p)));
     const now = app.now().getTime();
     let removed = 0;
     for (const dir of [...Object.values(LIBRARY_DIRS), UPLOAD_TEMP_DIR]) {

@@ -1,8 +1,14 @@
-import { In, type DataSource, type Repository } from 'typeorm';
+import { In, IsNull, type DataSource, type Repository } from 'typeorm';
 import { photoChangeSchema, photoFilterSchema } from '../../contract/library-schemas.ts';
 import { found, parseInput } from '../core/errors.ts';
 import type { AppEvents } from '../core/events.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity, type Photo, type Variant } from '../storage/entities/photo.ts';
+import { insertImported, selectionCandidates, variantFileRow, type CandidateRow, type NewPhoto, type NewVariant } from './photo-queries.ts';
+
+export type { CandidateRow, NewPhoto, NewVariant } from './photo-queries.ts';
+
+/** What the classify job fills in. */
+export type Classification = Pick<Photo, 'quality' | 'contentType' | 'orientation' | 'peopleCount' | 'description' | 'classifiedAt' | 'classifier'>;
 
 export interface PhotoStoreDeps {
   db: DataSource;
@@ -10,10 +16,10 @@ export interface PhotoStoreDeps {
 }
 
 /**
- * Photos and their variants, for the adapters and the library's own actions: listing, lookups,
- * the user's marks (favourite, hidden, dislikes) and removal. Every write announces itself
- * (`photos-changed` for the selector and the displays, `content-changed` for dashboards).
- * Importing, classifying and generating still write these tables from their own modules.
+ * The one owner of the photos and variants tables: listing, lookups, imports, classifications,
+ * generated variants, the user's marks (favourite, hidden, dislikes) and removal. Every write
+ * announces itself (`photos-changed` for the selector and the displays, `content-changed` for
+ * dashboards). The library modules around it handle the files.
  */
 export class PhotoStore {
   private readonly photos: Repository<Photo>;
@@ -34,6 +40,10 @@ export class PhotoStore {
 
   async getVariant(id: number): Promise<Variant> {
     return found(await this.variants.findOneBy({ id }), 'variant', id);
+  }
+
+  byContentHash(contentHash: string): Promise<Photo | null> {
+    return this.photos.findOneBy({ contentHash });
   }
 
   allPhotos(): Promise<Photo[]> {
@@ -61,6 +71,46 @@ export class PhotoStore {
     return { photos, total };
   }
 
+  /** Photos not hidden: what variants are made for. */
+  visiblePhotos(): Promise<Photo[]> {
+    return this.photos.find({ where: { hidden: false } });
+  }
+
+  /** Photos the classify job has not seen, newest first. */
+  unclassified(limit: number): Promise<Photo[]> {
+    return this.photos.find({ where: { classifiedAt: IsNull() }, order: { id: 'DESC' }, take: limit });
+  }
+
+  /** The photo's first variant in a style (the plain one, for AI work). */
+  firstVariantIn(photoId: number, style: string): Promise<Variant | null> {
+    return this.variants.findOne({ where: { photoId, style }, order: { id: 'ASC' } });
+  }
+
+  /** Every variant of a visible photo, with what the selector scores it by. */
+  selectionCandidates(): Promise<CandidateRow[]> {
+    return selectionCandidates(this.deps.db);
+  }
+
+  /** A variant's file and whether its photo is hidden; null when it or its photo is gone. */
+  variantFile(variantId: number): Promise<{ filePath: string; hidden: boolean } | null> {
+    return variantFileRow(this.deps.db, variantId);
+  }
+
+  /** Every library file a row names (originals, thumbnails, variants), as stored (relative to the data dir). */
+  async namedFiles(): Promise<string[]> {
+    const photos = await this.photos.find({ select: { originalPath: true, thumbPath: true } });
+    const variants = await this.variants.find({ select: { filePath: true } });
+    return [...photos.flatMap((p) => [p.originalPath, p.thumbPath]), ...variants.map((v) => v.filePath)];
+  }
+
+  /** Per photo, the styles it has variants in (all photos; stylesOf is for a page of them). */
+  async madeStyles(): Promise<Map<number, Set<string>>> {
+    const rows = await this.variants.find({ select: { photoId: true, style: true } });
+    const map = new Map<number, Set<string>>();
+    for (const { photoId, style } of rows) map.set(photoId, (map.get(photoId) ?? new Set()).add(style));
+    return map;
+  }
+
   /** The styles each photo has variants in. */
   async stylesOf(photoIds: number[]): Promise<Map<number, string[]>> {
     const rows = photoIds.length ? await this.variants.find({ select: { photoId: true, style: true }, where: { photoId: In(photoIds) } }) : [];
@@ -76,11 +126,35 @@ export class PhotoStore {
     return new Map(rows.map((r) => [Number(r.photo_id), Number(r.count)]));
   }
 
+  /** Stores an imported photo with its plain variant (a unique content hash refuses a second copy). */
+  async addImported(photo: NewPhoto, plain: Omit<NewVariant, 'photoId'>): Promise<Photo> {
+    const saved = await insertImported(this.deps.db, photo, plain);
+    this.changed();
+    return saved;
+  }
+
+  async addVariant(variant: NewVariant): Promise<Variant> {
+    const saved = await this.variants.save(variant);
+    this.changed();
+    return saved;
+  }
+
+  async saveClassification(id: number, classification: Classification): Promise<boolean> {
+    const result = await this.photos.update({ id }, classification);
+    return this.changedIf(Boolean(result.affected));
+  }
+
   /** Favourite and hidden marks; false when there is no such photo. */
   async markPhoto(id: number, input: unknown): Promise<boolean> {
     const change = parseInput(photoChangeSchema, input, 'change');
     if (change.favourite === undefined && change.hidden === undefined) return (await this.photoById(id)) !== null;
     const result = await this.photos.update({ id }, change);
+    return this.changedIf(Boolean(result.affected));
+  }
+
+  /** The user added these bytes too (an upload of a photo a picture source brought): the source no longer removes it. */
+  async markAddedByUser(id: number): Promise<boolean> {
+    const result = await this.photos.update({ id }, { addedByUser: true });
     return this.changedIf(Boolean(result.affected));
   }
 

@@ -1,6 +1,5 @@
 import type { StoreContext } from '../core/app-context.ts';
 import { styleScores } from '../ai/styles.ts';
-import { PhotoEntity, VariantEntity, type ContentType, type QualityBucket } from '../storage/entities/photo.ts';
 import { scoreOf } from './scoring.ts';
 import { WeightTree } from './weight-tree.ts';
 
@@ -20,7 +19,7 @@ export class SelectionIndex {
   }
 
   static async build(app: StoreContext, nowMs: number): Promise<SelectionIndex> {
-    const [rows, styleScore] = await Promise.all([loadCandidates(app), styleScores(app)]);
+    const [rows, styleScore] = await Promise.all([app.photos.selectionCandidates(), styleScores(app)]);
     const ids: number[] = [];
     const weights: number[] = [];
     for (const row of rows) {
@@ -95,36 +94,6 @@ export class SelectionIndex {
     }
     return -1;
   }
-}
-
-interface CandidateRow {
-  id: number;
-  style: string;
-  created_at: string | Date;
-  favourite: number | boolean;
-  dislikes: number;
-  score: number | null;
-  quality: QualityBucket | null;
-  content_type: ContentType | null;
-  photo_favourite: number | boolean;
-  photo_dislikes: number;
-}
-
-async function loadCandidates(app: StoreContext): Promise<CandidateRow[]> {
-  return app.db.getRepository(VariantEntity).createQueryBuilder('v')
-    .innerJoin(PhotoEntity.options.name, 'p', 'p.id = v.photoId')
-    .select('v.id', 'id')
-    .addSelect('v.style', 'style')
-    .addSelect('v.createdAt', 'created_at')
-    .addSelect('v.favourite', 'favourite')
-    .addSelect('v.dislikes', 'dislikes')
-    .addSelect('v.score', 'score')
-    .addSelect('p.quality', 'quality')
-    .addSelect('p.contentType', 'content_type')
-    .addSelect('p.favourite', 'photo_favourite')
-    .addSelect('p.dislikes', 'photo_dislikes')
-    .where('p.hidden = :hidden', { hidden: false })
-    .getRawMany<CandidateRow>();
 }
 
 function truthy(value: number | boolean): boolean {

@@ -1,10 +1,8 @@
 import type { StoreContext } from '../core/app-context.ts';
-import { dataVersionReader } from '../storage/data-version.ts';
-import { recentShows, type ShownRow } from './history.ts';
+import type { ShownRow } from './show-history-store.ts';
 import { SelectionIndex } from './selection-index.ts';
 import { checkVariantFile } from './variant-file.ts';
 
-export { recordShown } from './history.ts';
 export { dislike, markFavourite } from './feedback.ts';
 export { variantFileIfAvailable } from './variant-file.ts';
 
@@ -39,7 +37,7 @@ export class VariantSelector {
   private readonly dataVersion: () => number | null;
 
   constructor(private readonly app: StoreContext) {
-    this.dataVersion = dataVersionReader(app.db);
+    this.dataVersion = app.dataVersion;
     this.unsubscribe = app.events.on('photos-changed', () => this.invalidate());
   }
 
@@ -47,7 +45,7 @@ export class VariantSelector {
   async pickNext(displayId: number, now: Date, rng: () => number = Math.random): Promise<Pick | null> {
     const index = await this.currentIndex(now);
     const window = Math.min(HISTORY_WINDOW, Math.floor(index.size / 2));
-    const recent = (await recentShows(this.app, displayId, window)).map((row) => row.variantId);
+    const recent = (await this.app.shows.recent(displayId, window)).map((row) => row.variantId);
     // Without the recent ones first; only when those run out may a recent one come back.
     for (const excluded of [recent, []]) {
       for (let id = index.draw(rng, excluded); id !== null; id = index.draw(rng, excluded)) {
@@ -68,12 +66,12 @@ export class VariantSelector {
    */
   async previous(displayId: number): Promise<Pick | null> {
     const index = await this.currentIndex(this.app.now());
-    const [latest] = await recentShows(this.app, displayId, 1);
+    const [latest] = await this.app.shows.recent(displayId, 1);
     if (!latest) return null;
     const cursor = this.backCursor.get(displayId);
     const stepping = cursor && (cursor.latestId === latest.id || cursor.variantId === latest.variantId);
     const onScreen = stepping ? cursor.variantId : latest.variantId;
-    for (const row of await recentShows(this.app, displayId, PREVIOUS_LOOKBACK, stepping ? cursor.id : latest.id)) {
+    for (const row of await this.app.shows.recent(displayId, PREVIOUS_LOOKBACK, stepping ? cursor.id : latest.id)) {
       if (row.variantId === onScreen || !index.scoreOf(row.variantId)) continue;
       const pick = await this.resolve(row.variantId);
       if (pick) {

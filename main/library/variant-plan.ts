@@ -1,6 +1,6 @@
 import type { StoreContext } from '../core/app-context.ts';
 import type { StyleView } from '../ai/styles.ts';
-import { PhotoEntity, VariantEntity, type Photo } from '../storage/entities/photo.ts';
+import type { Photo } from '../storage/entities/photo.ts';
 import { scoreOf } from './scoring.ts';
 import { weightedOrder } from './weighted.ts';
 
@@ -14,9 +14,9 @@ export interface PlannedVariant {
  * style suited to its content type, drawn by style score among those it has no variant in yet.
  * With `override`, that style for every photo that lacks it.
  */
-export async function planVariants(app: StoreContext, styles: StyleView[], amount: number, override?: StyleView, rng: () => number = Math.random): Promise<PlannedVariant[]> {
-  const photos = await app.db.getRepository(PhotoEntity).find({ where: { hidden: false } });
-  const made = await existingStyles(app);
+export async function planVariants(app: Pick<StoreContext, 'photos' | 'now'>, styles: StyleView[], amount: number, override?: StyleView, rng: () => number = Math.random): Promise<PlannedVariant[]> {
+  const photos = await app.photos.visiblePhotos();
+  const made = await app.photos.madeStyles();
   const now = app.now().getTime();
   const ordered = weightedOrder(photos, (photo) => scoreOf({
     quality: photo.quality, contentType: photo.contentType, favourite: photo.favourite, createdAtMs: photo.importedAt.getTime(),
@@ -32,14 +32,4 @@ export async function planVariants(app: StoreContext, styles: StyleView[], amoun
     if (style) plan.push({ photo, style });
   }
   return plan;
-}
-
-async function existingStyles(app: StoreContext): Promise<Map<number, Set<string>>> {
-  const rows = await app.db.getRepository(VariantEntity).find({ select: { photoId: true, style: true } });
-  const map = new Map<number, Set<string>>();
-  for (const { photoId, style } of rows) {
-    if (!map.has(photoId)) map.set(photoId, new Set());
-    map.get(photoId)!.add(style);
-  }
-  return map;
 }

@@ -29,8 +29,9 @@ export interface PanelImageStoreDeps {
 /**
  * Device-ready images on disk, named by content hash and written atomically (a killed process leaves
  * at most a temp file, never a partial panel image), with a row per render key so a panel image is
- * made once; and which one each display shows (`panel-image-changed` when that changes). The only
- * code touching the frames and display_frames tables (names kept from before the rename).
+ * made once (`panel-images-stored` when one is stored or old ones go); and which one each display
+ * shows (`panel-image-changed` when that changes). The only code touching the frames and
+ * display_frames tables (names kept from before the rename).
  */
 export class PanelImageStore {
   private readonly rows: Repository<PanelImage>;
@@ -97,6 +98,7 @@ export class PanelImageStore {
     const shown = (await this.assignments.find()).map((row) => row.panelImageId);
     const stale = await this.rows.find({ where: { id: Not(In(shown)), producedAt: LessThan(before) }, select: { id: true } });
     for (let i = 0; i < stale.length; i += 500) await this.rows.delete(stale.slice(i, i + 500).map((f) => f.id));
+    if (stale.length > 0) this.deps.events.emit('panel-images-stored', {});
     return stale.length;
   }
 
@@ -122,7 +124,9 @@ export class PanelImageStore {
       producedAt: this.now(),
     });
     try {
-      return await this.rows.save(image);
+      const saved = await this.rows.save(image);
+      this.deps.events.emit('panel-images-stored', { renderKey: request.renderKey });
+      return saved;
     } catch (err) {
       // Another process (the CLI beside the server) rendered the same key at the same time: same picture, keep theirs.
       if (isUniqueViolation(err)) return this.rows.findOneByOrFail({ renderKey: request.renderKey });

@@ -1,9 +1,6 @@
-import { In } from 'typeorm';
 import type { AppContext } from '../core/app-context.ts';
 import { importPhoto, PhotoImportError } from '../library/import.ts';
 import { deletePhoto } from '../library/photo-actions.ts';
-import { PhotoEntity } from '../storage/entities/photo.ts';
-import { PictureSourceItemEntity, type PictureSourceItem } from '../storage/entities/picture-source-item.ts';
 import { SourceError } from './source-http.ts';
 
 /** One picture a source offers, before its bytes are fetched. */
@@ -41,8 +38,8 @@ export interface SyncOptions {
  * Only items the library does not have (or whose checksum changed) are downloaded.
  */
 export async function syncPictures(app: AppContext, source: string, listing: readonly PictureListing[], options: SyncOptions): Promise<SyncReport> {
-  const items = app.db.getRepository(PictureSourceItemEntity);
-  const known = new Map((await items.findBy({ source })).map((item) => [item.externalId, item]));
+  const items = app.pictureSources;
+  const known = new Map((await items.itemsOf(source)).map((item) => [item.externalId, item]));
   const report: SyncReport = { added: 0, removed: 0, unchanged: 0, bytesFetched: 0, failed: [] };
   const listed = new Set<string>();
   for (const entry of listing) {
@@ -58,12 +55,8 @@ export async function syncPictures(app: AppContext, source: string, listing: rea
       report.bytesFetched += bytes.length;
       const { photo } = await importPhoto(app, { buffer: bytes, originalName: entry.fileName }, { bySource: true });
       const row = { source, externalId: entry.externalId, photoId: photo.id, checksum: entry.checksum ?? null, title: entry.title ?? null, credit: entry.credit ?? null, licence: entry.licence ?? null, link: entry.link ?? null, syncedAt: app.now() };
-      if (have) {
-        await items.update({ id: have.id }, row);
-        if (have.photoId !== photo.id) await removePhotoIfUnused(app, have.photoId);
-      } else {
-        await items.insert(row);
-      }
+      await items.save(row, have?.id);
+      if (have && have.photoId !== photo.id) await removePhotoIfUnused(app, have.photoId);
       report.added++;
     } catch (err) {
       if (!(err instanceof SourceError || err instanceof PhotoImportError)) throw err;
@@ -72,23 +65,16 @@ export async function syncPictures(app: AppContext, source: string, listing: rea
   }
   if (options.removeMissing) {
     const gone = [...known.values()].filter((item) => !listed.has(item.externalId));
-    if (gone.length > 0) await items.delete({ id: In(gone.map((item) => item.id)) });
+    await items.remove(gone.map((item) => item.id));
     for (const item of gone) await removePhotoIfUnused(app, item.photoId);
     report.removed = gone.length;
   }
   return report;
 }
 
-/** The credit of a library photo that a source brought, for captions; null for the user's own photos. */
-export async function pictureCredit(app: Pick<AppContext, 'db'>, photoId: number): Promise<Pick<PictureSourceItem, 'source' | 'title' | 'credit' | 'licence' | 'link'> | null> {
-  const item = await app.db.getRepository(PictureSourceItemEntity).findOne({ where: { photoId }, order: { id: 'ASC' } });
-  return item ? { source: item.source, title: item.title, credit: item.credit, licence: item.licence, link: item.link } : null;
-}
-
 /** A photo goes with its last source item; one another source (or album) also brought, or the user added too, stays. */
 async function removePhotoIfUnused(app: AppContext, photoId: number): Promise<void> {
-  const others = await app.db.getRepository(PictureSourceItemEntity).countBy({ photoId });
-  if (others > 0) return;
-  const photo = await app.db.getRepository(PhotoEntity).findOne({ where: { id: photoId }, select: { id: true, addedByUser: true } });
+  if ((await app.pictureSources.countFor(photoId)) > 0) return;
+  const photo = await app.photos.photoById(photoId);
   if (photo && !photo.addedByUser) await deletePhoto(app, photoId);
 }

@@ -1,7 +1,6 @@
 import type { StoreContext } from '../core/app-context.ts';
-import { isUniqueViolation } from '../storage/errors.ts';
 import { createSystemProbe, type SystemProbe } from './probe.ts';
-import { insertSample, pruneStats, type NewStatsSample } from './store.ts';
+import type { NewStatsSample } from './store.ts';
 
 export interface StatsCollectorOptions {
   probe?: SystemProbe;
@@ -35,7 +34,7 @@ export class StatsCollector {
   private pending: Promise<void> = Promise.resolve();
   private lastPrune = 0;
 
-  constructor(private readonly app: StoreContext, options: StatsCollectorOptions = {}) {
+  constructor(private readonly app: Pick<StoreContext, 'dataDir' | 'log' | 'now' | 'stats'>, options: StatsCollectorOptions = {}) {
     this.probe = options.probe ?? createSystemProbe(app.dataDir);
     this.retentionMs = (options.retentionDays ?? 7) * 24 * HOUR_MS;
     this.intervalMs = options.intervalMs ?? MINUTE_MS;
@@ -93,11 +92,7 @@ export class StatsCollector {
       netTxBytesPerS: Math.max(0, counters.net.txBytes - previous.net.txBytes) / seconds,
     };
     this.remember(sample);
-    try {
-      await insertSample(this.app.db, sample);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err; // that minute already has its row
-    }
+    await this.app.stats.add(sample);
     await this.pruneHourly(counters.at);
   }
 
@@ -109,7 +104,7 @@ export class StatsCollector {
   private async pruneHourly(now: number): Promise<void> {
     if (now - this.lastPrune < HOUR_MS) return;
     this.lastPrune = now;
-    await pruneStats(this.app.db, new Date(now - this.retentionMs));
+    await this.app.stats.prune(new Date(now - this.retentionMs));
   }
 }
 

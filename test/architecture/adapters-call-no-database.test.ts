@@ -1,32 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { databaseUses, ROOT, sourceFiles } from './database-use.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Adapters translate and call; the stores are the only code that reaches the database. */
 const ADAPTER_FOLDERS = ['main/admin', 'main/http', 'main/cli', 'main/desktop'];
-
-/** What reaching the database looks like in this codebase (TypeORM over SQLite, a DataSource named db). */
-const DATABASE_USE: [RegExp, string][] = [
-  [/^import\s+(?!type\b)[^;]*from\s+'typeorm'/m, 'imports typeorm'],
-  [/^import\s+(?!type\b)[^;]*from\s+'[./]*\/storage\/(database|data-version|entities\/[\w-]+)\.ts'/m, 'imports storage code (not just its types)'],
-  [/\.getRepository\s*\(|\.createQueryBuilder\s*\(|\.getMetadata\s*\(/, 'uses a repository'],
-  [/\b(db|tx|manager|dataSource)\.(query|transaction)\s*\(/, 'runs SQL or a transaction'],
-  [/\b(core|app|deps|context|ctx)\.db\b/, 'reaches for the DataSource'],
-  [/\bdb:\s*(core|app)\.db\b|\bopenDatabase\s*\(/, 'hands the DataSource on or opens one'],
-];
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|mts|mjs)$/.test(entry.name) ? [full] : [];
-  });
-}
-
-function databaseUses(source: string): string[] {
-  return DATABASE_USE.filter(([pattern]) => pattern.test(source)).map(([, what]) => what);
-}
 
 describe('adapters call no database', () => {
   it('finds no database use in main/admin, main/http, main/cli or main/desktop', () => {

@@ -79,7 +79,7 @@ describe.each(['UTC', 'America/Los_Angeles', 'Asia/Tokyo'])('get_calendar with t
     expect(execution).toMatchObject({ status: 'success', summary: '13 events in the next 28 days from 2 calendar(s)', progress: { done: 2, total: 2 } });
     expect(await rowsOf('Family')).toEqual(FAMILY);
     expect(await rowsOf('School')).toEqual(SCHOOL);
-    expect(changes).toEqual(['calendar']);
+    expect(changes, 'each calendar stored is announced').toEqual(['calendar', 'calendar']);
   });
 });
 

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { replaceOccurrences } from '../../main/calendar/occurrences.ts';
 import { loadDashboardData } from '../../main/dashboard-data/load.ts';
-import { insertSample } from '../../main/stats/store.ts';
 import { CalendarEntity } from '../../main/storage/entities/calendar.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
 
@@ -35,18 +33,18 @@ describe('loadDashboardData', () => {
 
     const family = await app.calendars.add({ name: 'Family', url: 'https://example.com/f.ics', color: '#e53935' }, NOW);
     const work = await app.calendars.add({ name: 'Work', url: 'https://example.com/w.ics', color: '#1e88e5' }, NOW);
-    await replaceOccurrences(app.db, family.id, [
+    await app.calendars.replaceOccurrences(family.id, [
       event('yesterday', '2025-10-26T09:00:00Z', '2025-10-26T10:00:00Z'),
       event('holiday', '2025-10-23T22:00:00Z', '2025-10-27T23:00:00Z', true), // ends tonight: still shown
       event('early-today', '2025-10-26T23:30:00Z', '2025-10-27T00:30:00Z'), // 00:30 Berlin today
       event('next-week', '2025-11-02T23:00:00Z', '2025-11-03T23:00:00Z', true), // Monday in a week: beyond 7 days
     ], NOW);
-    await replaceOccurrences(app.db, work.id, [event('standup', '2025-10-27T08:30:00Z', '2025-10-27T08:45:00Z')], NOW);
-    await replaceOccurrences(app.db, (await app.calendars.add({ name: 'Hidden', url: 'https://example.com/h.ics' }, NOW)).id, [event('hidden', '2025-10-27T10:00:00Z', '2025-10-27T11:00:00Z')], NOW);
+    await app.calendars.replaceOccurrences(work.id, [event('standup', '2025-10-27T08:30:00Z', '2025-10-27T08:45:00Z')], NOW);
+    await app.calendars.replaceOccurrences((await app.calendars.add({ name: 'Hidden', url: 'https://example.com/h.ics' }, NOW)).id, [event('hidden', '2025-10-27T10:00:00Z', '2025-10-27T11:00:00Z')], NOW);
     await app.db.getRepository(CalendarEntity).update({ name: 'Hidden' }, { enabled: false });
 
     for (let i = 70; i >= 1; i--) {
-      await insertSample(app.db, {
+      await app.stats.add({
         sampledAt: new Date(NOW.getTime() - i * MINUTE), cpuPct: i, memUsedPct: 50, memUsedBytes: 4e9, memTotalBytes: 8e9, swapUsedPct: 1,
         diskUsedPct: 61, diskUsedBytes: 6.1e11, diskTotalBytes: 1e12, netRxBytesPerS: 100 * i, netTxBytesPerS: 10 * i,
       });

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultServerConfig } from '../../main/config.ts';
 import { createServer, type InkstandServer, type ServerUrls } from '../../main/server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
+import { ensureBuilt } from '../../bin/build-outputs.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -17,16 +17,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Builds the renderer once per test file into its own folder, so files running in parallel do not share one. */
-export async function buildRenderer(outDir: string): Promise<void> {
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+/**
+ * The renderer as `npm run build` makes it (dist/renderer), built once per run: by the first test
+ * file that needs it, or again when its sources are newer; files starting at once wait on its lock.
+ */
+export function builtRenderer(): string {
+  ensureBuilt(['renderer']);
+  return path.join(ROOT, 'dist', 'renderer');
 }
 
 /** The server's clock: real time plus whatever a test skipped ahead. */
@@ -53,20 +50,21 @@ export interface E2eApp {
 }
 
 /**
- * Registers the hooks of an e2e test file: one renderer build and one browser for the file, and
+ * Registers the hooks of an e2e test file: the built renderer and one browser for the file, and
  * for each test its own server (fresh data dir, free loopback ports, no discovery) and its own
  * page, so a test passes on its own and in any order. `start()` (in a beforeEach) gives the test's app;
  * a failed test leaves a screenshot; everything is closed after each test.
  */
 export function e2eSuite(): { start(): Promise<E2eApp> } {
   let work: string;
+  let rendererDir: string;
   let browser: Browser;
   const running: (() => Promise<void>)[] = [];
   let current: E2eApp | undefined;
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-e2e-'));
-    await buildRenderer(path.join(work, 'renderer'));
+    rendererDir = builtRenderer();
     browser = await launchChromium();
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
@@ -87,7 +85,7 @@ export function e2eSuite(): { start(): Promise<E2eApp> } {
       const clock = new SkippableClock();
       const server = await createServer(
         defaultServerConfig({ dataDir, host: '127.0.0.1', httpPort: 0, httpsPort: 0, discovery: false }),
-        { rendererDir: path.join(work, 'renderer'), mdns: false, now: clock.now },
+        { rendererDir, mdns: false, now: clock.now },
       );
       const urls = await server.start();
       running.push(() => server.stop());

@@ -14,9 +14,10 @@ describe('an image process whose parent is gone', () => {
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     const photo = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => /\.(jpe?g|png)$/i.test(f))!);
-    await new Promise<void>((resolve) => child.once('spawn', () => resolve()));
-    // Let it start, then hand it work and hang up at once: its answers go into a closed channel.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Wait until it answers one task (it has started), then hand it work and hang up at once: its answers go into a closed channel.
+    const started = new Promise((resolve) => child.once('message', resolve));
+    child.send({ id: 0, task: 'webpThumbnail', args: [photo, 64, 50] });
+    expect(await started).toMatchObject({ id: 0, ok: true });
     for (let id = 1; id <= 3; id++) child.send({ id, task: 'webpThumbnail', args: [photo, 64, 50] });
     child.disconnect();
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { AppContext } from '../../main/core/app-context.ts';
+import type { TestContext } from '../helpers/test-context.ts';
 import type { JobService } from '../../main/jobs/job-service.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
@@ -12,7 +12,7 @@ import { createStores } from '../../main/create-stores.ts';
 import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
 
 export interface TestApp {
-  app: AppContext;
+  app: TestContext;
   dataDir: string;
   /** How often the fake display content service was asked to do each thing. */
   screenCalls: { refreshAll: number; prerenderDashboards: number };
@@ -26,8 +26,9 @@ export async function createTestApp(options: { dataDir?: string; now?: () => Dat
   const screenCalls = { refreshAll: 0, prerenderDashboards: 0 };
   const events = new AppEvents();
   const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, {}), events, log: pino({ level: 'silent' }), now: options.now ?? (() => new Date()) };
-  const app: AppContext = {
+  const app: TestContext = {
     ...createStores(base, new ProfileRegistry(db, events)),
+    db,
     displayContent: {
       async refreshAll() {
         screenCalls.refreshAll++;

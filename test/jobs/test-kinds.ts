@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { AppContext } from '../../main/core/app-context.ts';
+import type { TestContext } from '../helpers/test-context.ts';
 import type { JobKind } from '../../main/jobs/types.ts';
 import { JobEntity } from '../../main/storage/entities/job.ts';
 
@@ -91,7 +91,7 @@ export const clockKind: JobKind<Record<string, never>> = {
 export const TEST_KINDS: JobKind[] = [sleepKind, stubbornKind, failKind, progressKind, clockKind];
 
 /** Adds a job row the way a user-made job would look. */
-export async function addJob(app: AppContext, job: { name: string; kind: string; cron?: string | null; timeZone?: string; params?: Record<string, unknown>; enabled?: boolean }): Promise<void> {
+export async function addJob(app: TestContext, job: { name: string; kind: string; cron?: string | null; timeZone?: string; params?: Record<string, unknown>; enabled?: boolean }): Promise<void> {
   const now = app.now();
   await app.db.getRepository(JobEntity).insert({
     name: job.name, kind: job.kind, cron: job.cron ?? null, timeZone: job.timeZone ?? 'UTC', enabled: job.enabled ?? true,

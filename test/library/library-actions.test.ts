@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPhotosJob } from '../../main/library/jobs/import-photos.ts';
 import { deletePhoto, dislikePhoto, setPhotoFavourite, setPhotoHidden } from '../../main/library/photo-actions.ts';
-import { VariantSelector, recordShown } from '../../main/library/selection.ts';
+import { VariantSelector } from '../../main/library/selection.ts';
 import { startFolderWatcher } from '../../main/library/watch-folder.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
 import { importSamples } from '../ai/library-samples.ts';
@@ -21,7 +21,7 @@ describe('deletePhoto', () => {
     const display = await createDisplay(t.app);
     const selector = new VariantSelector(t.app);
     const removeVariant = await t.app.db.getRepository(VariantEntity).findOneByOrFail({ photoId: remove.id });
-    await recordShown(t.app, display, removeVariant.id, new Date());
+    await t.app.shows.record(display, removeVariant.id, new Date());
     await selector.pickNext(display, new Date());
     const events: string[] = [];
     t.app.events.on('photos-changed', () => events.push('photos-changed'));

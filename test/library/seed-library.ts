@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppContext } from '../../main/core/app-context.ts';
+import type { TestContext } from '../helpers/test-context.ts';
 import { PhotoEntity, VariantEntity, type ContentType, type QualityBucket } from '../../main/storage/entities/photo.ts';
 
 export interface VariantSpec {
@@ -17,7 +17,7 @@ export interface VariantSpec {
 }
 
 /** One photo and one variant per spec, straight into the database with a stand-in file: no image work. */
-export async function seedVariants(app: AppContext, specs: VariantSpec[]): Promise<number[]> {
+export async function seedVariants(app: TestContext, specs: VariantSpec[]): Promise<number[]> {
   const ids: number[] = [];
   const dir = path.join(app.dataDir, 'photos', 'variants');
   fs.mkdirSync(dir, { recursive: true });

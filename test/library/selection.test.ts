@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateStyle } from '../../main/ai/styles.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import { deletePhoto, setPhotoHidden } from '../../main/library/photo-actions.ts';
-import { VariantSelector, dislike, markFavourite, recordShown, variantFileIfAvailable } from '../../main/library/selection.ts';
+import { VariantSelector, dislike, markFavourite, variantFileIfAvailable } from '../../main/library/selection.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { VariantEntity } from '../../main/storage/entities/photo.ts';
 import { seedVariants, seededRandom } from './seed-library.ts';
@@ -68,7 +67,7 @@ describe('VariantSelector.pickNext', () => {
     ]);
     // The window is min(20, 9 / 2) = 4 shows: these four are not drawn while the others remain.
     const recent = [ids[0], ids[4], ids[6], ids[8]];
-    for (const id of recent) await recordShown(t.app, display, id, NOW);
+    for (const id of recent) await t.app.shows.record(display, id, NOW);
     const rest = ids.filter((id) => !recent.includes(id));
     const scores = await Promise.all(rest.map((id) => selector.scoreOf(id, NOW)));
     const total = scores.reduce((a, b) => a! + b!, 0)!;
@@ -101,7 +100,7 @@ describe('VariantSelector.pickNext', () => {
       const pick = await selector.pickNext(display, NOW, rng);
       expect(shown.slice(-15)).not.toContain(pick!.variantId); // window = min(20, 30 / 2)
       shown.push(pick!.variantId);
-      await recordShown(t.app, display, pick!.variantId, NOW);
+      await t.app.shows.record(display, pick!.variantId, NOW);
     }
     expect(new Set(shown).size).toBe(ids.length);
   });
@@ -109,7 +108,7 @@ describe('VariantSelector.pickNext', () => {
   it('keeps the history per display', async () => {
     const [a, b] = await seedVariants(t.app, [{}, {}]);
     const other = await createDisplay(t.app, 'other');
-    await recordShown(t.app, display, a, NOW);
+    await t.app.shows.record(display, a, NOW);
     for (let i = 0; i < 20; i++) expect((await selector.pickNext(display, NOW))!.variantId).toBe(b);
     const otherPicks = new Set<number>();
     for (let i = 0; i < 40; i++) otherPicks.add((await selector.pickNext(other, NOW))!.variantId);
@@ -119,7 +118,7 @@ describe('VariantSelector.pickNext', () => {
   it('repeats once the candidates run out, and returns null for an empty library', async () => {
     expect(await selector.pickNext(display, NOW)).toBeNull();
     const [only] = await seedVariants(t.app, [{}]);
-    await recordShown(t.app, display, only, NOW);
+    await t.app.shows.record(display, only, NOW);
     expect((await selector.pickNext(display, NOW))!.variantId).toBe(only);
   });
 
@@ -127,7 +126,7 @@ describe('VariantSelector.pickNext', () => {
     const [ok, missing, hidden, deleted, styled] = await seedVariants(t.app, [{}, { noFile: true }, {}, {}, { style: 'duotone' }]);
     const photoOf = async (id: number) => (await t.app.db.getRepository(VariantEntity).findOneByOrFail({ id })).photoId;
     await setPhotoHidden(t.app, await photoOf(hidden), true);
-    await updateStyle(t.app, 'duotone', { enabled: false });
+    await t.app.artStyles.set('duotone', { enabled: false });
     await selector.pickNext(display, NOW);
     await deletePhoto(t.app, await photoOf(deleted));
     for (let i = 0; i < 50; i++) expect((await selector.pickNext(display, NOW, seededRandom(i)))!.variantId).toBe(ok);
@@ -150,15 +149,15 @@ describe('VariantSelector.pickNext', () => {
 describe('VariantSelector.previous', () => {
   it('steps back through the history, whether or not the server records the previous picture', async () => {
     const [a, b, c] = await seedVariants(t.app, [{}, {}, {}]);
-    for (const id of [a, b, c]) await recordShown(t.app, display, id, NOW);
+    for (const id of [a, b, c]) await t.app.shows.record(display, id, NOW);
     expect((await selector.previous(display))!.variantId).toBe(b);
     expect((await selector.previous(display))!.variantId).toBe(a);
     expect(await selector.previous(display)).toBeNull();
 
     const other = await createDisplay(t.app, 'other');
-    for (const id of [a, b, c]) await recordShown(t.app, other, id, NOW);
+    for (const id of [a, b, c]) await t.app.shows.record(other, id, NOW);
     const back1 = (await selector.previous(other))!.variantId;
-    await recordShown(t.app, other, back1, NOW);
+    await t.app.shows.record(other, back1, NOW);
     const back2 = (await selector.previous(other))!.variantId;
     expect([back1, back2]).toEqual([b, a]);
   });
@@ -177,7 +176,7 @@ describe('VariantSelector across processes', () => {
     try {
       const cliApp = { ...t.app, db: cli, events: new AppEvents() };
       const [second] = await seedVariants(cliApp, [{}]);
-      await recordShown(t.app, display, first, NOW);
+      await t.app.shows.record(display, first, NOW);
       expect((await selector.pickNext(display, NOW))!.variantId).toBe(second);
     } finally {
       await cli.destroy();

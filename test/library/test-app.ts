@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { AppContext } from '../../main/core/app-context.ts';
+import type { TestContext } from '../helpers/test-context.ts';
 import { AppEvents } from '../../main/core/events.ts';
 import type { JobLogger, JobRun } from '../../main/jobs/types.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
@@ -15,7 +16,7 @@ import { DisplayEntity } from '../../main/storage/entities/display.ts';
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/library');
 
 export interface TestApp {
-  app: AppContext;
+  app: TestContext;
   dataDir: string;
   /** Everything the app logger wrote, parsed. */
   appLogs: Record<string, unknown>[];
@@ -30,8 +31,9 @@ export async function createTestApp(options: { now?: () => Date; env?: NodeJS.Pr
   const log = pino({ level: 'debug' }, { write: (line: string) => void appLogs.push(JSON.parse(line)) });
   const events = new AppEvents();
   const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, options.env ?? {}), events, log, now: options.now ?? (() => new Date()) };
-  const app: AppContext = {
+  const app: TestContext = {
     ...createStores(base, new ProfileRegistry(db, events)),
+    db,
     displayContent: { refreshAll: async () => 0, prerenderDashboards: async () => 0 },
   };
   return {
@@ -60,7 +62,7 @@ export function jobRun<P>(app: AppContext, params: P, signal = new AbortControll
 }
 
 /** A display row, for the per-display history (shown_variants references displays). */
-export async function createDisplay(app: AppContext, name = 'frame'): Promise<number> {
+export async function createDisplay(app: TestContext, name = 'frame'): Promise<number> {
   const saved = await app.db.getRepository(DisplayEntity).save({
     hardwareId: `hw-${name}-${Math.random()}`, humanId: name.slice(0, 16) + Math.floor(Math.random() * 1000), name, protocol: 'native',
     status: 'approved', pairingCode: '000000', tokenHash: null, profileId: 'spectra6-13.3', rotation: 0, timeZone: 'UTC',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { findBuiltinProfile } from '../../main/imaging/builtin-profiles.ts';
 import { closeImagePool } from '../../main/imaging/pool.ts';
 import { drawMarkup, drawScreenMarkup, drawWithBrowser, drawingMethod, findSystemChromium, howDrawn, screenMarkup, setMarkupBrowser, SystemChromium } from '../../main/markup/index.ts';
@@ -43,15 +43,14 @@ const chromium = findSystemChromium();
 
 describe.skipIf(!chromium)('drawing in a browser', () => {
   it('runs the recipe\'s script in a system Chromium and draws what it wrote, in the panel\'s colours', async () => {
-    const browser = new SystemChromium({ executablePath: chromium!, allowNetwork: false, idleMs: 5000 });
+    const browser = new SystemChromium({ executablePath: chromium!, allowNetwork: false, idleMs: 3000 });
     await setMarkupBrowser(browser);
     expect(drawingMethod(fixture('script-label.html'))).toMatchObject({ how: 'browser' });
     const { png } = await drawWithBrowser(fixture('script-label.html'), { profile: profile('trmnl-og-1bit') });
+    expect(browser.running).toBe(true);
     expect(await sharp(png).metadata()).toMatchObject({ width: 800, height: 480, channels: 1 });
     expect(await ocrText(png)).toMatch(/SCRIPTED 42/);
-    expect(browser.running).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 6000));
-    expect(browser.running).toBe(false);
+    await vi.waitFor(() => expect(browser.running).toBe(false), { timeout: 10_000, interval: 100 }); // closed once idle
   });
 });
 

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PhotoEntity } from '../../main/storage/entities/photo.ts';
 import { PictureSourceItemEntity } from '../../main/storage/entities/picture-source-item.ts';
 import { immichSettings, syncImmich, type ImmichSettings } from '../../main/sources/immich.ts';
-import { pictureCredit } from '../../main/sources/picture-library.ts';
 import { SourceError } from '../../main/sources/source-http.ts';
 import { fakePhoto, startFakeImmich, type FakeImmich } from '../fakes/immich-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
@@ -31,7 +30,7 @@ describe('Immich album sync', () => {
     expect(immich.searchRequests.map((r) => r.page)).toEqual([1, 2, 3]);
     expect(await photoCount()).toBe(5);
     const first = await testApp.app.db.getRepository(PictureSourceItemEntity).findOneByOrFail({ externalId: immich.assets[0].id });
-    expect(await pictureCredit(testApp.app, first.photoId)).toMatchObject({ source: `immich:album:${immich.albumId}`, title: 'Beach at Sellin', link: `${immich.url}/photos/${immich.assets[0].id}` });
+    expect(await testApp.app.pictureSources.creditOf(first.photoId)).toMatchObject({ source: `immich:album:${immich.albumId}`, title: 'Beach at Sellin', link: `${immich.url}/photos/${immich.assets[0].id}` });
   });
 
   it('moves no image bytes when the album did not change', async () => {

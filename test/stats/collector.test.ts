@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatsCollector } from '../../main/stats/collector.ts';
 import type { SystemProbe } from '../../main/stats/probe.ts';
-import { loadSystemStatus } from '../../main/stats/store.ts';
 import { StatsSampleEntity } from '../../main/storage/entities/stats.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
 
@@ -56,7 +55,7 @@ describe('stats collector', () => {
       expect(row).toMatchObject({ cpuPct: 25, memUsedPct: 25, swapUsedPct: 25, diskUsedPct: 40, netRxBytesPerS: 6000, netTxBytesPerS: 1200 });
     }
     expect(collector.recent()).toHaveLength(3);
-    const status = await loadSystemStatus(testApp.app.db, new Date());
+    const status = await testApp.app.stats.systemStatus(new Date());
     expect(status).toMatchObject({ cpuPct: 25, memUsedPct: 25, diskUsedPct: 40, cpuHistory: [25, 25, 25], netRxBytesPerS: [6000, 6000, 6000] });
   });
 

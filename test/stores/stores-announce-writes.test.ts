@@ -49,16 +49,47 @@ const WRITES: Write[] = [
   { store: 'DisplayStore', method: 'markPlaylistPlace', event: 'displays-changed', run: (w) => w.stores.displays.markPlaylistPlace(w.displayId, 1, now()) },
   { store: 'DisplayStore', method: 'clearOverride', event: 'displays-changed', run: (w) => w.stores.displays.clearOverride(w.displayId) },
   { store: 'DisplayStore', method: 'writeTelemetry', event: 'displays-changed', run: (w) => w.stores.displays.writeTelemetry([{ displayId: w.displayId, values: { lastSeen: now(), rssi: -50 } }]) },
+  { store: 'DisplayStore', method: 'markOutageAnnounced', event: 'displays-changed', run: async (w) => {
+    await w.stores.displays.write(w.displayId, { lastSeen: now() });
+    return w.stores.displays.markOutageAnnounced(await w.stores.displays.get(w.displayId));
+  } },
   { store: 'DisplayStore', method: 'remove', event: 'displays-changed', run: (w) => w.stores.displays.remove(w.displayId) },
+  { store: 'PanelImageStore', method: 'ensure', event: 'panel-images-stored', run: (w) => panelImage(w) },
+  { store: 'PanelImageStore', method: 'removeUnassigned', event: 'panel-images-stored', run: async (w) => {
+    await panelImage(w);
+    return w.stores.panelImages.removeUnassigned(new Date(Date.now() + 60_000));
+  } },
   { store: 'PanelImageStore', method: 'assign', event: 'panel-image-changed', run: async (w) => w.stores.panelImages.assign(w.displayId, await panelImage(w), 'photo', now()) },
   { store: 'PhotoStore', method: 'markPhoto', event: 'photos-changed', run: (w) => w.stores.photos.markPhoto(w.photoId, { hidden: true }) },
   { store: 'PhotoStore', method: 'dislikePhoto', event: 'photos-changed', run: (w) => w.stores.photos.dislikePhoto(w.photoId) },
+  { store: 'PhotoStore', method: 'markAddedByUser', event: 'photos-changed', run: (w) => w.stores.photos.markAddedByUser(w.photoId) },
   { store: 'PhotoStore', method: 'markVariantFavourite', event: 'photos-changed', run: (w) => w.stores.photos.markVariantFavourite(w.variantId, true) },
   { store: 'PhotoStore', method: 'dislikeVariant', event: 'photos-changed', run: (w) => w.stores.photos.dislikeVariant(w.variantId) },
+  { store: 'PhotoStore', method: 'addImported', event: 'photos-changed', run: (w) => w.stores.photos.addImported({ ...newPhoto(), contentHash: 'd'.repeat(64) }, { ...newVariant(), contentHash: 'd'.repeat(64) }) },
+  { store: 'PhotoStore', method: 'addVariant', event: 'photos-changed', run: (w) => w.stores.photos.addVariant({ ...newVariant(), photoId: w.photoId, style: 'woodcut' }) },
+  { store: 'PhotoStore', method: 'saveClassification', event: 'photos-changed', run: (w) => w.stores.photos.saveClassification(w.photoId, {
+    quality: 'GOOD', contentType: 'Landscape', orientation: 'square', peopleCount: 0, description: 'a field', classifiedAt: now(), classifier: 'builtin',
+  }) },
   { store: 'PhotoStore', method: 'removePhoto', event: 'photos-changed', run: (w) => w.stores.photos.removePhoto(w.photoId) },
   { store: 'CalendarStore', method: 'add', event: 'content-changed', run: (w) => w.stores.calendars.add({ name: 'Work', url: 'https://example.com/w.ics' }, now()) },
   { store: 'CalendarStore', method: 'update', event: 'content-changed', run: (w) => w.stores.calendars.update(w.calendarId, { enabled: false }) },
   { store: 'CalendarStore', method: 'removeByName', event: 'content-changed', run: (w) => w.stores.calendars.removeByName('Family') },
+  { store: 'CalendarStore', method: 'replaceOccurrences', event: 'content-changed', run: (w) => w.stores.calendars.replaceOccurrences(w.calendarId, [{
+    uid: 'standup', recurrenceId: null, start: now(), end: new Date(now().getTime() + 900_000), allDay: false, summary: 'Stand-up', location: null, sourceTimeZone: null,
+  }], now()) },
+  { store: 'CalendarStore', method: 'recordError', event: 'content-changed', run: (w) => w.stores.calendars.recordError(w.calendarId, 'HTTP 404') },
+  { store: 'ArtStyleStore', method: 'set', event: 'photos-changed', run: (w) => w.stores.artStyles.set('woodcut', { enabled: false }) },
+  { store: 'ShowHistoryStore', method: 'record', event: 'displays-changed', run: (w) => w.stores.shows.record(w.displayId, w.variantId, now()) },
+  { store: 'PictureSourceStore', method: 'save', event: 'content-changed', run: (w) => w.stores.pictureSources.save(sourceItem(w)) },
+  { store: 'PictureSourceStore', method: 'remove', event: 'content-changed', run: async (w) => {
+    await w.stores.pictureSources.save(sourceItem(w));
+    return w.stores.pictureSources.remove((await w.stores.pictureSources.itemsOf('apod')).map((item) => item.id));
+  } },
+  { store: 'StatsStore', method: 'add', event: 'content-changed', run: (w) => w.stores.stats.add(statsSample(now())) },
+  { store: 'StatsStore', method: 'prune', event: 'content-changed', run: async (w) => {
+    await w.stores.stats.add(statsSample(new Date(now().getTime() - 86_400_000)));
+    return w.stores.stats.prune(now());
+  } },
   { store: 'WeatherStore', method: 'save', event: 'content-changed', run: (w) => w.stores.weather.save(WEATHER, now()) },
   { store: 'SettingsStore', method: 'set', event: 'content-changed', run: (w) => w.stores.settings.set('server.name', 'Attic') },
   { store: 'ProfileRegistry', method: 'saveCustom', event: 'content-changed', run: (w) => w.profiles.saveCustom(PROFILE) },
@@ -96,8 +127,12 @@ describe('every writing store method announces its change', () => {
   it('lists every public writing method of the stores it covers', async () => {
     world = await freshWorld(db, dataDir);
     const covered = new Set(WRITES.map((w) => `${w.store}.${w.method}`));
-    const writers: Record<string, object> = { DisplayStore: world.stores.displays, PhotoStore: world.stores.photos, CalendarStore: world.stores.calendars, WeatherStore: world.stores.weather };
-    const WRITE_NAME = /^(create|update|write|mark|set|clear|remove|save|add|dislike|revoke|mint|assign|writeTelemetry)/;
+    const { stores } = world;
+    const writers: Record<string, object> = {
+      DisplayStore: stores.displays, PanelImageStore: stores.panelImages, PhotoStore: stores.photos, ArtStyleStore: stores.artStyles, ShowHistoryStore: stores.shows,
+      CalendarStore: stores.calendars, WeatherStore: stores.weather, StatsStore: stores.stats, PictureSourceStore: stores.pictureSources,
+    };
+    const WRITE_NAME = /^(create|update|write|mark|set|clear|remove|save|add|record|replace|prune|ensure|dislike|revoke|mint|assign|writeTelemetry)/;
     for (const [store, instance] of Object.entries(writers)) {
       const methods = Object.getOwnPropertyNames(Object.getPrototypeOf(instance)).filter((m) => m !== 'constructor' && WRITE_NAME.test(m));
       for (const method of methods) expect(covered, `${store}.${method} writes but is not in WRITES`).toContain(`${store}.${method}`);
@@ -117,7 +152,10 @@ function newDisplay() {
 
 /** Empties the tables the writes touch and seeds one of each record, so every write starts from the same ground. */
 async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
-  for (const table of ['display_logs', 'display_frames', 'frames', 'overrides', 'weekly_rules', 'displays', 'shown_variants', 'variants', 'photos', 'calendars', 'settings', 'panel_profiles']) {
+  for (const table of [
+    'display_logs', 'display_frames', 'frames', 'overrides', 'weekly_rules', 'displays', 'shown_variants', 'picture_source_items', 'variants', 'photos',
+    'calendar_occurrences', 'calendars', 'settings', 'panel_profiles', 'art_style_settings', 'stats_samples',
+  ]) {
     await db.query(`DELETE FROM ${table}`);
   }
   const events = new AppEvents();
@@ -125,19 +163,37 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
   const profiles = new ProfileRegistry(db, events);
   const stores = createStores({ dataDir, db, settings, events, log: pino({ level: 'silent' }), now }, profiles);
   const display = await stores.displays.create(newDisplay());
-  const photo = await db.getRepository(PhotoEntity).save({
-    contentHash: 'c'.repeat(64), originalName: 'a.jpg', originalPath: 'photos/a.jpg', thumbPath: 'photos/a.webp', width: 10, height: 10, format: 'jpeg', importedAt: now(),
-    favourite: false, hidden: false, dislikes: 0, quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
-  });
-  const variant = await db.getRepository(VariantEntity).save({
-    photoId: photo.id, style: 'original', filePath: 'photos/a.jpg', contentHash: 'c'.repeat(64), provider: 'none', createdAt: now(), favourite: false, dislikes: 0, generationContext: null, score: null,
-  });
+  const photo = await db.getRepository(PhotoEntity).save(newPhoto());
+  const variant = await db.getRepository(VariantEntity).save({ ...newVariant(), photoId: photo.id });
   const calendar = await stores.calendars.add({ name: 'Family', url: 'https://example.com/f.ics' }, now());
   return {
     stores, profiles, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
     adminTokens: new AdminTokenStore(db, events),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs: new DisplayLogStore(db, events, now),
+  };
+}
+
+function newPhoto() {
+  return {
+    contentHash: 'c'.repeat(64), originalName: 'a.jpg', originalPath: 'photos/a.jpg', thumbPath: 'photos/a.webp', width: 10, height: 10, format: 'jpeg', importedAt: now(),
+    favourite: false, hidden: false, dislikes: 0, quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
+    addedByUser: true,
+  };
+}
+
+function newVariant() {
+  return { photoId: 0, style: 'original', filePath: 'photos/a.jpg', contentHash: 'c'.repeat(64), provider: 'none', createdAt: now(), favourite: false, dislikes: 0, generationContext: null, score: null };
+}
+
+function sourceItem(world: World) {
+  return { source: 'apod', externalId: '2026-01-05', photoId: world.photoId, checksum: null, title: 'Nebula', credit: 'NASA', licence: null, link: null, syncedAt: now() };
+}
+
+function statsSample(sampledAt: Date) {
+  return {
+    sampledAt, cpuPct: 10, memUsedPct: 50, memUsedBytes: 4e9, memTotalBytes: 8e9, swapUsedPct: null, diskUsedPct: 40, diskUsedBytes: 4e11, diskTotalBytes: 1e12,
+    netRxBytesPerS: 100, netTxBytesPerS: 10,
   };
 }
 

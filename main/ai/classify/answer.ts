@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTENT_TYPES, QUALITY_BUCKETS } from '../../storage/entities/photo.ts';
+import { CONTENT_TYPES, QUALITY_BUCKETS } from '../../../contract/dtos.ts';
 import { ProviderError } from '../http.ts';
 import type { Classification } from './types.ts';
 

@@ -1,8 +1,5 @@
-import { IsNull } from 'typeorm';
 import { z } from 'zod';
 import type { JobKind } from '../../jobs/types.ts';
-import { PhotoEntity } from '../../storage/entities/photo.ts';
-import { notifyPhotosChanged } from '../events.ts';
 import { orientationOf } from '../orientation.ts';
 import { readSourceImage } from '../source-image.ts';
 
@@ -19,11 +16,7 @@ export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind
     params,
     defaultJob: { name: 'classify', cron: '*/5 * * * *', enabled: true },
     async run({ params, app, log, progress, signal }) {
-      const photos = await app.db.getRepository(PhotoEntity).find({
-        where: { classifiedAt: IsNull() },
-        order: { id: 'DESC' },
-        take: params.max_num_to_classify,
-      });
+      const photos = await app.photos.unclassified(params.max_num_to_classify);
       if (photos.length === 0) return { status: 'skipped', summary: 'no unclassified photos' };
       // The analysers pull in libvips (~30 MB); an idle server with nothing to classify never loads them.
       const { createClassifier, DEFAULT_CLASSIFY_TIMEOUT_MS } = await import('../../ai/classify/index.ts');
@@ -35,7 +28,7 @@ export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind
         if (signal.aborted) break;
         try {
           const result = await classifier.classify({ image: await readSourceImage(app, photo), width: photo.width, height: photo.height }, signal);
-          await app.db.getRepository(PhotoEntity).update({ id: photo.id }, {
+          await app.photos.saveClassification(photo.id, {
             quality: result.quality,
             contentType: result.contentType,
             orientation: orientationOf(photo.width, photo.height),
@@ -53,7 +46,6 @@ export function createClassifyJob(options: { timeoutMs?: number } = {}): JobKind
         }
         progress(++done, photos.length);
       }
-      notifyPhotosChanged(app);
       const classified = done - failures.length;
       if (classified === 0 && failures.length > 0) throw new Error(`no photo could be classified; first error: ${failures[0]}`);
       return { summary: `classified ${classified} of ${photos.length} photo(s)${failures.length ? `, ${failures.length} failed` : ''}` };

@@ -3,7 +3,7 @@ import { isCatalogueStyle, listArtStyles, loadCatalogue } from '../../ai/styles.
 import type { JobKind } from '../../jobs/types.ts';
 import { readSourceImage } from '../source-image.ts';
 import { planVariants } from '../variant-plan.ts';
-import { addVariant } from '../variant-store.ts';
+import { addVariant } from '../add-variant.ts';
 
 const params = z.object({
   max_amount: z.coerce.number().int().min(1).max(1000).default(5),

@@ -94,7 +94,9 @@ async function tesseract(png: Buffer, psm: string): Promise<string> {
   try {
     const file = path.join(dir, 'page.png');
     await writeFile(file, png);
-    const { stdout } = await run('tesseract', [file, 'stdout', '--psm', psm], { maxBuffer: 4 << 20 });
+    // One thread: tesseract's OpenMP threads spin while they wait, which costs several times the CPU
+    // on a busy machine (test files run side by side) and is no faster on a page this small.
+    const { stdout } = await run('tesseract', [file, 'stdout', '--psm', psm], { maxBuffer: 4 << 20, env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
     return stdout.replace(/[ \t]+/g, ' ');
   } finally {
     await rm(dir, { recursive: true, force: true });

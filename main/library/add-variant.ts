@@ -1,6 +1,5 @@
 import type { StoreContext } from '../core/app-context.ts';
-import { VariantEntity, type Variant } from '../storage/entities/photo.ts';
-import { notifyPhotosChanged } from './events.ts';
+import type { Variant } from '../storage/entities/photo.ts';
 import { FileBatch } from './file-batch.ts';
 import { contentFileName } from './hash.ts';
 import { absoluteLibraryPath, libraryPath } from './paths.ts';
@@ -22,12 +21,10 @@ export async function addVariant(app: StoreContext, input: NewVariant): Promise<
   const files = new FileBatch();
   try {
     await files.write(absoluteLibraryPath(app.dataDir, filePath), input.data);
-    const variant = await app.db.getRepository(VariantEntity).save({
+    return await app.photos.addVariant({
       photoId: input.photoId, style: input.style, filePath, contentHash: hash, provider: input.provider,
       createdAt: app.now(), favourite: false, dislikes: 0, generationContext: JSON.stringify(input.context), score: input.score ?? null,
     });
-    notifyPhotosChanged(app);
-    return variant as Variant;
   } catch (error) {
     await files.rollback();
     throw error;
