@@ -1,4 +1,3 @@
-import { replaceOccurrences } from '../../main/calendar/occurrences.ts';
 import type { TestApp } from '../jobs/test-app.ts';
 
 /** What get_weather stores for Hamburg on Wednesday 2025-10-15 (the day before is past by then). */
@@ -24,7 +23,7 @@ export async function storeCalendar(testApp: TestApp): Promise<void> {
   const { app } = testApp;
   if ((await app.calendars.list()).length > 0) return;
   const family = await app.calendars.add({ name: 'Family', url: 'https://calendar.example.org/family.ics' }, new Date('2025-10-15T08:00:00Z'));
-  await replaceOccurrences(app.db, family.id, [
+  await app.calendars.replaceOccurrences(family.id, [
     event('early', 'Breakfast meeting', '2025-10-15T05:00:00Z', '2025-10-15T06:00:00Z'),
     event('dentist', 'Dentist', '2025-10-15T14:30:00Z', '2025-10-15T15:00:00Z'),
     event('swim', 'Swimming', '2025-10-16T15:00:00Z', '2025-10-16T16:00:00Z'),
