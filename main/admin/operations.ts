@@ -75,6 +75,8 @@ export function createAdminApi(core: AdminDeps): AdminApi {
       return pairingWindow();
     },
     async 'displays.refreshAll'() {
+      // Screens fetch their data first, so every display draws what their sources say now.
+      await core.screens.data.refreshAll();
       return { refreshed: await core.displayContent.refreshAll() };
     },
     async 'displays.nextPhotoEverywhere'() {

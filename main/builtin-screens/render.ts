@@ -39,10 +39,11 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
 
 /** A built-in's markup for one view (its recipe's Liquid over its data), as a mashup places it. */
 export async function builtinViewHtml(id: string, view: ViewSize, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<string> {
-  return renderRecipe(await builtinRecipe(id), view, data ?? {}, {}, {
+  const { html } = await renderRecipe(await builtinRecipe(id), view, data ?? {}, {}, {
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });
+  return html;
 }
 
 /** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */

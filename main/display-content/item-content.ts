@@ -7,6 +7,7 @@ import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
 import { MashupNotFoundError } from '../screens/mashup-store.ts';
 import { PlaylistNotFoundError } from '../screens/playlist-store.ts';
 import type { DrawSubject } from '../screens/screen-drawing.ts';
+import { picturesDigest } from '../screens/screen-pictures.ts';
 import { ScreenNotFoundError } from '../screens/screen-store.ts';
 import type { ScreensFeature } from '../screens/screens-feature.ts';
 import type { Display } from '../storage/entities/display.ts';
@@ -76,13 +77,13 @@ export class ItemContent {
       percentCharged: batteryPercent(display.batteryVoltage),
       wifiStrength: wifiStrength(display.rssi),
     };
-    const { html, refreshMinutes } = await this.screens.drawing.page(subject, request);
+    const { html, refreshMinutes, pictures } = await this.screens.drawing.page(subject, request);
     return {
       request: {
-        renderKey: PanelImageStore.renderKey([subject.kind, html, target.profile, target.rotation, PIPELINE_VERSION]),
+        renderKey: PanelImageStore.renderKey([subject.kind, html, picturesDigest(pictures), target.profile, target.rotation, PIPELINE_VERSION]),
         sourceKind: subject.kind,
         sourceRef: `${subject.kind}:${subject.id}`,
-        produce: () => this.screens.markup.draw(html, target),
+        produce: () => this.screens.markup.draw(html, target, pictures),
       },
       dueAt: new Date(now.getTime() + refreshMinutes * 60_000),
       screenId: subject.kind === 'screen' ? subject.id : null,

@@ -25,9 +25,11 @@ export function flowColumns(columns: MarkupElement, boxOf: BoxOf, moreLabelHeigh
   const cols = columnChildren(columns);
   const first = cols[0] && boxOf(cols[0]);
   if (!first) return;
+  const height = first.height;
+  // Columns whose content fits keep it where the markup put it (a column per city, per shop aisle).
+  if (cols.every((c) => fitsIn(c, boxOf, height))) return;
   const items = cols.flatMap((col) => col.children.filter(isElement));
   const heights = items.map((item) => boxOf(item)?.height ?? 0);
-  const height = first.height;
   const placed: MarkupElement[][] = cols.map(() => []);
   let col = 0;
   let used = 0;
@@ -74,6 +76,14 @@ export function limitList(list: MarkupElement, boxOf: BoxOf, scale: number, more
   if (counter) while (keep > 0 && !fits(children[keep - 1], moreLabelHeight)) keep--;
   const hidden = children.length - keep;
   list.children = [...children.slice(0, keep), ...(counter ? [moreLabel(hidden)] : [])];
+}
+
+function fitsIn(column: MarkupElement, boxOf: BoxOf, height: number): boolean {
+  const top = boxOf(column)?.y ?? 0;
+  return column.children.filter(isElement).every((child) => {
+    const box = boxOf(child);
+    return !box || box.y + box.height - top <= height + 0.5;
+  });
 }
 
 export function columnChildren(columns: MarkupElement): MarkupElement[] {

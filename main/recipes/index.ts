@@ -12,7 +12,7 @@ export { exportRecipe, recipeFiles, writeRecipeFolder } from './export-recipe.ts
 export { parseSettings } from './settings.ts';
 export { recipeFieldValues, resolveFieldValues } from './custom-fields.ts';
 export { buildMergeVariables, type DeviceFacts, type RenderContext } from './merge-variables.ts';
-export { renderLiquid, checkLiquid } from './render-liquid.ts';
+export { renderLiquid, checkLiquid, type RenderedLiquid } from './render-liquid.ts';
 export { renderRecipe } from './render-recipe.ts';
 export { fetchRecipeData, pollRecipe, transformRecipeData, type DataOptions } from './data/fetch-recipe-data.ts';
 export { buildPollingRequests } from './data/polling-request.ts';

@@ -1,6 +1,7 @@
 /** A recipe's markup for one layout, rendered to HTML with its merge variables. */
 import { RecipeError } from './errors.ts';
 import { createLiquidEngine } from './liquid/engine.ts';
+import { renderErrorsInline } from './liquid/inline-errors.ts';
 import { lenientSource } from './liquid/lenient-source.ts';
 import type { TimeContext } from './liquid/ruby-time.ts';
 import { MARKUP_FILES, type Recipe, type RecipeLayout } from './types.ts';
@@ -16,9 +17,21 @@ function layoutSource(recipe: Recipe, layout: RecipeLayout): string {
   return recipe.markup.shared ? `${recipe.markup.shared}\n${markup}` : markup;
 }
 
-export async function renderLiquid(recipe: Recipe, layout: RecipeLayout, mergeVariables: Record<string, unknown>, time: TimeContext): Promise<string> {
+/** The rendered HTML, and the Liquid errors it shows inline ("line 3: divided by 0"), named by file. */
+export interface RenderedLiquid {
+  html: string;
+  errors: string[];
+}
+
+/**
+ * Renders as Ruby Liquid's lax mode does: a tag or filter failing at render time shows
+ * "Liquid error: …" in its place and the rest renders; the failures come back in `errors` for the
+ * screen's entry. Liquid that does not parse, and a render over its limits, throw.
+ */
+export async function renderLiquid(recipe: Recipe, layout: RecipeLayout, mergeVariables: Record<string, unknown>, time: TimeContext): Promise<RenderedLiquid> {
   const { source, templates } = lenientSource(layoutSource(recipe, layout));
   const engine = createLiquidEngine({ ...time, templates });
+  const inline = renderErrorsInline(engine);
   let parsed;
   try {
     parsed = engine.parse(source);
@@ -26,7 +39,8 @@ export async function renderLiquid(recipe: Recipe, layout: RecipeLayout, mergeVa
     throw new RecipeError('invalid-liquid', describe(err, `${layout}.liquid`));
   }
   try {
-    return await engine.render(parsed, mergeVariables);
+    const html = await engine.render(parsed, mergeVariables);
+    return { html, errors: inline.messages().map((message) => `${layout}.liquid ${message}`) };
   } catch (err) {
     throw new RecipeError('invalid-liquid', describe(err, `${layout}.liquid`));
   }

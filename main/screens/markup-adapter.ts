@@ -1,12 +1,11 @@
 import type { DrawnByDto } from '../../contract/screens.ts';
 import { drawScreenMarkup, drawingMethod } from '../markup/index.ts';
-import { fetchPictures } from './markup-images.ts';
 import type { PanelTarget, ScreenMarkup } from './markup-port.ts';
 
-/** The markup drawing (main/markup/) for the screens: the engine (with the page's pictures fetched first), a browser for scripts, or the card saying one is needed. */
+/** The markup drawing (main/markup/) for the screens: the engine (with the pictures the screens fetched with their data), a browser for scripts, or the card saying one is needed. */
 export class MarkupAdapter implements ScreenMarkup {
-  async draw(html: string, target: PanelTarget): Promise<Buffer> {
-    return (await drawScreenMarkup(html, { profile: target.profile, rotation: target.rotation, images: await fetchPictures(html) })).png;
+  async draw(html: string, target: PanelTarget, pictures: Record<string, Uint8Array> = {}): Promise<Buffer> {
+    return (await drawScreenMarkup(html, { profile: target.profile, rotation: target.rotation, images: pictures })).png;
   }
 
   drawnBy(needsScript: boolean): DrawnByDto {

@@ -1,47 +1,26 @@
 /**
- * The remote pictures a page names (`<img src="https://…">`), fetched before it is drawn: the
- * markup drawing never goes to the network itself. Each picture is kept for a while, so redrawing a
- * page (every refresh, every display) fetches it once; one that cannot be had is drawn as an empty
- * box of its size. Limits keep a bad URL from holding a render up or filling memory.
+ * The remote pictures a page names (`<img src="https://…">`) and fetching one within limits: a
+ * bad URL can neither hold a data refresh up nor fill the disk. Screens fetch them when their data
+ * refreshes (screen-pictures.ts); drawing never goes to the network.
  */
-const MAX_PICTURES = 12;
-const MAX_BYTES = 5 * 1024 * 1024;
-const TIMEOUT_MS = 5000;
-const KEEP_MS = 15 * 60_000;
-const MAX_KEPT = 100;
-
-const kept = new Map<string, { bytes: Uint8Array | null; at: number }>();
+export const PICTURE_LIMITS = { maxPictures: 12, maxBytes: 5 * 1024 * 1024, timeoutMs: 5000 };
 
 export function remotePictureUrls(html: string): string[] {
   const urls = new Set<string>();
   for (const match of html.matchAll(/<img\b[^>]*?\bsrc\s*=\s*(["'])(https?:\/\/[^"']+)\1/gi)) urls.add(match[2].replace(/&amp;/g, '&'));
-  return [...urls].slice(0, MAX_PICTURES);
+  return [...urls].slice(0, PICTURE_LIMITS.maxPictures);
 }
 
-/** The bytes of each picture the page names that could be fetched, by its `src`. */
-export async function fetchPictures(html: string, now = Date.now()): Promise<Record<string, Uint8Array>> {
-  const found: Record<string, Uint8Array> = {};
-  await Promise.all(remotePictureUrls(html).map(async (url) => {
-    let entry = kept.get(url);
-    if (!entry || now - entry.at > KEEP_MS) {
-      entry = { bytes: await fetchPicture(url), at: now };
-      if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
-      kept.set(url, entry);
-    }
-    if (entry.bytes) found[url] = entry.bytes;
-  }));
-  return found;
-}
-
-async function fetchPicture(url: string): Promise<Uint8Array | null> {
+/** The picture's bytes, or null when it cannot be had within the limits. */
+export async function fetchPicture(url: string, limits = PICTURE_LIMITS): Promise<Uint8Array | null> {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' });
-    if (!res.ok || !res.body || Number(res.headers.get('content-length') ?? 0) > MAX_BYTES) return null;
+    const res = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: 'follow' });
+    if (!res.ok || !res.body || Number(res.headers.get('content-length') ?? 0) > limits.maxBytes) return null;
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
       size += chunk.length;
-      if (size > MAX_BYTES) return null;
+      if (size > limits.maxBytes) return null;
       chunks.push(chunk);
     }
     return Buffer.concat(chunks);

@@ -13,8 +13,8 @@ export interface PanelTarget {
  * implements it over that module.
  */
 export interface ScreenMarkup {
-  /** The page drawn at the panel's size: a device-ready indexed PNG in the panel's colours and orientation. */
-  draw(html: string, target: PanelTarget): Promise<Buffer>;
+  /** The page drawn at the panel's size: a device-ready indexed PNG in the panel's colours and orientation; `pictures` are the bytes of the remote pictures it names, by URL. */
+  draw(html: string, target: PanelTarget, pictures?: Record<string, Uint8Array>): Promise<Buffer>;
   /** How a page is drawn: by the server, or (when its markup needs a script run) in a browser, or as a card saying it needs one. */
   drawnBy(needsScript: boolean): DrawnByDto;
 }

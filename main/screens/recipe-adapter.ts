@@ -2,7 +2,7 @@ import type { FieldValue, ScreenView } from '../../contract/screens.ts';
 import { howDrawn } from '../markup/index.ts';
 import {
   RecipeError, applyWebhook, exportRecipe, fetchRecipeData, importRecipe, parseRecipeData, renderRecipe, resolveFieldValues, serializeRecipeData,
-  transformRecipeData, writeRecipeFolder, type Recipe, type RenderContext,
+  transformRecipeData, writeRecipeFolder, type Recipe, type RenderContext, type RenderedLiquid,
 } from '../recipes/index.ts';
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, RecipeSummary, ScreenRecipes } from './recipe-port.ts';
@@ -44,7 +44,7 @@ export class RecipeAdapter implements ScreenRecipes {
     return userErrors(async () => transformRecipeData(recipe, applyWebhook(current as Parameters<typeof applyWebhook>[0], body).data));
   }
 
-  async html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<string> {
+  async html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<RenderedLiquid> {
     const recipe = await this.recipe(dir);
     return renderRecipe(recipe, availableView(recipe, view), data, values, renderContext(context));
   }

@@ -48,8 +48,8 @@ export interface ScreenRecipes {
   poll(dir: string, values: Record<string, FieldValue>, pollingUrl: string | null, context: DrawContext): Promise<unknown>;
   /** The data after a webhook POST's raw body (`merge_variables` with a strategy), through the recipe's transform.js; rejects with a user-facing error on a wrong shape or a failing transform. */
   applyWebhook(dir: string, current: unknown, body: Uint8Array): Promise<unknown>;
-  /** The recipe's markup for one view, Liquid rendered with the data and the context. */
-  html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<string>;
+  /** The recipe's markup for one view, Liquid rendered with the data and the context; what failed while rendering shows inline as "Liquid error: …" and comes back in `errors`. */
+  html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<{ html: string; errors: string[] }>;
   exportZip(dir: string, values: Record<string, FieldValue>): Promise<Buffer>;
   /** Data as stored text and back, keeping Ruby's floats floats (100.0 stays 100.0). */
   serialize(data: unknown): string;

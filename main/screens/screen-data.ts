@@ -3,6 +3,7 @@ import { isBuiltin, loadBuiltinData, type BuiltinSources } from './builtin-plugi
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
+import type { ScreenPictures } from './screen-pictures.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
 const DUE_CHECK_INTERVAL_MS = 30_000;
@@ -12,6 +13,11 @@ export class WebhookNotFoundError extends Error {}
 /** The context a fetch runs in when no display asks (the app's own zone and locale, no device). */
 export function appDrawContext(at: Date, size = { width: 800, height: 480 }): DrawContext {
   return { at, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: 'en', ...size, percentCharged: null, wifiStrength: null };
+}
+
+/** Polling recipes and built-ins fetch their data; webhook screens are pushed theirs, static ones carry it. */
+function fetchesData(screen: Screen): boolean {
+  return screen.strategy === 'polling' || isBuiltin(screen.builtinId);
 }
 
 export interface RefreshOutcome {
@@ -36,6 +42,8 @@ export class ScreenData {
     private readonly recipes: Pick<ScreenRecipes, 'poll' | 'applyWebhook'>,
     private readonly log: Logger,
     private readonly now: () => Date,
+    /** The pictures new data links to, fetched before it is stored. */
+    private readonly pictures: Pick<ScreenPictures, 'fetchFor'>,
     /** Screens whose source pushes changes (Home Assistant): held open while the data runs. */
     private readonly live?: { start(): void; stop(): void },
     /** The stored data built-ins draw from (weather) and the settings they read (the AI provider). */
@@ -63,7 +71,7 @@ export class ScreenData {
   async storeLive(id: number, data: unknown): Promise<void> {
     await this.serial(id, async () => {
       const screen = await this.store.find(id);
-      if (screen && !(screen.lastError === null && JSON.stringify(screen.data) === JSON.stringify(data))) await this.store.saveData(id, data);
+      if (screen && !(screen.lastError === null && JSON.stringify(screen.data) === JSON.stringify(data))) await this.save(screen, data);
     });
   }
 
@@ -78,12 +86,12 @@ export class ScreenData {
           const loaded = await loadBuiltinData(screen.builtinId, screen.fieldValues, { now: context.at, timeZone: context.timeZone, locale: context.locale, app: this.builtinSources }, screen.data);
           if (loaded.error) {
             // Nothing to keep: the source's placeholder (a card saying what it needs) is shown meanwhile.
-            if (screen.data === null && loaded.data !== null) await this.store.saveData(id, loaded.data);
+            if (screen.data === null && loaded.data !== null) await this.save(screen, loaded.data);
             throw new Error(loaded.error);
           }
-          await this.store.saveData(id, loaded.data);
+          await this.save(screen, loaded.data);
         } else {
-          await this.store.saveData(id, await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, context));
+          await this.save(screen, await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, context));
         }
         return { screen: await this.store.get(id), error: null };
       } catch (err) {
@@ -93,6 +101,15 @@ export class ScreenData {
         return { screen: await this.store.get(id), error: message };
       }
     });
+  }
+
+  /**
+   * Fetches every screen that fetches its data (polling recipes and built-ins) now, whatever its
+   * interval: the tray's "Refresh all screens". Each keeps its last good data on a failure.
+   */
+  async refreshAll(): Promise<RefreshOutcome[]> {
+    const screens = (await this.store.list()).filter(fetchesData);
+    return Promise.all(screens.map((screen) => this.refresh(screen.id)));
   }
 
   /** A webhook POST for the screen with this uuid; the body's shape is checked before anything changes. */
@@ -108,9 +125,17 @@ export class ScreenData {
       } catch (err) {
         throw new ScreenInputError((err as Error).message);
       }
-      await this.store.saveData(screen.id, next);
+      await this.save(screen, next);
       return this.store.get(screen.id);
     });
+  }
+
+  /** New data: the pictures it links to fetched first, so the redraw that storing it starts has them. */
+  private async save(screen: Screen, data: unknown): Promise<void> {
+    await this.pictures.fetchFor(screen, data, { ...appDrawContext(this.now()), instanceName: screen.name }).catch((err) => {
+      this.log.warn({ screenId: screen.id, err }, 'could not fetch the pictures a screen links to');
+    });
+    await this.store.saveData(screen.id, data);
   }
 
   /** Polling screens and built-ins whose data (or last failed attempt) is older than their refresh interval. */
@@ -118,8 +143,7 @@ export class ScreenData {
     this.store.list().then((screens) => {
       const now = this.now().getTime();
       for (const screen of screens) {
-        const fetches = screen.strategy === 'polling' || isBuiltin(screen.builtinId);
-        if (!fetches || this.polling.has(screen.id)) continue;
+        if (!fetchesData(screen) || this.polling.has(screen.id)) continue;
         const last = Math.max(screen.dataFetchedAt?.getTime() ?? 0, screen.lastErrorAt?.getTime() ?? 0);
         if (now - last < screen.refreshMinutes * 60_000) continue;
         this.polling.add(screen.id);

@@ -1,13 +1,13 @@
 import type { DrawnByDto, MashupLayout, ScreenView } from '../../contract/screens.ts';
 import { logicalSize } from '../imaging/rotate.ts';
 import { mashupViewSizes, screenMarkup, type ViewMarkup } from '../markup/index.ts';
-import { isBuiltin } from './builtin-plugins.ts';
 import { problemCard } from './problem-card.ts';
 import type { MashupStore } from './mashup-store.ts';
 import type { PanelTarget, ScreenMarkup } from './markup-port.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenData } from './screen-data.ts';
 import type { ScreenLibrary } from './screen-library.ts';
+import { liquidValues, type ScreenPictures } from './screen-pictures.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
 const VIEW_PLACE: Record<ScreenView, MashupLayout | null> = { full: null, half_vertical: '1Lx1R', half_horizontal: '1Tx1B', quadrant: '2x2' };
@@ -43,9 +43,11 @@ export class ScreenDrawing {
     private readonly data: Pick<ScreenData, 'refresh'>,
     private readonly recipes: Pick<ScreenRecipes, 'html'>,
     private readonly markup: ScreenMarkup,
+    private readonly pictures: Pick<ScreenPictures, 'forPage'>,
   ) {}
 
-  async page(subject: DrawSubject, request: DrawRequest): Promise<{ html: string; refreshMinutes: number }> {
+  /** The page's markup, how soon it wants drawing again, and the pictures it names (fetched with the data, read from disk). */
+  async page(subject: DrawSubject, request: DrawRequest): Promise<{ html: string; refreshMinutes: number; pictures: Record<string, Uint8Array> }> {
     const { width, height } = logicalSize(request.target.profile.width, request.target.profile.height, request.target.rotation);
     const context: DrawContext = {
       at: request.at, timeZone: request.timeZone, locale: 'en', width, height,
@@ -64,6 +66,7 @@ export class ScreenDrawing {
       layout = VIEW_PLACE[view];
     }
     const views: ViewMarkup[] = [];
+    const pictures: Record<string, Uint8Array> = {};
     let refreshMinutes = 24 * 60;
     let darkMode = false;
     let noPadding = false;
@@ -72,15 +75,17 @@ export class ScreenDrawing {
       const recipe = await this.library.recipe(screen).catch(() => null);
       darkMode ||= recipe?.darkMode ?? false;
       noPadding ||= recipe?.noScreenPadding ?? false;
-      views.push({ html: await this.viewHtml(screen, slot.view, context) });
+      const html = await this.viewHtml(screen, slot.view, context);
+      Object.assign(pictures, await this.pictures.forPage(screen, html));
+      views.push({ html });
       refreshMinutes = Math.min(refreshMinutes, screen.refreshMinutes);
     }
-    return { html: screenMarkup(views, { mashup: layout ?? undefined, darkMode, noScreenPadding: noPadding }), refreshMinutes };
+    return { html: screenMarkup(views, { mashup: layout ?? undefined, darkMode, noScreenPadding: noPadding }), refreshMinutes, pictures };
   }
 
   async draw(subject: DrawSubject, request: DrawRequest): Promise<DrawnPage> {
-    const { html } = await this.page(subject, request);
-    return { png: await this.markup.draw(html, request.target), html, drawnBy: this.markup.drawnBy(/<script[\s>]/i.test(html)) };
+    const { html, pictures } = await this.page(subject, request);
+    return { png: await this.markup.draw(html, request.target, pictures), html, drawnBy: this.markup.drawnBy(/<script[\s>]/i.test(html)) };
   }
 
   /** How a screen is drawn, from what its recipe needs. */
@@ -95,11 +100,12 @@ export class ScreenDrawing {
     return (await this.data.refresh(screen.id)).screen;
   }
 
+  /** A Liquid error while rendering shows in its place on the panel (as TRMNL's does) and on the screen's entry. */
   private async viewHtml(screen: Screen, view: ScreenView, context: DrawContext): Promise<string> {
     try {
-      // A built-in's values are its loader's settings, already turned into its data.
-      const values = isBuiltin(screen.builtinId) ? {} : screen.fieldValues;
-      return await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, values, { ...context, instanceName: screen.name });
+      const { html, errors } = await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, liquidValues(screen), { ...context, instanceName: screen.name });
+      if (errors.length > 0) await this.store.saveError(screen.id, `Liquid error in ${errors.join('; ')}`);
+      return html;
     } catch (err) {
       const reason = (err as Error).message || String(err);
       await this.store.saveError(screen.id, `could not draw: ${reason}`);

@@ -10,6 +10,7 @@ import type { ScreenRecipes } from './recipe-port.ts';
 import { ScreenData } from './screen-data.ts';
 import { ScreenDrawing } from './screen-drawing.ts';
 import { ScreenLibrary, type UsageLookup } from './screen-library.ts';
+import { ScreenPictures } from './screen-pictures.ts';
 import { ScreenStore } from './screen-store.ts';
 
 export interface ScreensFeatureDeps {
@@ -42,7 +43,8 @@ export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
   const playlists = new PlaylistStore(deps.db, deps.events);
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
   const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log, deps.now);
-  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, live, deps.builtinSources);
-  const drawing = new ScreenDrawing(store, mashups, library, data, deps.recipes, deps.markup);
+  const pictures = new ScreenPictures(library, deps.recipes, deps.log, deps.now);
+  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, pictures, live, deps.builtinSources);
+  const drawing = new ScreenDrawing(store, mashups, library, data, deps.recipes, deps.markup, pictures);
   return { store, mashups, playlists, library, data, drawing, markup: deps.markup };
 }

@@ -46,6 +46,26 @@ export interface RecipeFixture {
   /** The recipe runs scripts: drawn in a browser, where they add these strings. */
   needsBrowser?: boolean;
   afterScripts?: Partial<Record<RecipeLayout, string[]>>;
+  /** What the drawn panel image must show (test/recipes/fixtures-drawn.test.ts). */
+  drawn: DrawnChecks;
+}
+
+/** A check on the laid-out boxes of a drawn fixture; `classes` and `left`/`right` name a box by one class. */
+export type LayoutCheck =
+  | { check: 'title-bar-at-bottom' | 'table-aligned' }
+  | { check: 'side-by-side' | 'stacked'; classes: string; count: number }
+  | { check: 'clamped'; text: string; lines: number }
+  | { check: 'more'; text: string }
+  | { check: 'left-of'; left: string; right: string }
+  | { check: 'view-place'; view: RecipeLayout };
+
+export interface DrawnChecks {
+  /** Strings the data carries that tesseract must read on the panel image. */
+  ocr: string[];
+  layout: LayoutCheck[];
+  /** The panel to draw on when not the 1-bit TRMNL, and why. */
+  panel?: string;
+  why?: string;
 }
 
 export function recipeFixtures(): RecipeFixture[] {
@@ -92,7 +112,7 @@ export function fixtureData(fixture: RecipeFixture, recipe?: Recipe): Record<str
 /** The fixture's HTML for one layout at a device size, offline: what parts that draw recipes start from. */
 export async function renderFixtureHtml(fixture: RecipeFixture, layout: RecipeLayout, device = { width: 800, height: 480 }): Promise<string> {
   const recipe = await importFixture(fixture);
-  return renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device));
+  return (await renderRecipe(recipe, layout, fixtureData(fixture, recipe), fixture.values, fixtureContext(fixture, device))).html;
 }
 
 export function fixtureContext(fixture: RecipeFixture, device = { width: 800, height: 480 }): RenderContext {

@@ -11,8 +11,13 @@ function recipe(full: string, shared?: string): Recipe {
   return { settings: {} as Recipe['settings'], markup: { full, shared }, values: {} };
 }
 
+async function renderWithErrors(source: string, data: unknown = {}, shared?: string) {
+  const { html, errors } = await renderLiquid(recipe(source, shared), 'full', data as Record<string, unknown>, time);
+  return { html: html.trim(), errors };
+}
+
 async function render(source: string, data: unknown = {}, shared?: string): Promise<string> {
-  return (await renderLiquid(recipe(source, shared), 'full', data as Record<string, unknown>, time)).trim();
+  return (await renderWithErrors(source, data, shared)).html;
 }
 
 describe('lenient parsing like Ruby lax mode', () => {
@@ -61,8 +66,11 @@ describe('partials', () => {
   });
 
   it('never reads a partial from the file system', async () => {
-    await expect(render("{% render '../../../../etc/hostname' %}")).rejects.toThrow(RecipeError);
-    await expect(render("{% include '/etc/hostname' %}")).rejects.toThrow(RecipeError);
+    for (const source of ["{% render '../../../../etc/hostname' %}", "{% include '/etc/hostname' %}"]) {
+      const { html, errors } = await renderWithErrors(source);
+      expect(html).toMatch(/^Liquid error: /);
+      expect(errors).toHaveLength(1);
+    }
   });
 
   it('stops a template that would build without end, with a RecipeError', async () => {
@@ -70,8 +78,33 @@ describe('partials', () => {
     await expect(render('{% assign s = "xxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s.size }}')).rejects.toThrow(RecipeError);
   });
 
-  it('names the file when a partial is missing', async () => {
-    await expect(render('{% render "nowhere" %}')).rejects.toThrow(/full.liquid/);
+  it('names the file and line when a partial is missing', async () => {
+    const { html, errors } = await renderWithErrors('a\n{% render "nowhere" %}b');
+    expect(html).toMatch(/^a\nLiquid error: .*nowhere.*b$/);
+    expect(errors).toEqual([expect.stringMatching(/^full\.liquid line 2: .*nowhere/)]);
+  });
+});
+
+describe('runtime errors, as Ruby Liquid\'s lax mode shows them', () => {
+  it('renders the rest of the template around a failing output or tag', async () => {
+    const source = '<h1>{{ title }}</h1>\n{{ total | divided_by: count }}\n{% render "gone" %}\n<p>{{ title | upcase }}</p>';
+    const { html, errors } = await renderWithErrors(source, { title: 'Tides', total: 10, count: 0 });
+    expect(html.split('\n')).toEqual(['<h1>Tides</h1>', 'Liquid error: divided by 0', expect.stringMatching(/^Liquid error: .*gone/), '<p>TIDES</p>']);
+    expect(errors).toEqual(['full.liquid line 2: divided by 0', expect.stringMatching(/^full\.liquid line 3: .*gone/)]);
+  });
+
+  it('keeps a loop going past the item that fails, and names the failure once', async () => {
+    const { html, errors } = await renderWithErrors('{% for n in list %}[{{ 12 | divided_by: n }}]{% endfor %}', { list: [3, 0, 4, 0] });
+    expect(html).toBe('[4][Liquid error: divided by 0][3][Liquid error: divided by 0]');
+    expect(errors).toEqual(['full.liquid line 1: divided by 0']);
+  });
+
+  it('reports nothing for a template that renders cleanly', async () => {
+    expect(await renderWithErrors('{{ 12 | divided_by: 4 }}')).toEqual({ html: '3', errors: [] });
+  });
+
+  it('still refuses Liquid that does not parse', async () => {
+    await expect(render('{% if %}x')).rejects.toThrow(RecipeError);
   });
 });
 
@@ -106,8 +139,8 @@ describe("Ruby's numbers", () => {
     expect(await render('{% if price == 100 %}eq{% endif %} {% if price > 99 %}gt{% endif %}', data)).toBe('eq gt');
   });
 
-  it('reports division by zero as a Liquid error', async () => {
-    await expect(render('{{ 1 | divided_by: 0 }}')).rejects.toThrow(RecipeError);
+  it('shows division by zero as a Liquid error in its place', async () => {
+    expect(await renderWithErrors('[{{ 1 | divided_by: 0 }}]')).toEqual({ html: '[Liquid error: divided by 0]', errors: ['full.liquid line 1: divided by 0'] });
   });
 });
 

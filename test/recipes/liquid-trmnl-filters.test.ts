@@ -8,7 +8,7 @@ const time = { timeZone: 'America/New_York', now: new Date('2025-06-15T12:00:00Z
 
 async function render(source: string, data: unknown = {}): Promise<string> {
   const recipe: Recipe = { settings: {} as Recipe['settings'], markup: { full: source }, values: {} };
-  return (await renderLiquid(recipe, 'full', data as Record<string, unknown>, time)).trim();
+  return (await renderLiquid(recipe, 'full', data as Record<string, unknown>, time)).html.trim();
 }
 
 const people = parseRubyJson('[{"name":"Ann","team":"red","age":"31","score":7.5},{"name":"Bo","team":"blue","age":"25","score":9},{"name":"Cy","team":"red","age":"40","score":6}]');
@@ -30,6 +30,52 @@ describe('trmnl-liquid filters', () => {
 
   it('days_ago counts from today in the given zone (UTC by default) and prints a date', async () => {
     expect(await render('{{ 3 | days_ago }} {{ "10" | days_ago: "Pacific/Auckland" }}')).toBe('2025-06-12 2025-06-06');
+  });
+
+  it('l_word: TRMNL\'s words as TRMNL prints them in de, fr, es, it, nl, pt, pl and ja, and CLDR\'s day and field words in any locale', async () => {
+    const words = '{% for w in words %}{{ w | l_word: lang }}|{% endfor %}';
+    const expected: Record<string, string> = {
+      en: 'today|tomorrow|Updated|Done|Due|yesterday|now|week|zebra|',
+      de: 'Heute|Morgen|Aktualisiert|Erledigt|Fällig|gestern|jetzt|Woche|zebra|',
+      fr: "Aujourd'hui|Demain|Mis à jour|Terminé|Échéance|hier|maintenant|semaine|zebra|",
+      es: 'Hoy|Mañana|Actualizado|Hecho|Vence|ayer|ahora|semana|zebra|',
+      it: 'Oggi|Domani|Aggiornato|Fatto|Scadenza|ieri|ora|settimana|zebra|',
+      nl: 'Vandaag|Morgen|Bijgewerkt|Klaar|Vervalt|gisteren|nu|week|zebra|',
+      'pt-BR': 'Hoje|Amanhã|Atualizado|Concluído|Vence|ontem|agora|semana|zebra|',
+      pl: 'Dzisiaj|Jutro|Zaktualizowano|Gotowe|Termin|wczoraj|teraz|tydzień|zebra|',
+      ja: '今日|明日|更新|完了|期限|昨日|今|週|zebra|',
+      // A language TRMNL's words are not written for here: CLDR's day words, the others as given.
+      sv: 'i dag|i morgon|updated|done|due|i går|nu|vecka|zebra|',
+    };
+    for (const [lang, line] of Object.entries(expected)) {
+      expect(await render(words, { lang, words: ['today', 'tomorrow', 'updated', 'done', 'due', 'yesterday', 'now', 'week', 'zebra'] }), lang).toBe(line);
+    }
+    expect(await render('{{ "today" | l_word: "not a locale!" }}')).toBe('today');
+  });
+
+  it('pluralize by each language\'s plural rules, with an explicit plural or the word as it is outside English', async () => {
+    const cases: [string, string][] = [
+      ['{{ "jour" | pluralize: 0, plural: "jours", locale: "fr" }}', '0 jour'],
+      ['{{ "jour" | pluralize: 1.5, plural: "jours", locale: "fr" }}', '1.5 jour'],
+      ['{{ "jour" | pluralize: 2, plural: "jours", locale: "fr" }}', '2 jours'],
+      ['{{ "Tag" | pluralize: 0, plural: "Tage", locale: "de" }}', '0 Tage'],
+      ['{{ "Tag" | pluralize: 1, plural: "Tage", locale: "de" }}', '1 Tag'],
+      ['{{ "dzień" | pluralize: 5, plural: "dni", locale: "pl" }}', '5 dni'],
+      ['{{ "dzień" | pluralize: 1, plural: "dni", locale: "pl" }}', '1 dzień'],
+      ['{{ "día" | pluralize: 3, plural: "días", locale: "es" }}', '3 días'],
+      ['{{ "giorno" | pluralize: 1, plural: "giorni", locale: "it" }}', '1 giorno'],
+      ['{{ "dag" | pluralize: 2, plural: "dagen", locale: "nl" }}', '2 dagen'],
+      ['{{ "dia" | pluralize: 0, plural: "dias", locale: "pt-PT" }}', '0 dias'],
+      ['{{ "dia" | pluralize: 0, plural: "dias", locale: "pt" }}', '0 dia'],
+      ['{{ "日" | pluralize: 3, locale: "ja" }}', '3 日'],
+      ['{{ "Tag" | pluralize: 3, locale: "de" }}', '3 Tag'],
+      ['{{ "day" | pluralize: 3, locale: "en-GB" }}', '3 days'],
+    ];
+    for (const [source, expected] of cases) expect(await render(source), source).toBe(expected);
+  });
+
+  it('relative_time in another language, as CLDR says it', async () => {
+    expect(await render('{{ "2025-06-15T09:00:00Z" | relative_time: nil, "de" }}|{{ "2025-06-17T12:00:00Z" | relative_time: nil, "fr" }}|{{ "2025-06-15T11:59:30Z" | relative_time: nil, "es" }}')).toBe('vor 3 Stunden|dans 2 jours|ahora');
   });
 
   it('pluralize with Rails inflections and an explicit plural', async () => {

@@ -4,11 +4,11 @@ import type { FrameworkColours } from './colours.ts';
 export function componentsCss(colours: FrameworkColours, colourClasses: string): string {
   const { ink, paper } = colours;
   return `
-.item { display: flex; flex-direction: row; gap: 10px; align-items: stretch; }
+.item { display: flex; flex-direction: row; gap: 10px; align-items: stretch; max-width: 100%; }
 .item .meta { display: flex; flex-direction: column; align-items: center; width: 10px; flex-shrink: 0; border-radius: 3px; background-color: ${colours.fill(0.5)}; }
 .item .meta--index { width: auto; background-color: transparent; }
 .item .index { display: block; min-width: 22px; padding: 2px 4px; border-radius: 4px; background-color: ${ink}; color: ${paper}; font-size: 14px; font-weight: 700; text-align: center; }
-.item .content { display: flex; flex-direction: column; flex: 1 1 0; min-width: 0; gap: 2px; }
+.item .content { display: flex; flex-direction: column; flex: 1 1 auto; min-width: 0; gap: 2px; }
 .item--emphasis-1 .meta { background-color: ${colours.fill(0.75)}; } .item--emphasis-3 .meta { background-color: ${ink}; }
 .table-grid { display: grid; width: 100%; align-content: start; }
 .table-grid .cell { display: block; padding: 5px 8px; font-size: 16px; border-bottom: 1px solid ${ink}; overflow: hidden; }

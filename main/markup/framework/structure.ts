@@ -17,8 +17,9 @@ export function structureCss(colours: FrameworkColours, screenPadding: number): 
 .view { display: flex; flex-direction: column; flex: 1 1 0; min-height: 0; min-width: 0; gap: 10px; overflow: hidden; }
 .layout { display: flex; flex-direction: row; flex: 1 1 0; min-height: 0; min-width: 0; gap: 10px; overflow: hidden; }
 .layout--col { flex-direction: column; }
+.layout .layout { flex: 1 1 auto; width: 100%; }
 .title_bar { display: flex; flex-direction: row; align-items: center; flex-shrink: 0; gap: 10px; height: 40px; padding: 0 10px;
-  border-radius: 10px; background-color: ${colours.ink}; color: ${colours.paper}; overflow: hidden; }
+  border-radius: 10px; background-color: ${colours.ink}; color: ${colours.paper}; overflow: hidden; margin-top: auto; }
 .title_bar .image { height: 24px; width: auto; }
 .title_bar .title { font-size: 17px; font-weight: 700; white-space: nowrap; }
 .title_bar .instance { font-size: 14px; white-space: nowrap; }

@@ -23,6 +23,7 @@ ${sized('value', VALUE)}
 .value--tnums { font-variant-numeric: tabular-nums; }
 .label { display: block; font-weight: 700; line-height: 1.25; }
 ${sized('label', LABEL)}
+.label--inverted, .label--filled, .label--outline { width: fit-content; max-width: 100%; }
 .label--inverted, .label--filled { background-color: ${colours.ink}; color: ${colours.paper}; padding: 1px 6px; border-radius: 4px; }
 .label--outline { border: 1.5px solid ${colours.ink}; padding: 0 6px; border-radius: 4px; }
 .label--underline { text-decoration: underline; }

@@ -1,28 +1,8 @@
-/**
- * What l_word and l_date localise: a few common words (TRMNL's custom_plugins translations for
- * the languages below; any other word or language prints the word itself) and month and day
- * names from Intl.
- */
+/** What l_date localises: month and day names from Intl, and each language's named date formats. (l_word: locale-words.ts.) */
 import { ENGLISH_NAMES, type DateNames } from './ruby-strftime.ts';
-
-const WORDS: Record<string, Record<string, string>> = {
-  today: { de: 'Heute', fr: "Aujourd'hui", es: 'Hoy', nl: 'Vandaag', it: 'Oggi', pt: 'Hoje', en: 'Today' },
-  tomorrow: { de: 'Morgen', fr: 'Demain', es: 'Mañana', nl: 'Morgen', it: 'Domani', pt: 'Amanhã', en: 'Tomorrow' },
-  yesterday: { de: 'Gestern', fr: 'Hier', es: 'Ayer', nl: 'Gisteren', it: 'Ieri', pt: 'Ontem', en: 'Yesterday' },
-  now: { de: 'Jetzt', fr: 'Maintenant', es: 'Ahora', nl: 'Nu', it: 'Ora', pt: 'Agora', en: 'Now' },
-  week: { de: 'Woche', fr: 'Semaine', es: 'Semana', nl: 'Week', it: 'Settimana', pt: 'Semana', en: 'Week' },
-  month: { de: 'Monat', fr: 'Mois', es: 'Mes', nl: 'Maand', it: 'Mese', pt: 'Mês', en: 'Month' },
-  year: { de: 'Jahr', fr: 'Année', es: 'Año', nl: 'Jaar', it: 'Anno', pt: 'Ano', en: 'Year' },
-  updated: { de: 'Aktualisiert', fr: 'Mis à jour', es: 'Actualizado', nl: 'Bijgewerkt', it: 'Aggiornato', pt: 'Atualizado', en: 'Updated' },
-};
 
 function language(locale: string): string {
   return locale.split(/[-_]/)[0].toLowerCase();
-}
-
-export function localWord(word: string, locale: string): string {
-  const entry = WORDS[word.toLowerCase()];
-  return entry?.[locale] ?? entry?.[language(locale)] ?? word;
 }
 
 const namesCache = new Map<string, DateNames>();

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { FilterImplOptions } from 'liquidjs';
 import { marked } from 'marked';
 import { generateRubyJson, parseRubyJson } from '../ruby-json.ts';
-import { ordinalNumber, pluralizeWord } from './english-words.ts';
-import { dateNames, localWord, namedDateFormat } from './locale-text.ts';
+import { ordinalNumber } from './english-words.ts';
+import { dateNames, namedDateFormat } from './locale-text.ts';
+import { localWord, pluralize } from './locale-words.ts';
 import { numberToCurrency, numberWithDelimiter } from './number-format.ts';
 import { qrCodeSvg } from './qr-code.ts';
 import { toRubyNumber } from './ruby-float.ts';
@@ -61,11 +62,9 @@ export function trmnlFilters(time: TimeContext): Record<string, FilterImplOption
     },
     pluralize: (singular: unknown, count: unknown, ...rest: unknown[]) => {
       const options = keywordArguments(rest);
-      const word = rubyText(singular);
       const countText = count === null || count === undefined ? '0' : rubyText(count);
-      const one = /^1(\.0+)?$/.test(countText);
-      const plural = options.plural === undefined ? pluralizeWord(word) : rubyText(options.plural);
-      return `${countText} ${one ? word : plural}`;
+      const plural = options.plural === undefined ? undefined : rubyText(options.plural);
+      return pluralize(rubyText(singular), countText, plural, options.locale === undefined ? 'en' : rubyText(options.locale));
     },
     ordinalize: (input: unknown, format: unknown) => {
       const parsed = toRubyTime(input, time);
@@ -73,7 +72,7 @@ export function trmnlFilters(time: TimeContext): Record<string, FilterImplOption
       const day = ordinalNumber(parsed.wall().getUTCDate());
       return rubyStrftime(parsed, rubyText(format).replace(/<<ordinal_day>>/g, day));
     },
-    relative_time: (input: unknown, from: unknown) => relativeTime(input, from, time),
+    relative_time: (input: unknown, from: unknown, locale: unknown = 'en') => relativeTime(input, from, time, rubyText(locale)),
     group_by: (collection: unknown, key: unknown) => {
       const groups: Record<string, unknown[]> = {};
       for (const item of Array.isArray(collection) ? collection : []) {

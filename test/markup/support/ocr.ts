@@ -56,19 +56,17 @@ export async function ocrTextBoxes(png: Buffer, root: LaidOutBox): Promise<strin
   return tesseract(page, '4');
 }
 
-/** Ink to black and paper to white (a grey fill is paper too), turning light-on-dark text dark-on-light. */
+/**
+ * Ink to black and paper to white, turning light-on-dark text dark-on-light. Paper is the crop's
+ * median (text covers less than half of its box), so a grey fill behind text is paper too, even
+ * when the crop also takes in white around the box.
+ */
 function stretch(grey: Buffer, invert: boolean): void {
-  let low = 255;
-  let high = 0;
-  for (const v of grey) {
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  const range = Math.max(1, high - low);
-  for (let i = 0; i < grey.length; i++) {
-    const v = Math.round(((grey[i] - low) * 255) / range);
-    grey[i] = invert ? 255 - v : v;
-  }
+  if (invert) for (let i = 0; i < grey.length; i++) grey[i] = 255 - grey[i];
+  const sorted = Uint8Array.from(grey).sort();
+  const low = sorted[0];
+  const paper = Math.max(low + 1, sorted[Math.floor(sorted.length / 2)]);
+  for (let i = 0; i < grey.length; i++) grey[i] = Math.min(255, Math.round(((grey[i] - low) * 255) / (paper - low)));
 }
 
 function meanOf(grey: Buffer, stride: number, { left, top, width, height }: { left: number; top: number; width: number; height: number }): number {
