@@ -55,7 +55,7 @@ export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[]
     for (let round = 1; running && round <= rounds; round++) {
       await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { pictureSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
       frame.etag = null;
-      await frame.poll();
+      await pollUntilAnswered(frame);
       renders++;
     }
   })).then(() => renders);
@@ -66,6 +66,23 @@ export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[]
       return done;
     },
   };
+}
+
+/**
+ * A poll that waits for its frame's render. On a machine this loaded a render queued behind dozens
+ * of others can take longer than the server's 75 s socket silence limit, which then closes the
+ * connection; a real frame polls again, and so does this one (the render went on meanwhile).
+ */
+async function pollUntilAnswered(frame: SimulatedFrame, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await frame.poll();
+      return;
+    } catch (error) {
+      const closed = (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET';
+      if (!closed || attempt === attempts) throw error;
+    }
+  }
 }
 
 /** Uploads photos one after another through the admin API, as the browser does, until stopped; `photo(i)` makes the i-th. Stopping gives each upload's time in ms. */

@@ -2,7 +2,8 @@ import type { Report } from './report.ts';
 
 /** Each benchmark group, loaded only when it runs (some start servers or browsers). */
 const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> = {
-  server: async () => (await import('./server.ts')).runServerBench,
+  server: async () => (await import('./server.ts')).pollsUnderLoad,
+  idle: async () => (await import('./server.ts')).idleMemory,
   dither: async () => (await import('./dither.ts')).runDitherBench,
   render: async () => (await import('./render-load.ts')).runRenderLoadBench,
   dashboard: async () => (await import('./dashboard.ts')).runDashboardBench,

@@ -40,9 +40,12 @@ export async function runServerBench(report: Report): Promise<void> {
   await pollsUnderLoad(report);
 }
 
-/** RSS of the idle server with 50 displays, each time after a minute without work: fresh, after 100 renders, and after a day's other work too. */
-async function idleMemory(report: Report): Promise<void> {
-  const fleet = await startFleet(IDLE_DISPLAYS);
+/**
+ * RSS of the idle server with 50 displays, each time after a minute without work: fresh, after 100
+ * renders, and after a day's other work too. `env`: the server's environment beyond this process's.
+ */
+export async function idleMemory(report: Report, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const fleet = await startFleet(IDLE_DISPLAYS, undefined, env);
   try {
     const pid = fleet.serve.child.pid!;
     await sleep(IDLE_WAIT_MS);
@@ -98,7 +101,7 @@ async function runJob(serve: ServeProcess, name: string): Promise<void> {
  * 200 frames polling at a realistic rate (20 holding long-polls) while 40 large frames render and
  * photos are uploaded; then the same server flat out against a bare Node server answering 304.
  */
-async function pollsUnderLoad(report: Report): Promise<void> {
+export async function pollsUnderLoad(report: Report): Promise<void> {
   const photo = await uploadablePhoto();
   const fleet = await startFleet(POLLING_FRAMES, undefined, { NODE_OPTIONS: `--import ${EVENT_LOOP_PROBE}` });
   try {

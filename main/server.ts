@@ -7,6 +7,7 @@ import { createAdminApi } from './admin/operations.ts';
 import type { AdminApi } from '../contract/admin.ts';
 import { APP_VERSION, type ServerConfig } from './config.ts';
 import { APP_ROOT } from './core/app-root.ts';
+import { releaseNativeMemoryWhenIdle, type NativeMemory } from './core/native-memory.ts';
 import { createCore, type Core, type CoreOptions } from './create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
@@ -56,6 +57,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   let discovery: UdpDiscovery | null = null;
   let mdns: MdnsAdvert | null = null;
   let serverName = 'Inkstand';
+  let nativeMemory: NativeMemory | null = null;
 
   /** The name discovery and mDNS announce follows the setting, whoever changes it. */
   const refreshServerName = async () => {
@@ -113,6 +115,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       core.offline.start();
       changeWatcher.start();
       stats.start();
+      nativeMemory = releaseNativeMemoryWhenIdle();
       await jobRunner.start();
       await folderWatch.start();
       const adminToken = await core.adminTokens.mint('ui');
@@ -137,6 +140,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       stopFollowingSettings();
       changeWatcher.stop();
       stats.stop();
+      nativeMemory?.stop();
       await folderWatch.stop();
       mdns?.stop();
       await discovery?.stop();

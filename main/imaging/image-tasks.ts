@@ -13,7 +13,7 @@ import type { BrowserShot } from '../markup/browser/types.ts';
 import type { DrawnMarkup } from '../markup/draw.ts';
 import type { MarkupTarget } from '../markup/target.ts';
 import { preparePhoto, webpThumbnail } from '../library/decode.ts';
-import { renderPanelImage, type RenderOptions, type RenderedPanelImage } from './pipeline.ts';
+import type { RenderOptions, RenderedPanelImage } from './pipeline.ts';
 
 /** An image (bytes or a file path), or a flat screen drawn first. */
 export type RenderSource = Buffer | string | { picture: Picture };
@@ -23,6 +23,7 @@ export type EncodedPanelImage = Omit<RenderedPanelImage, 'indices'>;
 
 export const IMAGE_TASKS = {
   async renderPanelImage(source: RenderSource, opts: RenderOptions): Promise<EncodedPanelImage> {
+    const { renderPanelImage } = await import('./pipeline.ts');
     const input = typeof source === 'string' || Buffer.isBuffer(source) ? source : await draw(source.picture, opts);
     const { data, width, height } = await renderPanelImage(input, opts);
     return { data, width, height };
@@ -49,7 +50,10 @@ export const IMAGE_TASKS = {
 export type ImageTasks = typeof IMAGE_TASKS;
 export type ImageTaskName = keyof ImageTasks;
 
-/** The drawing code (satori, resvg) is loaded with the first picture: an image process started for photos starts quicker without it. */
+/**
+ * The drawing code (satori, resvg), like the panel pipeline above, is loaded with the first picture
+ * or render: an image process started for photos (imports, thumbnails) starts quicker without them.
+ */
 async function draw(picture: Picture, opts: RenderOptions): Promise<Buffer> {
   const { canvasForPanel, drawPicture } = await import('../dashboard/picture.ts');
   return drawPicture(picture, canvasForPanel(opts.profile, opts.rotation));

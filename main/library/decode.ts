@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES, MAX_INPUT_PIXELS } from './limits.ts';
 /** The plain "photo" variant: large enough for a 13.3" panel with room to crop, small enough to render fast. */
 const DISPLAY_MAX_SIDE = 2560;
 const THUMB_MAX_SIDE = 400;
+const THUMB_QUALITY = 78;
 
 const READABLE = 'JPEG, PNG, WebP, HEIC/HEIF, AVIF or TIFF';
 const FORMAT_EXTENSIONS: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', tiff: 'tif' };
@@ -31,16 +32,17 @@ export interface PreparedPhoto {
 export type PhotoInput = Buffer | string;
 
 /**
- * What an import stores besides the original, from one decode of it: the pixels of the plain
- * variant (oriented, flattened, at most DISPLAY_MAX_SIDE) are made once and both the variant and
- * the thumbnail are encoded from them. What the library refuses is refused from the header,
+ * What an import stores besides the original, from one decode of it: the plain variant (oriented,
+ * in sRGB, flattened, at most DISPLAY_MAX_SIDE) is decoded, resized and encoded in one libvips
+ * pass, and the thumbnail is made from that variant (a JPEG variant shrinks as it loads, so the
+ * thumbnail costs an eighth of a decode). What the library refuses is refused from the header,
  * before anything is decoded.
  */
 export async function preparePhoto(input: PhotoInput): Promise<PreparedPhoto> {
   const head = await headOf(input);
   const image = await inspectImage(input, head);
-  const pixels = await displayPixels(input, head);
-  const [display, thumb] = await Promise.all([encodeDisplay(pixels, image.format), thumbnailOf(pixels)]);
+  const display = await displayVariant(input, head, image.format);
+  const thumb = await webpThumbnail(display.data, THUMB_MAX_SIDE, THUMB_QUALITY);
   return { image, display, thumb };
 }
 
@@ -67,42 +69,24 @@ async function inspectImage(input: PhotoInput, head: Buffer): Promise<InspectedI
   return { format, ext: FORMAT_EXTENSIONS[format] ?? format, width: meta.autoOrient.width, height: meta.autoOrient.height };
 }
 
-interface RawPixels {
-  data: Buffer;
-  raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
-}
-
 /**
- * The one decode: EXIF orientation applied, colour converted to sRGB from the photo's own
- * profile, transparency on white, at most DISPLAY_MAX_SIDE (a JPEG is shrunk as it loads where
- * that is still big enough). Decoding the whole file here is what catches truncated images.
+ * The one decode, straight into the plain variant: EXIF orientation applied, colour converted to
+ * sRGB from the photo's own profile, transparency on white, at most DISPLAY_MAX_SIDE. PNG stays
+ * PNG, everything else becomes JPEG, without optimised Huffman coding (that second pass tripled
+ * the encode, 16 → 50 ms at 2560 px, for a file 3% smaller). Decoding the whole file here is what
+ * catches truncated images.
  */
-async function displayPixels(input: PhotoInput, head: Buffer): Promise<RawPixels> {
+async function displayVariant(input: PhotoInput, head: Buffer, format: string): Promise<{ data: Buffer; ext: string }> {
+  const pipeline = decoder(input)
+    .autoOrient()
+    .resize({ width: DISPLAY_MAX_SIDE, height: DISPLAY_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' });
   try {
-    const { data, info } = await decoder(input)
-      .autoOrient()
-      .resize({ width: DISPLAY_MAX_SIDE, height: DISPLAY_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
+    if (format === 'png') return { data: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png' };
+    return { data: await pipeline.jpeg({ quality: 88, optimiseCoding: false }).toBuffer(), ext: 'jpg' };
   } catch (error) {
     throw damaged(head, error);
   }
-}
-
-/**
- * The plain variant: PNG stays PNG, everything else becomes JPEG. Without optimised Huffman
- * coding: that second pass tripled the encode (50 → 16 ms at 2560 px) for a file 3% smaller.
- */
-async function encodeDisplay(pixels: RawPixels, format: string): Promise<{ data: Buffer; ext: string }> {
-  const pipeline = sharp(pixels.data, { raw: pixels.raw });
-  if (format === 'png') return { data: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png' };
-  return { data: await pipeline.jpeg({ quality: 88, optimiseCoding: false }).toBuffer(), ext: 'jpg' };
-}
-
-function thumbnailOf(pixels: RawPixels): Promise<Buffer> {
-  return sharp(pixels.data, { raw: pixels.raw }).resize({ width: THUMB_MAX_SIDE, height: THUMB_MAX_SIDE, fit: 'inside', withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
 }
 
 /** A stored image (bytes or a file), at most maxSide, as WebP. */

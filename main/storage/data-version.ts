@@ -23,16 +23,24 @@ export function dataVersionReader(db: DataSource): () => number | null {
 /**
  * Tells a cache whether another process may have changed the database since it last asked. Where
  * that cannot be known (no data_version), the answer is always yes, so nothing stale is trusted.
+ * Asked again in the same event-loop turn (the requests that one read from the sockets brought in),
+ * the answer is no without reading: those requests arrived together, after the same commits.
  */
 export class ExternalChanges {
   private readonly read: () => number | null;
   private seen: number | null = null;
+  private checkedThisTurn = false;
 
   constructor(db: DataSource) {
     this.read = dataVersionReader(db);
   }
 
   sinceLastCheck(): boolean {
+    if (this.checkedThisTurn) return this.seen === null;
+    this.checkedThisTurn = true;
+    setImmediate(() => {
+      this.checkedThisTurn = false;
+    });
     const version = this.read();
     const changed = version === null || version !== this.seen;
     this.seen = version;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PhotoImportError, importPhoto } from '../../main/library/import.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
@@ -44,6 +44,27 @@ describe('importPhoto', () => {
     const thumbMeta = await sharp(path.join(t.dataDir, photo.thumbPath)).metadata();
     expect([variantMeta.width, variantMeta.height]).toEqual([288, 480]);
     expect(thumbMeta.height! > thumbMeta.width!).toBe(true);
+  });
+
+  it('makes the thumbnail of a rotated wide-gamut photo upright and in sRGB', async () => {
+    // Stored landscape, top half orange and bottom half blue, as Display P3 numbers; EXIF 6 turns it a quarter clockwise.
+    const orange = [200, 90, 40];
+    const blue = [40, 90, 200];
+    const halves = Buffer.alloc(1200 * 800 * 3);
+    for (let i = 0; i < 1200 * 800; i++) halves.set(i < 1200 * 400 ? orange : blue, i * 3);
+    const photo = await sharp(halves, { raw: { width: 1200, height: 800, channels: 3 } }).withMetadata({ orientation: 6 }).withIccProfile('p3').jpeg({ quality: 95 }).toBuffer();
+    const storedNumbers = await pixelAt(photo, 0.5, 0.25, { ignoreIcc: true });
+    expect(Math.max(...storedNumbers.map((v, c) => Math.abs(v - orange[c])))).toBeGreaterThan(10);
+
+    const { photo: imported } = await importPhoto(t.app, { buffer: photo, originalName: 'p3.jpg' });
+
+    const thumb = path.join(t.dataDir, imported.thumbPath);
+    const meta = await sharp(thumb).metadata();
+    expect([meta.width, meta.height]).toEqual([267, 400]);
+    for (const [x, colour] of [[0.75, orange], [0.25, blue]] as const) {
+      const seen = await pixelAt(thumb, x, 0.5);
+      seen.forEach((v, c) => expect(Math.abs(v - colour[c])).toBeLessThanOrEqual(6));
+    }
   });
 
   it('detects a duplicate by content hash and stores nothing new', async () => {
@@ -106,3 +127,10 @@ describe('importPhoto', () => {
     expect(storedFiles(t.dataDir)).toEqual([]);
   });
 });
+
+/** The sRGB (or, with ignoreIcc, the stored) numbers of the pixel at fractions x, y of the image. */
+async function pixelAt(image: Buffer | string, x: number, y: number, options: SharpOptions = {}): Promise<number[]> {
+  const { data, info } = await sharp(image, options).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const offset = (Math.floor(y * info.height) * info.width + Math.floor(x * info.width)) * info.channels;
+  return [...data.subarray(offset, offset + 3)];
+}
