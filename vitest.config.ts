@@ -3,15 +3,17 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Files that hold the product to wall-clock times (a long-poll woken within a second, a live update
- * within two, a revoked token refused within the next half second of requests) or give real work a
- * short timeout (1–1.5 s, so that their hanging stand-ins end quickly). They run by themselves, two
- * at a time, before the rest: a busy neighbour would make them late.
+ * within two, a revoked token refused within the next half second of requests, a button press told
+ * from a long press by how long it was held) or give real work a short timeout (1–1.5 s, so that
+ * their hanging stand-ins end quickly). They run by themselves, two at a time, before the rest: a
+ * busy neighbour would make them late.
  */
 const LATENCY_FILES = [
   'test/ai/classify.test.ts',
   'test/ai/variants.test.ts',
   'test/e2e/displays.test.ts',
   'test/integration/device-security.test.ts',
+  'test/integration/frame-buttons.test.ts',
   'test/integration/frame-program.test.ts',
   'test/integration/integration-control.test.ts',
   'test/integration/screens-home-assistant-live.test.ts',

@@ -45,21 +45,28 @@ export async function displayIdsOf(serve: ServeProcess, frames: SimulatedFrame[]
 
 /**
  * Keeps the frames' pictures being rendered: a new brightness each round is a new render key, so
- * every round is a real render, not a cached frame. `rounds` per frame at most (default: until stopped).
+ * every round is a real render, not a cached frame. `rounds` per frame at most (default: until
+ * stopped). A round that fails is recorded in `failures` and the frame goes on with the next.
  */
-export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[], rounds = Infinity): Promise<Background & { done: Promise<number> }> {
+export async function churnRenders(serve: ServeProcess, frames: SimulatedFrame[], rounds = Infinity): Promise<Background & { done: Promise<number>; failures: string[] }> {
   const ids = await displayIdsOf(serve, frames);
   let running = true;
   let renders = 0;
+  const failures: string[] = [];
   const done = Promise.all(frames.map(async (frame, i) => {
     for (let round = 1; running && round <= rounds; round++) {
-      await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { pictureSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
-      frame.etag = null;
-      await pollUntilAnswered(frame);
-      renders++;
+      try {
+        await adminCall(serve, 'PATCH', `/displays/${ids[i]}`, { patch: { pictureSettings: { brightness: 1 + (round * frames.length + i) / 100_000 } } });
+        frame.etag = null;
+        await pollUntilAnswered(frame);
+        renders++;
+      } catch (err) {
+        failures.push(`${frame.hardwareId} round ${round}: ${(err as Error).cause ?? err}`);
+      }
     }
   })).then(() => renders);
   return {
+    failures,
     done,
     stop: () => {
       running = false;

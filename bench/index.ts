@@ -15,6 +15,7 @@ const GROUPS: Record<string, () => Promise<(report: Report) => Promise<void>>> =
   screens: async () => (await import('./screens.ts')).runScreensBench,
   immich: async () => (await import('./immich.ts')).runImmichBench,
   builtins: async () => (await import('./builtin-screens.ts')).runBuiltinScreensBench,
+  nodes: async () => (await import('./nodes.ts')).runNodesBench,
 };
 
 const args = process.argv.slice(2);

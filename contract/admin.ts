@@ -9,6 +9,7 @@ import type {
   StyleDto, SystemInfoDto, VariantDto, WeatherSummaryDto,
 } from './dtos.ts';
 import type { DisplayPatch, WeeklyRuleInput } from './display-schemas.ts';
+import type { NodeDto } from './nodes.ts';
 import type { AppEventMap } from './events.ts';
 import type {
   BuiltinPluginDto, FieldValue, MashupDto, MashupInput, PlaylistDto, PlaylistInput, ScreenDto, ScreenPatch, ScreenPreviewArgs, ScreenPreviewDto,
@@ -22,6 +23,7 @@ export interface JobPatchInput {
 }
 export type * from './dtos.ts';
 export type * from './screens.ts';
+export type * from './nodes.ts';
 
 export type { DisplayPatch, WeeklyRuleInput };
 
@@ -152,6 +154,8 @@ export interface AdminOperations {
   'panelImages.preview': { args: PanelImagePreviewArgs; result: PanelImagePreviewDto };
   'providers.test': { args: { provider: AiProviderName }; result: ProviderTestDto };
   'system.info': { args: Record<string, never>; result: SystemInfoDto };
+  /** The nodes serving this database: alive ones, and gone ones until they are pruned a day later. */
+  'nodes.list': { args: Record<string, never>; result: NodeDto[] };
 }
 
 export type AdminOperationName = keyof AdminOperations;
@@ -248,6 +252,7 @@ export const ADMIN_HTTP_ROUTES: { [K in AdminOperationName]: { method: 'GET' | '
   'panelImages.preview': { method: 'POST', path: '/panel-images/preview' },
   'providers.test': { method: 'POST', path: '/providers/:provider/test' },
   'system.info': { method: 'GET', path: '/system' },
+  'nodes.list': { method: 'GET', path: '/nodes' },
 };
 
 /** Every operation name, in contract order (IPC registers one handler each; the preload one method each). */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ListenerInfo } from './admin/server-info.ts';
 import { AdminTokenStore } from './settings/admin-token-store.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
@@ -18,6 +19,7 @@ import { LibraryPicker } from './display-content/library-picker.ts';
 import { DisplayContentService } from './display-content/display-content-service.ts';
 import { ItemContent } from './display-content/item-content.ts';
 import { RotationPolicy } from './display-content/rotation-policy.ts';
+import { NodeStore } from './nodes/node-store.ts';
 import { MarkupAdapter } from './screens/markup-adapter.ts';
 import { RecipeAdapter } from './screens/recipe-adapter.ts';
 import { createScreensFeature, type ScreensFeature } from './screens/screens-feature.ts';
@@ -66,6 +68,9 @@ export interface Core extends StoreContext {
   /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
   offline: OfflineMonitor;
   adminTokens: AdminTokenStore;
+  /** The nodes serving this database (each server's heartbeat row) and this one's name among them. */
+  nodes: NodeStore;
+  nodeName: string;
   integrationKeys: IntegrationKeys;
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
@@ -83,7 +88,8 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const now = options.now ?? (() => new Date());
   const events = new AppEvents();
   const log = options.log ?? createLogger(dataDir);
-  const settings = new SettingsStore(db, options.cipher ?? fileKeyCipher(dataDir), events);
+  const cipher = options.cipher ?? fileKeyCipher(dataDir);
+  const settings = new SettingsStore(db, cipher, events);
   const profiles = new ProfileRegistry(db, events);
   const stores = createStores({ dataDir, db, settings, events, log, now }, profiles);
   const { displays, panelImages } = stores;
@@ -115,7 +121,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     telemetry,
     telemetryHistory,
     offline,
-    adminTokens: new AdminTokenStore(db, events),
+    adminTokens: new AdminTokenStore(db, events, cipher),
+    nodes: new NodeStore(db),
+    nodeName: options.nodeName ?? os.hostname(),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs,
     trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),

@@ -15,6 +15,9 @@ import { createRequestListener } from './http/app.ts';
 import { answerUnparsableRequests } from './http/client-errors.ts';
 import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './http/server-timeouts.ts';
 import { FolderWatchService } from './library/folder-watch-service.ts';
+import { preferredLanAddress } from './frame-program/lan-address.ts';
+import { NodePresence } from './nodes/node-presence.ts';
+import { NODE_GONE_AFTER_MS } from './nodes/node-store.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
 import { ExclusiveRole, JOB_RUNNER_LOCK_KEY } from './storage/exclusive-role.ts';
@@ -76,7 +79,11 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
   };
   const changeWatcher = new DatabaseChangeWatcher(core.db, reloadStoredState);
   // Nodes sharing one PostgreSQL database: one of them schedules and runs the jobs at a time.
-  const jobRunner = new ExclusiveRole(core.db, 'job runner', JOB_RUNNER_LOCK_KEY, { acquired: () => core.jobs.start(), lost: () => core.jobs.stop() }, core.app.log);
+  const jobRunner = new ExclusiveRole(core.db, 'job runner', JOB_RUNNER_LOCK_KEY, {
+    acquired: async () => { await core.jobs.start(); void presence.beatNow(); },
+    lost: async () => { await core.jobs.stop(); void presence.beatNow(); },
+  }, core.app.log);
+  const presence = new NodePresence(core.nodes, () => jobRunner.isHeld, core.app.log, core.app.now);
   const stopFollowingSettings = core.app.events.on('content-changed', ({ kind }) => kind === 'settings' && refreshServerNameLater());
 
   const listen = (server: http.Server | https.Server, port: number) =>
@@ -117,8 +124,9 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
       stats.start();
       nativeMemory = releaseNativeMemoryWhenIdle();
       await jobRunner.start();
+      await presence.start({ name: core.nodeName, address: await preferredLanAddress(boundHost), httpPort, httpsPort, version: APP_VERSION });
       await folderWatch.start();
-      const adminToken = await core.adminTokens.mint('ui');
+      const adminToken = await core.adminTokens.uiTokenForStart(() => core.nodes.othersAliveSince(core.nodeName, new Date(core.app.now().getTime() - NODE_GONE_AFTER_MS)));
       const hostPart = config.host.includes(':') ? `[${config.host}]` : config.host;
       const uiHost = config.host === '0.0.0.0' ? '127.0.0.1' : hostPart;
       const urls = {
@@ -149,6 +157,7 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
         server.close(() => resolve());
         server.closeAllConnections();
       })));
+      await presence.stop();
       await jobRunner.stop();
       await core.close();
     },

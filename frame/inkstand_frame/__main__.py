@@ -21,14 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(args.log_level)
-    if args.server:
+    for server in args.server:
         try:
-            base_of(args.server)
+            base_of(server)
         except ValueError:
-            parser.error(f"--server takes an http:// or https:// URL, not {args.server!r}")
+            parser.error(f"--server takes an http:// or https:// URL, not {server!r}")
     fingerprint = None
     if args.fingerprint:
-        if not (args.server or "").startswith("https://"):
+        if not args.server or not all(server.startswith("https://") for server in args.server):
             parser.error("--fingerprint pins an https --server; give one (e.g. --server https://192.168.1.10:8443)")
         try:
             fingerprint = normalise_fingerprint(args.fingerprint)
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
 
-    locator = ServerLocator(LocateOptions(args.server, args.discovery_port, args.discovery_target, args.insecure_http, fingerprint))
+    locator = ServerLocator(LocateOptions(tuple(args.server), args.discovery_port, args.discovery_target, args.insecure_http, fingerprint))
     frame = Frame(FrameOptions(hardware_id, args.once), StateStore(args.state_dir), backend, locator, Host(), sleeper)
     buttons = None if args.once else _start_buttons(backend, frame)
     try:

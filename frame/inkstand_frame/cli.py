@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="inkstand-frame",
         description="Shows what an Inkstand server tells it on an e-ink panel: finds the server, pairs, then follows the display's state.",
     )
-    parser.add_argument("--server", metavar="URL", help="the server's base URL (e.g. https://192.168.1.10:8443); skips discovery")
+    parser.add_argument("--server", metavar="URL", action="append", default=[],
+                        help="the server's base URL (e.g. https://192.168.1.10:8443); skips discovery. Give it once per node of a "
+                             "cluster to move to the next when one stops answering; with one, the frame looks for another node by discovery")
     parser.add_argument("--fingerprint", metavar="SHA256", help="pin the --server's certificate to this fingerprint (sha256:<hex>) from the first request, as the server's own installer does")
     parser.add_argument("--discovery-port", type=port, default=DISCOVERY_PORT, metavar="N", help=f"UDP discovery port (default {DISCOVERY_PORT})")
     parser.add_argument("--discovery-target", metavar="ADDR", help="ask this address instead of broadcasting on every IPv4 interface")

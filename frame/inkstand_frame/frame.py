@@ -24,6 +24,8 @@ MAX_WAIT_S = 60
 # A held long-poll ends after `wait` seconds; the socket gets this much longer before it counts as dead.
 WAIT_MARGIN_S = 15
 REFUSED_RETRY_S = 300
+# Failed tries in a row after which a frame with configured URLs moves on to another node.
+FAILOVER_AFTER = 3
 
 
 class TokenRefused(Exception):
@@ -53,6 +55,7 @@ class Frame:
         self._panel_lock = threading.RLock()
         self._backoff = Backoff()
         self._waiting_for: str | None = None
+        self._failures = 0
 
     # --- the loop -------------------------------------------------------------------------------
 
@@ -104,7 +107,7 @@ class Frame:
         if self.client is not None:
             return True
         remembered = ServerInfo(self.state.server_url, self.state.fingerprint, None, "remembered") if self.state.server_url else None
-        server = self.locator.locate(remembered, paired=bool(self.state.token))
+        server = self.locator.locate(remembered, paired=bool(self.state.token), move_on=self._failures >= FAILOVER_AFTER)
         if server is None:
             self._wait(f"no Inkstand server found by {self.locator.describe()}")
             return False
@@ -249,6 +252,7 @@ class Frame:
         """The server stopped answering: wait, then look for it again (it may have moved)."""
         self.client = None
         self.etag = None
+        self._failures += 1
         self._wait(reason)
 
     def _wait(self, reason: str) -> None:
@@ -265,4 +269,5 @@ class Frame:
         if self._waiting_for is not None:
             log.info("the server answers again")
             self._waiting_for = None
+        self._failures = 0
         self._backoff.reset()

@@ -49,13 +49,7 @@ async function replaceFrom(target: string, fill: (temp: string) => Promise<void>
 export function writeFileAtomicSync(target: string, data: Uint8Array | string, mode = 0o644): void {
   const temp = tempNameFor(target);
   try {
-    const fd = fs.openSync(temp, 'wx', mode);
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeFlushedSync(temp, data, mode);
     fs.renameSync(temp, target);
   } catch (err) {
     fs.rmSync(temp, { force: true });
@@ -63,6 +57,49 @@ export function writeFileAtomicSync(target: string, data: Uint8Array | string, m
   }
 }
 
+/** A new file with `data`, flushed to disk before it is linked or renamed into place. */
+function writeFlushedSync(file: string, data: Uint8Array | string, mode: number): void {
+  const fd = fs.openSync(file, 'wx', mode);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** What link(2) answers on a file system without hard links. */
+const LINKS_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Creates `target` with the whole of `data` only if no file is there yet, and says whether it did:
+ * the data goes to a temp file first and is hard-linked into place (a link never replaces a file),
+ * so of several processes sharing a folder (nodes on one NFS data dir) exactly one wins and
+ * nobody sees a half-written file.
+ */
+export function createFileOnceSync(target: string, data: Uint8Array | string, mode = 0o644): boolean {
+  const temp = tempNameFor(target);
+  try {
+    writeFlushedSync(temp, data, mode);
+    fs.linkSync(temp, target);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!LINKS_UNSUPPORTED.has(code ?? '')) throw err;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+  // A share without hard links (some SMB servers): an exclusive create, which such shares do honour.
+  try {
+    fs.writeFileSync(target, data, { mode, flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileOnceSync } from '../core/atomic-file.ts';
 
 /** Encrypts secrets (API keys) at rest. The desktop app passes one backed by Electron's safeStorage. */
 export interface SecretCipher {
@@ -22,8 +23,9 @@ export function fileKeyCipher(dataDir: string): SecretCipher {
   } catch (err) {
     // Only a missing file means "no key yet"; an unreadable one must not be replaced (the stored secrets would be lost).
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    key = crypto.randomBytes(32);
-    fs.writeFileSync(keyPath, key, { mode: 0o600, flag: 'wx' });
+    // Nodes sharing the data dir may start together: the first key written is everybody's.
+    const fresh = crypto.randomBytes(32);
+    key = createFileOnceSync(keyPath, fresh, 0o600) ? fresh : fs.readFileSync(keyPath);
   }
   return {
     encrypt(plain) {
@@ -41,3 +43,4 @@ export function fileKeyCipher(dataDir: string): SecretCipher {
     },
   };
 }
+

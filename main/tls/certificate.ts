@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../core/atomic-file.ts';
+import { createFileOnceSync, writeFileAtomicSync } from '../core/atomic-file.ts';
 
 export interface ServerCertificate {
   key: string;
@@ -14,14 +14,43 @@ export interface ServerCertificate {
 const CERT_FILE = 'tls-cert.pem';
 const KEY_FILE = 'tls-key.pem';
 
-/** Loads the server's self-signed certificate from the data dir, making one on first start. */
-export async function loadOrCreateCertificate(dataDir: string): Promise<ServerCertificate> {
+/** How long a node waits for another node's first certificate before it writes its own pair over a half-written one. */
+const PEER_WRITE_WAIT_MS = 30_000;
+
+/**
+ * Loads the server's self-signed certificate from the data dir, making one on first start. Nodes
+ * sharing one data dir must end up with one certificate (frames pin it), so when several start
+ * together on a new data dir the first to claim the key file writes the pair and the others read it.
+ */
+export async function loadOrCreateCertificate(dataDir: string, peerWaitMs = PEER_WRITE_WAIT_MS): Promise<ServerCertificate> {
   const certPath = path.join(dataDir, CERT_FILE);
   const keyPath = path.join(dataDir, KEY_FILE);
-  if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {
-    const cert = fs.readFileSync(certPath, 'utf8');
-    return { cert, key: fs.readFileSync(keyPath, 'utf8'), fingerprint: certificateFingerprint(cert) };
+  const stored = readStored(certPath, keyPath);
+  if (stored) return stored;
+  const generated = await generateCertificate();
+  if (createFileOnceSync(keyPath, generated.key, 0o600)) {
+    writeFileAtomicSync(certPath, generated.cert);
+    return generated;
   }
+  const deadline = Date.now() + peerWaitMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const written = readStored(certPath, keyPath);
+    if (written) return written;
+  }
+  // A key with no certificate after all that time: a start that died half-way; this one's pair replaces it.
+  writeFileAtomicSync(keyPath, generated.key, 0o600);
+  writeFileAtomicSync(certPath, generated.cert);
+  return generated;
+}
+
+function readStored(certPath: string, keyPath: string): ServerCertificate | null {
+  if (!fs.existsSync(certPath) || !fs.existsSync(keyPath)) return null;
+  const cert = fs.readFileSync(certPath, 'utf8');
+  return { cert, key: fs.readFileSync(keyPath, 'utf8'), fingerprint: certificateFingerprint(cert) };
+}
+
+async function generateCertificate(): Promise<ServerCertificate> {
   // Loaded only on first start: the certificate library and its ASN.1 stack are not needed again.
   const { default: selfsigned } = await import('selfsigned');
   const generated = await selfsigned.generate([{ name: 'commonName', value: `inkstand-${os.hostname()}` }], {
@@ -34,8 +63,6 @@ export async function loadOrCreateCertificate(dataDir: string): Promise<ServerCe
       { name: 'extKeyUsage', serverAuth: true },
     ],
   });
-  writeFileAtomicSync(keyPath, generated.private, 0o600);
-  writeFileAtomicSync(certPath, generated.cert);
   return { cert: generated.cert, key: generated.private, fingerprint: certificateFingerprint(generated.cert) };
 }
 

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import type { IntegrationKeyDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
+import type { IntegrationKeyDto, NodeDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
 import { attempt, tryCall } from './server-errors.ts';
 
 interface SettingsState {
   settings: Record<string, SettingDto>;
   system: SystemInfoDto | null;
+  /** The nodes serving the database (one on SQLite), as of the last `loadNodes`. */
+  nodes: NodeDto[] | null;
   loaded: boolean;
   providerTests: Partial<Record<AiProviderName, ProviderTestDto | 'running'>>;
   /** The read-only integration key; `key` only right after it was made. */
@@ -13,6 +15,8 @@ interface SettingsState {
   /** The control key (messages, overrides, next, refresh); `key` only right after it was made. */
   controlKey: IntegrationKeyDto | null;
   load(): Promise<void>;
+  /** Reads the node list again: heartbeats change every few seconds and send no event. */
+  loadNodes(): Promise<void>;
   /** Saves one setting; answers the server's message when it refused the value, else null. */
   save(key: string, value: string): Promise<string | null>;
   testProvider(provider: AiProviderName): Promise<void>;
@@ -27,6 +31,7 @@ const byKey = (list: SettingDto[]) => Object.fromEntries(list.map((s) => [s.key,
 export const useSettings = create<SettingsState>()((set) => ({
   settings: {},
   system: null,
+  nodes: null,
   loaded: false,
   providerTests: {},
   integrationKey: null,
@@ -44,6 +49,10 @@ export const useSettings = create<SettingsState>()((set) => ({
     // A key just made stays on screen until the user leaves; a reload only says whether one exists.
     if (integrationKey) set((s) => ({ integrationKey: s.integrationKey?.key && integrationKey.createdAt === s.integrationKey.createdAt ? s.integrationKey : integrationKey }));
     if (controlKey) set((s) => ({ controlKey: s.controlKey?.key && controlKey.createdAt === s.controlKey.createdAt ? s.controlKey : controlKey }));
+  },
+  async loadNodes() {
+    const nodes = await attempt(() => client().call('nodes.list', {}));
+    if (nodes) set({ nodes });
   },
   async createControlKey() {
     const controlKey = await attempt(() => client().call('integrations.createControlKey', {}));

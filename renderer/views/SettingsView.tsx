@@ -1,6 +1,7 @@
 import { ViewHeader } from '../components/common/ViewHeader.tsx';
 import { AiProviders } from '../components/settings/AiProviders.tsx';
 import { DesktopSettings } from '../components/settings/DesktopSettings.tsx';
+import { NodeList } from '../components/settings/NodeList.tsx';
 import { IntegrationSettings } from '../components/settings/IntegrationSettings.tsx';
 import { PairingSettings } from '../components/settings/PairingSettings.tsx';
 import { ServerSettings } from '../components/settings/ServerSettings.tsx';
@@ -15,6 +16,7 @@ export function SettingsView() {
       <div className="two-col">
         <div className="stack">
           <div className="card"><ServerSettings /></div>
+          <div className="card"><NodeList /></div>
           <div className="card"><PairingSettings /></div>
           <div className="card"><IntegrationSettings /></div>
           {client().transport === 'ipc' && <div className="card"><DesktopSettings /></div>}

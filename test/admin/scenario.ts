@@ -44,6 +44,7 @@ const ok = (result: unknown, error?: string) => {
 /** Every operation of the contract, in an order that makes sense for one household; run once per transport. */
 export const SCENARIO: Step[] = [
   step({ op: 'system.info', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.version).toMatch(/^\d+\.\d+\.\d+/); } }),
+  step({ op: 'nodes.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map(({ alive, runsJobs, thisNode }) => ({ alive, runsJobs, thisNode }))).toEqual([{ alive: true, runsJobs: true, thisNode: true }]); } }),
   step({ op: 'settings.list', args: none, check: (r, _c, e) => { ok(r, e); expect(r!.map((s) => s.key)).toContain('server.name'); } }),
   step({ op: 'settings.set', args: () => ({ key: 'server.name', value: 'Hallway' }), check: (r, _c, e) => { ok(r, e); expect(r!.find((s) => s.key === 'server.name')?.value).toBe('Hallway'); } }),
   step({ op: 'settings.set', title: 'refuses a bad value', args: () => ({ key: 'weather.latitude', value: 'north' }), check: (_r, _c, e) => expect(e).toMatch(/weather\.latitude/) }),

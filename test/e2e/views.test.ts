@@ -76,10 +76,15 @@ describe('Dashboard and Settings views in a browser', () => {
     await app.screenshot('calendar-status');
   });
 
-  it('Settings shows the real ports and data folder, and saves the server name', async () => {
+  it('Settings shows the real ports and data folder, the one node (it runs the jobs), and saves the server name', async () => {
     await app.page.goto(`${app.uiUrl}#/settings`);
     const port = new URL(app.urls.http).port;
     await app.page.locator('.facts').getByText(port, { exact: true }).waitFor();
+    const node = app.page.getByTestId('node');
+    await node.getByText('runs jobs').waitFor();
+    expect(await node.count()).toBe(1);
+    expect(await node.textContent()).toContain(`127.0.0.1:${port}`);
+    expect(await node.textContent()).toContain('just now');
     const name = app.page.getByLabel('Name shown to frames');
     await name.fill('Hallway');
     await name.press('Enter');

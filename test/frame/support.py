@@ -2,6 +2,7 @@
 import http.server
 import io
 import os
+import socket
 import ssl
 import sys
 import tempfile
@@ -28,6 +29,13 @@ def serve_on_loopback(handler: type[http.server.BaseHTTPRequestHandler], tls: ss
         httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"{'https' if tls else 'http'}://127.0.0.1:{httpd.server_address[1]}"
+
+
+def unused_port() -> int:
+    """A loopback TCP port nothing listens on (connections to it are refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def stop_server(httpd: http.server.ThreadingHTTPServer) -> None:

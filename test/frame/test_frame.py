@@ -80,11 +80,26 @@ class Locator:
     def __init__(self, base_url):
         self.base_url = base_url
 
-    def locate(self, remembered, paired):
+    def locate(self, remembered, paired, move_on=False):
         return ServerInfo(self.base_url, None, None, "configured")
 
     def describe(self):
         return self.base_url
+
+
+class FailoverLocator:
+    """A configured node that is gone (nothing listens on its port), and the one discovery finds once the frame moves on."""
+
+    def __init__(self, dead_url, alive_url):
+        self.dead_url, self.alive_url = dead_url, alive_url
+        self.move_ons: list[bool] = []
+
+    def locate(self, remembered, paired, move_on=False):
+        self.move_ons.append(move_on)
+        return ServerInfo(self.alive_url if move_on else self.dead_url, None, None, "udp" if move_on else "configured")
+
+    def describe(self):
+        return self.dead_url
 
 
 class FrameLoopTest(unittest.TestCase):
@@ -113,6 +128,21 @@ class FrameLoopTest(unittest.TestCase):
     def refreshes(self):
         log = self.panel / "shown.log"
         return log.read_text().splitlines() if log.exists() else []
+
+    def test_a_node_that_stops_answering_is_left_after_three_tries_for_another_with_the_same_token(self):
+        FakeDeviceApi.api["routes"]["/api/display/state"] = state_answer("v7")
+        locator = FailoverLocator(f"http://127.0.0.1:{support.unused_port()}", self.base)
+        sleeper = RecordingSleeper(4)  # three waits after the refused tries, then the poll interval on the new node
+        self.store.save(DeviceState(token="t0k"))
+        frame = Frame(FrameOptions("test:failover", False), self.store, FileBackend(str(self.panel), 800, 480), locator, Host(str(self.work / "no-such-root")), sleeper)
+        with self.assertLogs("inkstand_frame", "INFO") as logs:
+            self.assertEqual(frame.run(), 0)
+        self.assertEqual(locator.move_ons, [False, False, False, True])
+        self.assertEqual(self.store.load().server_url, self.base)
+        self.assertEqual(self.store.load().token, "t0k")
+        self.assertEqual(self.store.load().shown_version, "v7")
+        self.assertTrue(any("refused the connection" in line for line in logs.output))
+        self.assertTrue(any("the server answers again" in line for line in logs.output))
 
     def test_a_restarted_frame_whose_panel_shows_the_current_version_neither_downloads_nor_refreshes(self):
         FakeDeviceApi.api["routes"]["/api/display/state"] = state_answer("v1")

@@ -16,7 +16,8 @@ describe('kill -9 while frames are being written', () => {
     serve = null;
   });
 
-  it('leaves no partial frame that can be served, and serves the last complete frame after a restart', async () => {
+  // Two `inkstand serve` starts and a dozen 1600×1200 renders: more than the default 30 s on a busy machine.
+  it('leaves no partial frame that can be served, and serves the last complete frame after a restart', { timeout: 90_000 }, async () => {
     const dataDir = tempDataDir();
     const core = await createCore(dataDir);
     await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));

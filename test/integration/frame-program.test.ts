@@ -109,7 +109,8 @@ describe('the frame program against inkstand serve', () => {
     const revoked = await runCli(['displays', 'revoke', humanId, '--data-dir', dataDir]);
     expect(revoked.code).toBe(0);
     await frame.waitFor(/^the server refused this frame's token \(revoked or unknown\): pairing again$/m, 10_000, mark);
-    const [, id, code] = await frame.waitFor(/^pairing: (\S+) code (\d{6})$/m, 10_000, mark);
+    // The restarted server may have to start an image process to draw the pairing picture first.
+    const [, id, code] = await frame.waitFor(/^pairing: (\S+) code (\d{6})$/m, 20_000, mark);
     expect(id).toBe(humanId);
     expect(shownLog(panelDir).at(-1)).toEqual([`pairing-${code}`, 'pairing']);
     expect(state().token).toBeNull();

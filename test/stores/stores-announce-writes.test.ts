@@ -168,7 +168,7 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
   const calendar = await stores.calendars.add({ name: 'Family', url: 'https://example.com/f.ics' }, now());
   return {
     stores, profiles, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
-    adminTokens: new AdminTokenStore(db, events),
+    adminTokens: new AdminTokenStore(db, events, fileKeyCipher(dataDir)),
     integrationKeys: new IntegrationKeys(db, events, now),
     displayLogs: new DisplayLogStore(db, events, now),
   };

@@ -9,6 +9,7 @@ import { PanelProfileEntity } from './panel-profile.ts';
 import { PictureSourceItemEntity } from './picture-source-item.ts';
 import { PhotoEntity, ShownVariantEntity, VariantEntity } from './photo.ts';
 import { OverrideEntity, WeeklyRuleEntity } from './schedule.ts';
+import { NodeEntity } from './node.ts';
 import { MashupEntity, PlaylistEntity, ScreenEntity } from './screen.ts';
 import { SettingEntity } from './setting.ts';
 import { StatsSampleEntity } from './stats.ts';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   WeatherCurrentEntity, WeatherDayEntity, CalendarEntity, OccurrenceEntity, StatsSampleEntity,
   ScreenEntity, MashupEntity, PlaylistEntity,
   PictureSourceItemEntity,
+  NodeEntity,
 ];

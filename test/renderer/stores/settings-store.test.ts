@@ -57,4 +57,14 @@ describe('settings store', () => {
     await useSettings.getState().revokeControlKey();
     expect(useSettings.getState().controlKey).toEqual({ configured: false, createdAt: null });
   });
+
+  it('reads the node list on its own, and keeps the last one when the server cannot answer', async () => {
+    const node = { name: 'hall', address: '192.168.1.20', httpPort: 8000, httpsPort: 8443, version: '0.1.0', startedAt: '2026-12-07T09:00:00Z', lastHeartbeatAt: '2026-12-07T09:00:05Z', runsJobs: true, alive: true, thisNode: true };
+    useFakeClient({ 'nodes.list': () => [node] });
+    await useSettings.getState().loadNodes();
+    expect(useSettings.getState().nodes).toEqual([node]);
+    useFakeClient({ 'nodes.list': () => refused('database unavailable', 503) });
+    await useSettings.getState().loadNodes();
+    expect(useSettings.getState().nodes).toEqual([node]);
+  });
 });
