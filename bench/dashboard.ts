@@ -5,8 +5,8 @@ import type { CanvasSpec } from '../main/dashboard/canvas.ts';
 import { drawContext } from '../main/dashboard/context.ts';
 import { dashboardTree } from '../main/dashboard/dashboard-layout.ts';
 import type { El } from '../main/dashboard/elements.ts';
-import { bundledFonts } from '../main/dashboard/fonts.ts';
 import { renderDashboard } from '../main/dashboard/render.ts';
+import { bundledFonts } from '../main/markup/engine.ts';
 import type { DashboardData } from '../main/dashboard/types.ts';
 import { CANVASES } from '../test/fixtures/dashboard/canvases.ts';
 import { sampleData } from '../test/fixtures/dashboard/sample-data.ts';
@@ -22,7 +22,7 @@ const WARMUP = 5;
 const RUNS = 21;
 
 /**
- * Median data→PNG time of the dashboard: ours (satori → resvg → PNG) against the seed's way,
+ * Median data→PNG time of the dashboard: ours (takumi → PNG) against the seed's way,
  * the same layout as an HTML page screenshotted by headless Chromium (launched once). The two
  * take turns, run by run, so a busy machine slows both alike.
  */
@@ -35,7 +35,7 @@ export async function runDashboardBench(report: Report): Promise<void> {
       const page = browser && (await browser.newPage({ viewport: { width: canvas.width, height: canvas.height }, deviceScaleFactor: 1 }));
       const peer: Render | undefined = page && ((i) => screenshot(page, canvas, minuteLater(i)));
       const { oursMs, peerMs } = await medianMs(ours, peer);
-      report(`dashboard render ${size} (satori + resvg)`, oursMs, 'ms');
+      report(`dashboard render ${size} (takumi)`, oursMs, 'ms');
       if (peerMs !== undefined) {
         report(`dashboard render ${size} (HTML + headless Chromium screenshot)`, peerMs, 'ms');
         report(`dashboard render ${size} ours/browser`, oursMs / peerMs, 'ratio');
@@ -114,7 +114,7 @@ let fontFaces: string | undefined;
 /** The element tree as a standalone HTML page with the same fonts, so Chromium draws the same layout. */
 export function htmlPage(tree: El): string {
   fontFaces ??= bundledFonts()
-    .map((f) => `@font-face{font-family:"${f.name}";font-weight:${f.weight};src:url(data:font/woff;base64,${Buffer.from(f.data as Buffer).toString('base64')}) format("woff")}`)
+    .map((f) => `@font-face{font-family:"${f.name}";font-weight:${f.weight};src:url(data:font/woff;base64,${f.data.toString('base64')}) format("woff")}`)
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>${fontFaces}*{box-sizing:border-box}body{margin:0}</style></head><body>${toHtml(tree)}</body></html>`;
 }

@@ -3,10 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { PanelProfile } from '../main/imaging/panel-profile.ts';
 import { findBuiltinProfile } from '../main/imaging/builtin-profiles.ts';
 import { browserDocument } from '../main/markup/browser/page.ts';
-import { drawMarkupHere } from '../main/markup/draw.ts';
+import { drawMarkupPngHere } from '../main/markup/draw.ts';
 import { viewportFor } from '../main/markup/target.ts';
 import { chromiumProcessesOf, median, rssMb } from './screens-support.ts';
-import { runDashboardEngines } from './screens-dashboard.ts';
 import type { Report } from './report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +20,7 @@ const RUNS = 9;
 const COLD_RUNS = 3;
 
 /**
- * Each markup fixture drawn to a panel-ready PNG by Inkstand (no browser), against what BYOS
+ * Each markup fixture drawn to a panel-ready PNG by Inkstand (no browser, as a display gets it), against what BYOS
  * servers do (a warm headless Chromium page screenshotting the same markup, with the same
  * stylesheet) and what InkyPi does (Chromium launched per render), in the same run: ours and the
  * warm page take turns, so a busy machine slows both alike. The browser's times stop at its
@@ -31,7 +30,7 @@ export async function runScreensBench(report: Report): Promise<void> {
   const fixtures = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html') && !readFileSync(new URL(f, FIXTURE_DIR), 'utf8').includes('<script'));
   const baseline = rssMb();
   let peakRss = baseline;
-  for (const [, profile] of SIZES) for (const name of fixtures) await drawMarkupHere(html(name), { profile });
+  for (const [, profile] of SIZES) for (const name of fixtures) await drawMarkupPngHere(html(name), { profile });
   const browsersWhileDrawing = chromiumProcessesOf(process.pid);
   report('screens: Chromium processes while drawing markup without one', browsersWhileDrawing, 'count');
 
@@ -48,7 +47,7 @@ export async function runScreensBench(report: Report): Promise<void> {
         const pageHtml = browserDocument(markup, { profile });
         const times = await alternate(
           async () => {
-            await drawMarkupHere(markup, { profile });
+            await drawMarkupPngHere(markup, { profile });
             peakRss = Math.max(peakRss, rssMb());
           },
           page && (() => shoot(page, pageHtml)),
@@ -71,7 +70,6 @@ export async function runScreensBench(report: Report): Promise<void> {
     }
     report('screens: RSS before drawing', baseline, 'MB');
     report('screens: peak RSS while drawing (Inkstand, in this process)', peakRss, 'MB');
-    await runDashboardEngines(report, browser);
   } finally {
     await browser?.close();
   }

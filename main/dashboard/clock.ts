@@ -4,9 +4,25 @@ export interface Clock {
   locale: string;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, kept: building an Intl.DateTimeFormat costs far more
+ * than formatting with it, and a dashboard formats a few hundred dates.
+ */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** YYYY-MM-DD of an instant in the clock's time zone. */
 export function dayKey(instant: Date, clock: Clock): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('en-CA', {
     timeZone: clock.timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -38,8 +54,8 @@ export function daysBetween(fromKey: string, toKey: string): number {
 
 /** "14:05" (or "2:05 PM" where the locale says so). */
 export function timeOfDay(instant: Date, clock: Clock): string {
-  const twelveHour = new Intl.DateTimeFormat(clock.locale, { hour: 'numeric' }).resolvedOptions().hour12;
-  return new Intl.DateTimeFormat(clock.locale, {
+  const twelveHour = formatter(clock.locale, { hour: 'numeric' }).resolvedOptions().hour12;
+  return formatter(clock.locale, {
     timeZone: clock.timeZone,
     // 24-hour clocks read best with a leading zero ("09:30" lines up under "14:05").
     hour: twelveHour ? 'numeric' : '2-digit',
@@ -49,7 +65,7 @@ export function timeOfDay(instant: Date, clock: Clock): string {
 
 /** "Tuesday 24 November" */
 export function longDate(instant: Date, clock: Clock): string {
-  return new Intl.DateTimeFormat(clock.locale, {
+  return formatter(clock.locale, {
     timeZone: clock.timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -60,12 +76,12 @@ export function longDate(instant: Date, clock: Clock): string {
 // Day keys are formatted in UTC: they already are calendar dates.
 /** "Wed" */
 export function shortWeekday(key: string, clock: Clock): string {
-  return new Intl.DateTimeFormat(clock.locale, { timeZone: 'UTC', weekday: 'short' }).format(new Date(`${key}T12:00:00Z`));
+  return formatter(clock.locale, { timeZone: 'UTC', weekday: 'short' }).format(new Date(`${key}T12:00:00Z`));
 }
 
 /** "Wed 25 Nov" */
 export function shortDate(key: string, clock: Clock, withWeekday = true): string {
-  return new Intl.DateTimeFormat(clock.locale, {
+  return formatter(clock.locale, {
     timeZone: 'UTC',
     weekday: withWeekday ? 'short' : undefined,
     day: 'numeric',

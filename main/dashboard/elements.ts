@@ -1,7 +1,7 @@
 import { drawableText } from './drawable-text.ts';
 
 /**
- * Satori's plain-object element trees (no JSX): `{ type, props: { style, children } }`.
+ * Plain-object element trees (React's shape, no JSX): `{ type, props: { style, children } }`, turned into the engine's nodes by to-node.ts.
  * Every element is a flex box unless its style says otherwise.
  */
 export type Style = Record<string, string | number>;

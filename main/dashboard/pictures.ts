@@ -41,7 +41,7 @@ export async function messageTree(text: string, canvas: CanvasSpec, opts: { titl
   const lineHeight = 1.25;
   const style = (fontSize: number): Style => ({ ...textStyleInPixels(ctx, fontSize, { weight: 700, lineHeight }), textAlign: 'center' });
   const sizes = [72, 60, 50, 42, 36, 30, 26, 22, 19, 16, 14].map(px);
-  const fontSize = await largestFittingSize(text, { width, height }, sizes, style, canvas);
+  const fontSize = await largestFittingSize(text, { width, height }, sizes, style);
   // Should the measurement ever disagree with the render, the text ends in an ellipsis rather than overflowing.
   const maxLines = Math.max(1, Math.floor(height / Math.round(fontSize * lineHeight)));
   const title = opts.title

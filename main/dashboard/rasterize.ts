@@ -1,30 +1,29 @@
-import satori, { type SatoriNode } from 'satori';
-import type { ReactNode } from 'react';
-import { Resvg } from '@resvg/resvg-js';
-import sharp from 'sharp';
+import { measure, paint, paintPng, paintSvg, type EngineInput } from '../markup/engine.ts';
 import type { CanvasSpec } from './canvas.ts';
 import type { El } from './elements.ts';
-import { bundledFonts } from './fonts.ts';
+import { boxesByKey, toEngineTree, type LaidOut } from './to-node.ts';
 
-/** Lays out an element tree at the canvas size and returns the SVG. */
-export async function toSvg(tree: El, canvas: CanvasSpec, onNodeDetected?: (node: SatoriNode) => void): Promise<string> {
-  return satori(tree as unknown as ReactNode, {
-    width: canvas.width,
-    height: canvas.height,
-    fonts: bundledFonts(),
-    onNodeDetected,
-  });
+function engineInput(tree: El, canvas: { width: number; height: number }): EngineInput {
+  const { node, images } = toEngineTree(tree);
+  return { node, images, css: [], width: canvas.width, height: canvas.height, scale: 1 };
 }
 
-/** Renders an SVG made by `toSvg` to raw RGBA pixels of the canvas size. */
-export function svgToPixels(svg: string): { pixels: Buffer; width: number; height: number } {
-  const rendered = new Resvg(svg, { fitTo: { mode: 'original' } }).render();
-  return { pixels: rendered.pixels, width: rendered.width, height: rendered.height };
+/** Lays out an element tree at the canvas size: the box of each element given a `key`. */
+export async function layOut(tree: El, canvas: { width: number; height: number }): Promise<Map<string, LaidOut>> {
+  return boxesByKey(tree, await measure(engineInput(tree, canvas)));
 }
 
-/** Element tree → RGB PNG of exactly the canvas size. */
-export async function rasterize(tree: El, canvas: CanvasSpec): Promise<Buffer> {
-  const { pixels, width, height } = svgToPixels(await toSvg(tree, canvas));
-  // Fast compression: the frame pipeline decodes this at once, so time matters more than bytes.
-  return sharp(pixels, { raw: { width, height, channels: 4 } }).removeAlpha().png({ compressionLevel: 1 }).toBuffer();
+/** Raw RGBA pixels of the canvas size. */
+export async function toPixels(tree: El, canvas: CanvasSpec): Promise<{ pixels: Buffer; width: number; height: number }> {
+  return { pixels: await paint(engineInput(tree, canvas)), width: canvas.width, height: canvas.height };
+}
+
+/** The drawing as SVG, naming every colour it paints. */
+export function toSvg(tree: El, canvas: CanvasSpec): Promise<string> {
+  return paintSvg(engineInput(tree, canvas));
+}
+
+/** Element tree → RGB PNG of exactly the canvas size (the root paints the paper, so the drawing is opaque). */
+export function rasterize(tree: El, canvas: CanvasSpec): Promise<Buffer> {
+  return paintPng(engineInput(tree, canvas));
 }

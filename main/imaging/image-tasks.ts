@@ -40,6 +40,11 @@ export const IMAGE_TASKS = {
     const { drawMarkupHere } = await import('../markup/draw.ts');
     return drawMarkupHere(html, target);
   },
+  /** The same, only the panel-ready PNG (what a display gets). */
+  async drawMarkupPng(html: string, target: MarkupTarget): Promise<Buffer> {
+    const { drawMarkupPngHere } = await import('../markup/draw.ts');
+    return drawMarkupPngHere(html, target);
+  },
   /** A browser's screenshot of a recipe turned into the panel's colours. */
   async markupShotToPanel(shot: BrowserShot, target: MarkupTarget): Promise<Buffer> {
     const { shotToPanel } = await import('../markup/shot-to-panel.ts');
@@ -51,8 +56,8 @@ export type ImageTasks = typeof IMAGE_TASKS;
 export type ImageTaskName = keyof ImageTasks;
 
 /**
- * The drawing code (satori, resvg), like the panel pipeline above, is loaded with the first picture
- * or render: an image process started for photos (imports, thumbnails) starts quicker without them.
+ * The drawing code (the takumi engine), like the panel pipeline above, is loaded with the first
+ * picture or render: an image process started for photos (imports, thumbnails) starts quicker without them.
  */
 async function draw(picture: Picture, opts: RenderOptions): Promise<Buffer> {
   const { canvasForPanel, drawPicture } = await import('../dashboard/picture.ts');

@@ -32,6 +32,19 @@ const CONTENT_LIMITER_PASSES = 4;
  * limits, content limiting), paint, and turn into the panel's colours.
  */
 export async function drawMarkupHere(html: string, target: MarkupTarget): Promise<DrawnMarkup> {
+  const { png, boxes } = await draw(html, target, true);
+  return { png, boxes: boxes! };
+}
+
+/**
+ * Only the panel-ready PNG, as a display gets it: without the final layout pass the laid-out tree
+ * needs, unless the markup has pictures (they are dithered where they landed).
+ */
+export async function drawMarkupPngHere(html: string, target: MarkupTarget): Promise<Buffer> {
+  return (await draw(html, target, false)).png;
+}
+
+async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Promise<{ png: Buffer; boxes?: LaidOutBox }> {
   const { root, styleSheets } = parseMarkup(html);
   const screen = completeStructure(root, { darkMode: target.darkMode ?? false, noScreenPadding: target.noScreenPadding ?? false });
   prepareContent(root);
@@ -53,7 +66,7 @@ export async function drawMarkupHere(html: string, target: MarkupTarget): Promis
   const lists = [...descendants(root)].filter((el) => el.attrs['data-list-limit'] === 'true');
   const limited = [...descendants(root)].some((el) => el.attrs['data-content-limiter'] === 'true');
   if (columnsEls.length > 0 || lists.length > 0) {
-    if (addWantedColumns(columnsEls)) await layout();
+    addWantedColumns(columnsEls);
     const boxes = await layout();
     const boxOf = (el: MarkupElement): Box | undefined => boxes.get(el)?.box;
     for (const columns of columnsEls) flowColumns(columns, boxOf, MORE_LABEL_HEIGHT * viewport.scale, COLUMN_GAP * viewport.scale);
@@ -61,18 +74,19 @@ export async function drawMarkupHere(html: string, target: MarkupTarget): Promis
   }
   if (limited) for (let pass = 0; pass < CONTENT_LIMITER_PASSES && limitContent(root, await layout()); pass++);
 
-  // The final layout and the painting run together on the engine's threads.
+  // The final layout (when needed) and the painting run together on the engine's threads.
   const { tree, input } = engineInput();
-  const [measured, rgba] = await Promise.all([measure(input), paint(input)]);
-  const laid = { boxes: boxesByElement(root, tree.nodeOf, measured) };
+  const pictures = [...descendants(root)].filter((el) => el.tag === 'img' && !el.classes.has('markup-missing-image'));
+  const [measured, rgba] = await Promise.all([withBoxes || pictures.length > 0 ? measure(input) : undefined, paint(input)]);
+  const boxes = measured && boxesByElement(root, tree.nodeOf, measured);
   const indices = toPanelIndices({
     rgba, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
-    pictures: picturesOf(root, laid.boxes), tones: framework.colours.tones(),
+    pictures: boxes ? pictures.flatMap((el) => boxes.get(el)?.box ?? []) : [], tones: framework.colours.tones(),
     dither: target.settings?.dither ?? 'floyd-steinberg', adjustments: target.settings ?? {},
   });
   const rotation = target.rotation ?? 0;
   const native = rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, rotation);
-  return { png: encodePanelImage(native, target.profile), boxes: laidOutTree(root, laid.boxes)! };
+  return { png: encodePanelImage(native, target.profile), boxes: withBoxes && boxes ? laidOutTree(root, boxes) : undefined };
 }
 
 /**
@@ -91,9 +105,4 @@ function limitContent(root: MarkupElement, boxes: Map<MarkupElement, { box: Box 
   };
   visit(root, undefined);
   return changed;
-}
-
-/** Where the markup's pictures landed. */
-function picturesOf(root: MarkupElement, boxes: Map<MarkupElement, { box: Box }>): Box[] {
-  return [...descendants(root)].filter((el) => el.tag === 'img' && !el.classes.has('markup-missing-image')).flatMap((el) => boxes.get(el)?.box ?? []);
 }

@@ -3,7 +3,8 @@
  *
  *   howDrawn(html)                 'markup' (by Inkstand, no browser) or 'browser' (it has scripts)
  *   drawingMethod(html)            the same, plus whether a browser is at hand, for the UI
- *   drawMarkup(html, target)       the engine's drawing, in an image process
+ *   drawMarkup(html, target)       the engine's drawing and its laid-out tree, in an image process
+ *   drawMarkupPng(html, target)    only the engine's drawing (what a display gets)
  *   drawWithBrowser(html, target)  a browser's drawing (throws when there is none)
  *   drawScreenMarkup(html, target) whichever the markup needs; the "needs a browser" card if none
  *
@@ -64,17 +65,26 @@ export async function drawWithBrowser(html: string, target: MarkupTarget): Promi
   return { png: await runImageTask('markupShotToPanel', shot, target) };
 }
 
+/** Only the engine's panel-ready PNG (no laid-out tree: one layout pass fewer), in an image process. */
+export function drawMarkupPng(html: string, target: MarkupTarget): Promise<Buffer> {
+  return runImageTask('drawMarkupPng', html, target);
+}
+
 export interface DrawnScreen {
   png: Buffer;
   how: DrawingMethod['how'];
-  /** The engine's laid-out tree (not for browser drawings). */
+  /** The engine's laid-out tree, when asked for (never for browser drawings). */
   boxes?: LaidOutBox;
 }
 
-/** Whatever the markup needs: the engine, a browser, or the card saying a browser is needed. */
-export async function drawScreenMarkup(html: string, target: MarkupTarget): Promise<DrawnScreen> {
+/**
+ * Whatever the markup needs: the engine, a browser, or the card saying a browser is needed. The
+ * laid-out tree costs the engine one more layout pass, so it is drawn only when asked for.
+ */
+export async function drawScreenMarkup(html: string, target: MarkupTarget, opts: { boxes?: boolean } = {}): Promise<DrawnScreen> {
   const { how } = drawingMethod(html);
-  if (how === 'markup') return { how, ...(await drawMarkup(html, target)) };
+  const engine = async (markup: string): Promise<Omit<DrawnScreen, 'how'>> => (opts.boxes ? drawMarkup(markup, target) : { png: await drawMarkupPng(markup, target) });
+  if (how === 'markup') return { how, ...(await engine(html)) };
   if (how === 'browser') return { how, ...(await drawWithBrowser(html, target)) };
-  return { how, ...(await drawMarkup(needsBrowserCardMarkup(html), target)) };
+  return { how, ...(await engine(needsBrowserCardMarkup(html))) };
 }

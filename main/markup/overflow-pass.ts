@@ -4,16 +4,13 @@ import { element, hasClass, isElement, numberAttr, type MarkupElement } from './
 export type BoxOf = (el: MarkupElement) => Box | undefined;
 
 /** Columns a `.columns` element may grow to, when it asks for more than it has (`data-max-columns`). */
-export function addWantedColumns(columnsEls: MarkupElement[]): boolean {
-  let changed = false;
+export function addWantedColumns(columnsEls: MarkupElement[]): void {
   for (const columns of columnsEls) {
     const present = columnChildren(columns);
     const wanted = Math.min(6, numberAttr(columns, 'data-max-columns') ?? present.length);
     if (present.length === 0 || wanted <= present.length) continue;
     for (let i = present.length; i < wanted; i++) columns.children.push(element('div', { class: 'column' }));
-    changed = true;
   }
-  return changed;
 }
 
 /**

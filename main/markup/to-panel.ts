@@ -43,34 +43,37 @@ export function toPanelIndices(paint: PanelPaint): Uint8Array {
   const used = usedColours(rgba, width, height, palette);
   const usedLab = used.map((i) => oklab(palette[i]));
   const tones = paint.tones.map(packRgb);
-  const plans = paint.tones.map((tone) => bracket(tone, palette));
-  const match = (colour: number, s: number): number => {
+  const patterns = paint.tones.map((tone) => tonePattern(bracket(tone, palette)));
+  const match = (colour: number): number => {
     const tone = tones.indexOf(colour);
-    return tone >= 0 ? TONE | tone : used[nearest(oklab([rgba[s], rgba[s + 1], rgba[s + 2]]), usedLab)];
+    return tone >= 0 ? TONE | tone : used[nearest(oklab([colour >>> 16, (colour >>> 8) & 0xff, colour & 0xff]), usedLab)];
   };
   // A direct-mapped cache of colour → result: a drawing's few hundred colours rarely collide.
   const keys = new Int32Array(CACHE_SIZE).fill(-1);
   const results = new Uint16Array(CACHE_SIZE);
   const indices = new Uint8Array(pixels);
-  const { size, values } = BAYER8;
-  let last = -1;
+  const words = pixelWords(rgba, pixels);
+  const size = BAYER8.size;
+  // Any word but the first pixel's (every 32-bit value is a possible pixel, opaque white is -1).
+  let last = ~words[0];
   let result = 0;
-  for (let p = 0, s = 0; p < pixels; p++, s += 4) {
-    const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
-    if (colour !== last) {
-      last = colour;
-      const slot = Math.imul(colour, 0x9e3779b1) >>> (32 - CACHE_BITS);
-      if (keys[slot] !== colour) {
-        keys[slot] = colour;
-        results[slot] = match(colour, s);
+  for (let y = 0, p = 0; y < height; y++) {
+    const patternRow = (y % size) * size;
+    for (let x = 0; x < width; x++, p++) {
+      const word = words[p];
+      // Runs of one colour (paper, ink, fills) cost one comparison of the pixel's word.
+      if (word !== last) {
+        last = word;
+        const colour = rgbOf(word);
+        const slot = Math.imul(colour, 0x9e3779b1) >>> (32 - CACHE_BITS);
+        if (keys[slot] !== colour) {
+          keys[slot] = colour;
+          results[slot] = match(colour);
+        }
+        result = results[slot];
       }
-      result = results[slot];
+      indices[p] = result & TONE ? patterns[result & 0xff][patternRow + (x % size)] : result;
     }
-    if (result & TONE) {
-      const plan = plans[result & 0xff];
-      const x = p % width;
-      indices[p] = values[(((p - x) / width) % size) * size + (x % size)] < plan.share ? plan.light : plan.dark;
-    } else indices[p] = result;
   }
   if (paint.pictures.length > 0) ditherPictures(paint, indices);
   return indices;
@@ -81,11 +84,12 @@ function usedColours(rgba: Uint8Array, width: number, height: number, palette: r
   const packed = palette.map(packRgb);
   const counts = new Array<number>(palette.length).fill(0);
   // Every fourth row is enough to tell which colours are drawn (a drawn colour covers many rows).
+  const words = pixelWords(rgba, width * height);
   for (let y = 0; y < height; y += USED_ROW_STEP) {
     let last = -1;
     let index = -1;
-    for (let s = y * width * 4, end = s + width * 4; s < end; s += 4) {
-      const colour = (rgba[s] << 16) | (rgba[s + 1] << 8) | rgba[s + 2];
+    for (let p = y * width, end = p + width; p < end; p++) {
+      const colour = rgbOf(words[p]);
       if (colour !== last) {
         last = colour;
         index = packed.indexOf(colour);
@@ -114,6 +118,22 @@ function ditherPictures(paint: PanelPaint, indices: Uint8Array): void {
     for (let row = 0; row < rect.h; row++) indices.set(dithered.subarray(row * rect.w, (row + 1) * rect.w), (rect.y + row) * width + rect.x);
   }
 }
+
+/**
+ * The pixels as one 32-bit word each: one load per pixel instead of three. The engine's buffers
+ * are aligned for it; any other is copied once.
+ */
+function pixelWords(rgba: Uint8Array, pixels: number): Int32Array {
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba.subarray(0, pixels * 4));
+  return new Int32Array(aligned.buffer, aligned.byteOffset, pixels);
+}
+
+/** A pixel's word as 0xRRGGBB (alpha ignored). */
+function rgbOf(word: number): number {
+  return LITTLE_ENDIAN ? ((word & 0xff) << 16) | (word & 0xff00) | ((word >>> 16) & 0xff) : word >>> 8;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 const packRgb = ([r, g, b]: Rgb): number => (r << 16) | (g << 8) | b;
 const oklab = ([r, g, b]: Rgb): [number, number, number] => linearRgbToOklab(srgbToLinear(r / 255), srgbToLinear(g / 255), srgbToLinear(b / 255));
@@ -147,6 +167,11 @@ const lightness = ([r, g, b]: Rgb): number => 0.2126 * r + 0.7152 * g + 0.0722 *
 
 /** A grey is patterned from the panel's neutral colours (black, white, greys), never from its reds and yellows. */
 const isNeutral = ([r, g, b]: Rgb): boolean => Math.max(r, g, b) - Math.min(r, g, b) <= 40;
+
+/** The panel colour at each cell of the 8×8 ordered pattern that shows a grey. */
+function tonePattern({ dark, light, share }: { dark: number; light: number; share: number }): Uint8Array {
+  return Uint8Array.from(BAYER8.values, (threshold) => (threshold < share ? light : dark));
+}
 
 /** The darker and lighter neutral panel colours nearest a grey in lightness, and the share of the lighter one. */
 function bracket(tone: Rgb, palette: readonly Rgb[]): { dark: number; light: number; share: number } {

@@ -12,7 +12,7 @@ import {
   renderSleepScreen,
   sleepTree,
 } from '../../main/dashboard/pictures.ts';
-import { toSvg } from '../../main/dashboard/rasterize.ts';
+import { layOut, toSvg } from '../../main/dashboard/rasterize.ts';
 import { CANVASES } from '../fixtures/dashboard/canvases.ts';
 import { paintedColours } from './support/svg-colours.ts';
 import { findTextProblems } from './support/text-overflow.ts';
@@ -55,12 +55,9 @@ describe('renderMessage', () => {
       const holdsMessage = Array.isArray(children) && children.some((child) => child.key === 'message');
       return { ...el, key: holdsMessage ? 'area' : el.key, props: { ...el.props, children } };
     };
-    const heights: Record<string, number> = {};
-    await toSvg(unclamp(await messageTree(text, canvas)), canvas, (node) => {
-      if (node.key === 'message' || node.key === 'area') heights[node.key] = node.height;
-    });
-    expect(heights.message).toBeGreaterThan(0);
-    expect(heights.message).toBeLessThanOrEqual(heights.area);
+    const boxes = await layOut(unclamp(await messageTree(text, canvas)), canvas);
+    expect(boxes.get('message')?.height).toBeGreaterThan(0);
+    expect(boxes.get('message')!.height).toBeLessThanOrEqual(boxes.get('area')!.height);
   });
 });
 

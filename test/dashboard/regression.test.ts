@@ -17,7 +17,7 @@ const APPROVED: [CanvasName, string][] = [
   ['spectra6', 'spectra6-1600x1200.png'],
 ];
 
-/** resvg is deterministic; this only absorbs edge pixels flipping between CPUs (a changed minute in the header is ~100 pixels). */
+/** The engine is deterministic; this only absorbs edge pixels flipping between CPUs (a changed minute in the header is ~100 pixels). */
 const MAX_DIFFERING_SHARE = 0.0001;
 
 describe('the dashboard looks as approved', () => {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (const fixture of fixtures) {
     const drawn = previous.then(async () => {
       const page = await fixturePage(fixture, fixture.drawn.panel ?? DEFAULT_PANEL);
-      return drawScreenMarkup(page.html, page.target);
+      return drawScreenMarkup(page.html, page.target, { boxes: true });
     });
     previous = drawn.catch(() => undefined);
     const reading = drawn.then((d) => limited(() => (d.boxes ? ocrTextBoxes(d.png, d.boxes) : ocrText(d.png))));

@@ -1,7 +1,7 @@
-import type { SatoriNode } from 'satori';
 import type { CanvasSpec } from '../../../main/dashboard/canvas.ts';
 import type { El } from '../../../main/dashboard/elements.ts';
-import { svgToPixels, toSvg } from '../../../main/dashboard/rasterize.ts';
+import { layOut, toPixels } from '../../../main/dashboard/rasterize.ts';
+import type { LaidOut } from '../../../main/dashboard/to-node.ts';
 
 export interface TextProblem {
   text: string;
@@ -16,7 +16,7 @@ interface TextLeaf {
   ancestors: string[];
 }
 
-type Box = Pick<SatoriNode, 'left' | 'top' | 'width' | 'height'>;
+type Box = LaidOut;
 
 /** Glyph edges may reach this far past their box (anti-aliasing, side bearings). */
 const EDGE_TOLERANCE = 1;
@@ -31,11 +31,8 @@ const EDGE_TOLERANCE = 1;
 export async function findTextProblems(tree: El, canvas: CanvasSpec): Promise<TextProblem[]> {
   const leaves: TextLeaf[] = [];
   const marked = markTextLeaves(tree, 'r', [], leaves);
-  const boxes = new Map<string, Box>();
-  const svg = await toSvg(marked, canvas, (node) => {
-    if (typeof node.key === 'string') boxes.set(node.key, node);
-  });
-  const { pixels, width, height } = svgToPixels(svg);
+  const boxes = await layOut(marked, canvas);
+  const { pixels, width, height } = await toPixels(marked, canvas);
 
   const problems: TextProblem[] = [];
   const byMarker = new Map(leaves.map((leaf) => [markerId(leaf.marker), leaf]));
