@@ -96,7 +96,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
 
   const picker = new LibraryPicker(stores);
   const panelImageRequests = new PanelImageRequests(stores, profiles);
-  const screens = createScreensFeature({ dataDir, db, events, log, now, recipes: new RecipeAdapter(), markup: new MarkupAdapter(), usage: (mode, id) => displays.namesShowing(mode, id) });
+  const screens = createScreensFeature({ dataDir, db, events, log, now, recipes: new RecipeAdapter(), markup: new MarkupAdapter(), usage: (mode, id) => displays.namesShowing(mode, id), builtinSources: { weather: stores.weather, settings, calendars: stores.calendars } });
   const items = new ItemContent(screens, profiles);
   const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings, items });
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });

@@ -1,4 +1,5 @@
 import type { CalendarStore } from '../calendar/calendar-store.ts';
+import { shownCalendarUrl } from '../calendar/caldav-url.ts';
 import { parseInput } from '../core/errors.ts';
 import type { PanelImageRequests } from '../display-content/panel-image-requests.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
@@ -27,7 +28,7 @@ export function dashboardOperations(deps: DashboardOperationsDeps): DashboardOpe
   const { calendars } = deps;
   const calendarId = (raw: unknown) => parseInput(recordIdSchema, raw, 'id');
   const calendarDto = async (c: Calendar): Promise<CalendarDto> => ({
-    id: c.id, name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled),
+    id: c.id, name: c.name, url: shownCalendarUrl(c.url), color: c.color, enabled: Boolean(c.enabled),
     lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
     skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [], upcomingEvents: await calendars.upcomingCount(c.id, deps.now()),
   });

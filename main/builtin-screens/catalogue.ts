@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { clockData, clockSettings, countdownData, countdownSettings, progressData, progressSettings, type LoadContext } from './time-data.ts';
 import { textData, textSettings } from './text-data.ts';
 import { weatherData, weatherScreenSettings } from './weather-data.ts';
+import { agendaData, agendaSettings } from './agenda-data.ts';
+import { webPageData, webPageSettings } from './web-page.ts';
 import { feedData, feedScreenSettings, homeAssistantData, homeAssistantSettings, todosData, todosScreenSettings } from './source-data.ts';
 
 /**
@@ -27,7 +29,9 @@ export const BUILTIN_SCREENS: readonly BuiltinScreen[] = [
   define({ id: 'todos', name: 'To-dos', settings: todosScreenSettings, load: todosData }),
   define({ id: 'feed', name: 'News feed', settings: feedScreenSettings, load: feedData }),
   define({ id: 'weather', name: 'Weather', settings: weatherScreenSettings, load: weatherData }),
+  define({ id: 'agenda', name: 'Agenda', settings: agendaSettings, load: agendaData }),
   define({ id: 'home-assistant', name: 'Home Assistant', settings: homeAssistantSettings, load: homeAssistantData }),
+  define({ id: 'web-page', name: 'Web page', settings: webPageSettings, load: webPageData }),
 ];
 
 export function builtinScreen(id: string): BuiltinScreen {

@@ -1,4 +1,4 @@
-import { drawMarkup, screenMarkup, type DrawnMarkup, type MarkupTarget } from '../markup/index.ts';
+import { drawMarkup, screenMarkup, type DrawnMarkup, type MarkupTarget, type ViewSize } from '../markup/index.ts';
 import { importRecipe, renderRecipe, type Recipe } from '../recipes/index.ts';
 import { SourceError } from '../sources/source-http.ts';
 import { builtinRecipeFolder, builtinScreen } from './catalogue.ts';
@@ -18,7 +18,7 @@ export function builtinRecipe(id: string): Promise<Recipe> {
 
 export interface Refreshed {
   data: unknown;
-  /** Set when the source failed: the data is the last good one (null when there never was any). */
+  /** Set when the source failed: the data is the last good one (else the source's placeholder, else null). */
   error: string | null;
 }
 
@@ -33,16 +33,22 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
     return { data: await screen.load(valid, context), error: null };
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
-    return { data: previous, error: err.message };
+    return { data: previous ?? err.placeholder ?? null, error: err.message };
   }
+}
+
+/** A built-in's markup for one view (its recipe's Liquid over its data), as a mashup places it. */
+export async function builtinViewHtml(id: string, view: ViewSize, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<string> {
+  const { html } = await renderRecipe(await builtinRecipe(id), view, data ?? {}, {}, {
+    timeZone: context.timeZone, locale: context.locale, now: context.now,
+    device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
+  });
+  return html;
 }
 
 /** The panel-ready PNG of a built-in screen with its data, drawn without a browser (with the laid-out boxes). */
 export async function renderBuiltinScreen(id: string, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<DrawnMarkup> {
-  const recipe = await builtinRecipe(id);
-  const { html } = await renderRecipe(recipe, 'full', data ?? {}, {}, {
-    timeZone: context.timeZone, locale: context.locale, now: context.now,
-    device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
-  });
-  return drawMarkup(screenMarkup([{ html }]), target);
+  const { settings } = await builtinRecipe(id);
+  const html = await builtinViewHtml(id, 'full', data, context, target);
+  return drawMarkup(screenMarkup([{ html }], { darkMode: settings.darkMode, noScreenPadding: settings.noScreenPadding }), target);
 }

@@ -7,8 +7,8 @@ export interface LoadContext {
   timeZone: string;
   locale: string;
   signal?: AbortSignal;
-  /** The app's stored data, for screens drawn from it (weather). */
-  app?: Pick<AppContext, 'weather' | 'settings'>;
+  /** The app's stored data, for screens drawn from it (weather, calendars). */
+  app?: Pick<AppContext, 'weather' | 'settings' | 'calendars'>;
 }
 
 const format = (context: LoadContext, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, ...options }).format(context.now);

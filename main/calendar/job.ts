@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { JobKind, JobLogger } from '../jobs/types.ts';
 import { fetchText } from '../jobs/http.ts';
 import type { Calendar } from '../storage/entities/calendar.ts';
+import { fetchCaldavEvents } from '../sources/caldav.ts';
+import { caldavOfUrl } from './caldav-url.ts';
 import { feedUrl } from './calendars.ts';
+import type { Expansion } from './expand.ts';
 import { addDays, formatInZone, localDate, startOfLocalDay, systemTimeZone } from './zoned-time.ts';
 
 const params = z.strictObject({
@@ -18,7 +21,7 @@ const LOGGED_PER_KIND = 20;
 
 export const getCalendarJob: JobKind<Params> = {
   kind: 'get_calendar',
-  description: "Fetches every enabled calendar's ICS feed and stores its events from today through `days_ahead` days",
+  description: "Fetches every enabled calendar (ICS feed or CalDAV) and stores its events from today through `days_ahead` days",
   params,
   defaultJob: { name: 'get_calendar', cron: '*/30 * * * *', enabled: true },
   async run({ app, params, log, signal, progress, timeZone = systemTimeZone() }) {
@@ -54,6 +57,20 @@ type RunContext = Pick<Parameters<JobKind<Params>['run']>[0], 'app' | 'params' |
 
 /** Fetches and reads one feed; only a complete, readable feed replaces the stored events (anything else throws). */
 async function updateCalendar(calendar: Calendar, window: { from: Date; to: Date }, { app, params, log, signal, timeZone }: RunContext): Promise<{ stored: number; skipped: number }> {
+  const caldav = caldavOfUrl(calendar.url);
+  // A CalDAV server answers object by object (REPORT), so there is no truncated download to guard against.
+  const expansion = caldav ? await fetchCaldavEvents(caldav, window, timeZone) : await readIcsFeed(calendar, window, { params, signal, timeZone });
+  logEach(log, 'warn', calendar.name, expansion.skipped);
+  logEach(log, 'info', calendar.name, expansion.notes);
+  const warning = expansion.incomplete && `${expansion.incomplete}; its complete events are shown, since none were stored before`;
+  if (warning) log.warn(`${calendar.name}: ${warning}`);
+  await app.calendars.replaceOccurrences(calendar.id, expansion.occurrences, app.now(), { ...expansion, warning });
+  const skipped = expansion.skipped.length > 0 ? ` (${expansion.skipped.length} unreadable event(s) skipped)` : '';
+  log.info(`${calendar.name}: ${expansion.occurrences.length} events stored${skipped}`);
+  return { stored: expansion.occurrences.length, skipped: expansion.skipped.length };
+}
+
+async function readIcsFeed(calendar: Calendar, window: { from: Date; to: Date }, { params, signal, timeZone }: Pick<RunContext, 'params' | 'signal' | 'timeZone'>): Promise<Expansion> {
   const url = feedUrl(calendar.url);
   const host = new URL(url).host;
   const response = await fetchText(url, {
@@ -63,15 +80,7 @@ async function updateCalendar(calendar: Calendar, window: { from: Date; to: Date
   // The ICS reader is large; an idle server that has no calendars never loads it.
   const { expandIcs } = await import('./expand.ts');
   // A feed that may be incomplete is refused while older events are stored; a first download keeps what is complete in it.
-  const expansion = expandIcs(response.text, window, timeZone, { acceptIncomplete: !calendar.lastFetchedAt });
-  logEach(log, 'warn', calendar.name, expansion.skipped);
-  logEach(log, 'info', calendar.name, expansion.notes);
-  const warning = expansion.incomplete && `${expansion.incomplete}; its complete events are shown, since none were stored before`;
-  if (warning) log.warn(`${calendar.name}: ${warning}`);
-  await app.calendars.replaceOccurrences(calendar.id, expansion.occurrences, app.now(), { ...expansion, warning });
-  const skipped = expansion.skipped.length > 0 ? ` (${expansion.skipped.length} unreadable event(s) skipped)` : '';
-  log.info(`${calendar.name}: ${expansion.occurrences.length} events stored${skipped}`);
-  return { stored: expansion.occurrences.length, skipped: expansion.skipped.length };
+  return expandIcs(response.text, window, timeZone, { acceptIncomplete: !calendar.lastFetchedAt });
 }
 
 function logEach(log: JobLogger, level: 'warn' | 'info', calendarName: string, messages: string[]): void {

@@ -1,4 +1,5 @@
-import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type ShotRequest } from '../markup/browser/types.ts';
+import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type PageShotRequest, type ShotRequest } from '../markup/browser/types.ts';
+import { shootPageOffscreen } from './offscreen-page-shot.ts';
 import type { Electron, ElectronDeps } from './electron-types.ts';
 import { WEB_PREFERENCES } from './window.ts';
 import { OneAtATime } from '../core/one-at-a-time.ts';
@@ -24,6 +25,11 @@ export class OffscreenMarkupBrowser implements MarkupBrowser {
 
   shoot(request: ShotRequest): Promise<BrowserShot> {
     return this.shots.run(() => this.shootNow(request));
+  }
+
+  /** A web page, in the same one-at-a-time line, in a window and session of its own. */
+  shootPage(request: PageShotRequest): Promise<Buffer> {
+    return this.shots.run(() => shootPageOffscreen(this.BrowserWindow, request));
   }
 
   async close(): Promise<void> {

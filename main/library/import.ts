@@ -28,6 +28,11 @@ export type ImportSource = { buffer: Buffer; originalName: string } | { path: st
 /** Imports of the same content in this process wait for each other instead of racing for the same file names. */
 const inFlight = new Map<string, Promise<unknown>>();
 
+export interface ImportOptions {
+  /** A picture source brings it (not the user): the source may remove it again when it drops the item. */
+  bySource?: boolean;
+}
+
 export interface ImportResult {
   photo: Photo;
   /** The same content was already in the library; nothing new was stored. */
@@ -40,14 +45,14 @@ export interface ImportResult {
  * Refused images throw PhotoImportError and leave nothing behind: files are written first
  * (atomically) and removed again if the database insert, which comes last, fails.
  */
-export async function importPhoto(app: StoreContext, source: ImportSource): Promise<ImportResult> {
+export async function importPhoto(app: StoreContext, source: ImportSource, options: ImportOptions = {}): Promise<ImportResult> {
   const originalName = cleanName(source.originalName ?? ('path' in source ? path.basename(source.path) : 'photo'));
   // A duplicate is known by its bytes alone: it is never decoded again.
   const contentHash = 'buffer' in source ? sha256(source.buffer) : await hashFile(source.path);
   while (inFlight.has(contentHash)) await inFlight.get(contentHash)!.catch(() => {});
   const existing = await findByHash(app, contentHash);
-  if (existing) return { photo: existing, duplicate: true };
-  const work = store(app, source, contentHash, originalName);
+  if (existing) return { photo: await claimed(app, existing, options), duplicate: true };
+  const work = store(app, source, contentHash, originalName, options);
   inFlight.set(contentHash, work);
   try {
     return await work;
@@ -56,7 +61,7 @@ export async function importPhoto(app: StoreContext, source: ImportSource): Prom
   }
 }
 
-async function store(app: StoreContext, source: ImportSource, contentHash: string, originalName: string): Promise<ImportResult> {
+async function store(app: StoreContext, source: ImportSource, contentHash: string, originalName: string, options: ImportOptions): Promise<ImportResult> {
   const { image, display, thumb } = await runImageTask('preparePhoto', 'buffer' in source ? source.buffer : source.path);
   const variantFile = contentFileName(display.data, display.ext);
   const paths = {
@@ -75,7 +80,7 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
     const photo = await app.photos.addImported({
       contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
       width: image.width, height: image.height, format: image.format, importedAt: now,
-      favourite: false, hidden: false, dislikes: 0,
+      favourite: false, hidden: false, dislikes: 0, addedByUser: !options.bySource,
       quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
     }, {
       style: PHOTO_STYLE, filePath: paths.variant, contentHash: variantFile.hash,
@@ -85,10 +90,17 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
   } catch (error) {
     // Another process stored the same content first: same content, same file names, so the files are its files now.
     const raced = isUniqueViolation(error) ? await findByHash(app, contentHash) : null;
-    if (raced) return { photo: raced, duplicate: true };
+    if (raced) return { photo: await claimed(app, raced, options), duplicate: true };
     await files.rollback();
     throw error;
   }
+}
+
+/** The user adding bytes a picture source brought makes the photo theirs too: the source dropping it no longer removes it. */
+async function claimed(app: StoreContext, photo: Photo, options: ImportOptions): Promise<Photo> {
+  if (options.bySource || photo.addedByUser) return photo;
+  await app.photos.markAddedByUser(photo.id);
+  return { ...photo, addedByUser: true };
 }
 
 function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {

@@ -152,6 +152,12 @@ export class PhotoStore {
     return this.changedIf(Boolean(result.affected));
   }
 
+  /** The user added these bytes too (an upload of a photo a picture source brought): the source no longer removes it. */
+  async markAddedByUser(id: number): Promise<boolean> {
+    const result = await this.photos.update({ id }, { addedByUser: true });
+    return this.changedIf(Boolean(result.affected));
+  }
+
   async dislikePhoto(id: number): Promise<boolean> {
     const result = await this.photos.increment({ id }, 'dislikes', 1);
     return this.changedIf(Boolean(result.affected));

@@ -24,7 +24,9 @@ export type { DrawnMarkup } from './draw.ts';
 export type { LaidOutBox, Box } from './boxes.ts';
 export type { MarkupBrowser } from './browser/types.ts';
 export { MASHUP_LAYOUTS, type MashupLayout } from './structure-pass.ts';
-export { setMarkupBrowser, closeMarkupBrowser } from './browser/registry.ts';
+export { markupBrowser, setMarkupBrowser, closeMarkupBrowser } from './browser/registry.ts';
+export { PageShotError } from './browser/page-shot.ts';
+export type { PageShotRequest } from './browser/types.ts';
 export { SystemChromium, findSystemChromium } from './browser/system-chromium.ts';
 export { screenMarkup, mashupViewSizes, type ViewMarkup, type ViewSize } from './screen-markup.ts';
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BuiltinPluginDto, FieldValue } from '../../contract/screens.ts';
 import { BUILTIN_SCREENS, builtinRecipeFolder } from '../builtin-screens/catalogue.ts';
 import { refreshBuiltinData } from '../builtin-screens/render.ts';
+import type { LoadContext } from '../builtin-screens/time-data.ts';
 import { ScreenInputError } from './errors.ts';
 import type { RecipeField } from './recipe-port.ts';
 
@@ -14,6 +15,9 @@ import type { RecipeField } from './recipe-port.ts';
 type JsonSchema = { type?: string; enum?: unknown[]; default?: unknown; format?: string; description?: string; properties?: Record<string, JsonSchema>; required?: string[] };
 
 const WHOLE = 'settings';
+
+/** What built-ins read from the app: the stored weather, and the settings (the AI provider's). */
+export type BuiltinSources = LoadContext['app'];
 
 export function listBuiltins(): BuiltinPluginDto[] {
   return BUILTIN_SCREENS.map((s) => ({ id: s.id, name: s.name, description: s.name }));
@@ -75,7 +79,7 @@ export function builtinSettings(id: string, values: Record<string, FieldValue>):
 }
 
 /** New data from the built-in's loader; a source that fails keeps `previous` and says why. */
-export async function loadBuiltinData(id: string, values: Record<string, FieldValue>, context: { now: Date; timeZone: string; locale: string }, previous: unknown) {
+export async function loadBuiltinData(id: string, values: Record<string, FieldValue>, context: LoadContext, previous: unknown) {
   return refreshBuiltinData(id, builtinSettings(id, values), context, previous);
 }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger.ts';
-import { isBuiltin, loadBuiltinData } from './builtin-plugins.ts';
+import { isBuiltin, loadBuiltinData, type BuiltinSources } from './builtin-plugins.ts';
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
@@ -46,6 +46,8 @@ export class ScreenData {
     private readonly pictures: Pick<ScreenPictures, 'fetchFor'>,
     /** Screens whose source pushes changes (Home Assistant): held open while the data runs. */
     private readonly live?: { start(): void; stop(): void },
+    /** The stored data built-ins draw from (weather) and the settings they read (the AI provider). */
+    private readonly builtinSources?: BuiltinSources,
   ) {}
 
   start(): void {
@@ -81,8 +83,12 @@ export class ScreenData {
       try {
         const context = { ...appDrawContext(this.now()), instanceName: screen.name };
         if (isBuiltin(screen.builtinId)) {
-          const loaded = await loadBuiltinData(screen.builtinId, screen.fieldValues, { now: context.at, timeZone: context.timeZone, locale: context.locale }, screen.data);
-          if (loaded.error) throw new Error(loaded.error);
+          const loaded = await loadBuiltinData(screen.builtinId, screen.fieldValues, { now: context.at, timeZone: context.timeZone, locale: context.locale, app: this.builtinSources }, screen.data);
+          if (loaded.error) {
+            // Nothing to keep: the source's placeholder (a card saying what it needs) is shown meanwhile.
+            if (screen.data === null && loaded.data !== null) await this.save(screen, loaded.data);
+            throw new Error(loaded.error);
+          }
           await this.save(screen, loaded.data);
         } else {
           await this.save(screen, await this.recipes.poll(this.library.folder(screen), screen.fieldValues, screen.pollingUrl, context));

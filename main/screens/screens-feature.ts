@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ScreenMarkup } from './markup-port.ts';
+import type { BuiltinSources } from './builtin-plugins.ts';
 import { LiveScreens } from './live-screens.ts';
 import { MashupStore } from './mashup-store.ts';
 import { PlaylistStore } from './playlist-store.ts';
@@ -21,6 +22,8 @@ export interface ScreensFeatureDeps {
   recipes: ScreenRecipes;
   markup: ScreenMarkup;
   usage?: UsageLookup;
+  /** The stored weather and the settings, for the built-ins drawn from them. */
+  builtinSources?: BuiltinSources;
 }
 
 /** The services of the screens feature, wired once for the composition root. */
@@ -41,7 +44,7 @@ export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
   const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log, deps.now);
   const pictures = new ScreenPictures(library, deps.recipes, deps.log, deps.now);
-  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, pictures, live);
+  const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, pictures, live, deps.builtinSources);
   const drawing = new ScreenDrawing(store, mashups, library, data, deps.recipes, deps.markup, pictures);
   return { store, mashups, playlists, library, data, drawing, markup: deps.markup };
 }

@@ -53,7 +53,7 @@ export async function syncPictures(app: AppContext, source: string, listing: rea
     try {
       const bytes = await options.fetchOriginal(entry);
       report.bytesFetched += bytes.length;
-      const { photo } = await importPhoto(app, { buffer: bytes, originalName: entry.fileName });
+      const { photo } = await importPhoto(app, { buffer: bytes, originalName: entry.fileName }, { bySource: true });
       const row = { source, externalId: entry.externalId, photoId: photo.id, checksum: entry.checksum ?? null, title: entry.title ?? null, credit: entry.credit ?? null, licence: entry.licence ?? null, link: entry.link ?? null, syncedAt: app.now() };
       await items.save(row, have?.id);
       if (have && have.photoId !== photo.id) await removePhotoIfUnused(app, have.photoId);
@@ -72,8 +72,9 @@ export async function syncPictures(app: AppContext, source: string, listing: rea
   return report;
 }
 
-/** A photo goes with its last source item; one another source (or album) also brought stays. */
+/** A photo goes with its last source item; one another source (or album) also brought, or the user added too, stays. */
 async function removePhotoIfUnused(app: AppContext, photoId: number): Promise<void> {
-  const others = await app.pictureSources.countFor(photoId);
-  if (others === 0) await deletePhoto(app, photoId);
+  if ((await app.pictureSources.countFor(photoId)) > 0) return;
+  const photo = await app.photos.photoById(photoId);
+  if (photo && !photo.addedByUser) await deletePhoto(app, photoId);
 }

@@ -4,7 +4,12 @@ import { describeUrl, fetchBytes, FetchError, type FetchedBytes } from '../jobs/
  * A data source could not deliver: the message says what to fix (address, key, the service's own
  * words). Callers keep the content they had and show the message on the screen's entry.
  */
-export class SourceError extends Error {}
+export class SourceError extends Error {
+  /** What the screen shows instead when it has no earlier content to keep (a card saying what is missing). */
+  constructor(message: string, readonly placeholder?: unknown) {
+    super(message);
+  }
+}
 
 export interface SourceRequest {
   /** Names the service in messages ("Immich at 192.168.1.5:2283"), never a URL holding a key. */

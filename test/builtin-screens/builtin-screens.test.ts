@@ -14,6 +14,7 @@ import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.t
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
+import { storeCalendar, storeWeather } from './stored-content.ts';
 import { ocrTextBoxes, readsAs } from '../markup/support/ocr.ts';
 
 /** Wednesday 2025-10-15, 10:05 in Berlin. */
@@ -46,16 +47,19 @@ const cases = (): [string, unknown, string[]][] => [
   ['feed', { url: `${feeds.url}/news.rss`, max_items: 3 }, ['Harbour Town News', 'Ferry timetable', 'Market day moves to', 'Podcast: the harbour master']],
   ['weather', { days: 3 }, ['Hamburg', '12°', 'Partly cloudy', 'Today', 'Thu', '9° / 14°', '40% rain']],
   ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['binary_sensor.front_door', 'sensor.living_room_temperature'] }, ['Front door', 'Living room', '21.4']],
+  ['agenda', { days: 7 }, ['Today · Wed, Oct 15', 'Dentist', '16:30 · Family', 'Tomorrow · Thu, Oct 16', 'Swimming', 'Sat, Oct 18', 'all day']],
 ];
 
 describe('the built-in screens', () => {
   it('cover every built-in in the catalogue', () => {
-    expect(cases().map(([id]) => id).sort()).toEqual(BUILTIN_SCREENS.map((s) => s.id).sort());
+    // The web page screen needs a browser and pages to photograph: web-page.test.ts covers it.
+    expect(cases().map(([id]) => id).sort()).toEqual(BUILTIN_SCREENS.map((s) => s.id).filter((id) => id !== 'web-page').sort());
   });
 
-  it.each(['clock', 'countdown', 'progress', 'text', 'todos', 'feed', 'weather', 'home-assistant'])('%s renders legibly on 800×480 colour, 800×480 1-bit and 1600×1200', async (id) => {
+  it.each(['clock', 'countdown', 'progress', 'text', 'todos', 'feed', 'weather', 'home-assistant', 'agenda'])('%s renders legibly on 800×480 colour, 800×480 1-bit and 1600×1200', async (id) => {
     const [, settings, strings] = cases().find(([caseId]) => caseId === id)!;
-    if (id === 'weather') await storeWeather();
+    if (id === 'weather') await storeWeather(testApp, NOW);
+    if (id === 'agenda') await storeCalendar(testApp);
     const { data, error } = await refreshBuiltinData(id, settings, context);
     expect(error).toBeNull();
     for (const profileId of PROFILES) {
@@ -96,6 +100,7 @@ describe('the built-in screens', () => {
       ['feed', { url: 'ftp://example.org/feed' }],
       ['weather', { days: 12 }],
       ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['Front Door'] }],
+      ['agenda', { days: 60 }],
     ];
     for (const [id, settings] of bad) await expect(refreshBuiltinData(id, settings, context), id).rejects.toThrow(ZodError);
   });
@@ -114,17 +119,11 @@ async function scanQr(png: Buffer): Promise<string> {
   }
 }
 
-async function storeWeather(): Promise<void> {
-  await testApp.app.settings.set('weather.latitude', '53.55');
-  await testApp.app.settings.set('weather.longitude', '9.99');
-  await testApp.app.weather.save({
-    provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: NOW,
-    current: { temperatureC: 12.2, weatherCode: 2, windSpeedKmh: 14 },
-    days: [
-      { date: '2025-10-14', weatherCode: 61, minC: 8, maxC: 12 },
-      { date: '2025-10-15', weatherCode: 2, minC: 8.4, maxC: 13.1, precipitationProbabilityPct: 10 },
-      { date: '2025-10-16', weatherCode: 61, minC: 9.2, maxC: 14.4, precipitationProbabilityPct: 40 },
-      { date: '2025-10-17', weatherCode: 3, minC: 7, maxC: 11 },
-    ],
-  }, NOW);
-}
+it('the agenda names a calendar that is not there, and shows only the chosen ones', async () => {
+  await storeCalendar(testApp);
+  expect(await refreshBuiltinData('agenda', { calendars: ['Work'] }, context)).toEqual({ data: null, error: 'no calendar named "Work" (there are "Family")' });
+  const { data } = await refreshBuiltinData('agenda', { days: 7, calendars: ['Family'] }, context);
+  const summaries = (data as { days: { events: { summary: string }[] }[] }).days.flatMap((d) => d.events.map((e) => e.summary));
+  // The breakfast meeting has ended by 10:05; the event in December is past the seven days.
+  expect(summaries).toEqual(['Dentist', 'Swimming', 'Harbour market']);
+});

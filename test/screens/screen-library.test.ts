@@ -5,7 +5,12 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
+import { CalendarStore } from '../../main/calendar/calendar-store.ts';
 import { AppEvents } from '../../main/core/events.ts';
+import { setMarkupBrowser } from '../../main/markup/index.ts';
+import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
+import { SettingsStore } from '../../main/settings/settings-store.ts';
+import { WeatherStore } from '../../main/weather/store.ts';
 import { listBuiltins } from '../../main/screens/builtin-plugins.ts';
 import { ScreenInputError, ScreenInUseError } from '../../main/screens/errors.ts';
 import type { ScreenMarkup } from '../../main/screens/markup-port.ts';
@@ -28,6 +33,8 @@ describe('screens: import, values, data, removal', () => {
   let db: DataSource;
   let dataDir: string;
   let screens: ScreensFeature;
+  let weather: WeatherStore;
+  let settings: SettingsStore;
   const events = new AppEvents();
   const seen: string[] = [];
   events.on('screens-changed', ({ kind, id }) => seen.push(`${kind}:${id}`));
@@ -36,7 +43,9 @@ describe('screens: import, values, data, removal', () => {
   beforeEach(async () => {
     dataDir = tempDataDir();
     db = await openDatabase(dataDir);
-    screens = createScreensFeature({ dataDir, db, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly });
+    weather = new WeatherStore({ db, events });
+    settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
+    screens = createScreensFeature({ dataDir, db, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings, calendars: new CalendarStore({ db, events }) } });
   });
   afterEach(() => db.destroy());
 
@@ -144,6 +153,28 @@ describe('screens: import, values, data, removal', () => {
     await expect(screens.library.addBuiltin('countdown', { values: { label: 'x', date: 'soon' } })).rejects.toThrow(/date/);
     const countdown = (await screens.store.list()).find((s) => s.builtinId === 'countdown')!;
     expect((await screens.library.recipe(countdown)).fields.map((f) => [f.keyname, f.fieldType])).toEqual([['label', 'string'], ['date', 'date']]);
+  });
+
+  it('shows a built-in\'s placeholder when its first fetch fails (a web page screen with no browser says it needs one), the error on its entry', async () => {
+    await setMarkupBrowser(null);
+    const screen = await screens.library.addBuiltin('web-page', { values: { url: 'http://127.0.0.1:9/dashboard', zoom: '1.5', crop: '{"x":0,"y":0,"width":400,"height":240}' } });
+    const { html } = await screens.drawing.page({ kind: 'screen', id: screen.id }, { target: { profile: { width: 800, height: 480 } as never, rotation: 0 }, at: new Date('2025-03-14T08:30:00Z'), timeZone: 'Europe/Berlin' });
+    expect(html).toContain('No picture of the page yet');
+    expect(html).toContain('needs a browser');
+    expect(await screens.store.get(screen.id)).toMatchObject({ data: { image: '', problem: expect.stringContaining('needs a browser') }, lastError: expect.stringContaining('install Chromium') });
+    await expect(screens.library.addBuiltin('web-page', { values: { url: 'http://127.0.0.1:9/', crop: '{"x":700,"y":0,"width":200,"height":100}' } })).rejects.toThrow(/crop: the crop must lie inside the 800×480 picture/);
+  });
+
+  it('draws the weather built-in from the app\'s stored weather', async () => {
+    await settings.set('weather.latitude', '53.55');
+    await settings.set('weather.longitude', '9.99');
+    await weather.save({ provider: 'open-meteo', locationName: 'Hamburg', latitude: 53.55, longitude: 9.99, timeZone: 'Europe/Berlin', observedAt: new Date('2025-03-14T08:00:00Z'),
+      current: { temperatureC: 7.4, weatherCode: 3 }, days: [{ date: '2025-03-14', weatherCode: 3, minC: 2, maxC: 9 }] }, new Date('2025-03-14T08:00:00Z'));
+    const screen = await screens.library.addBuiltin('weather', { values: { days: '1' } });
+    const { html } = await screens.drawing.page({ kind: 'screen', id: screen.id }, { target: { profile: { width: 800, height: 480 } as never, rotation: 0 }, at: new Date('2025-03-14T08:30:00Z'), timeZone: 'Europe/Berlin' });
+    expect(html).toContain('Hamburg');
+    expect(html).toContain('7°');
+    expect((await screens.store.get(screen.id)).lastError).toBeNull();
   });
 
   it('gives fetches the app zone when no display asks', () => {

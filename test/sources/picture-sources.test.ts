@@ -3,9 +3,12 @@ import { PhotoEntity } from '../../main/storage/entities/photo.ts';
 import { PictureSourceItemEntity } from '../../main/storage/entities/picture-source-item.ts';
 import { apodSettings, syncApod } from '../../main/sources/apod.ts';
 import { imageUrlSettings, syncImageUrl } from '../../main/sources/image-url.ts';
+import { importPhoto } from '../../main/library/import.ts';
+import { syncPictures } from '../../main/sources/picture-library.ts';
 import { SourceError } from '../../main/sources/source-http.ts';
 import { syncWikimediaPotd, wikimediaPotdSettings } from '../../main/sources/wikimedia-potd.ts';
 import { syncXkcd, xkcdSettings } from '../../main/sources/xkcd.ts';
+import { fakePhoto } from '../fakes/immich-server.ts';
 import { startFakePictureServices, type FakePictureServices } from '../fakes/picture-services.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
 
@@ -89,5 +92,26 @@ describe('image from a URL', () => {
     await expect(syncImageUrl(testApp.app, imageUrlSettings.parse({ url: `${services.url}/cam/login` }))).rejects.toThrow(/answered with text\/html, not an image/);
     expect(await photoCount()).toBe(1);
     expect(imageUrlSettings.safeParse({ url: 'file:///etc/passwd' }).success).toBe(false);
+  });
+});
+
+describe('a picture source and the user adding the same picture', () => {
+  const album = (ids: string[]) => ids.map((id) => ({ externalId: id, fileName: `${id}.jpg` }));
+  const sync = (ids: string[], bytes: Map<string, Buffer>) => syncPictures(testApp.app, 'immich:album:harbour', album(ids), { removeMissing: true, fetchOriginal: async (item) => bytes.get(item.externalId)! });
+  const photoIds = async () => (await testApp.app.db.getRepository(PhotoEntity).find({ order: { id: 'ASC' } })).map((p) => p.id);
+
+  it('removes only what the source alone brought: an identical upload, before or after the sync, stays', async () => {
+    const bytes = new Map([['boats', await fakePhoto(21)], ['pier', await fakePhoto(22)], ['gulls', await fakePhoto(23)]]);
+    const uploadedBefore = (await importPhoto(testApp.app, { buffer: bytes.get('boats')!, originalName: 'my-boats.jpg' })).photo.id;
+    await sync(['boats', 'pier', 'gulls'], bytes);
+    const [, pier, gulls] = (await items()).map((item) => item.photoId);
+    expect((await items())[0].photoId).toBe(uploadedBefore);
+    const uploadedAfter = await importPhoto(testApp.app, { buffer: bytes.get('pier')!, originalName: 'my-pier.jpg' });
+    expect(uploadedAfter).toMatchObject({ duplicate: true, photo: { id: pier, addedByUser: true } });
+    // The album drops all three: the source's own photo goes, both uploads stay in the library.
+    expect(await sync([], bytes)).toMatchObject({ removed: 3 });
+    expect(await photoIds()).toEqual([uploadedBefore, pier]);
+    expect(await photoIds()).not.toContain(gulls);
+    expect(await items()).toEqual([]);
   });
 });

@@ -70,6 +70,7 @@ const WRITES: Write[] = [
   { store: 'PanelImageStore', method: 'assign', event: 'panel-image-changed', run: async (w) => w.stores.panelImages.assign(w.displayId, await panelImage(w), 'photo', now()) },
   { store: 'PhotoStore', method: 'markPhoto', event: 'photos-changed', run: (w) => w.stores.photos.markPhoto(w.photoId, { hidden: true }) },
   { store: 'PhotoStore', method: 'dislikePhoto', event: 'photos-changed', run: (w) => w.stores.photos.dislikePhoto(w.photoId) },
+  { store: 'PhotoStore', method: 'markAddedByUser', event: 'photos-changed', run: (w) => w.stores.photos.markAddedByUser(w.photoId) },
   { store: 'PhotoStore', method: 'markVariantFavourite', event: 'photos-changed', run: (w) => w.stores.photos.markVariantFavourite(w.variantId, true) },
   { store: 'PhotoStore', method: 'dislikeVariant', event: 'photos-changed', run: (w) => w.stores.photos.dislikeVariant(w.variantId) },
   { store: 'PhotoStore', method: 'addImported', event: 'photos-changed', run: (w) => w.stores.photos.addImported({ ...newPhoto(), contentHash: 'd'.repeat(64) }, { ...newVariant(), contentHash: 'd'.repeat(64) }) },
@@ -215,6 +216,7 @@ function newPhoto() {
   return {
     contentHash: 'c'.repeat(64), originalName: 'a.jpg', originalPath: 'photos/a.jpg', thumbPath: 'photos/a.webp', width: 10, height: 10, format: 'jpeg', importedAt: now(),
     favourite: false, hidden: false, dislikes: 0, quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
+    addedByUser: true,
   };
 }
 

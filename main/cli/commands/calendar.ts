@@ -1,3 +1,4 @@
+import { shownCalendarUrl } from '../../calendar/caldav-url.ts';
 import { formatInZone, systemTimeZone } from '../../calendar/zoned-time.ts';
 import { ValidationError } from '../../core/errors.ts';
 import type { AppContext } from '../../core/app-context.ts';
@@ -38,7 +39,7 @@ export async function calendarsAddCommand(app: AppContext, name: string, url: st
 export async function calendarsListCommand(app: AppContext, options: { json?: boolean }, out: NodeJS.WritableStream): Promise<void> {
   const calendars = await app.calendars.list();
   const common = (c: (typeof calendars)[number]) => ({
-    name: c.name, url: c.url, color: c.color, enabled: Boolean(c.enabled), lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
+    name: c.name, url: shownCalendarUrl(c.url), color: c.color, enabled: Boolean(c.enabled), lastFetchedAt: c.lastFetchedAt?.toISOString() ?? null, lastError: c.lastError,
   });
   if (options.json) {
     printListing(calendars.map((c) => ({ ...common(c), skipped: c.lastSkipped ?? [], notes: c.lastNotes ?? [] })), true, [], out);

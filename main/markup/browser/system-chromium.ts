@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type ShotRequest } from './types.ts';
+import { PAGE_SETTLE_LIMIT_MS, PICTURE_BOXES_SCRIPT, SETTLED_SCRIPT, type BrowserShot, type MarkupBrowser, type PageShotRequest, type ShotRequest } from './types.ts';
+import { shootPageIn } from './page-shot.ts';
 import { OneAtATime } from '../../core/one-at-a-time.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium',
@@ -51,6 +52,22 @@ export class SystemChromium implements MarkupBrowser {
     return this.shots.run(() => this.shootNow(request));
   }
 
+  /** A web page, in the same one-at-a-time line, in a context of its own. */
+  shootPage(request: PageShotRequest): Promise<Buffer> {
+    return this.shots.run(async () => {
+      clearTimeout(this.idleTimer);
+      try {
+        const browser = await this.launch().catch(async (err: unknown) => {
+          await this.close();
+          throw err;
+        });
+        return await shootPageIn(browser, request);
+      } finally {
+        this.retireWhenIdle();
+      }
+    });
+  }
+
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
     const browser = this.browser;
@@ -78,9 +95,13 @@ export class SystemChromium implements MarkupBrowser {
     }
   }
 
-  private async openPage(scale: number): Promise<Page> {
+  private launch(): Promise<Browser> {
     this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.options.executablePath, args: FLAGS, headless: true }));
-    const browser = await this.browser;
+    return this.browser;
+  }
+
+  private async openPage(scale: number): Promise<Page> {
+    const browser = await this.launch();
     const current = await this.page;
     if (current && !current.isClosed() && (await current.evaluate('devicePixelRatio')) === scale) return current;
     await current?.context().close().catch(() => undefined);

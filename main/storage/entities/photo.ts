@@ -25,6 +25,8 @@ export interface Photo {
   classifiedAt: Date | null;
   /** Which provider (and model) classified it, e.g. `builtin` or `openai:gpt-4o-mini`. */
   classifier: string | null;
+  /** The user added these bytes (upload, folder import), not only a picture source: a source that drops its item leaves the photo. */
+  addedByUser: boolean;
 }
 
 export { CONTENT_TYPES, QUALITY_BUCKETS, type ContentType, type QualityBucket } from '../../../contract/dtos.ts';
@@ -56,6 +58,7 @@ export const PhotoEntity = new EntitySchema<Photo>({
     description: { type: 'text', nullable: true },
     classifiedAt: { name: 'classified_at', type: TIMESTAMP, nullable: true },
     classifier: { type: 'varchar', length: 120, nullable: true },
+    addedByUser: { name: 'added_by_user', type: 'boolean', default: true },
   },
   indices: [
     { name: 'idx_photos_classified', columns: ['classifiedAt'] },

@@ -45,6 +45,7 @@ export function CalendarList() {
             <Field label="Name"><input value={name} placeholder="Family" onChange={(e) => setName(e.target.value)} /></Field>
             <Field label="ICS address"><input value={url} placeholder="https://…/basic.ics" onChange={(e) => setUrl(e.target.value)} /></Field>
           </div>
+          <p className="small">A CalDAV calendar (Nextcloud, iCloud, Fastmail, Radicale) goes in the same field as <code>caldavs://USER:APP-PASSWORD@HOST/PATH#CALENDAR</code>.</p>
           {error && <p className="field-error" role="alert">{error}</p>}
           <div><button type="submit" disabled={!name.trim() || !url.trim()}>Add calendar</button></div>
         </form>
