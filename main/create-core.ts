@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { DataSource } from 'typeorm';
 import { ListenerInfo } from './admin/server-info.ts';
 import { AdminTokenStore } from './settings/admin-token-store.ts';
 import { DeviceAuth } from './displays/device-auth.ts';
@@ -54,6 +55,8 @@ export interface CoreOptions {
  * with-core.ts, the desktop main) see the whole; each adapter is handed the few parts it names.
  */
 export interface Core extends StoreContext {
+  /** The one DataSource, for the composition roots only (server.ts watches it for other processes' changes and holds the job runner's lock on it). */
+  db: DataSource;
   app: AppContext;
   /** The stores as one value, for the library and lookup functions that take them together. */
   library: StoreContext;
@@ -110,6 +113,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const displayLogs = new DisplayLogStore(db, events, now);
   return {
     ...stores,
+    db,
     app,
     library: stores,
     panelImageRequests,

@@ -17,6 +17,7 @@ import { PictureSourceStore } from './sources/picture-source-store.ts';
 import { StatsStore } from './stats/store.ts';
 import { WeatherStore } from './weather/store.ts';
 
+/** What every store is built from: the one DataSource, which stays with the composition root. */
 export interface StoreBase {
   dataDir: string;
   db: DataSource;
@@ -28,19 +29,20 @@ export interface StoreBase {
 
 /** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
 export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'exists'>): StoreContext {
-  const { db, events } = base;
+  const { db, ...shared } = base;
+  const { events, dataDir, now } = shared;
   const photos = new PhotoStore({ db, events });
   return {
-    ...base,
+    ...shared,
     dataVersion: dataVersionReader(db),
     displays: new DisplayStore({ db, events, profileExists: (id) => profiles.exists(id) }),
-    panelImages: new PanelImageStore({ db, events, dataDir: base.dataDir, now: base.now }),
+    panelImages: new PanelImageStore({ db, events, dataDir, now }),
     photos,
     shows: new ShowHistoryStore({ db, events }),
     artStyles: new ArtStyleStore({ db, isStyle: isStyleName, changed: () => photos.changed() }),
     calendars: new CalendarStore({ db, events }),
     weather: new WeatherStore({ db, events }),
-    jobStore: new JobStore({ db, events, now: base.now }),
+    jobStore: new JobStore({ db, events, now }),
     stats: new StatsStore({ db, events }),
     pictureSources: new PictureSourceStore({ db, events }),
   };

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { ArtStyleStore } from '../ai/art-style-store.ts';
 import type { CalendarStore } from '../calendar/calendar-store.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
@@ -24,12 +23,11 @@ export interface DisplayContent {
 
 /**
  * The stores and plain services of one process (server or CLI), built first by the composition
- * root (create-core.ts); everything goes through its store. `db` is here for the composition roots
- * only (server.ts watches it for other processes' changes and holds the job runner's lock on it).
+ * root (create-core.ts); everything goes through its store. The DataSource is not here: only the
+ * composition root holds it (`Core.db`).
  */
 export interface StoreContext {
   dataDir: string;
-  db: DataSource;
   settings: SettingsStore;
   events: AppEvents;
   log: Logger;
