@@ -31,7 +31,7 @@ import { openDatabase } from './storage/database.ts';
 import { DisplayLogStore } from './trmnl/log-store.ts';
 import { TrmnlService } from './trmnl/trmnl-service.ts';
 import type { AppContext, StoreContext } from './core/app-context.ts';
-import { createStores } from './create-stores.ts';
+import { createScreenStores, createStores } from './create-stores.ts';
 import { AppEvents } from './core/events.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 
@@ -99,7 +99,9 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
 
   const picker = new LibraryPicker(stores);
   const panelImageRequests = new PanelImageRequests(stores, profiles);
-  const screens = createScreensFeature({ dataDir, db, events, log, now, recipes: new RecipeAdapter(), markup: new MarkupAdapter(), usage: (mode, id) => displays.namesShowing(mode, id), builtinSources: { weather: stores.weather, settings, calendars: stores.calendars } });
+  const recipes = new RecipeAdapter();
+  const screenStores = createScreenStores({ db, events, now }, recipes);
+  const screens = createScreensFeature({ dataDir, stores: screenStores, events, log, now, recipes, markup: new MarkupAdapter(), usage: (mode, id) => displays.namesShowing(mode, id), builtinSources: { weather: stores.weather, settings, calendars: stores.calendars } });
   const items = new ItemContent(screens, profiles);
   const policy = new RotationPolicy({ displays, panelImages, requests: panelImageRequests, profiles, picker, settings, items });
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });

@@ -13,6 +13,11 @@ import { PanelImageStore } from './panel-images/panel-image-store.ts';
 import type { ProfileRegistry } from './panel-images/profile-registry.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
 import { dataVersionReader } from './storage/data-version.ts';
+import { MashupStore } from './screens/mashup-store.ts';
+import { PlaylistStore } from './screens/playlist-store.ts';
+import type { ScreenRecipes } from './screens/recipe-port.ts';
+import { ScreenStore } from './screens/screen-store.ts';
+import type { ScreenStores } from './screens/screens-feature.ts';
 import { PictureSourceStore } from './sources/picture-source-store.ts';
 import { StatsStore } from './stats/store.ts';
 import { WeatherStore } from './weather/store.ts';
@@ -46,4 +51,10 @@ export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'e
     stats: new StatsStore({ db, events }),
     pictureSources: new PictureSourceStore({ db, events }),
   };
+}
+
+/** The screens feature's stores over the same database (screen values are coded by the recipe engine). */
+export function createScreenStores(base: Pick<StoreBase, 'db' | 'events' | 'now'>, recipes: ScreenRecipes): ScreenStores {
+  const { db, events, now } = base;
+  return { store: new ScreenStore(db, events, now, recipes), mashups: new MashupStore(db, events), playlists: new PlaylistStore(db, events) };
 }

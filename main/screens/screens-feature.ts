@@ -1,21 +1,27 @@
-import type { DataSource } from 'typeorm';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ScreenMarkup } from './markup-port.ts';
 import type { BuiltinSources } from './builtin-plugins.ts';
 import { LiveScreens } from './live-screens.ts';
-import { MashupStore } from './mashup-store.ts';
-import { PlaylistStore } from './playlist-store.ts';
+import type { MashupStore } from './mashup-store.ts';
+import type { PlaylistStore } from './playlist-store.ts';
 import type { ScreenRecipes } from './recipe-port.ts';
 import { ScreenData } from './screen-data.ts';
 import { ScreenDrawing } from './screen-drawing.ts';
 import { ScreenLibrary, type UsageLookup } from './screen-library.ts';
 import { ScreenPictures } from './screen-pictures.ts';
-import { ScreenStore } from './screen-store.ts';
+import type { ScreenStore } from './screen-store.ts';
+
+/** The feature's stores, built over the database by the composition root (createScreenStores). */
+export interface ScreenStores {
+  store: ScreenStore;
+  mashups: MashupStore;
+  playlists: PlaylistStore;
+}
 
 export interface ScreensFeatureDeps {
   dataDir: string;
-  db: DataSource;
+  stores: ScreenStores;
   events: AppEvents;
   log: Logger;
   now: () => Date;
@@ -38,9 +44,7 @@ export interface ScreensFeature {
 }
 
 export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
-  const store = new ScreenStore(deps.db, deps.events, deps.now, deps.recipes);
-  const mashups = new MashupStore(deps.db, deps.events);
-  const playlists = new PlaylistStore(deps.db, deps.events);
+  const { store, mashups, playlists } = deps.stores;
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
   const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log, deps.now);
   const pictures = new ScreenPictures(library, deps.recipes, deps.log, deps.now);

@@ -6,7 +6,7 @@ import { databaseUses, ROOT, sourceFiles } from './database-use.ts';
 /** Opening the database, migrations, the change feed and locks: the storage layer itself. */
 const STORAGE = 'main/storage/';
 /** Where the stores are built over the one DataSource (the composition roots). */
-const COMPOSITION_ROOTS = ['main/create-core.ts', 'main/create-stores.ts', 'main/server.ts', 'main/screens/screens-feature.ts'];
+const COMPOSITION_ROOTS = ['main/create-core.ts', 'main/create-stores.ts', 'main/server.ts'];
 /** Stores named before the `…-store.ts` convention. */
 const NAMED_STORES = ['main/panel-images/profile-registry.ts', 'main/integrations/integration-keys.ts', 'main/displays/telemetry-history.ts'];
 

@@ -1,4 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { createScreenStores } from '../../main/create-stores.ts';
 import { exportRecipe } from '../../main/recipes/export-recipe.ts';
+import { createScreensFeature, type ScreensFeature, type ScreensFeatureDeps } from '../../main/screens/screens-feature.ts';
 import { importFixture, recipeFixtures, type RecipeFixture } from './recipe-fixtures.ts';
 import type { TestServer } from './test-server.ts';
 
@@ -19,4 +22,9 @@ export async function importScreen(t: TestServer, id: string, values: Record<str
   const res = await t.admin('POST', '/screens/import', { fileName: `${id}.zip`, dataBase64: (await fixtureZip(id)).toString('base64'), values, ...(name ? { name } : {}) });
   if (res.status !== 200) throw new Error(`import of ${id} answered ${res.status}: ${await res.text()}`);
   return res.json();
+}
+
+/** The screens feature over a test's own database, its stores built as the composition root builds them. */
+export function screensOver(db: DataSource, deps: Omit<ScreensFeatureDeps, 'stores'>): ScreensFeature {
+  return createScreensFeature({ ...deps, stores: createScreenStores({ db, events: deps.events, now: deps.now }, deps.recipes) });
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppEvents } from '../../main/core/events.ts';
 import type { ScreenMarkup } from '../../main/screens/markup-port.ts';
 import { RecipeAdapter } from '../../main/screens/recipe-adapter.ts';
-import { createScreensFeature, type ScreensFeature } from '../../main/screens/screens-feature.ts';
+import type { ScreensFeature } from '../../main/screens/screens-feature.ts';
+import { screensOver } from '../helpers/screens.ts';
 import { writeZip } from '../../main/recipes/zip-archive.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
@@ -23,7 +24,7 @@ describe('screens drawn with Liquid that fails at render time', () => {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     db = await openDatabase(dataDir);
-    screens = createScreensFeature({ dataDir, db, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => request.at, recipes: new RecipeAdapter(), markup: htmlOnly });
+    screens = screensOver(db, { dataDir, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => request.at, recipes: new RecipeAdapter(), markup: htmlOnly });
   });
   afterEach(() => db.destroy());
 

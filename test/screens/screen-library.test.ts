@@ -16,11 +16,11 @@ import { ScreenInputError, ScreenInUseError } from '../../main/screens/errors.ts
 import type { ScreenMarkup } from '../../main/screens/markup-port.ts';
 import { RecipeAdapter } from '../../main/screens/recipe-adapter.ts';
 import { appDrawContext } from '../../main/screens/screen-data.ts';
-import { createScreensFeature, type ScreensFeature } from '../../main/screens/screens-feature.ts';
+import type { ScreensFeature } from '../../main/screens/screens-feature.ts';
 import { writeZip } from '../../main/recipes/zip-archive.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
-import { fixtureZip } from '../helpers/screens.ts';
+import { fixtureZip, screensOver } from '../helpers/screens.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 /** Pages are checked as HTML here; drawing them is the markup drawing's (test/markup/) and the integration tests'. */
@@ -45,7 +45,7 @@ describe('screens: import, values, data, removal', () => {
     db = await openDatabase(dataDir);
     weather = new WeatherStore({ db, events });
     settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
-    screens = createScreensFeature({ dataDir, db, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings, calendars: new CalendarStore({ db, events }) } });
+    screens = screensOver(db, { dataDir, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings, calendars: new CalendarStore({ db, events }) } });
   });
   afterEach(() => db.destroy());
 

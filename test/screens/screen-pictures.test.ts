@@ -10,7 +10,8 @@ import { writeZip } from '../../main/recipes/zip-archive.ts';
 import { remotePictureUrls } from '../../main/screens/markup-images.ts';
 import type { ScreenMarkup } from '../../main/screens/markup-port.ts';
 import { RecipeAdapter } from '../../main/screens/recipe-adapter.ts';
-import { createScreensFeature, type ScreensFeature } from '../../main/screens/screens-feature.ts';
+import type { ScreensFeature } from '../../main/screens/screens-feature.ts';
+import { screensOver } from '../helpers/screens.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
@@ -51,7 +52,7 @@ describe('pictures a screen links to', () => {
     dataDir = tempDataDir();
     db = await openDatabase(dataDir);
     clock = new Date('2025-03-14T08:30:00Z');
-    screens = createScreensFeature({ dataDir, db, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => clock, recipes: new RecipeAdapter(), markup: recording });
+    screens = screensOver(db, { dataDir, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => clock, recipes: new RecipeAdapter(), markup: recording });
     hits.length = 0;
     drawn.length = 0;
     failing = false;
