@@ -6,12 +6,12 @@ import { DeviceAuth } from './displays/device-auth.ts';
 import { Pairing } from './displays/pairing.ts';
 import { OfflineMonitor } from './displays/offline-monitor.ts';
 import { TelemetryRecorder } from './displays/telemetry.ts';
-import { TelemetryHistory } from './displays/telemetry-history.ts';
+import { TelemetryHistoryStore } from './displays/telemetry-history-store.ts';
 import { FrameBundleSource } from './frame-program/bundle.ts';
 import { FrameListenersHolder } from './frame-program/listeners.ts';
-import { ProfileRegistry } from './panel-images/profile-registry.ts';
+import { ProfileStore } from './panel-images/profile-store.ts';
 import { closeImagePool } from './imaging/pool.ts';
-import { IntegrationKeys } from './integrations/integration-keys.ts';
+import { IntegrationKeyStore } from './integrations/integration-key-store.ts';
 import { JobService } from './jobs/job-service.ts';
 import { JOB_KINDS } from './jobs/registry.ts';
 import { PanelImageRequests } from './display-content/panel-image-requests.ts';
@@ -65,16 +65,16 @@ export interface Core extends StoreContext {
   deviceAuth: DeviceAuth;
   displayContent: DisplayContentService;
   actions: DisplayActions;
-  profiles: ProfileRegistry;
+  profiles: ProfileStore;
   telemetry: TelemetryRecorder;
-  telemetryHistory: TelemetryHistory;
+  telemetryHistory: TelemetryHistoryStore;
   /** Marks displays offline when they fall silent and announces each outage once (`display-offline`). */
   offline: OfflineMonitor;
   adminTokens: AdminTokenStore;
   /** The nodes serving this database (each server's heartbeat row) and this one's name among them. */
   nodes: NodeStore;
   nodeName: string;
-  integrationKeys: IntegrationKeys;
+  integrationKeys: IntegrationKeyStore;
   displayLogs: DisplayLogStore;
   trmnl: TrmnlService;
   jobs: JobService;
@@ -93,7 +93,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const log = options.log ?? createLogger(dataDir);
   const cipher = options.cipher ?? fileKeyCipher(dataDir);
   const settings = new SettingsStore(db, cipher, events);
-  const profiles = new ProfileRegistry(db, events);
+  const profiles = new ProfileStore(db, events);
   const stores = createStores({ dataDir, db, settings, events, log, now }, profiles);
   const { displays, panelImages } = stores;
 
@@ -107,7 +107,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const displayContent = new DisplayContentService({ policy, displays, picker, events, log, now });
   const app: AppContext = { ...stores, displayContent };
   const jobs = new JobService(app, JOB_KINDS, { nodeName: options.nodeName });
-  const telemetryHistory = new TelemetryHistory(db);
+  const telemetryHistory = new TelemetryHistoryStore(db);
   const telemetry = new TelemetryRecorder({ displays, history: telemetryHistory, log, now });
   const offline = new OfflineMonitor(app, (displayId) => displayContent.inMemory(displayId)?.restUntil);
   const pairing = new Pairing({ displays, settings, events, now });
@@ -130,7 +130,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     adminTokens: new AdminTokenStore(db, events, cipher),
     nodes: new NodeStore(db),
     nodeName: options.nodeName ?? os.hostname(),
-    integrationKeys: new IntegrationKeys(db, events, now),
+    integrationKeys: new IntegrationKeyStore(db, events, now),
     displayLogs,
     trmnl: new TrmnlService({ displays, pairing, displayContent, actions, panelImages, panelImageRequests, telemetry, logs: displayLogs, now }),
     jobs,

@@ -10,7 +10,7 @@ import { JobStore } from './jobs/job-store.ts';
 import { PhotoStore } from './library/photo-store.ts';
 import { ShowHistoryStore } from './library/show-history-store.ts';
 import { PanelImageStore } from './panel-images/panel-image-store.ts';
-import type { ProfileRegistry } from './panel-images/profile-registry.ts';
+import type { ProfileStore } from './panel-images/profile-store.ts';
 import type { SettingsStore } from './settings/settings-store.ts';
 import { dataVersionReader } from './storage/data-version.ts';
 import { MashupStore } from './screens/mashup-store.ts';
@@ -33,7 +33,7 @@ export interface StoreBase {
 }
 
 /** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
-export function createStores(base: StoreBase, profiles: Pick<ProfileRegistry, 'exists'>): StoreContext {
+export function createStores(base: StoreBase, profiles: Pick<ProfileStore, 'exists'>): StoreContext {
   const { db, ...shared } = base;
   const { events, dataDir, now } = shared;
   const photos = new PhotoStore({ db, events });

@@ -12,7 +12,7 @@ import type { DisplayStore, ScheduledDisplay } from '../displays/display-store.t
 import type { Pairing } from '../displays/pairing.ts';
 import type { Display } from '../storage/entities/display.ts';
 import type { DisplayLogStore } from '../trmnl/log-store.ts';
-import type { TelemetryHistory } from '../displays/telemetry-history.ts';
+import type { TelemetryHistoryStore } from '../displays/telemetry-history-store.ts';
 import type { FrameBundleSource } from '../frame-program/bundle.ts';
 import { itemForMode } from '../screens/mode-items.ts';
 import type { ScreensFeature } from '../screens/screens-feature.ts';
@@ -23,7 +23,7 @@ export interface DisplayOperationsDeps {
   actions: Pick<DisplayActions, 'setOverride' | 'clearOverride' | 'showMessage' | 'perform'>;
   displayContent: Pick<DisplayContentService, 'current' | 'inMemory'>;
   displayLogs: Pick<DisplayLogStore, 'list'>;
-  telemetryHistory: Pick<TelemetryHistory, 'recent'>;
+  telemetryHistory: Pick<TelemetryHistoryStore, 'recent'>;
   frameProgram: { bundle: Pick<FrameBundleSource, 'version'> };
   /** Checks the screen, mashup or playlist an item mode names. */
   screens: Pick<ScreensFeature, 'store' | 'mashups' | 'playlists'>;

@@ -1,11 +1,11 @@
 import type { AdminApi } from '../../contract/admin.ts';
-import type { IntegrationKeys } from '../integrations/integration-keys.ts';
+import type { IntegrationKeyStore } from '../integrations/integration-key-store.ts';
 
 type IntegrationOperation = 'integrations.getKey' | 'integrations.createKey' | 'integrations.revokeKey'
   | 'integrations.getControlKey' | 'integrations.createControlKey' | 'integrations.revokeControlKey';
 
 /** The read-only and the control integration keys (Settings → Integrations; `inkstand integration-key [--control]`). */
-export function integrationOperations(deps: { integrationKeys: IntegrationKeys }): Pick<AdminApi, IntegrationOperation> {
+export function integrationOperations(deps: { integrationKeys: IntegrationKeyStore }): Pick<AdminApi, IntegrationOperation> {
   const keys = deps.integrationKeys;
   return {
     'integrations.getKey': () => keys.describe('read'),

@@ -4,9 +4,9 @@ import { toHex } from '../display-content/display-state.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import type { Pairing } from '../displays/pairing.ts';
-import type { IntegrationKeys } from '../integrations/integration-keys.ts';
+import type { IntegrationKeyStore } from '../integrations/integration-key-store.ts';
 import type { JobService } from '../jobs/job-service.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { AdminApi, PairingWindowDto, PanelProfileDto } from '../../contract/admin.ts';
 import { displayOperations, type DisplayOperationsDeps } from './display-operations.ts';
@@ -25,11 +25,11 @@ import { screenOperations } from './screen-operations.ts';
 
 /** What the admin contract is implemented over; each group of operations takes only its part. */
 export type AdminDeps = DisplayOperationsDeps & PanelImagePreviewDeps & UiOperationsDeps & FrameInstallDeps & {
-  profiles: ProfileRegistry;
+  profiles: ProfileStore;
   pairing: Pairing;
   displayContent: DisplayContentService;
   actions: DisplayActions;
-  integrationKeys: IntegrationKeys;
+  integrationKeys: IntegrationKeyStore;
   jobs: JobService;
   settings: SettingsStore;
   displays: DisplayStore;

@@ -8,7 +8,7 @@ import { logicalSize, type Rotation } from '../imaging/rotate.ts';
 import { absoluteLibraryPath } from '../library/paths.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { PhotoStore } from '../library/photo-store.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import { parseInput, ValidationError } from '../core/errors.ts';
 import { pictureSettingsSchema } from '../../contract/display-schemas.ts';
 import { imageDto } from './image-dto.ts';
@@ -29,7 +29,7 @@ const previewArgs = z.object({
 export interface PanelImagePreviewDeps {
   photos: Pick<PhotoStore, 'getPhoto'>;
   displays: Pick<DisplayStore, 'get'>;
-  profiles: Pick<ProfileRegistry, 'get' | 'find'>;
+  profiles: Pick<ProfileStore, 'get' | 'find'>;
   dataDir: string;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdminApi } from '../../contract/admin.ts';
 import { SCREEN_VIEWS, fieldValuesSchema, screenPatchSchema } from '../../contract/screens.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import { listBuiltins } from '../screens/builtin-plugins.ts';
 import { toScreenDto } from '../screens/screen-dto.ts';
@@ -15,7 +15,7 @@ const MAX_RECIPE_BASE64 = 8 * 1024 * 1024;
 
 export interface ScreenOperationDeps {
   screens: ScreensFeature;
-  profiles: Pick<ProfileRegistry, 'get'>;
+  profiles: Pick<ProfileStore, 'get'>;
   /** This server's HTTP base on the LAN, for webhook URLs. */
   lanBase: () => string;
 }

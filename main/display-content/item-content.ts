@@ -3,7 +3,7 @@ import { batteryPercent, wifiStrength } from '../displays/device-health.ts';
 import { PIPELINE_VERSION } from '../imaging/pipeline-version.ts';
 import type { Rotation } from '../imaging/rotate.ts';
 import { PanelImageStore, type PanelImageRequest } from '../panel-images/panel-image-store.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import { MashupNotFoundError } from '../screens/mashup-store.ts';
 import { PlaylistNotFoundError } from '../screens/playlist-store.ts';
 import type { DrawSubject } from '../screens/screen-drawing.ts';
@@ -37,7 +37,7 @@ export interface BasePlans {
  * interval (a clock or "3 minutes ago" in the markup moves on).
  */
 export class ItemContent {
-  constructor(private readonly screens: ScreensFeature, private readonly profiles: Pick<ProfileRegistry, 'get'>) {}
+  constructor(private readonly screens: ScreensFeature, private readonly profiles: Pick<ProfileStore, 'get'>) {}
 
   async plan(display: Display, mode: ItemMode, itemId: number | null, now: Date, step: PlaylistStep, base: BasePlans): Promise<ItemPlan> {
     try {

@@ -2,7 +2,7 @@ import type { StoreContext } from '../core/app-context.ts';
 import type { Picture } from '../dashboard/picture.ts';
 import { loadDashboardData } from '../dashboard-data/load.ts';
 import { PanelImageStore, type PanelImageRequest } from '../panel-images/panel-image-store.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import { storedPictureSettings, type PictureSettings } from '../imaging/picture-settings.ts';
 import { PIPELINE_VERSION } from '../imaging/pipeline-version.ts';
 import type { Rotation } from '../imaging/rotate.ts';
@@ -15,7 +15,7 @@ const FLAT: PictureSettings = { dither: 'none' };
 
 /** Builds the panel image requests for each kind of content a display can show; all drawing happens in the image processes. */
 export class PanelImageRequests {
-  constructor(private readonly app: StoreContext, private readonly profiles: ProfileRegistry) {}
+  constructor(private readonly app: StoreContext, private readonly profiles: ProfileStore) {}
 
   async photo(display: Display, variantId: number, filePath: string): Promise<PanelImageRequest> {
     const target = await this.target(display);

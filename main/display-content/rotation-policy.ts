@@ -3,7 +3,7 @@ import { NotFoundError } from '../core/errors.ts';
 import type { DisplayStore, ScheduledDisplay } from '../displays/display-store.ts';
 import { inQuietHours, quietHoursEnd, resolveMode, type ResolvedMode } from '../displays/schedule.ts';
 import type { PanelImageRequest, PanelImageStore } from '../panel-images/panel-image-store.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { Display } from '../storage/entities/display.ts';
 import type { ItemMode } from '../../contract/dtos.ts';
@@ -43,7 +43,7 @@ export interface RotationPolicyDeps {
   displays: DisplayStore;
   panelImages: PanelImageStore;
   requests: PanelImageRequests;
-  profiles: ProfileRegistry;
+  profiles: ProfileStore;
   picker: PhotoPicker;
   settings: Pick<SettingsStore, 'get'>;
   /** Screens, mashups and playlists (absent: the item modes say they are not available). */

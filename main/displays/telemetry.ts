@@ -1,6 +1,6 @@
 import type { Logger } from '../core/logger.ts';
 import type { DisplayStore } from './display-store.ts';
-import type { TelemetryHistory, TelemetryPoint } from './telemetry-history.ts';
+import type { TelemetryHistoryStore, TelemetryPoint } from './telemetry-history-store.ts';
 import type { TelemetryValues } from './telemetry-statement.ts';
 
 export interface Telemetry {
@@ -14,7 +14,7 @@ export interface Telemetry {
 export interface TelemetryRecorderDeps {
   displays: Pick<DisplayStore, 'writeTelemetry'>;
   /** Samples kept for the sparklines, appended in the same transaction. */
-  history?: TelemetryHistory;
+  history?: TelemetryHistoryStore;
   log: Logger;
   now(): Date;
 }

@@ -6,7 +6,7 @@ import { BUTTONS } from '../displays/buttons.ts';
 import { PairingError, type Pairing } from '../displays/pairing.ts';
 import { telemetryFromHeaders, type TelemetryRecorder } from '../displays/telemetry.ts';
 import { defaultProfileForResolution } from '../imaging/profiles.ts';
-import type { ProfileRegistry } from '../panel-images/profile-registry.ts';
+import type { ProfileStore } from '../panel-images/profile-store.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayContentService } from '../display-content/display-content-service.ts';
 import { stateBody, type DisplayState } from '../display-content/display-state.ts';
@@ -21,7 +21,7 @@ export interface DeviceRouteDeps {
   auth: DeviceAuth;
   displayContent: DisplayContentService;
   actions: DisplayActions;
-  profiles: ProfileRegistry;
+  profiles: ProfileStore;
   telemetry: TelemetryRecorder;
 }
 

@@ -1,12 +1,12 @@
 import type { Request, RequestHandler } from 'express';
-import type { IntegrationKeys, IntegrationScope } from '../integrations/integration-keys.ts';
+import type { IntegrationKeyStore, IntegrationScope } from '../integrations/integration-key-store.ts';
 import { HttpError } from './errors.ts';
 
 /**
  * `Authorization: Bearer <integration key>` with at least `scope`: no or an unknown key is 401,
  * the read-only key on a control route is 403 (it is a valid key that may not do this).
  */
-export function requireIntegrationKey(keys: IntegrationKeys, scope: IntegrationScope): RequestHandler {
+export function requireIntegrationKey(keys: IntegrationKeyStore, scope: IntegrationScope): RequestHandler {
   return async (req, _res, next) => {
     const key = bearerKey(req);
     const granted = key ? await keys.verify(key) : null;

@@ -1,6 +1,6 @@
 import express from 'express';
 import { z } from 'zod';
-import type { IntegrationKeys } from '../integrations/integration-keys.ts';
+import type { IntegrationKeyStore } from '../integrations/integration-key-store.ts';
 import type { DisplayActions } from '../display-content/display-actions.ts';
 import type { DisplayState } from '../display-content/display-state.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
@@ -11,7 +11,7 @@ import { requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationControlDeps {
   displays: Pick<DisplayStore, 'byRef' | 'approved'>;
-  keys: IntegrationKeys;
+  keys: IntegrationKeyStore;
   actions: Pick<DisplayActions, 'perform' | 'showMessage'>;
 }
 

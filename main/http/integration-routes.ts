@@ -1,5 +1,5 @@
 import express from 'express';
-import type { IntegrationKeys } from '../integrations/integration-keys.ts';
+import type { IntegrationKeyStore } from '../integrations/integration-key-store.ts';
 import { deviceSummary } from '../integrations/device-summary.ts';
 import type { DisplayStore } from '../displays/display-store.ts';
 import type { TrmnlService } from '../trmnl/trmnl-service.ts';
@@ -10,7 +10,7 @@ import { bearerKey, requireIntegrationKey } from './integration-auth.ts';
 
 export interface IntegrationRouteDeps {
   displays: Pick<DisplayStore, 'byRef' | 'list'>;
-  keys: IntegrationKeys;
+  keys: IntegrationKeyStore;
   trmnl: TrmnlService;
 }
 

@@ -7,16 +7,15 @@ import { databaseUses, ROOT, sourceFiles } from './database-use.ts';
 const STORAGE = 'main/storage/';
 /** Where the stores are built over the one DataSource (the composition roots). */
 const COMPOSITION_ROOTS = ['main/create-core.ts', 'main/create-stores.ts', 'main/server.ts'];
-/** Stores named before the `…-store.ts` convention. */
-const NAMED_STORES = ['main/panel-images/profile-registry.ts', 'main/integrations/integration-keys.ts', 'main/displays/telemetry-history.ts'];
 
 /** Value imports only: a module that borrows a store helper's types runs none of its queries. */
 const VALUE_IMPORT = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.{1,2}\/[^']+)'/gm;
 
 const relative = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
 
+/** A store is known by its name (`…-store.ts`, or `store.ts` in its feature's folder); there is no list of exceptions. */
 function isStore(file: string): boolean {
-  return /(^|[-/])store\.ts$/.test(file) || NAMED_STORES.includes(file);
+  return /(^|[-/])store\.ts$/.test(file);
 }
 
 /** Module → the modules that import it (by relative path from the repository root). */

@@ -9,7 +9,7 @@ import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { createStores } from '../../main/create-stores.ts';
-import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
+import { ProfileStore } from '../../main/panel-images/profile-store.ts';
 
 export interface TestApp {
   app: TestContext;
@@ -27,7 +27,7 @@ export async function createTestApp(options: { dataDir?: string; now?: () => Dat
   const events = new AppEvents();
   const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, {}), events, log: pino({ level: 'silent' }), now: options.now ?? (() => new Date()) };
   const app: TestContext = {
-    ...createStores(base, new ProfileRegistry(db, events)),
+    ...createStores(base, new ProfileStore(db, events)),
     db,
     displayContent: {
       async refreshAll() {

@@ -10,7 +10,7 @@ import { SettingsStore } from '../../main/settings/settings-store.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { createStores } from '../../main/create-stores.ts';
-import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
+import { ProfileStore } from '../../main/panel-images/profile-store.ts';
 import { DisplayEntity } from '../../main/storage/entities/display.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/library');
@@ -32,7 +32,7 @@ export async function createTestApp(options: { now?: () => Date; env?: NodeJS.Pr
   const events = new AppEvents();
   const base = { dataDir, db, settings: new SettingsStore(db, fileKeyCipher(dataDir), events, options.env ?? {}), events, log, now: options.now ?? (() => new Date()) };
   const app: TestContext = {
-    ...createStores(base, new ProfileRegistry(db, events)),
+    ...createStores(base, new ProfileStore(db, events)),
     db,
     displayContent: { refreshAll: async () => 0, prerenderDashboards: async () => 0 },
   };

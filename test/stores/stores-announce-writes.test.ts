@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreContext } from '../../main/core/app-context.ts';
 import { AppEvents, type AppEventMap, type AppEventName } from '../../main/core/events.ts';
 import { createStores } from '../../main/create-stores.ts';
-import { IntegrationKeys } from '../../main/integrations/integration-keys.ts';
+import { IntegrationKeyStore } from '../../main/integrations/integration-key-store.ts';
 import { ExecutionQueue } from '../../main/jobs/execution-queue.ts';
-import { ProfileRegistry } from '../../main/panel-images/profile-registry.ts';
+import { ProfileStore } from '../../main/panel-images/profile-store.ts';
 import { AdminTokenStore } from '../../main/settings/admin-token-store.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { SettingsStore } from '../../main/settings/settings-store.ts';
@@ -19,9 +19,9 @@ import { tempDataDir } from '../helpers/test-server.ts';
 
 interface World {
   stores: StoreContext;
-  profiles: ProfileRegistry;
+  profiles: ProfileStore;
   adminTokens: AdminTokenStore;
-  integrationKeys: IntegrationKeys;
+  integrationKeys: IntegrationKeyStore;
   displayLogs: DisplayLogStore;
   executions: ExecutionQueue;
   /** Another node's queue, taking the job runner role over. */
@@ -100,10 +100,10 @@ const WRITES: Write[] = [
   } },
   { store: 'WeatherStore', method: 'save', event: 'content-changed', run: (w) => w.stores.weather.save(WEATHER, now()) },
   { store: 'SettingsStore', method: 'set', event: 'content-changed', run: (w) => w.stores.settings.set('server.name', 'Attic') },
-  { store: 'ProfileRegistry', method: 'saveCustom', event: 'content-changed', run: (w) => w.profiles.saveCustom(PROFILE) },
+  { store: 'ProfileStore', method: 'saveCustom', event: 'content-changed', run: (w) => w.profiles.saveCustom(PROFILE) },
   { store: 'AdminTokenStore', method: 'mint', event: 'admin-tokens-changed', run: (w) => w.adminTokens.mint('script') },
-  { store: 'IntegrationKeys', method: 'create', event: 'content-changed', run: (w) => w.integrationKeys.create() },
-  { store: 'IntegrationKeys', method: 'revoke', event: 'content-changed', run: (w) => w.integrationKeys.revoke() },
+  { store: 'IntegrationKeyStore', method: 'create', event: 'content-changed', run: (w) => w.integrationKeys.create() },
+  { store: 'IntegrationKeyStore', method: 'revoke', event: 'content-changed', run: (w) => w.integrationKeys.revoke() },
   { store: 'JobStore', method: 'addIfMissing', event: 'jobs-changed', run: (w) => w.stores.jobStore.addIfMissing({ name: 'second', kind: 'cleanup', cron: null, timeZone: 'UTC', enabled: true, params: '{}', sortOrder: 2 }) },
   { store: 'JobStore', method: 'update', event: 'jobs-changed', run: (w) => w.stores.jobStore.update(w.job, { enabled: false }, () => undefined) },
   { store: 'JobStore', method: 'appendLog', event: 'job-log', run: (w) => w.stores.jobStore.appendLog({ executionId: w.runningId, seq: 1, time: now(), level: 'info', message: 'hello', context: null }) },
@@ -187,7 +187,7 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
   }
   const events = new AppEvents();
   const settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
-  const profiles = new ProfileRegistry(db, events);
+  const profiles = new ProfileStore(db, events);
   const stores = createStores({ dataDir, db, settings, events, log: pino({ level: 'silent' }), now }, profiles);
   const display = await stores.displays.create(newDisplay());
   const photo = await db.getRepository(PhotoEntity).save(newPhoto());
@@ -207,7 +207,7 @@ async function freshWorld(db: DataSource, dataDir: string): Promise<World> {
   return {
     stores, profiles, executions: queueOf({ host: 'elsewhere', pid: 1 }), takingOver: queueOf({ host: 'here', pid: 2 }), job, runningId, displayId: display.id, photoId: photo.id, variantId: variant.id, calendarId: calendar.id,
     adminTokens: new AdminTokenStore(db, events, fileKeyCipher(dataDir)),
-    integrationKeys: new IntegrationKeys(db, events, now),
+    integrationKeys: new IntegrationKeyStore(db, events, now),
     displayLogs: new DisplayLogStore(db, events, now),
   };
 }

@@ -5,7 +5,7 @@ import { findBuiltinProfile, validateCustomProfile, type PanelProfile } from '..
 import { PanelProfileEntity } from '../storage/entities/panel-profile.ts';
 
 /** Built-in profiles from code, custom ones from the database (the store of the panel_profiles table). */
-export class ProfileRegistry {
+export class ProfileStore {
   constructor(private readonly db: DataSource, private readonly events: AppEvents) {}
 
   /** The profile, or null when no profile has this id; a database failure is not "unknown". */

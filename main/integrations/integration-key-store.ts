@@ -19,7 +19,7 @@ const STORED: Record<IntegrationScope, { hash: string; created: string; prefix: 
  * new or revoked key counts at once in every process. Creating or revoking one announces
  * `content-changed` (settings): the Settings view shows which exist.
  */
-export class IntegrationKeys {
+export class IntegrationKeyStore {
   private readonly settings: Repository<Setting>;
 
   constructor(db: DataSource, private readonly events: AppEvents, private readonly now: () => Date) {

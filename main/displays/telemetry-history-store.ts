@@ -11,7 +11,7 @@ const PRUNE_EVERY_MS = 3_600_000;
 export type TelemetryPoint = Pick<DisplayTelemetrySample, 'cpuTemperature' | 'rssi' | 'batteryVoltage'>;
 
 /** The only code that touches display_telemetry: appends samples at most every ten minutes per display, reads the last days, forgets old ones. */
-export class TelemetryHistory {
+export class TelemetryHistoryStore {
   private readonly lastSampleAt = new Map<number, number>();
   private lastPruneAt = 0;
 
