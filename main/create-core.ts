@@ -28,6 +28,7 @@ import { fileKeyCipher, type SecretCipher } from './settings/secret-cipher.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { ExternalChanges } from './storage/data-version.ts';
 import { openDatabase } from './storage/database.ts';
+import { DisplayEntity } from './storage/entities/display.ts';
 import { DisplayLogStore } from './trmnl/log-store.ts';
 import { TrmnlService } from './trmnl/trmnl-service.ts';
 import type { AppContext, StoreContext } from './core/app-context.ts';
@@ -120,7 +121,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     library: stores,
     panelImageRequests,
     pairing,
-    deviceAuth: new DeviceAuth({ displays, events, external: new ExternalChanges(db) }),
+    deviceAuth: new DeviceAuth({ displays, events, external: new ExternalChanges(db, [db.getMetadata(DisplayEntity).tableName]) }),
     displayContent,
     actions,
     profiles,

@@ -20,6 +20,7 @@ import { NodePresence } from './nodes/node-presence.ts';
 import { NODE_GONE_AFTER_MS } from './nodes/node-store.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { DatabaseChangeWatcher } from './storage/change-watcher.ts';
+import type { ChangedTables } from './storage/postgres-change-feed.ts';
 import { isDatabaseUnavailable } from './storage/errors.ts';
 import { ExclusiveRole, JOB_RUNNER_LOCK_KEY } from './storage/exclusive-role.ts';
 import { loadOrCreateCertificate } from './tls/certificate.ts';
@@ -49,6 +50,9 @@ export interface InkstandServer {
 }
 
 const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
+/** Tables nothing on a frame's screen is computed from: another node's write there leaves display content valid. */
+const OFF_SCREEN_TABLES = new Set(['jobs', 'job_executions']);
+const affectsDisplayContent = (table: string) => !OFF_SCREEN_TABLES.has(table);
 
 /** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
@@ -71,12 +75,17 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     mdns?.announce();
   };
   const refreshServerNameLater = () => void refreshServerName().catch((err: unknown) => core.app.log.warn({ err }, 'could not read server.name'));
-  const reloadStoredState = () => {
-    core.deviceAuth.clear();
-    core.adminTokens.reload();
-    core.displayContent.invalidate();
-    folderWatch.refresh();
-    refreshServerNameLater();
+  /** Reloads what depends on the tables another process changed (null: all of it). */
+  const reloadStoredState = (tables: ChangedTables = null) => {
+    const changed = (table: string) => tables === null || tables.has(table);
+    if (changed('displays')) core.deviceAuth.clear();
+    if (changed('settings')) {
+      core.adminTokens.reload();
+      folderWatch.refresh();
+      refreshServerNameLater();
+    }
+    if (tables === null || [...tables].some(affectsDisplayContent)) core.displayContent.invalidate();
+    if (!changed('jobs')) return;
     core.jobs.reloadSchedule().catch((err: unknown) => {
       // While the database is away every check looks like a change; the reconnection brings one more.
       if (!isDatabaseUnavailable(err)) core.app.log.warn({ err }, 'could not reload the job schedule');

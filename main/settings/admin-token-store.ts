@@ -19,7 +19,7 @@ export class AdminTokenStore {
   private readonly external: ExternalChanges;
 
   constructor(private readonly db: DataSource, private readonly events: AppEvents, private readonly cipher: SecretCipher) {
-    this.external = new ExternalChanges(db);
+    this.external = new ExternalChanges(db, [db.getMetadata(SettingEntity).tableName]);
   }
 
   /** Makes a new token for the slot (the old one stops working) and returns it; only its hash is kept. */

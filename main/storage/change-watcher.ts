@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { dataVersionReader } from './data-version.ts';
 import { PostgresDataSource } from './postgres.ts';
+import type { ChangedTables } from './postgres-change-feed.ts';
 
 const CHECK_INTERVAL_MS = 300;
 
@@ -8,6 +9,8 @@ const CHECK_INTERVAL_MS = 300;
  * Notices commits made by another process on the same database (the CLI while the server runs,
  * another node on PostgreSQL), for what is not checked on every request: the display content (to wake long-polling frames), the
  * watched folders, the server name. Device and admin tokens also check for themselves per request.
+ * On PostgreSQL it says which tables changed, so only what depends on them is reloaded; SQLite's
+ * data_version cannot say (null: reload everything).
  */
 export class DatabaseChangeWatcher {
   private readonly read: () => number | null;
@@ -15,8 +18,10 @@ export class DatabaseChangeWatcher {
   private last: number | null = null;
   private unsubscribe: (() => void) | null = null;
   private checkSoon: NodeJS.Immediate | null = null;
+  /** The tables named by notifications since the last check; null once one named none. */
+  private pending: Set<string> | null = new Set();
 
-  constructor(private readonly db: DataSource, private readonly onChange: () => void) {
+  constructor(private readonly db: DataSource, private readonly onChange: (tables: ChangedTables) => void) {
     this.read = dataVersionReader(db);
   }
 
@@ -26,7 +31,9 @@ export class DatabaseChangeWatcher {
     this.timer.unref();
     // PostgreSQL pushes other processes' commits: act on them at once (a burst of them, once).
     if (this.db instanceof PostgresDataSource) {
-      this.unsubscribe = this.db.changes.subscribe(() => {
+      this.unsubscribe = this.db.changes.subscribe((tables) => {
+        if (tables === null) this.pending = null;
+        else for (const table of tables) this.pending?.add(table);
         this.checkSoon ??= setImmediate(() => {
           this.checkSoon = null;
           this.check();
@@ -46,7 +53,10 @@ export class DatabaseChangeWatcher {
 
   private check(): void {
     const version = this.read();
-    if (version !== null && this.last !== null && version !== this.last) this.onChange();
+    // A version that moved with no notification naming a table (SQLite, a gap in listening): everything.
+    const tables = this.pending?.size ? this.pending : null;
+    this.pending = new Set();
+    if (version !== null && this.last !== null && version !== this.last) this.onChange(tables);
     this.last = version;
   }
 }

@@ -7,10 +7,12 @@ import { PostgresDataSource } from './postgres.ts';
  * command run beside the server), never for this process's own writes, which arrive as events.
  * Read synchronously from a prepared statement, a few microseconds, so the device request path
  * can afford it on every request. On PostgreSQL, the count of other processes' commits that
- * arrived by NOTIFY (postgres-change-feed.ts). Null where it cannot be read: a closed database.
+ * arrived by NOTIFY (postgres-change-feed.ts), to the given tables only when `tables` names them
+ * (SQLite cannot tell tables apart: its version moves for any commit). Null where it cannot be
+ * read: a closed database.
  */
-export function dataVersionReader(db: DataSource): () => number | null {
-  if (db instanceof PostgresDataSource) return () => (db.isInitialized ? db.changes.version : null);
+export function dataVersionReader(db: DataSource, tables: readonly string[] | null = null): () => number | null {
+  if (db instanceof PostgresDataSource) return () => (db.isInitialized ? db.changes.versionOf(tables) : null);
   if (db.options.type !== 'better-sqlite3') return () => null;
   let statement: BetterSqlite3.Statement | null = null;
   return () => {
@@ -31,8 +33,9 @@ export class ExternalChanges {
   private seen: number | null = null;
   private checkedThisTurn = false;
 
-  constructor(db: DataSource) {
-    this.read = dataVersionReader(db);
+  /** `tables`: the only tables the cache depends on, where the database can tell (PostgreSQL). */
+  constructor(db: DataSource, tables: readonly string[] | null = null) {
+    this.read = dataVersionReader(db, tables);
   }
 
   sinceLastCheck(): boolean {

@@ -42,4 +42,31 @@ describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
       await nodeB.destroy();
     }
   });
+
+  it("moves a table's version only for writes to that table, and not for a displays update of telemetry alone", async () => {
+    const url = await cluster.createDatabase();
+    const nodeA = await openDatabase(tempDataDir(), { databaseUrl: url, nodeName: 'node-a' });
+    const nodeB = await openDatabase(tempDataDir(), { databaseUrl: url, nodeName: 'node-b' });
+    try {
+      const displays = dataVersionReader(nodeA, ['displays']);
+      const settings = dataVersionReader(nodeA, ['settings']);
+      /** Writes on B, then a settings write as a marker: once A has seen the marker, it has seen what came before. */
+      const afterWriteOnB = async (sql: string) => {
+        const before = { displays: displays(), settings: settings() };
+        await nodeB.query(sql);
+        await setSetting(nodeB, `marker ${Math.random()}`);
+        await vi.waitFor(() => expect(settings()).not.toBe(before.settings), { timeout: 1_000, interval: 10 });
+        return { displaysMoved: displays() !== before.displays };
+      };
+      expect(await afterWriteOnB("SELECT 1")).toEqual({ displaysMoved: false });
+      await nodeB.query(`INSERT INTO displays (protocol, human_id, hardware_id, name, status, pairing_code, profile_id, rotation, time_zone, default_mode, rotation_interval_s,
+        poll_interval_s, requested_width, requested_height, created_at, token_hash) VALUES ('native', 'feed-1', 'sim:feed', 'Feed', 'approved', '123456', 'p', 0, 'UTC', 'photos', 60, 60, 800, 480, now(), 'h')`);
+      expect(await afterWriteOnB("UPDATE displays SET last_seen = now(), rssi = -60, battery_voltage = 3.9 WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: false });
+      expect(await afterWriteOnB("UPDATE displays SET status = 'revoked', last_seen = now() WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
+      expect(await afterWriteOnB("DELETE FROM displays WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
+    } finally {
+      await nodeA.destroy();
+      await nodeB.destroy();
+    }
+  });
 });
