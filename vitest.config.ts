@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/run-order.ts';
 
 /**
  * Files that hold the product to wall-clock times (a long-poll woken within a second, a live update
@@ -33,6 +34,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'latency', include: LATENCY_FILES, maxWorkers: 2, sequence: { groupOrder: 0 } } },
       {
