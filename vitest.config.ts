@@ -28,6 +28,37 @@ const LATENCY_FILES = [
   'test/storage/postgres-change-feed.test.ts',
 ];
 
+/**
+ * Files that need a process of their own: they mock modules or timers, stub globals or process.env,
+ * spy on shared objects, choose the process's markup browser (setMarkupBrowser), or count the test
+ * process's children. Every other file outside the latency group runs in one of two long-lived
+ * processes that keep the modules they imported (isolate: false), so the server, the stores and the
+ * drawing code load once per process rather than once per file.
+ */
+const OWN_PROCESS_FILES = [
+  'test/admin/contract.test.ts',
+  'test/builtin-screens/web-page.test.ts',
+  'test/calendar/calendar-job.test.ts',
+  'test/core/create-file-once.test.ts',
+  'test/desktop/**/*.test.ts',
+  'test/imaging/pool.test.ts',
+  'test/integration/fleet.test.ts',
+  'test/integration/node-caches-postgres.test.ts',
+  'test/jobs/scheduler.test.ts',
+  'test/markup/api.test.ts',
+  'test/recipes/fixtures-drawn.test.ts',
+  'test/renderer/stores/nav-store.test.ts',
+  'test/renderer/stores/toast-store.test.ts',
+  'test/screens/screen-library.test.ts',
+  'test/stats/collector.test.ts',
+];
+
+// Much of a file's time is spent waiting (servers, child processes, long-polls, browsers), yet
+// vitest's default (cores − 1) runs a 2-core machine one file at a time. One file per core: a third
+// on 2 cores ran out of CPU on a busy machine (tests timed out at 30 s). The two projects of group 1
+// run side by side within that limit.
+const ONE_FILE_PER_CORE = { maxWorkers: os.availableParallelism(), sequence: { groupOrder: 1 } };
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -42,14 +73,12 @@ export default defineConfig({
         test: {
           name: 'parallel',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, ...LATENCY_FILES],
-          // Much of a file's time is spent waiting (servers, child processes, long-polls, browsers),
-          // yet vitest's default (cores − 1) runs a 2-core machine one file at a time. One file per
-          // core: a third on 2 cores ran out of CPU on a busy machine (tests timed out at 30 s).
-          maxWorkers: os.availableParallelism(),
-          sequence: { groupOrder: 1 },
+          exclude: [...configDefaults.exclude, ...LATENCY_FILES, ...OWN_PROCESS_FILES],
+          isolate: false,
+          ...ONE_FILE_PER_CORE,
         },
       },
+      { extends: true, test: { name: 'own-process', include: OWN_PROCESS_FILES, ...ONE_FILE_PER_CORE } },
     ],
   },
 });
