@@ -128,6 +128,8 @@ describe('the framework\'s measured behaviours', () => {
     const fitted = find(await draw('list-limit.html'), 'value');
     expect(fitted.width).toBeLessThanOrEqual(120.5);
     expect(allText(await draw('mashup-2x2.html'))).toContain('1.3M');
+    const german = (text: string) => `<span class="value" data-value-format="true" data-value-locale="de-DE">${text}</span>`;
+    expect(allText((await drawMarkupHere(german('1234.5') + german('1284300'), { profile: trmnl })).boxes)).toMatch(/1\.234,5 .*1,3M/);
   });
 
   it('steps rich text down until it fits its layout (data-content-limiter)', async () => {
