@@ -18,13 +18,13 @@ export function formatValue(text: string, locale = 'en-US'): string {
   const [, prefix, digits, suffix] = match;
   const n = parseNumber(digits, usable(locale));
   if (!Number.isFinite(n)) return text;
-  return `${prefix}${abbreviate(n, usable(locale))}${suffix}`;
+  return `${prefix}${abbreviate(n, locale)}${suffix}`;
 }
 
 /** A plain number first (what Liquid prints), else as the locale writes numbers. */
 function parseNumber(digits: string, locale: string): number {
   if (/^-?\d+(\.\d+)?$/.test(digits)) return Number(digits);
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const parts = numberFormat(locale, 1).formatToParts(12345.6);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
   const spaces = /[\s\u00a0\u202f]/.test(group) ? /[\s\u00a0\u202f]/g : /$^/g;
@@ -32,12 +32,33 @@ function parseNumber(digits: string, locale: string): number {
   return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
 }
 
+const usableLocales = new Map<string, string>();
+
+/** The locale, or en-US when Intl does not know it (a recipe's typo must not break the drawing). */
 function usable(locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale).resolvedOptions().locale;
-  } catch {
-    return 'en-US';
+  let found = usableLocales.get(locale);
+  if (found === undefined) {
+    try {
+      found = new Intl.NumberFormat(locale).resolvedOptions().locale;
+    } catch {
+      found = 'en-US';
+    }
+    usableLocales.set(locale, found);
   }
+  return found;
+}
+
+// Building an Intl.NumberFormat costs far more than using one: one per locale and precision.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, maxDigits: number): Intl.NumberFormat {
+  const key = `${locale} ${maxDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 export function abbreviate(n: number, locale = 'en-US'): string {
@@ -53,9 +74,5 @@ export function abbreviate(n: number, locale = 'en-US'): string {
 }
 
 function safeFormat(n: number, locale: string, maxDigits: number): string {
-  try {
-    return n.toLocaleString(locale, { maximumFractionDigits: maxDigits });
-  } catch {
-    return n.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
-  }
+  return numberFormat(usable(locale), maxDigits).format(n);
 }
