@@ -4,6 +4,8 @@ import path from 'node:path';
 import { In, LessThan, Not, type DataSource, type Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import type { AppEvents } from '../core/events.ts';
+import type { Logger } from '../core/logger.ts';
+import { underKeyLock } from '../storage/cluster-lock.ts';
 import { DisplayPanelImageEntity, PanelImageEntity, type DisplayPanelImage, type PanelImage } from '../storage/entities/panel-image.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 
@@ -25,6 +27,7 @@ export interface PanelImageRequest {
 export interface PanelImageStoreDeps {
   db: DataSource;
   events: AppEvents;
+  log: Logger;
   dataDir: string;
   now(): Date;
 }
@@ -35,6 +38,11 @@ export interface PanelImageStoreDeps {
  * made once (`panel-images-stored` when one is stored or old ones go); and which one each display
  * shows (`panel-image-changed` when that changes). The only code touching the frames and
  * display_frames tables (names kept from before the rename).
+ *
+ * A render key is rendered once for the whole cluster: within this process requests for the same
+ * key share one render, and across the nodes of a PostgreSQL cluster the key's advisory lock makes
+ * a second node wait for the first and then find its row (the unique key still keeps one row should
+ * the lock be unavailable).
  */
 export class PanelImageStore {
   private readonly rows: Repository<PanelImage>;
@@ -76,7 +84,8 @@ export class PanelImageStore {
   async ensure(request: PanelImageRequest): Promise<PanelImage> {
     const pending = this.inFlight.get(request.renderKey);
     if (pending) return pending;
-    const work = this.findOrProduce(request).finally(() => this.inFlight.delete(request.renderKey));
+    const work = underKeyLock(this.deps.db, `panel image ${request.renderKey}`, () => this.findOrProduce(request))
+      .finally(() => this.inFlight.delete(request.renderKey));
     this.inFlight.set(request.renderKey, work);
     return work;
   }
@@ -123,7 +132,9 @@ export class PanelImageStore {
   private async findOrProduce(request: PanelImageRequest): Promise<PanelImage> {
     const existing = await this.rows.findOneBy({ renderKey: request.renderKey });
     if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
+    const startedAt = performance.now();
     const png = await request.produce();
+    this.deps.log.debug({ renderKey: request.renderKey, sourceKind: request.sourceKind, sourceRef: request.sourceRef, ms: Math.round(performance.now() - startedAt) }, 'rendered a panel image');
     const hash = crypto.createHash('sha256').update(png).digest('hex');
     const relative = path.join(PANEL_IMAGES_DIR, `${hash}.png`);
     const absolute = path.join(this.dataDir, relative);
@@ -141,7 +152,7 @@ export class PanelImageStore {
       this.deps.events.emit('panel-images-stored', { renderKey: request.renderKey });
       return saved;
     } catch (err) {
-      // Another process (the CLI beside the server) rendered the same key at the same time: same picture, keep theirs.
+      // Another process rendered the same key at the same time (the CLI beside the server, or a node without the key lock): same picture, keep theirs.
       if (isUniqueViolation(err)) return this.rows.findOneByOrFail({ renderKey: request.renderKey });
       throw err;
     }
