@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 
 /** How often a node waiting for a key another node holds asks again. */
-const RETRY_MS = 50;
+const RETRY_MS = 10;
 /** Past this the holder is taken to be stuck, and the work runs anyway. */
 const MAX_WAIT_MS = 5 * 60_000;
 
@@ -10,7 +10,7 @@ const MAX_WAIT_MS = 5 * 60_000;
  * Cluster-wide mutual exclusion per string key (a picture's render key): PostgreSQL session-level
  * advisory locks on a connection of their own, so that waiting and holding use no connection of
  * the pool (a render holds its key for seconds, and the render itself may need the pool). A key
- * another node holds is asked for again every 50 ms with `pg_try_advisory_lock`, which never
+ * another node holds is asked for again every 10 ms with `pg_try_advisory_lock`, which never
  * blocks the connection for the other keys. A lock is also released when its session ends (the
  * node dies or loses the connection). When the lock cannot be had (no connection, or a holder
  * stuck for minutes), the work runs without it: the lock saves duplicate work; correctness is the
