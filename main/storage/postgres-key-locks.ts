@@ -28,7 +28,8 @@ export class PostgresKeyLocks {
     try {
       return await work();
     } finally {
-      if (held) await this.query('SELECT pg_advisory_unlock($1)', [id]).catch(() => undefined);
+      // Not waited for: this connection runs its queries in order, so a later lock of this process comes after it.
+      if (held) void this.query('SELECT pg_advisory_unlock($1)', [id]).catch(() => undefined);
     }
   }
 
