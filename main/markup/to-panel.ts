@@ -37,9 +37,10 @@ const SHORT_RUN = 16;
  * stays crisp); pictures are dithered with the display's settings.
  *
  * A drawing has few distinct colours (paper, ink, their anti-aliased blends), so each colour is
- * matched once and remembered, and a run of one colour costs one comparison per pixel.
+ * matched once and remembered, a run of one colour is matched once and written at once, and a row
+ * like the one above is copied. The indices are written into `into` (every one of them) when given.
  */
-export function toPanelIndices(paint: PanelPaint, into = new Uint8Array(paint.width * paint.height)): Uint8Array {
+export function toPanelIndices(paint: PanelPaint, into: Uint8Array = new Uint8Array(paint.width * paint.height)): Uint8Array {
   const { width, height, palette, rgba } = paint;
   const pixels = width * height;
   const resultOf = colourResults(paint);
