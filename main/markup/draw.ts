@@ -1,5 +1,6 @@
 import { encodePanelImage } from '../imaging/encode/index.ts';
 import { rotateIndices } from '../imaging/rotate.ts';
+import { scratchBytes } from '../imaging/scratch.ts';
 import { boxesByElement, laidOutTree, type Box, type LaidOutBox } from './boxes.ts';
 import { prepareContent } from './content-pass.ts';
 import { descendants, hasClass, parseMarkup, type MarkupElement } from './dom.ts';
@@ -91,7 +92,7 @@ async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Pro
     rgba, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
     pictures: boxes ? pictures.flatMap((el) => boxes.get(el)?.box ?? []) : [], tones: framework.colours.tones(),
     dither: target.settings?.dither ?? 'floyd-steinberg', adjustments: target.settings ?? {},
-  });
+  }, scratchBytes('panel indices', viewport.pixelWidth * viewport.pixelHeight));
   const rotation = target.rotation ?? 0;
   const native = rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, rotation);
   return { png: encodePanelImage(native, target.profile), boxes: withBoxes && boxes ? laidOutTree(root, boxes) : undefined };

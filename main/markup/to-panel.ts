@@ -25,6 +25,8 @@ const USED_ROW_STEP = 4;
 const TONE = 0x100;
 const CACHE_BITS = 12;
 const CACHE_SIZE = 1 << CACHE_BITS;
+/** Runs up to this long are written pixel by pixel: cheaper than a call to fill. */
+const SHORT_RUN = 16;
 
 /**
  * The drawing as palette indices. Text, rules and fills were drawn in the panel's own colours, so
@@ -35,67 +37,106 @@ const CACHE_SIZE = 1 << CACHE_BITS;
  * stays crisp); pictures are dithered with the display's settings.
  *
  * A drawing has few distinct colours (paper, ink, their anti-aliased blends), so each colour is
- * matched once and remembered, and a run of one colour costs one comparison per pixel.
+ * matched once and remembered, a run of one colour is matched once and written at once, and a row
+ * like the one above is copied. The indices are written into `into` (every one of them) when given.
  */
-export function toPanelIndices(paint: PanelPaint): Uint8Array {
+export function toPanelIndices(paint: PanelPaint, into: Uint8Array = new Uint8Array(paint.width * paint.height)): Uint8Array {
   const { width, height, palette, rgba } = paint;
   const pixels = width * height;
-  const used = usedColours(rgba, width, height, palette);
-  const usedLab = used.map((i) => oklab(palette[i]));
-  const tones = paint.tones.map(packRgb);
-  const patterns = paint.tones.map((tone) => tonePattern(bracket(tone, palette)));
-  const match = (colour: number): number => {
-    const tone = tones.indexOf(colour);
-    return tone >= 0 ? TONE | tone : used[nearest(oklab([colour >>> 16, (colour >>> 8) & 0xff, colour & 0xff]), usedLab)];
-  };
-  // A direct-mapped cache of colour → result: a drawing's few hundred colours rarely collide.
-  const keys = new Int32Array(CACHE_SIZE).fill(-1);
-  const results = new Uint16Array(CACHE_SIZE);
-  const indices = new Uint8Array(pixels);
+  const resultOf = colourResults(paint);
+  // Built for the tones the drawing has (the framework knows a score of greys, a drawing uses a few).
+  const toneRows: Uint8Array[] = [];
+  const toneRow = (tone: number): Uint8Array => (toneRows[tone] ??= tiledPattern(bracket(paint.tones[tone], palette), width));
+  const indices = into;
   const words = pixelWords(rgba, pixels);
+  const bytes = Buffer.from(words.buffer, words.byteOffset, pixels * 4);
   const size = BAYER8.size;
   // Any word but the first pixel's (every 32-bit value is a possible pixel, opaque white is -1).
   let last = ~words[0];
   let result = 0;
-  for (let y = 0, p = 0; y < height; y++) {
-    const patternRow = (y % size) * size;
-    for (let x = 0; x < width; x++, p++) {
+  let previousUntoned = false;
+  for (let y = 0, rowStart = 0; y < height; y++, rowStart += width) {
+    // A row like the one above (most rows of a screen: margins, gaps between lines) is copied, unless it holds a tone's pattern.
+    if (previousUntoned && bytes.compare(bytes, (rowStart - width) * 4, rowStart * 4, rowStart * 4, (rowStart + width) * 4) === 0) {
+      indices.copyWithin(rowStart, rowStart - width, rowStart);
+      continue;
+    }
+    previousUntoned = true;
+    const patternRow = (y % size) * width;
+    for (let p = rowStart, end = rowStart + width; p < end; ) {
+      // A run of one colour (paper, ink, fills) is matched once and written at once.
       const word = words[p];
-      // Runs of one colour (paper, ink, fills) cost one comparison of the pixel's word.
+      let runEnd = p + 1;
+      while (runEnd < end && words[runEnd] === word) runEnd++;
       if (word !== last) {
         last = word;
-        const colour = rgbOf(word);
-        const slot = Math.imul(colour, 0x9e3779b1) >>> (32 - CACHE_BITS);
-        if (keys[slot] !== colour) {
-          keys[slot] = colour;
-          results[slot] = match(colour);
-        }
-        result = results[slot];
+        result = resultOf(rgbOf(word));
       }
-      indices[p] = result & TONE ? patterns[result & 0xff][patternRow + (x % size)] : result;
+      if (result & TONE) {
+        const from = patternRow + p - rowStart;
+        indices.set(toneRow(result & 0xff).subarray(from, from + runEnd - p), p);
+        previousUntoned = false;
+      } else if (runEnd - p > SHORT_RUN) {
+        indices.fill(result, p, runEnd);
+      } else {
+        for (let i = p; i < runEnd; i++) indices[i] = result;
+      }
+      p = runEnd;
     }
   }
   if (paint.pictures.length > 0) ditherPictures(paint, indices);
   return indices;
 }
 
+/**
+ * Colour (0xRRGGBB) → its palette index, or TONE | the tone's number. Each colour is matched once:
+ * a direct-mapped cache holds the results (a drawing's few hundred colours rarely collide).
+ */
+function colourResults(paint: PanelPaint): (colour: number) => number {
+  const { palette } = paint;
+  const used = usedColours(paint.rgba, paint.width, paint.height, palette);
+  const usedLab = used.map((i) => oklab(palette[i]));
+  const tones = paint.tones.map(packRgb);
+  const match = (colour: number): number => {
+    const tone = tones.indexOf(colour);
+    return tone >= 0 ? TONE | tone : used[nearest(oklab([colour >>> 16, (colour >>> 8) & 0xff, colour & 0xff]), usedLab)];
+  };
+  const keys = new Int32Array(CACHE_SIZE).fill(-1);
+  const results = new Uint16Array(CACHE_SIZE);
+  return (colour) => {
+    const slot = Math.imul(colour, 0x9e3779b1) >>> (32 - CACHE_BITS);
+    if (keys[slot] !== colour) {
+      keys[slot] = colour;
+      results[slot] = match(colour);
+    }
+    return results[slot];
+  };
+}
+
 /** The palette colours drawn (by exact pixel count); all of them when fewer than two are. */
 function usedColours(rgba: Uint8Array, width: number, height: number, palette: readonly Rgb[]): number[] {
   const packed = palette.map(packRgb);
   const counts = new Array<number>(palette.length).fill(0);
-  // Every fourth row is enough to tell which colours are drawn (a drawn colour covers many rows).
+  const rowCounts = new Array<number>(palette.length).fill(0);
   const words = pixelWords(rgba, width * height);
+  const bytes = Buffer.from(words.buffer, words.byteOffset, width * height * 4);
+  const rowBytes = width * 4;
+  // Every fourth row is enough to tell which colours are drawn (a drawn colour covers many rows).
   for (let y = 0; y < height; y += USED_ROW_STEP) {
-    let last = -1;
-    let index = -1;
-    for (let p = y * width, end = p + width; p < end; p++) {
-      const colour = rgbOf(words[p]);
-      if (colour !== last) {
-        last = colour;
-        index = packed.indexOf(colour);
+    const at = y * rowBytes;
+    // A row like the last one counted counts the same.
+    const same = y > 0 && bytes.compare(bytes, at - USED_ROW_STEP * rowBytes, at - (USED_ROW_STEP - 1) * rowBytes, at, at + rowBytes) === 0;
+    if (!same) {
+      rowCounts.fill(0);
+      for (let p = y * width, end = p + width; p < end; ) {
+        const word = words[p];
+        const start = p;
+        while (++p < end && words[p] === word);
+        const index = packed.indexOf(rgbOf(word));
+        if (index >= 0) rowCounts[index] += p - start;
       }
-      if (index >= 0) counts[index]++;
     }
+    for (let i = 0; i < counts.length; i++) counts[i] += rowCounts[i];
   }
   const used = palette.map((_, i) => i).filter((i) => counts[i] >= DRAWN_PIXELS);
   return used.length >= 2 ? used : palette.map((_, i) => i);
@@ -168,11 +209,21 @@ const lightness = ([r, g, b]: Rgb): number => 0.2126 * r + 0.7152 * g + 0.0722 *
 /** A grey is patterned from the panel's neutral colours (black, white, greys), never from its reds and yellows. */
 const isNeutral = ([r, g, b]: Rgb): boolean => Math.max(r, g, b) - Math.min(r, g, b) <= 40;
 
-/** The panel colour at each cell of the 8×8 ordered pattern that shows a grey. */
-function tonePattern({ dark, light, share }: { dark: number; light: number; share: number }): Uint8Array {
-  return Uint8Array.from(BAYER8.values, (threshold) => (threshold < share ? light : dark));
+/**
+ * The ordered pattern that shows a grey, as rows of the drawing's width (row y of the drawing takes
+ * row y mod 8): a run of the grey is copied from it.
+ */
+function tiledPattern({ dark, light, share }: { dark: number; light: number; share: number }, width: number): Uint8Array {
+  const size = BAYER8.size;
+  const rows = new Uint8Array(size * width);
+  for (let y = 0; y < size; y++) {
+    const row = rows.subarray(y * width, (y + 1) * width);
+    for (let x = 0; x < size && x < width; x++) row[x] = BAYER8.values[y * size + x] < share ? light : dark;
+    // Doubling copies: the pattern's period divides every copied length.
+    for (let filled = size; filled < width; filled *= 2) row.copyWithin(filled, 0, filled);
+  }
+  return rows;
 }
-
 /** The darker and lighter neutral panel colours nearest a grey in lightness, and the share of the lighter one. */
 function bracket(tone: Rgb, palette: readonly Rgb[]): { dark: number; light: number; share: number } {
   const want = lightness(tone);

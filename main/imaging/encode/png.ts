@@ -5,6 +5,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { Rgb } from '../panel-profile.ts';
+import { scratchBytes } from '../scratch.ts';
 import { packRow, packedRowBytes } from './pack.ts';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -37,11 +38,21 @@ function png(width: number, height: number, bitDepth: 1 | 2 | 4 | 8, colourType:
   return Buffer.concat([SIGNATURE, chunk('IHDR', header), ...extra, chunk('IDAT', deflateSync(scanlines(indices, width, height, bitDepth), { level: DEFLATE_LEVEL })), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** Each row is a filter-type byte then the packed samples. Filter 0 (none): the PNG spec's advice for palette and sub-byte images, where prediction does not help. */
+/**
+ * Each row is a filter-type byte then the packed samples. Filter 0 (none): the PNG spec's advice for
+ * palette and sub-byte images, where prediction does not help. A row like the one above (most rows
+ * of a drawn screen) is copied packed.
+ */
 function scanlines(indices: Uint8Array, width: number, height: number, bitDepth: 1 | 2 | 4 | 8): Uint8Array {
   const rowBytes = packedRowBytes(width, bitDepth) + 1;
-  const out = new Uint8Array(rowBytes * height);
-  for (let y = 0; y < height; y++) packRow(indices, y * width, width, bitDepth, out, y * rowBytes + 1);
+  const out = scratchBytes('png scanlines', rowBytes * height);
+  const rows = Buffer.from(indices.buffer, indices.byteOffset, indices.length);
+  for (let y = 0; y < height; y++) {
+    const at = y * width;
+    out[y * rowBytes] = 0;
+    if (y > 0 && rows.compare(rows, at - width, at, at, at + width) === 0) out.copyWithin(y * rowBytes + 1, (y - 1) * rowBytes + 1, y * rowBytes);
+    else packRow(indices, at, width, bitDepth, out, y * rowBytes + 1);
+  }
   return out;
 }
 
