@@ -1,5 +1,5 @@
-import { afterAll, beforeAll } from 'vitest';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from './postgres.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createDatabaseOn, dropDatabase, notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from './postgres.ts';
 
 export type TestDatabase = 'sqlite' | 'postgres';
 
@@ -17,23 +17,38 @@ export function testDatabases(suite: string): TestDatabase[] {
 }
 
 /**
- * Call inside the suite's describe, before its own hooks: for PostgreSQL, starts a throwaway cluster
- * with an empty database before the suite's hooks run and stops it after theirs. The settings are
- * ready in the suite's beforeAll.
+ * Call inside the suite's describe, before its own hooks: for PostgreSQL, makes a database of the
+ * suite's own on the run's cluster (postgres-global-setup.ts) before the suite's hooks run, and
+ * drops it after theirs. The settings are ready in the suite's beforeAll.
  */
 export function useTestDatabase(database: TestDatabase): () => DatabaseSettings {
-  let cluster: PostgresCluster | null = null;
   let settings: DatabaseSettings | null = database === 'sqlite' ? { cliArgs: [] } : null;
   if (database === 'postgres') {
+    let release: () => Promise<void> | void = () => {};
     beforeAll(async () => {
-      cluster = await startPostgresCluster();
-      const databaseUrl = await cluster.createDatabase();
+      const { databaseUrl, drop } = await postgresTestDatabase();
+      release = drop;
       settings = { databaseUrl, cliArgs: ['--database', databaseUrl] };
     }, 120_000);
-    afterAll(() => cluster?.stop());
+    afterAll(() => release());
   }
   return () => {
     if (!settings) throw new Error('the test database is not ready yet: read its settings in beforeAll or later');
     return settings;
   };
+}
+
+/**
+ * A PostgreSQL database of its own with the migrations run, on the run's cluster (a copy of its
+ * migrated template), or on a cluster of its own when the run has none (a config without the
+ * global setup).
+ */
+export async function postgresTestDatabase(): Promise<{ databaseUrl: string; drop(): Promise<void> | void }> {
+  const cluster = inject('postgres');
+  if (cluster) {
+    const databaseUrl = await createDatabaseOn(cluster.port, { template: cluster.migratedTemplate });
+    return { databaseUrl, drop: () => dropDatabase(databaseUrl) };
+  }
+  const own: PostgresCluster = await startPostgresCluster();
+  return { databaseUrl: await own.createDatabase(), drop: () => own.stop() };
 }

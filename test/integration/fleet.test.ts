@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
@@ -30,12 +31,13 @@ async function inWaves<T, R>(items: T[], parallel: number, task: (item: T) => Pr
   return results;
 }
 
-describe(`a fleet of ${FRAMES} frames`, () => {
+describe.each(testDatabases(`a fleet of ${FRAMES} frames`))(`a fleet of ${FRAMES} frames (%s)`, (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   const frames: SimulatedFrame[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const files = await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 4);
     await importFolder(t.server.core.app, path.dirname(files[0]));
   });
