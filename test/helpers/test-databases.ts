@@ -39,6 +39,26 @@ export function useTestDatabase(database: TestDatabase): () => DatabaseSettings 
 }
 
 /**
+ * For a suite that opens a fresh database in every test: call inside its describe. The function it
+ * returns gives the URL to open, undefined for SQLite (whose file is in the test's fresh data dir).
+ * The PostgreSQL databases are dropped after the suite.
+ */
+export function useFreshDatabases(database: TestDatabase): () => Promise<string | undefined> {
+  const drops: (() => Promise<void> | void)[] = [];
+  if (database === 'postgres') {
+    afterAll(async () => {
+      for (const drop of drops.splice(0)) await drop();
+    });
+  }
+  return async () => {
+    if (database === 'sqlite') return undefined;
+    const { databaseUrl, drop } = await postgresTestDatabase();
+    drops.push(drop);
+    return databaseUrl;
+  };
+}
+
+/**
  * A PostgreSQL database of its own with the migrations run, on the run's cluster (a copy of its
  * migrated template), or on a cluster of its own when the run has none (a config without the
  * global setup).

@@ -43,7 +43,8 @@ describe.each(testDatabases(`a fleet of ${FRAMES} frames`))(`a fleet of ${FRAMES
   });
   afterAll(() => t.stop());
 
-  it('pairs every frame at once while the pairing window is open', async () => {
+  // 200 bootstraps, each a few round trips to PostgreSQL: more than the default 30 s on a busy machine.
+  it('pairs every frame at once while the pairing window is open', { timeout: 90_000 }, async () => {
     expect((await t.admin('POST', '/pairing/open', { minutes: 10 })).status).toBe(200);
     for (let i = 0; i < FRAMES; i++) {
       const { panel, width, height } = PANELS[i % PANELS.length];
