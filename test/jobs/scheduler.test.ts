@@ -39,7 +39,8 @@ describe.each(testDatabases('the job scheduler'))('the job scheduler (%s)', (dat
     return rows.map((row) => row.queuedAt.toISOString());
   }
 
-  describe('cron in the job time zone (fake clock)', () => {
+  // SQLite only: the fake clock runs hours of timers without waiting for PostgreSQL's replies on the socket.
+  describe.skipIf(database === 'postgres')('cron in the job time zone (fake clock)', () => {
     it('a daily 02:30 in Europe/Berlin skips the spring-forward day, whose 02:30 does not exist', async () => {
       // 2025-03-30: clocks go from 02:00 CET to 03:00 CEST.
       expect(await firings('30 2 * * *', 'Europe/Berlin', '2025-03-28T12:00:00Z', 4 * 24)).toEqual([
