@@ -72,3 +72,31 @@ export async function postgresTestDatabase(): Promise<{ databaseUrl: string; dro
   const own: PostgresCluster = await startPostgresCluster();
   return { databaseUrl: await own.createDatabase(), drop: () => own.stop() };
 }
+
+/**
+ * For a PostgreSQL-only suite that makes empty databases (to run the migrations on them itself):
+ * the run's cluster, or one of its own when the run has none. Call inside its describe; the
+ * databases are dropped after it. Its tests share the cluster with other suites running at the same
+ * time, so what they do to sessions stays within their own database.
+ */
+export function usePostgresCluster(): { createDatabase(): Promise<string> } {
+  let port = 0;
+  let own: PostgresCluster | null = null;
+  const made: string[] = [];
+  beforeAll(async () => {
+    const shared = inject('postgres');
+    if (!shared) own = await startPostgresCluster();
+    port = shared?.port ?? own!.port;
+  }, 120_000);
+  afterAll(async () => {
+    if (own) return own.stop();
+    for (const url of made.splice(0)) await dropDatabase(url);
+  });
+  return {
+    async createDatabase() {
+      const url = await createDatabaseOn(port);
+      made.push(url);
+      return url;
+    },
+  };
+}

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dataVersionReader } from '../../main/storage/data-version.ts';
 import { openDatabase } from '../../main/storage/database.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('the change feed on PostgreSQL');
@@ -10,9 +11,7 @@ const setSetting = (db: { query(sql: string, params: unknown[]): Promise<unknown
   db.query("INSERT INTO settings (key, value) VALUES ('server.name', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
 
 describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => { cluster = await startPostgresCluster(); }, 120_000);
-  afterAll(() => cluster?.stop());
+  const cluster = usePostgresCluster();
 
   it("moves when another process commits, not for this process's own writes, and resyncs after losing its connection", async () => {
     const url = await cluster.createDatabase();
@@ -30,7 +29,7 @@ describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
 
       // The listening session ends (database restart, network): the version cannot be trusted until it listens again.
       const before = version()!;
-      await nodeB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand change feed' AND pid <> pg_backend_pid()");
+      await nodeB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand change feed' AND datname = current_database() AND pid <> pg_backend_pid()");
       await vi.waitFor(() => expect(version()).not.toBe(version()), { timeout: 2_000 });
       await vi.waitFor(() => expect(version()).toBe(version()), { timeout: 5_000 });
       expect(version()!).toBeGreaterThan(before);
@@ -59,8 +58,9 @@ describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
         return { displaysMoved: displays() !== before.displays };
       };
       expect(await afterWriteOnB("SELECT 1")).toEqual({ displaysMoved: false });
-      await nodeB.query(`INSERT INTO displays (protocol, human_id, hardware_id, name, status, pairing_code, profile_id, rotation, time_zone, default_mode, rotation_interval_s,
-        poll_interval_s, requested_width, requested_height, created_at, token_hash) VALUES ('native', 'feed-1', 'sim:feed', 'Feed', 'approved', '123456', 'p', 0, 'UTC', 'photos', 60, 60, 800, 480, now(), 'h')`);
+      // Through afterWriteOnB, so its notification is in before the next write's "before" is read.
+      expect(await afterWriteOnB(`INSERT INTO displays (protocol, human_id, hardware_id, name, status, pairing_code, profile_id, rotation, time_zone, default_mode, rotation_interval_s,
+        poll_interval_s, requested_width, requested_height, created_at, token_hash) VALUES ('native', 'feed-1', 'sim:feed', 'Feed', 'approved', '123456', 'p', 0, 'UTC', 'photos', 60, 60, 800, 480, now(), 'h')`)).toEqual({ displaysMoved: true });
       expect(await afterWriteOnB("UPDATE displays SET last_seen = now(), rssi = -60, battery_voltage = 3.9 WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: false });
       expect(await afterWriteOnB("UPDATE displays SET status = 'revoked', last_seen = now() WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
       expect(await afterWriteOnB("DELETE FROM displays WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
