@@ -122,7 +122,8 @@ describe.each(testDatabases('the job queue'))('the job queue (%s)', (database) =
       expect(lines.map((l) => l.message)).toEqual(['step 1', 'step 2', 'step 3', 'success: 3 steps']);
       expect(lines.map((l) => l.seq)).toEqual([1, 2, 3, 4]);
       expect(pushed).toEqual(lines.map((l) => l.message));
-      expect(statuses[0]).toBe('queued');
+      // On PostgreSQL the runner, on a connection of its own, may claim the execution before the queueing call has read it back.
+      if (database === 'sqlite') expect(statuses[0]).toBe('queued');
       expect(statuses).toContain('running');
       expect(statuses.at(-1)).toBe('success');
     });
