@@ -4,6 +4,8 @@ import { closeImagePool } from '../main/imaging/pool.ts';
 import { startFakeFeedServer } from '../test/fakes/feed-server.ts';
 import { startFakeHomeAssistant } from '../test/fakes/home-assistant-server.ts';
 import { startFakeWebPages } from '../test/fakes/web-pages-server.ts';
+import { storeCalendar, storeWeather } from '../test/builtin-screens/stored-content.ts';
+import { createTestApp } from '../test/jobs/test-app.ts';
 import { closeMarkupBrowser, findSystemChromium } from '../main/markup/index.ts';
 import type { Report } from './report.ts';
 
@@ -15,13 +17,19 @@ export async function runBuiltinScreensBench(report: Report): Promise<void> {
   const ha = await startFakeHomeAssistant();
   const pages = await startFakeWebPages();
   feeds.serve('/news.rss', 'rss2-quirks.xml', 'application/rss+xml');
-  const context = { now: new Date('2025-10-15T08:05:00Z'), timeZone: 'Europe/Berlin', locale: 'en' };
+  const now = new Date('2025-10-15T08:05:00Z');
+  // Weather and agenda draw what get_weather and get_calendar stored: an app with both stored.
+  const testApp = await createTestApp({ now: () => now });
+  await storeWeather(testApp, now);
+  await storeCalendar(testApp);
+  const context = { now, timeZone: 'Europe/Berlin', locale: 'en', app: testApp.app };
   const target = { profile: findBuiltinProfile('inky-impression-7.3')! };
   const screens: [string, unknown][] = [
     ['clock', {}], ['countdown', { label: 'Summer holiday', date: '2026-07-20' }], ['progress', {}],
     ['text', { mode: 'message', text: 'The washing machine is done' }],
     ['todos', { source: 'typed', text: 'Buy stamps\nFix the bike light\nCall grandma\nWater the ferns\nBook the dentist' }],
     ['feed', { url: `${feeds.url}/news.rss`, max_items: 4 }],
+    ['weather', { days: 4 }], ['agenda', { days: 7 }],
     ['home-assistant', { base_url: ha.url, token: ha.token, entities: ['binary_sensor.front_door', 'sensor.living_room_temperature', 'light.kitchen'] }],
     // The web page screen's picture is taken on refresh (timed apart below); a render draws it.
     ...(findSystemChromium() ? [['web-page', { url: `${pages.url}/quarters` }] as [string, unknown]] : []),
@@ -44,6 +52,7 @@ export async function runBuiltinScreensBench(report: Report): Promise<void> {
     await feeds.close();
     await ha.close();
     await pages.close();
+    await testApp.close();
     await closeMarkupBrowser();
     await closeImagePool();
   }

@@ -146,6 +146,8 @@ export async function pollsUnderLoad(report: Report): Promise<void> {
         report('  p99', atTarget.latency.p99, 'ms');
         report("  the server's own event-loop delay meanwhile: p99", loop.p99, 'ms');
         report('  max', loop.max, 'ms');
+        report('  answered per second', atTarget.requests.average, 'req/s');
+        report('  answers other than 304, errors', atTarget.non304 + atTarget.errors, 'count');
         report(`  bare Node http server at ${TARGET_RATE} req/s: p99`, bareAtTarget.latency.p99, 'ms');
       }
     } finally {
@@ -181,21 +183,31 @@ const pinning = os.availableParallelism() >= 2 && spawnSync('taskset', ['-V']).s
 const SERVER_CORE = '0';
 const LOAD_CORE = '1';
 
+/** What the paced load generator (bench/paced-load-process.mjs) measured. */
+export interface PacedLoadResult {
+  latency: { p50: number; p99: number; max: number };
+  requests: { average: number };
+  non304: number;
+  errors: number;
+}
+
 /**
- * pollLoad at `rate` from autocannon in its own process pinned to LOAD_CORE, with the server (every
- * thread of process `serverPid`) pinned to SERVER_CORE for the run and let free again afterwards.
+ * State polls offered at a steady `rate` (not autocannon's bursts) by a generator in its own
+ * process, pinned to LOAD_CORE with the server (every thread of process `serverPid`) pinned to
+ * SERVER_CORE for the run and let free again afterwards; unpinned where `taskset` is missing.
  */
-export async function pinnedPollLoad(serverPid: number, base: string, headersPerConnection: Record<string, string>[], rate: number): Promise<autocannon.Result> {
-  if (!pinning) return pollLoad(base, headersPerConnection, FLAT_OUT_SECONDS, rate);
-  const pin = (cores: string) => spawnSync('taskset', ['-a', '-p', '-c', cores, String(serverPid)], { stdio: 'ignore' });
+export async function pinnedPollLoad(serverPid: number, base: string, headersPerConnection: Record<string, string>[], rate: number): Promise<PacedLoadResult> {
+  const pin = (cores: string) => pinning && spawnSync('taskset', ['-a', '-p', '-c', cores, String(serverPid)], { stdio: 'ignore' });
   pin(SERVER_CORE);
   try {
-    const child = spawn('taskset', ['-c', LOAD_CORE, process.execPath, path.join(import.meta.dirname, 'poll-load-process.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    child.stdin!.end(JSON.stringify({ url: `${base}/api/display/state`, headersPerConnection, seconds: FLAT_OUT_SECONDS, overallRate: rate }));
+    const generator = [process.execPath, path.join(import.meta.dirname, 'paced-load-process.mjs')];
+    const [command, ...args] = pinning ? ['taskset', '-c', LOAD_CORE, ...generator] : generator;
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin!.end(JSON.stringify({ url: `${base}/api/display/state`, headersPerConnection, seconds: FLAT_OUT_SECONDS, rate }));
     let output = '';
     for await (const chunk of child.stdout!) output += chunk;
     const [code] = await once(child, 'close');
-    if (code !== 0) throw new Error(`the pinned load generator exited with ${code}`);
+    if (code !== 0) throw new Error(`the paced load generator exited with ${code}`);
     return JSON.parse(output);
   } finally {
     pin(`0-${os.availableParallelism() - 1}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SourceError } from '../sources/source-http.ts';
-import { localDay, type LoadContext } from './time-data.ts';
+import { formatInstant, localDay, type LoadContext } from './time-data.ts';
 
 /**
  * "Agenda": the coming days' events of the calendars get_calendar keeps (ICS feeds and CalDAV
@@ -19,19 +19,29 @@ export async function agendaData(settings: z.infer<typeof agendaSettings>, conte
   const known = (await context.app.calendars.list()).map((c) => c.name);
   const missing = settings.calendars.filter((name) => !known.includes(name));
   if (missing.length > 0) throw new SourceError(`no calendar named ${missing.map((m) => `"${m}"`).join(', ')} (there are ${known.map((k) => `"${k}"`).join(', ') || 'none: add one under Dashboard'})`);
-  const today = localDay(context.now, context.timeZone);
   const to = new Date(context.now.getTime() + settings.days * DAY_MS);
   const occurrences = (await context.app.calendars.occurrences({ from: context.now, to }))
     .filter((o) => settings.calendars.length === 0 || settings.calendars.includes(o.calendarName));
-  const time = (d: Date) => new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const events = occurrences.map((o) => ({ start: o.start.toISOString(), all_day: o.allDay, summary: o.summary, calendar: o.calendarName }));
+  return { events, count: occurrences.length, span: settings.days === 1 ? 'today' : `next ${settings.days} days` };
+}
+
+type StoredEvent = { start: string; all_day: boolean; summary: string; calendar: string };
+
+/** When drawn: the events grouped by day and their times, in the display's zone. */
+export function presentAgenda(data: { events?: StoredEvent[] }, context: LoadContext) {
+  if (!Array.isArray(data.events)) return data;
+  const today = localDay(context.now, context.timeZone);
   const days = new Map<string, { label: string; events: { time: string; summary: string; calendar: string }[] }>();
-  for (const o of occurrences) {
+  for (const o of data.events) {
+    const start = new Date(o.start);
     // An all-day event runs from its local midnight; one that began earlier shows under today.
-    const day = [localDay(o.start, context.timeZone), today].sort()[1];
+    const day = [localDay(start, context.timeZone), today].sort()[1];
     if (!days.has(day)) days.set(day, { label: dayLabel(day, today, context.locale), events: [] });
-    days.get(day)!.events.push({ time: o.allDay ? 'all day' : time(o.start), summary: o.summary, calendar: o.calendarName });
+    const time = o.all_day ? 'all day' : formatInstant(start, context, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    days.get(day)!.events.push({ time, summary: o.summary, calendar: o.calendar });
   }
-  return { days: [...days.values()], count: occurrences.length, span: settings.days === 1 ? 'today' : `next ${settings.days} days` };
+  return { ...data, days: [...days.values()] };
 }
 
 function dayLabel(day: string, today: string, locale: string): string {

@@ -37,9 +37,15 @@ export async function refreshBuiltinData(id: string, settings: unknown, context:
   }
 }
 
+/** What a built-in's recipe sees of its stored data when drawn at `context.now` for a display in `context.timeZone`. */
+export function presentBuiltinData(id: string, data: unknown, context: LoadContext): unknown {
+  const { present } = builtinScreen(id);
+  return present && data !== null && typeof data === 'object' ? present(data, context) : data;
+}
+
 /** A built-in's markup for one view (its recipe's Liquid over its data), as a mashup places it. */
 export async function builtinViewHtml(id: string, view: ViewSize, data: unknown, context: LoadContext & { name?: string }, target: MarkupTarget): Promise<string> {
-  const { html } = await renderRecipe(await builtinRecipe(id), view, data ?? {}, {}, {
+  const { html } = await renderRecipe(await builtinRecipe(id), view, presentBuiltinData(id, data, context) ?? {}, {}, {
     timeZone: context.timeZone, locale: context.locale, now: context.now,
     device: { width: target.profile.width, height: target.profile.height }, instanceName: context.name ?? builtinScreen(id).name,
   });

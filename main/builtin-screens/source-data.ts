@@ -5,7 +5,7 @@ import { feedSettings, fetchFeed } from '../sources/feeds.ts';
 import { fetchHomeAssistantStates, type homeAssistantSettings, type EntityView } from '../sources/home-assistant.ts';
 import { fetchTodoistTasks, todoistSettings } from '../sources/todoist.ts';
 import { typedTodos, type TodoItem, type TodoList } from '../sources/todos.ts';
-import { localDay, type LoadContext } from './time-data.ts';
+import { formatInstant, localDay, type LoadContext } from './time-data.ts';
 
 export const todosScreenSettings = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('caldav'), caldav: caldavSettings }),
@@ -19,11 +19,16 @@ export async function todosData(settings: z.infer<typeof todosScreenSettings>, c
   else if (settings.source === 'todoist') list = await fetchTodoistTasks(settings.todoist, context.signal);
   else list = typedTodos(settings.text, settings.max_items);
   const source = { caldav: 'CalDAV', todoist: 'Todoist', typed: '' }[settings.source];
-  return { items: list.items.map((item) => ({ title: item.title, priority: item.priority, when: dueText(item, context) })), more: list.more, source };
+  return { items: list.items.map((item) => ({ title: item.title, priority: item.priority, due: item.due })), more: list.more, source };
+}
+
+/** When drawn: each item's due day or time in the display's zone. */
+export function presentTodos(data: { items?: (Pick<TodoItem, 'due'> & { when?: string })[] }, context: LoadContext) {
+  return { ...data, items: (data.items ?? []).map((item) => ('due' in item ? { ...item, when: dueText(item, context) } : item)) };
 }
 
 /** "overdue", "today", "tomorrow 09:30", "Fri 17 Oct". */
-function dueText(item: TodoItem, context: LoadContext): string {
+function dueText(item: Pick<TodoItem, 'due'>, context: LoadContext): string {
   if (!item.due) return '';
   const timed = item.due.includes('T');
   const instant = new Date(timed ? item.due : `${item.due}T12:00:00Z`);
@@ -41,10 +46,15 @@ export const feedScreenSettings = feedSettings.extend({ qr_code: z.boolean().def
 
 export async function feedData(settings: z.infer<typeof feedScreenSettings>, context: LoadContext) {
   const feed = await fetchFeed(settings, context.signal);
-  const when = (published: string | null) => (published ? new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(published)) : '');
-  const stories = feed.stories.map((story) => ({ title: story.title, when: when(story.published), link: story.link ?? '', image: story.image ?? '' }));
+  const stories = feed.stories.map((story) => ({ title: story.title, published: story.published, link: story.link ?? '', image: story.image ?? '' }));
   const top = settings.qr_code ? stories.find((s) => s.link)?.link : undefined;
   return { feed_title: feed.title, stories, qr_link: top ?? '', ...(top ? await qrPicture(top) : { qr_src: '', qr_px: 0 }) };
+}
+
+/** When drawn: each story's time in the display's zone. */
+export function presentFeed(data: { stories?: { published?: string | null }[] }, context: LoadContext) {
+  const when = (published: string | null) => (published ? formatInstant(published, context, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '');
+  return { ...data, stories: (data.stories ?? []).map((story) => ('published' in story ? { ...story, when: when(story.published ?? null) } : story)) };
 }
 
 const QR_CSS_PX_PER_MODULE = 4;
@@ -63,11 +73,16 @@ async function qrPicture(link: string): Promise<{ qr_src: string; qr_px: number 
 export { homeAssistantSettings } from '../sources/home-assistant.ts';
 
 export async function homeAssistantData(settings: z.infer<typeof homeAssistantSettings>, context: LoadContext) {
-  return entitiesData(await fetchHomeAssistantStates(settings, context.signal), context);
+  return entitiesData(await fetchHomeAssistantStates(settings, context.signal));
 }
 
-/** The entities as the markup shows them; the live websocket updates feed the same shape. */
-export function entitiesData(entities: EntityView[], context: LoadContext) {
-  const changed = (iso: string | null) => (iso ? new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso)) : '');
-  return { entities: entities.map((e) => ({ name: e.name, state: e.state, unit: e.unit ?? '', icon: e.icon ?? '', changed: changed(e.lastChanged) })) };
+/** The entities as they are stored; the live websocket updates store the same shape. */
+export function entitiesData(entities: EntityView[]) {
+  return { entities: entities.map((e) => ({ name: e.name, state: e.state, unit: e.unit ?? '', icon: e.icon ?? '', changed_at: e.lastChanged })) };
+}
+
+/** When drawn: each entity's last change in the display's zone. */
+export function presentEntities(data: { entities?: { changed_at?: string | null }[] }, context: LoadContext) {
+  const changed = (iso: string | null) => (iso ? formatInstant(iso, context, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '');
+  return { ...data, entities: (data.entities ?? []).map((e) => ('changed_at' in e ? { ...e, changed: changed(e.changed_at ?? null) } : e)) };
 }

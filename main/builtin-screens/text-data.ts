@@ -12,9 +12,13 @@ export const textSettings = z.strictObject({
 export async function textData(settings: z.infer<typeof textSettings>, context: LoadContext) {
   if (settings.mode === 'message') return { text: settings.text, author: '' };
   if (settings.mode === 'ai_prompt') return { text: await answerPrompt(settings.text, settings.provider, context), author: '' };
-  const quotes = settings.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-  // The same quote all day, the next one tomorrow: the day number picks it.
+  return { quotes: settings.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) };
+}
+
+/** When drawn: the same quote all day in the display's zone, the next one tomorrow (the day number picks it). */
+export function presentText(data: { quotes?: string[] }, context: LoadContext) {
+  if (!Array.isArray(data.quotes) || data.quotes.length === 0) return data;
   const dayNumber = Math.floor(Date.parse(localDay(context.now, context.timeZone)) / 86_400_000);
-  const [text, author = ''] = quotes[dayNumber % quotes.length].split(/\s+[—–-]\s+(?=[^—–-]+$)/);
+  const [text, author = ''] = data.quotes[dayNumber % data.quotes.length].split(/\s+[—–-]\s+(?=[^—–-]+$)/);
   return { text, author };
 }

@@ -11,7 +11,12 @@ export interface LoadContext {
   app?: Pick<AppContext, 'weather' | 'settings' | 'calendars'>;
 }
 
-const format = (context: LoadContext, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, ...options }).format(context.now);
+const format = (context: LoadContext, options: Intl.DateTimeFormatOptions) => formatInstant(context.now, context, options);
+
+/** An instant as the display's wall clock shows it (its zone, the app's locale). */
+export function formatInstant(instant: Date | string, context: Pick<LoadContext, 'locale' | 'timeZone'>, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, ...options }).format(typeof instant === 'string' ? new Date(instant) : instant);
+}
 
 /** The wall-clock date (YYYY-MM-DD) of an instant in a zone. */
 export function localDay(instant: Date, timeZone: string): string {

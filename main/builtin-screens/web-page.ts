@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { markupBrowser, PageShotError, type PageShotRequest } from '../markup/index.ts';
 import { SourceError } from '../sources/source-http.ts';
-import type { LoadContext } from './time-data.ts';
+import { formatInstant, type LoadContext } from './time-data.ts';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_PIXELS = 3200 * 2400;
@@ -52,8 +52,12 @@ export async function webPageData(settings: WebPageSettings, context: LoadContex
     const message = err instanceof PageShotError ? err.message : `the browser failed: ${(err as Error).message.split('\n')[0]}`;
     throw new SourceError(`${site}: ${message}`, { image: '', problem: `${site}: ${message}` });
   }
-  const taken = new Intl.DateTimeFormat(context.locale, { timeZone: context.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(context.now);
-  return { image: `data:image/png;base64,${png.toString('base64')}`, site, taken, problem: '' };
+  return { image: `data:image/png;base64,${png.toString('base64')}`, site, taken_at: context.now.toISOString(), problem: '' };
+}
+
+/** When drawn: the time the picture was taken, in the display's zone. */
+export function presentWebPage(data: { taken_at?: string }, context: LoadContext) {
+  return data.taken_at ? { ...data, taken: formatInstant(data.taken_at, context, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) } : data;
 }
 
 /** The browser's request: the settings' picture pixels turned into the page's CSS pixels at the zoom, and the Home Assistant preset. */

@@ -4,6 +4,7 @@ import { boxesByElement, laidOutTree, type Box, type LaidOutBox } from './boxes.
 import { prepareContent } from './content-pass.ts';
 import { descendants, hasClass, parseMarkup, type MarkupElement } from './dom.ts';
 import { BASE_CSS } from './base-css.ts';
+import { isOutlined, ONE_BIT_OUTLINE_CSS, paintDottedOutlines, radiusOf } from './dotted-outlines.ts';
 import { measure, paint, type EngineInput } from './engine.ts';
 import { frameworkFor } from './framework/index.ts';
 import { resolveImages } from './images.ts';
@@ -50,7 +51,9 @@ async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Pro
   prepareContent(root);
   const viewport = viewportFor(target);
   const framework = frameworkFor({ palette: target.profile.palette, colorNames: target.profile.colorNames, ...screen });
-  const css = [BASE_CSS, framework.css, ...styleSheets];
+  // On a 1-bit panel outlines are dotted (dotted-outlines.ts); panels with greys keep the line.
+  const dotted = target.profile.palette.length <= 2;
+  const css = [BASE_CSS, framework.css, ...styleSheets, ...(dotted ? [ONE_BIT_OUTLINE_CSS] : [])];
   const engineInput = () => {
     const tree = toNodes(root);
     const images = resolveImages(tree.imageSources, tree.nodeOf, target.images);
@@ -77,8 +80,13 @@ async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Pro
   // The final layout (when needed) and the painting run together on the engine's threads.
   const { tree, input } = engineInput();
   const pictures = [...descendants(root)].filter((el) => el.tag === 'img' && !el.classes.has('markup-missing-image'));
-  const [measured, rgba] = await Promise.all([withBoxes || pictures.length > 0 ? measure(input) : undefined, paint(input)]);
+  const outlined = dotted ? [...descendants(root)].filter(isOutlined) : [];
+  const [measured, rgba] = await Promise.all([withBoxes || pictures.length > 0 || outlined.length > 0 ? measure(input) : undefined, paint(input)]);
   const boxes = measured && boxesByElement(root, tree.nodeOf, measured);
+  if (boxes && outlined.length > 0) {
+    const outlines = outlined.flatMap((el) => (boxes.get(el) ? [{ box: boxes.get(el)!.box, radius: radiusOf(el) }] : []));
+    paintDottedOutlines(rgba, viewport.pixelWidth, viewport.pixelHeight, outlines, hexRgb(framework.colours.ink), viewport.scale);
+  }
   const indices = toPanelIndices({
     rgba, width: viewport.pixelWidth, height: viewport.pixelHeight, palette: target.profile.palette,
     pictures: boxes ? pictures.flatMap((el) => boxes.get(el)?.box ?? []) : [], tones: framework.colours.tones(),
@@ -88,6 +96,8 @@ async function draw(html: string, target: MarkupTarget, withBoxes: boolean): Pro
   const native = rotateIndices(indices, viewport.pixelWidth, viewport.pixelHeight, rotation);
   return { png: encodePanelImage(native, target.profile), boxes: withBoxes && boxes ? laidOutTree(root, boxes) : undefined };
 }
+
+const hexRgb = (hex: string): number[] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 /**
  * `data-content-limiter="true"`: content taller than the room its parent gives it steps its text

@@ -17,6 +17,8 @@ export function addWantedColumns(columnsEls: MarkupElement[]): void {
  * The framework's overflow: items flow down a column and on into the next; what fits in none is
  * left out and counted in a closing "and N more" line (unless `data-overflow-counter="false"`).
  * Heights come from the laid-out tree, so clamped text and real line breaks are accounted for.
+ * A group header (a `label` or `title` heading the items under it) never ends a column on its own,
+ * and is repeated at the top of a column its group continues into.
  */
 export function flowColumns(columns: MarkupElement, boxOf: BoxOf, moreLabelHeight: number, gap: number): void {
   const cols = columnChildren(columns);
@@ -26,31 +28,46 @@ export function flowColumns(columns: MarkupElement, boxOf: BoxOf, moreLabelHeigh
   // Columns whose content fits keep it where the markup put it (a column per city, per shop aisle).
   if (cols.every((c) => fitsIn(c, boxOf, height))) return;
   const items = cols.flatMap((col) => col.children.filter(isElement));
-  const heights = items.map((item) => boxOf(item)?.height ?? 0);
+  const heightOf = new Map(items.map((item) => [item, boxOf(item)?.height ?? 0]));
   const placed: MarkupElement[][] = cols.map(() => []);
   let col = 0;
   let used = 0;
   let next = 0;
+  let header: MarkupElement | undefined;
+  const place = (el: MarkupElement): void => {
+    used += (placed[col].length > 0 ? gap : 0) + heightOf.get(el)!;
+    placed[col].push(el);
+  };
   for (; next < items.length; next++) {
-    const need = (placed[col].length > 0 ? gap : 0) + heights[next];
-    if (used + need <= height + 0.5) {
-      placed[col].push(items[next]);
-      used += need;
+    const item = items[next];
+    if (isGroupHeader(item)) header = item;
+    if (used + (placed[col].length > 0 ? gap : 0) + heightOf.get(item)! <= height + 0.5) {
+      place(item);
       continue;
     }
     if (col + 1 >= cols.length) break;
+    // A header left last in the column goes on with its group.
+    const last = placed[col].at(-1);
+    const orphan = last && isGroupHeader(last) && placed[col].length > 1 ? placed[col].pop() : undefined;
     col++;
-    used = heights[next];
-    placed[col].push(items[next]);
+    used = 0;
+    if (orphan) place(orphan);
+    else if (header && header !== item) {
+      const repeated = repeatedHeader(header);
+      heightOf.set(repeated, heightOf.get(header)!);
+      place(repeated);
+    }
+    place(item);
   }
-  let hidden = items.length - next;
+  const counted = (el: MarkupElement) => !isGroupHeader(el);
+  let hidden = items.slice(next).filter(counted).length;
   const counter = columns.attrs['data-overflow-counter'] !== 'false';
   if (hidden > 0 && counter) {
     const last = placed[col];
-    while (last.length > 0 && used + gap + moreLabelHeight > height + 0.5) {
+    while (last.length > 0 && (used + gap + moreLabelHeight > height + 0.5 || isGroupHeader(last.at(-1)!))) {
       const removed = last.pop()!;
-      used -= heights[items.indexOf(removed)] + (last.length > 0 ? gap : 0);
-      hidden++;
+      used -= heightOf.get(removed)! + (last.length > 0 ? gap : 0);
+      if (counted(removed) && items.includes(removed)) hidden++;
     }
     last.push(moreLabel(hidden));
   }
@@ -85,6 +102,21 @@ function fitsIn(column: MarkupElement, boxOf: BoxOf, height: number): boolean {
 
 export function columnChildren(columns: MarkupElement): MarkupElement[] {
   return columns.children.filter((c): c is MarkupElement => isElement(c) && hasClass(c, 'column'));
+}
+
+/** A heading among the items: a label or title standing on its own, not an item of the list. */
+function isGroupHeader(el: MarkupElement): boolean {
+  return !hasClass(el, 'item') && (hasClass(el, 'label') || hasClass(el, 'title') || el.attrs['data-group-header'] === 'true');
+}
+
+function repeatedHeader(header: MarkupElement): MarkupElement {
+  const copy = (node: MarkupElement): MarkupElement => ({
+    ...node, classes: new Set(node.classes), attrs: { ...node.attrs }, style: { ...node.style },
+    children: node.children.map((child) => (isElement(child) ? copy(child) : child)),
+  });
+  const repeated = copy(header);
+  repeated.classes.add('markup-repeated-header');
+  return repeated;
 }
 
 function moreLabel(count: number): MarkupElement {

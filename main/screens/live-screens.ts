@@ -36,7 +36,6 @@ export class LiveScreens {
     private readonly events: AppEvents,
     private readonly save: SaveLiveData,
     private readonly log: Logger,
-    private readonly now: () => Date,
   ) {}
 
   start(): void {
@@ -78,8 +77,7 @@ export class LiveScreens {
       key,
       failedAt: null,
       live: new HomeAssistantLive(settings, (entities) => {
-        const context = { now: this.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, locale: 'en' };
-        this.save(id, entitiesData(entities, context)).catch((err) => this.log.warn({ err, screenId: id }, 'could not store a live Home Assistant update'));
+        this.save(id, entitiesData(entities)).catch((err) => this.log.warn({ err, screenId: id }, 'could not store a live Home Assistant update'));
       }),
     };
     this.feeds.set(id, feed);

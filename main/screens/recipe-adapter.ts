@@ -35,13 +35,16 @@ export class RecipeAdapter implements ScreenRecipes {
   }
 
   /**
-   * The transform runs on the merged data, as on polled data: with `replace` (the default) it sees
-   * exactly what was pushed; with `deep_merge` or `stream` it sees the stored data with the push
-   * merged in, so a transform reading the sender's keys keeps working across pushes.
+   * The transform runs on the merged pushes, as on polled data: with `replace` (the default) it
+   * sees exactly what was pushed; with `deep_merge` or `stream` every earlier push's fields (or
+   * the appended arrays) too, whatever shape the transform turned them into.
    */
-  async applyWebhook(dir: string, current: unknown, body: Uint8Array): Promise<unknown> {
+  async applyWebhook(dir: string, pushed: unknown, body: Uint8Array): Promise<{ pushed: unknown; data: unknown }> {
     const recipe = await this.recipe(dir);
-    return userErrors(async () => transformRecipeData(recipe, applyWebhook(current as Parameters<typeof applyWebhook>[0], body).data));
+    return userErrors(async () => {
+      const merged = applyWebhook(pushed as Parameters<typeof applyWebhook>[0], body).data;
+      return { pushed: merged, data: await transformRecipeData(recipe, merged) };
+    });
   }
 
   async html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<RenderedLiquid> {

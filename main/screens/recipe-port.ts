@@ -46,8 +46,12 @@ export interface ScreenRecipes {
   resolveValues(dir: string, given: Record<string, FieldValue>, options?: { requireAll?: boolean }): Promise<ResolvedValues>;
   /** Polls the recipe's URLs (or the given replacement template); resolves to the data or rejects with a message for the user. */
   poll(dir: string, values: Record<string, FieldValue>, pollingUrl: string | null, context: DrawContext): Promise<unknown>;
-  /** The data after a webhook POST's raw body (`merge_variables` with a strategy), through the recipe's transform.js; rejects with a user-facing error on a wrong shape or a failing transform. */
-  applyWebhook(dir: string, current: unknown, body: Uint8Array): Promise<unknown>;
+  /**
+   * A webhook POST's raw body (`merge_variables` with a strategy) merged into what was pushed
+   * before (`pushed`), and that through the recipe's transform.js (`data`); rejects with a
+   * user-facing error on a wrong shape or a failing transform.
+   */
+  applyWebhook(dir: string, pushed: unknown, body: Uint8Array): Promise<{ pushed: unknown; data: unknown }>;
   /** The recipe's markup for one view, Liquid rendered with the data and the context; what failed while rendering shows inline as "Liquid error: …" and comes back in `errors`. */
   html(dir: string, view: ScreenView, data: unknown, values: Record<string, FieldValue>, context: DrawContext): Promise<{ html: string; errors: string[] }>;
   exportZip(dir: string, values: Record<string, FieldValue>): Promise<Buffer>;

@@ -3,6 +3,7 @@ import { isBuiltin, loadBuiltinData, type BuiltinSources } from './builtin-plugi
 import { ScreenInputError } from './errors.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenLibrary } from './screen-library.ts';
+import { readPushed, writePushed } from './pushed-data.ts';
 import type { ScreenPictures } from './screen-pictures.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
@@ -39,7 +40,7 @@ export class ScreenData {
   constructor(
     private readonly store: ScreenStore,
     private readonly library: ScreenLibrary,
-    private readonly recipes: Pick<ScreenRecipes, 'poll' | 'applyWebhook'>,
+    private readonly recipes: Pick<ScreenRecipes, 'poll' | 'applyWebhook' | 'serialize' | 'parse'>,
     private readonly log: Logger,
     private readonly now: () => Date,
     /** The pictures new data links to, fetched before it is stored. */
@@ -119,13 +120,17 @@ export class ScreenData {
     if (found.strategy !== 'webhook') throw new ScreenInputError(`screen "${found.name}" takes its data by ${found.strategy}, not by webhook`);
     return this.serial(found.id, async () => {
       const screen = await this.store.get(found.id);
-      let next: unknown;
+      const folder = this.library.folder(screen);
+      // Screens pushed to before the pushes were kept apart merge into their stored data.
+      const pushed = (await readPushed(folder, this.recipes)) ?? screen.data ?? {};
+      let next: { pushed: unknown; data: unknown };
       try {
-        next = await this.recipes.applyWebhook(this.library.folder(screen), screen.data ?? {}, body);
+        next = await this.recipes.applyWebhook(folder, pushed, body);
       } catch (err) {
         throw new ScreenInputError((err as Error).message);
       }
-      await this.save(screen, next);
+      await writePushed(folder, next.pushed, this.recipes);
+      await this.save(screen, next.data);
       return this.store.get(screen.id);
     });
   }

@@ -7,7 +7,7 @@ import type { PanelTarget, ScreenMarkup } from './markup-port.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
 import type { ScreenData } from './screen-data.ts';
 import type { ScreenLibrary } from './screen-library.ts';
-import { liquidValues, type ScreenPictures } from './screen-pictures.ts';
+import { liquidData, liquidValues, type ScreenPictures } from './screen-pictures.ts';
 import type { Screen, ScreenStore } from './screen-store.ts';
 
 const VIEW_PLACE: Record<ScreenView, MashupLayout | null> = { full: null, half_vertical: '1Lx1R', half_horizontal: '1Tx1B', quadrant: '2x2' };
@@ -103,7 +103,7 @@ export class ScreenDrawing {
   /** A Liquid error while rendering shows in its place on the panel (as TRMNL's does) and on the screen's entry. */
   private async viewHtml(screen: Screen, view: ScreenView, context: DrawContext): Promise<string> {
     try {
-      const { html, errors } = await this.recipes.html(this.library.folder(screen), view, screen.data ?? {}, liquidValues(screen), { ...context, instanceName: screen.name });
+      const { html, errors } = await this.recipes.html(this.library.folder(screen), view, liquidData(screen, screen.data, context) ?? {}, liquidValues(screen), { ...context, instanceName: screen.name });
       if (errors.length > 0) await this.store.saveError(screen.id, `Liquid error in ${errors.join('; ')}`);
       return html;
     } catch (err) {

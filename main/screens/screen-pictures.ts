@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ScreenView } from '../../contract/screens.ts';
 import type { Logger } from '../core/logger.ts';
+import { presentBuiltinData } from '../builtin-screens/render.ts';
 import { isBuiltin } from './builtin-plugins.ts';
 import { PICTURE_LIMITS, fetchPicture, remotePictureUrls } from './markup-images.ts';
 import type { DrawContext, ScreenRecipes } from './recipe-port.ts';
@@ -17,6 +18,11 @@ const FOLDER = 'pictures';
 /** The field values a screen's Liquid sees: a built-in's settings are already its data. */
 export function liquidValues(screen: Screen): Screen['fieldValues'] {
   return isBuiltin(screen.builtinId) ? {} : screen.fieldValues;
+}
+
+/** The data a screen's Liquid sees: a built-in's stored data worked out for the display's zone and the render's clock. */
+export function liquidData(screen: Screen, data: unknown, context: DrawContext): unknown {
+  return isBuiltin(screen.builtinId) ? presentBuiltinData(screen.builtinId, data, { now: context.at, timeZone: context.timeZone, locale: context.locale }) : data;
 }
 
 /**
@@ -40,7 +46,7 @@ export class ScreenPictures {
     const dir = path.join(this.library.folder(screen), FOLDER);
     const urls = new Set<string>();
     for (const view of VIEWS) {
-      const page = await this.recipes.html(this.library.folder(screen), view, data, liquidValues(screen), context).catch(() => null);
+      const page = await this.recipes.html(this.library.folder(screen), view, liquidData(screen, data, context) ?? {}, liquidValues(screen), context).catch(() => null);
       for (const url of page ? remotePictureUrls(page.html) : []) urls.add(url);
     }
     const wanted = [...urls].slice(0, this.limits.maxPictures);

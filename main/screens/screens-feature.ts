@@ -46,7 +46,7 @@ export interface ScreensFeature {
 export function createScreensFeature(deps: ScreensFeatureDeps): ScreensFeature {
   const { store, mashups, playlists } = deps.stores;
   const library = new ScreenLibrary(deps.dataDir, store, mashups, playlists, deps.recipes, deps.usage);
-  const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log, deps.now);
+  const live = new LiveScreens(store, deps.events, (id, value): Promise<void> => data.storeLive(id, value), deps.log);
   const pictures = new ScreenPictures(library, deps.recipes, deps.log, deps.now);
   const data = new ScreenData(store, library, deps.recipes, deps.log, deps.now, pictures, live, deps.builtinSources);
   const drawing = new ScreenDrawing(store, mashups, library, data, deps.recipes, deps.markup, pictures);

@@ -119,3 +119,55 @@ describe.each(testDatabases('screen webhooks through transform.js'))('screen web
     expect(await stored()).toEqual(before);
   });
 });
+
+/** deep_merge and stream merge into what was pushed before, so a reshaping transform still sees every earlier push. */
+describe('screen webhooks merging pushes before transform.js', () => {
+  let t: TestServer;
+  let hookUrl: string;
+  let screenId: number;
+
+  const post = (body: unknown) => fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const stored = async () => (await (await t.admin('GET', `/screens/${screenId}`)).json()).data;
+  // Reshapes the push: neither `station` nor `readings` survives into the stored data as sent.
+  const transform = `function run(input) {
+    if (input.readings !== undefined && !Array.isArray(input.readings)) throw new Error('readings must be a list');
+    const sensors = {};
+    for (const r of input.readings ?? []) sensors[r.name] = { temperature: r.celsius, humidity: r.rh };
+    return { sensors, heading: (input.station ?? 'no station') + ': ' + (input.readings ?? []).length + ' readings' };
+  }`;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const recipe = { ...(await importFixture(fixtureNamed('garden-sensors'))), transform };
+    const zip = await exportRecipe(recipe, recipe.values);
+    const res = await t.admin('POST', '/screens/import', { fileName: 'garden-station.zip', dataBase64: zip.toString('base64') });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const screen = await res.json();
+    screenId = screen.id;
+    hookUrl = `${t.urls.http}/api/custom_plugins/${screen.uuid}`;
+  });
+  afterAll(() => t.stop());
+
+  it('deep_merge: the transform sees an earlier push\'s fields beside the new ones', async () => {
+    expect((await post({ merge_variables: { station: 'North field', readings: [{ name: 'greenhouse', celsius: 24.5, rh: 71 }] } })).status).toBe(200);
+    const answer = await post({ merge_strategy: 'deep_merge', merge_variables: { readings: [{ name: 'shed', celsius: 12, rh: 55 }] } });
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    // `station` came only with the first push; deep_merge replaces arrays, so one reading.
+    expect(await stored()).toEqual({ sensors: { shed: { temperature: 12, humidity: 55 } }, heading: 'North field: 1 readings' });
+  });
+
+  it('stream: the transform sees the appended array, the newest stream_limit kept', async () => {
+    expect((await post({ merge_variables: { station: 'Pond', readings: [{ name: 'a', celsius: 1, rh: 10 }] } })).status).toBe(200);
+    expect((await post({ merge_strategy: 'stream', merge_variables: { readings: [{ name: 'b', celsius: 2, rh: 20 }] } })).status).toBe(200);
+    expect((await post({ merge_strategy: 'stream', stream_limit: 2, merge_variables: { readings: [{ name: 'c', celsius: 3, rh: 30 }] } })).status).toBe(200);
+    expect(await stored()).toEqual({ sensors: { b: { temperature: 2, humidity: 20 }, c: { temperature: 3, humidity: 30 } }, heading: 'Pond: 2 readings' });
+  });
+
+  it('a push the transform refuses leaves the kept pushes as they were', async () => {
+    const before = await stored();
+    expect((await post({ merge_strategy: 'stream', merge_variables: { readings: 'not a list' } })).status).toBe(400);
+    expect(await stored()).toEqual(before);
+    expect((await post({ merge_strategy: 'stream', merge_variables: { readings: [{ name: 'd', celsius: 4, rh: 40 }] } })).status).toBe(200);
+    expect(Object.keys((await stored()).sensors)).toEqual(['b', 'c', 'd']);
+  });
+});

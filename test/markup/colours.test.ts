@@ -76,3 +76,27 @@ describe('colours on the panel', () => {
     expect(black / (black + white)).toBeLessThan(0.6);
   });
 });
+
+describe('outlines', () => {
+  /** The ink pixels along the top edge of a box, between its rounded corners. */
+  async function topEdge(profileId: string, classes: string[]): Promise<string> {
+    const { png, boxes } = await drawMarkupHere(fixture('outlines.html'), { profile: findBuiltinProfile(profileId)! });
+    const box = find(boxes, ...classes);
+    const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+    let row = '';
+    for (let x = Math.round(box.x) + 10; x < Math.round(box.x + box.width) - 10; x++) row += data[Math.round(box.y) * info.width + x] < 128 ? '#' : '.';
+    return row;
+  }
+
+  it('are single dots about four pixels apart on a 1-bit panel, the outline class and labels alike', async () => {
+    for (const classes of [['outline'], ['label--outline']]) {
+      const row = await topEdge('trmnl-og-1bit', classes);
+      expect(row, classes[0]).toMatch(/^\.*#(\.{2,4}#)+\.*$/);
+      expect(row.split('#').length - 1, classes[0]).toBeGreaterThanOrEqual(Math.floor(row.length / 4) - 1);
+    }
+  });
+
+  it('stay a line on a panel with greys', async () => {
+    expect(await topEdge('trmnl-og-4grey', ['outline'])).toMatch(/^#+$/);
+  });
+});

@@ -15,6 +15,9 @@ const CASES = [
   ...FIXTURES.map((name) => [name, 'trmnl-og-4grey'] as const),
   ...['weather-grid', 'mashup-2x2', 'overflow-more'].map((name) => [name, 'spectra6-13.3'] as const),
   ['dark-greys', 'trmnl-og-1bit'] as const,
+  ['overflow-groups', 'trmnl-og-4grey'] as const,
+  ['outlines', 'trmnl-og-1bit'] as const,
+  ['outlines', 'trmnl-og-4grey'] as const,
 ];
 
 describe('golden panel images', () => {

@@ -92,6 +92,28 @@ describe('the framework\'s measured behaviours', () => {
     expect(bottom(findAll(last, 'item').at(-1)!)).toBeLessThanOrEqual(more.y);
   });
 
+  it('repeats a group\'s header at the top of a column its items continue into', async () => {
+    const boxes = await draw('overflow-groups.html');
+    const columns = findAll(boxes, 'column');
+    expect(columns).toHaveLength(3);
+    const heads = columns.map((column) => column.children[0]);
+    expect(heads.map((head) => head.text)).toEqual(['Monday', 'Monday', 'Tuesday']);
+    expect(heads.slice(1).every((head) => head.classes.includes('markup-repeated-header'))).toBe(true);
+    // Each column's header stands above its items, and all 14 items are shown once.
+    for (const [i, column] of columns.entries()) expect(findAll(column, 'item')[0].y, `column ${i}`).toBeGreaterThanOrEqual(bottom(heads[i]));
+    expect(findAll(boxes, 'item')).toHaveLength(14);
+  });
+
+  it('never leaves a group header alone at the bottom of a column', async () => {
+    const item = (n: number) => `<div class="item" style="height: 100px"><span class="title">Item ${n}</span></div>`;
+    const html = `<div class="layout layout--col layout--top layout--stretch-x"><div class="columns" data-max-columns="2"><div class="column">
+      <span class="label">First</span>${[1, 2, 3].map(item).join('')}<span class="label">Second</span>${[4, 5, 6].map(item).join('')}
+    </div></div></div>`;
+    const columns = findAll((await drawMarkupHere(html, { profile: trmnl })).boxes, 'column');
+    expect(columns[0].children.at(-1)!.classes).toContain('item');
+    expect(columns[1].children.map((b) => b.text ?? allText(b).trim())).toEqual(['Second', 'Item 4', 'Item 5', 'Item 6']);
+  });
+
   it('limits a list to its height and counts what is left out', async () => {
     const boxes = await draw('list-limit.html');
     const list = findAll(boxes, 'flex').find((b) => b.children.some((c) => c.classes.includes('description')))!;
@@ -106,6 +128,8 @@ describe('the framework\'s measured behaviours', () => {
     const fitted = find(await draw('list-limit.html'), 'value');
     expect(fitted.width).toBeLessThanOrEqual(120.5);
     expect(allText(await draw('mashup-2x2.html'))).toContain('1.3M');
+    const german = (text: string) => `<span class="value" data-value-format="true" data-value-locale="de-DE">${text}</span>`;
+    expect(allText((await drawMarkupHere(german('1234.5') + german('1284300'), { profile: trmnl })).boxes)).toMatch(/1\.234,5 .*1,3M/);
   });
 
   it('steps rich text down until it fits its layout (data-content-limiter)', async () => {
