@@ -121,7 +121,8 @@ describe.each(testDatabases('screen webhooks through transform.js'))('screen web
 });
 
 /** deep_merge and stream merge into what was pushed before, so a reshaping transform still sees every earlier push. */
-describe('screen webhooks merging pushes before transform.js', () => {
+describe.each(testDatabases('screen webhooks merging pushes before transform.js'))('screen webhooks merging pushes before transform.js (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let hookUrl: string;
   let screenId: number;
@@ -137,7 +138,7 @@ describe('screen webhooks merging pushes before transform.js', () => {
   }`;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const recipe = { ...(await importFixture(fixtureNamed('garden-sensors'))), transform };
     const zip = await exportRecipe(recipe, recipe.values);
     const res = await t.admin('POST', '/screens/import', { fileName: 'garden-station.zip', dataBase64: zip.toString('base64') });
