@@ -1,5 +1,4 @@
 import type { TestProject } from 'vitest/node';
-import { openPostgres } from '../../main/storage/postgres.ts';
 import { createDatabaseOn, postgresAvailable, startPostgresCluster } from './postgres.ts';
 
 declare module 'vitest' {
@@ -22,6 +21,8 @@ export default async function setup(project: TestProject): Promise<(() => void) 
   if (!postgresAvailable || !project.isRootProject()) return undefined;
   const cluster = await startPostgresCluster();
   try {
+    // Loaded here: a run without PostgreSQL does not load the ORM into vitest's own process.
+    const { openPostgres } = await import('../../main/storage/postgres.ts');
     const db = await openPostgres(await createDatabaseOn(cluster.port, { name: MIGRATED_TEMPLATE }));
     await db.destroy();
   } catch (err) {
