@@ -81,6 +81,10 @@ async function wakeAcrossNodes(report: Report, library: ServedLibrary): Promise<
   const failures: string[] = [];
   for (let i = 0; i < WAKES; i++) {
     try {
+      // The previous change was two commits (the text, then the override); the long-poll may have
+      // woken at the first. Start from B's settled state, or this round's poll answers at once.
+      await sleep(200);
+      await frame.poll();
       const held = fetch(`${b.http}/api/display/state?wait=20`, { headers: { ...frame.authHeaders(), 'if-none-match': frame.etag! } });
       await sleep(200);
       const changedAt = performance.now();

@@ -121,7 +121,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
     library: stores,
     panelImageRequests,
     pairing,
-    deviceAuth: new DeviceAuth({ displays, events, external: new ExternalChanges(db, [db.getMetadata(DisplayEntity).tableName]) }),
+    deviceAuth: new DeviceAuth({ displays, events, external: new ExternalChanges(db, [db.getMetadata(DisplayEntity).tableName], { displaysApart: true }) }),
     displayContent,
     actions,
     profiles,

@@ -35,13 +35,13 @@ export interface StoreBase {
 /** The stores over one database, each announcing its writes on `events`; the first layer the composition root builds. */
 export function createStores(base: StoreBase, profiles: Pick<ProfileStore, 'exists'>): StoreContext {
   const { db, ...shared } = base;
-  const { events, dataDir, now } = shared;
+  const { events, log, dataDir, now } = shared;
   const photos = new PhotoStore({ db, events });
   return {
     ...shared,
     dataVersion: dataVersionReader(db),
     displays: new DisplayStore({ db, events, profileExists: (id) => profiles.exists(id) }),
-    panelImages: new PanelImageStore({ db, events, dataDir, now }),
+    panelImages: new PanelImageStore({ db, events, log, dataDir, now }),
     photos,
     shows: new ShowHistoryStore({ db, events }),
     artStyles: new ArtStyleStore({ db, isStyle: isStyleName, changed: () => photos.changed() }),

@@ -11,6 +11,7 @@ import { releaseNativeMemoryWhenIdle, type NativeMemory } from './core/native-me
 import { createCore, type Core, type CoreOptions } from './create-core.ts';
 import { MdnsAdvert } from './discovery/mdns-advert.ts';
 import { UdpDiscovery } from './discovery/udp-discovery.ts';
+import { invalidateExternallyChanged } from './display-content/external-changes.ts';
 import { createRequestListener } from './http/app.ts';
 import { answerUnparsableRequests } from './http/client-errors.ts';
 import { closeIdleSockets, SERVER_TIMEOUTS, TLS_HANDSHAKE_TIMEOUT_MS } from './http/server-timeouts.ts';
@@ -50,9 +51,6 @@ export interface InkstandServer {
 }
 
 const DEFAULT_RENDERER_DIR = path.join(APP_ROOT, 'dist', 'renderer');
-/** Tables nothing on a frame's screen is computed from: another node's write there leaves display content valid. */
-const OFF_SCREEN_TABLES = new Set(['jobs', 'job_executions']);
-const affectsDisplayContent = (table: string) => !OFF_SCREEN_TABLES.has(table);
 
 /** The composition root: storage, device API, discovery, scheduler and stats over one data dir. */
 export async function createServer(config: ServerConfig, options: ServerOptions = {}): Promise<InkstandServer> {
@@ -75,16 +73,16 @@ export async function createServer(config: ServerConfig, options: ServerOptions 
     mdns?.announce();
   };
   const refreshServerNameLater = () => void refreshServerName().catch((err: unknown) => core.app.log.warn({ err }, 'could not read server.name'));
-  /** Reloads what depends on the tables another process changed (null: all of it). */
-  const reloadStoredState = (tables: ChangedTables = null) => {
-    const changed = (table: string) => tables === null || tables.has(table);
-    if (changed('displays')) core.deviceAuth.clear();
+  /** Reloads what depends on the tables another process changed (null: all of it); device tokens check for themselves per request. */
+  const reloadStoredState = (changes: ChangedTables = null) => {
+    const changed = (table: string) => changes === null || changes.has(table);
+    if (changes === null) core.deviceAuth.clear();
     if (changed('settings')) {
       core.adminTokens.reload();
       folderWatch.refresh();
       refreshServerNameLater();
     }
-    if (tables === null || [...tables].some(affectsDisplayContent)) core.displayContent.invalidate();
+    invalidateExternallyChanged(core.displayContent, changes);
     if (!changed('jobs')) return;
     core.jobs.reloadSchedule().catch((err: unknown) => {
       // While the database is away every check looks like a change; the reconnection brings one more.

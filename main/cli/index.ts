@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { approveDisplayCommand, listDisplaysCommand, messageCommand, revokeDisplayCommand } from './display-commands.ts';
 import { calendarsAddCommand, calendarsListCommand, calendarsRemoveCommand, eventsCommand } from './commands/calendar.ts';
 import { listJobsCommand, runJobCommand } from './commands/jobs.ts';
+import { listNodesCommand } from './commands/nodes.ts';
 import { photosImportCommand, photosListCommand } from './commands/photos.ts';
 import { variantsListCommand } from './commands/variants.ts';
 import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './commands/settings.ts';
@@ -11,6 +12,7 @@ import { CliError } from './output.ts';
 import { serveCommand } from './serve-command.ts';
 import { addDatabaseOptions, addServeOptions, dataDirOption } from './serve-options.ts';
 import { displayCommandDeps, withCore } from './with-core.ts';
+import { createAdminApi } from '../admin/operations.ts';
 
 const out = process.stdout;
 const program = new Command('inkstand').description('Run the e-ink screens of a home').showHelpAfterError();
@@ -62,6 +64,11 @@ program.command('jobs').description('list jobs with schedule, next run and last 
   .addOption(dataDirOption())
   .option('--json', 'print a JSON array')
   .action((options) => withCore(options, (core) => listJobsCommand(core.app, options, out)));
+
+program.command('nodes').description('list the nodes serving this database: address, version, last heartbeat, which one runs the jobs')
+  .addOption(dataDirOption())
+  .option('--json', 'print a JSON array')
+  .action((options) => withCore(options, (core) => listNodesCommand(createAdminApi(core), options, out)));
 
 program.command('weather').description('stored current conditions and forecast')
   .addOption(dataDirOption())

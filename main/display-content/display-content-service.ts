@@ -161,13 +161,20 @@ export class DisplayContentService implements DisplayContent {
     return entry;
   }
 
+  /** New or removed panel images: the displays that may show the newest dashboard (dashboard and item modes) look again. */
+  invalidateDashboards(): void {
+    for (const [displayId, entry] of this.entries) {
+      if (entry.state && (entry.state.mode === 'dashboard' || isItemMode(entry.state.mode))) this.invalidate(displayId);
+    }
+  }
+
   /**
    * The library changed. A deleted or hidden photo leaves the displays that show it at once, and
    * displays with nothing to show pick up new photos; every other display keeps its picture and
    * its polls stay answered from memory (an import does not make a whole fleet recompute). One
    * check at a time; changes meanwhile get one more.
    */
-  private recheckPhotos(): void {
+  recheckPhotos(): void {
     if (this.photoCheck) {
       this.photoCheckAgain = true;
       return;

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { In, LessThan, Not, type DataSource, type Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import type { AppEvents } from '../core/events.ts';
+import type { Logger } from '../core/logger.ts';
+import { underKeyLock } from '../storage/cluster-lock.ts';
 import { DisplayPanelImageEntity, PanelImageEntity, type DisplayPanelImage, type PanelImage } from '../storage/entities/panel-image.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 
@@ -25,6 +27,7 @@ export interface PanelImageRequest {
 export interface PanelImageStoreDeps {
   db: DataSource;
   events: AppEvents;
+  log: Logger;
   dataDir: string;
   now(): Date;
 }
@@ -35,6 +38,11 @@ export interface PanelImageStoreDeps {
  * made once (`panel-images-stored` when one is stored or old ones go); and which one each display
  * shows (`panel-image-changed` when that changes). The only code touching the frames and
  * display_frames tables (names kept from before the rename).
+ *
+ * A render key is rendered once for the whole cluster: within this process requests for the same
+ * key share one render, and across the nodes of a PostgreSQL cluster the key's advisory lock makes
+ * a second node wait for the first and then find its row (the unique key still keeps one row should
+ * the lock be unavailable).
  */
 export class PanelImageStore {
   private readonly rows: Repository<PanelImage>;
@@ -102,7 +110,7 @@ export class PanelImageStore {
   async assign(displayId: number, image: PanelImage, mode: string, now: Date): Promise<void> {
     const current = await this.assignments.findOneBy({ displayId });
     if (current?.panelImageId === image.id && current.mode === mode) return;
-    await this.assignments.save({ displayId, panelImageId: image.id, mode, assignedAt: now });
+    await this.assignments.upsert({ displayId, panelImageId: image.id, mode, assignedAt: now }, ['displayId']);
     this.deps.events.emit('panel-image-changed', { displayId, version: image.version });
   }
 
@@ -120,28 +128,43 @@ export class PanelImageStore {
     return new Set((await this.rows.find({ select: { filePath: true } })).map((f) => path.basename(f.filePath)));
   }
 
+  /**
+   * The stored panel image of the key, else one rendered now under the key's lock (another node may
+   * have stored it while this one waited: then that one). A row whose file is gone is rendered again.
+   */
   private async findOrProduce(request: PanelImageRequest): Promise<PanelImage> {
-    const existing = await this.rows.findOneBy({ renderKey: request.renderKey });
-    if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
+    const stored = await this.rows.findOneBy({ renderKey: request.renderKey });
+    if (stored && fs.existsSync(this.absolutePath(stored))) return stored;
+    return underKeyLock(this.deps.db, `panel image ${request.renderKey}`, async () => {
+      const existing = await this.rows.findOneBy({ renderKey: request.renderKey });
+      if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
+      return this.produce(request, existing);
+    });
+  }
+
+  private async produce(request: PanelImageRequest, existing: PanelImage | null): Promise<PanelImage> {
+    const startedAt = performance.now();
     const png = await request.produce();
+    this.deps.log.debug({ renderKey: request.renderKey, sourceKind: request.sourceKind, sourceRef: request.sourceRef, ms: Math.round(performance.now() - startedAt) }, 'rendered a panel image');
     const hash = crypto.createHash('sha256').update(png).digest('hex');
     const relative = path.join(PANEL_IMAGES_DIR, `${hash}.png`);
     const absolute = path.join(this.dataDir, relative);
     if (!fs.existsSync(absolute)) await writeFileAtomic(absolute, png);
-    const image = existing ?? this.rows.create({ renderKey: request.renderKey });
-    Object.assign(image, {
-      version: hash.slice(0, 16),
-      filePath: relative,
-      sourceKind: request.sourceKind,
-      sourceRef: request.sourceRef,
-      producedAt: this.now(),
-    });
+    const fields = { version: hash.slice(0, 16), filePath: relative, sourceKind: request.sourceKind, sourceRef: request.sourceRef, producedAt: this.now() };
     try {
-      const saved = await this.rows.save(image);
+      // One statement each (no transaction around a save): a waiting frame's answer is this row.
+      let image: PanelImage;
+      if (existing) {
+        await this.rows.update({ id: existing.id }, fields);
+        image = { ...existing, ...fields };
+      } else {
+        const inserted = await this.rows.insert({ renderKey: request.renderKey, ...fields });
+        image = { id: Number(inserted.identifiers[0].id), renderKey: request.renderKey, ...fields };
+      }
       this.deps.events.emit('panel-images-stored', { renderKey: request.renderKey });
-      return saved;
+      return image;
     } catch (err) {
-      // Another process (the CLI beside the server) rendered the same key at the same time: same picture, keep theirs.
+      // Another process rendered the same key at the same time (the CLI beside the server, or a node without the key lock): same picture, keep theirs.
       if (isUniqueViolation(err)) return this.rows.findOneByOrFail({ renderKey: request.renderKey });
       throw err;
     }

@@ -9,8 +9,9 @@ const CHECK_INTERVAL_MS = 300;
  * Notices commits made by another process on the same database (the CLI while the server runs,
  * another node on PostgreSQL), for what is not checked on every request: the display content (to wake long-polling frames), the
  * watched folders, the server name. Device and admin tokens also check for themselves per request.
- * On PostgreSQL it says which tables changed, so only what depends on them is reloaded; SQLite's
- * data_version cannot say (null: reload everything).
+ * On PostgreSQL it says which tables changed, and for rows that belong to a display which
+ * displays, so only what depends on them is reloaded; SQLite's data_version cannot say (null:
+ * reload everything).
  */
 export class DatabaseChangeWatcher {
   private readonly read: () => number | null;
@@ -18,8 +19,8 @@ export class DatabaseChangeWatcher {
   private last: number | null = null;
   private unsubscribe: (() => void) | null = null;
   private checkSoon: NodeJS.Immediate | null = null;
-  /** The tables named by notifications since the last check; null once one named none. */
-  private pending: Set<string> | null = new Set();
+  /** What notifications named since the last check; null once one named nothing. */
+  private pending: Map<string, Set<number> | null> | null = new Map();
 
   constructor(private readonly db: DataSource, private readonly onChange: (tables: ChangedTables) => void) {
     this.read = dataVersionReader(db);
@@ -31,9 +32,9 @@ export class DatabaseChangeWatcher {
     this.timer.unref();
     // PostgreSQL pushes other processes' commits: act on them at once (a burst of them, once).
     if (this.db instanceof PostgresDataSource) {
-      this.unsubscribe = this.db.changes.subscribe((tables) => {
-        if (tables === null) this.pending = null;
-        else for (const table of tables) this.pending?.add(table);
+      this.unsubscribe = this.db.changes.subscribe((changes) => {
+        if (changes === null) this.pending = null;
+        else for (const [table, displayIds] of changes) this.note(table, displayIds);
         this.checkSoon ??= setImmediate(() => {
           this.checkSoon = null;
           this.check();
@@ -51,12 +52,21 @@ export class DatabaseChangeWatcher {
     this.checkSoon = null;
   }
 
+  private note(table: string, displayIds: ReadonlySet<number> | null): void {
+    if (!this.pending) return;
+    const known = this.pending.get(table);
+    if (displayIds === null || known === null) this.pending.set(table, null);
+    else this.pending.set(table, new Set([...(known ?? []), ...displayIds]));
+  }
+
   private check(): void {
     const version = this.read();
-    // A version that moved with no notification naming a table (SQLite, a gap in listening): everything.
-    const tables = this.pending?.size ? this.pending : null;
-    this.pending = new Set();
-    if (version !== null && this.last !== null && version !== this.last) this.onChange(tables);
+    const pending = this.pending;
+    this.pending = new Map();
+    const moved = version !== null && this.last !== null && version !== this.last;
     this.last = version;
+    // A version that moved with no notification naming a table (SQLite, a gap in listening): everything.
+    if (pending === null || (moved && pending.size === 0)) this.onChange(null);
+    else if (pending.size > 0) this.onChange(pending);
   }
 }

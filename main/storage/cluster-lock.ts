@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { PostgresDataSource } from './postgres.ts';
 
 /** Advisory lock key for the start-up step that decides the cluster's UI admin token. */
 export const UI_TOKEN_LOCK_KEY = 1_732_400_024_011;
@@ -14,4 +15,13 @@ export async function underClusterLock<T>(db: DataSource, key: number, work: () 
     await manager.query('SELECT pg_advisory_xact_lock($1)', [key]);
     return work();
   });
+}
+
+/**
+ * Runs `work` while no other node runs work under the same string key (e.g. a picture's render
+ * key), without holding a pooled connection meanwhile (postgres-key-locks.ts). On SQLite one
+ * server owns the data file, so the work just runs.
+ */
+export async function underKeyLock<T>(db: DataSource, key: string, work: () => Promise<T>): Promise<T> {
+  return db instanceof PostgresDataSource ? db.keyLocks.whileHolding(key, work) : work();
 }

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import { PostgresDataSource } from './postgres.ts';
+import type { VersionOptions } from './postgres-change-feed.ts';
 
 /**
  * SQLite's `PRAGMA data_version`: it changes when another connection commits (an `inkstand …`
@@ -11,8 +12,8 @@ import { PostgresDataSource } from './postgres.ts';
  * (SQLite cannot tell tables apart: its version moves for any commit). Null where it cannot be
  * read: a closed database.
  */
-export function dataVersionReader(db: DataSource, tables: readonly string[] | null = null): () => number | null {
-  if (db instanceof PostgresDataSource) return () => (db.isInitialized ? db.changes.versionOf(tables) : null);
+export function dataVersionReader(db: DataSource, tables: readonly string[] | null = null, options: VersionOptions = {}): () => number | null {
+  if (db instanceof PostgresDataSource) return () => (db.isInitialized ? db.changes.versionOf(tables, options) : null);
   if (db.options.type !== 'better-sqlite3') return () => null;
   let statement: BetterSqlite3.Statement | null = null;
   return () => {
@@ -30,12 +31,29 @@ export function dataVersionReader(db: DataSource, tables: readonly string[] | nu
  */
 export class ExternalChanges {
   private readonly read: () => number | null;
+  private readonly readDisplay: (displayId: number | null) => number | null;
   private seen: number | null = null;
   private checkedThisTurn = false;
 
-  /** `tables`: the only tables the cache depends on, where the database can tell (PostgreSQL). */
-  constructor(db: DataSource, tables: readonly string[] | null = null) {
-    this.read = dataVersionReader(db, tables);
+  /**
+   * `tables`: the only tables the cache depends on, where the database can tell (PostgreSQL).
+   * `displaysApart`: changes that name their display move that display's version, not sinceLastCheck.
+   */
+  constructor(db: DataSource, tables: readonly string[] | null = null, options: VersionOptions = {}) {
+    this.read = dataVersionReader(db, tables, options);
+    const perDisplay = db instanceof PostgresDataSource && tables !== null && options.displaysApart;
+    this.readDisplay = perDisplay
+      ? (displayId) => (db.isInitialized ? tables.reduce((sum, table) => sum + db.changes.displayVersion(table, displayId), 0) : null)
+      : () => 0;
+  }
+
+  /**
+   * The version of one display's rows in those tables (null: of any display's), to compare with
+   * the one read when a cached answer was looked up (constant where changes do not name displays:
+   * SQLite, or without `displaysApart`; there sinceLastCheck moves instead).
+   */
+  displayVersion(displayId: number | null): number | null {
+    return this.readDisplay(displayId);
   }
 
   sinceLastCheck(): boolean {

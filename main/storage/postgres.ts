@@ -4,6 +4,7 @@ import { ENTITIES } from './entities/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { TIMESTAMP } from './column-types.ts';
 import { PostgresChangeFeed, WRITER_SETTING } from './postgres-change-feed.ts';
+import { PostgresKeyLocks } from './postgres-key-locks.ts';
 
 /** Any fixed number, shared by every node: whoever holds this advisory lock runs the migrations. */
 const MIGRATION_LOCK_KEY = 1_732_400_023;
@@ -28,14 +29,15 @@ export function checkDatabaseUrl(url: string): URL {
   return parsed;
 }
 
-/** A PostgreSQL data source with the feed of other processes' commits, closed with it. */
+/** A PostgreSQL data source with the feed of other processes' commits and the cluster's key locks, closed with it. */
 export class PostgresDataSource extends DataSource {
-  constructor(options: DataSourceOptions, readonly changes: PostgresChangeFeed) {
+  constructor(options: DataSourceOptions, readonly changes: PostgresChangeFeed, readonly keyLocks: PostgresKeyLocks) {
     super(options);
   }
 
   override async destroy(): Promise<void> {
     await this.changes.stop();
+    await this.keyLocks.close();
     await super.destroy();
   }
 }
@@ -48,6 +50,7 @@ export class PostgresDataSource extends DataSource {
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDataSource> {
   checkDatabaseUrl(url);
   const writerId = randomUUID();
+  const applicationName = `inkstand ${options.nodeName ?? ''}`.trim();
   const db = new PostgresDataSource({
     type: 'postgres',
     url,
@@ -55,11 +58,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    applicationName: `inkstand ${options.nodeName ?? ''}`.trim(),
+    applicationName,
     // A database that stops answering fails a request within seconds (a clear error) instead of hanging it.
     connectTimeoutMS: 10_000,
     extra: { max: 10, query_timeout: 30_000, options: `-c ${WRITER_SETTING}=${writerId}` },
-  }, new PostgresChangeFeed(url, writerId));
+  }, new PostgresChangeFeed(url, writerId), new PostgresKeyLocks(url, `${applicationName} locks`));
   // The entities' `datetime` columns: the driver already converts such values like timestamps,
   // it only needs to accept the name (which the domain below gives PostgreSQL).
   db.driver.supportedDataTypes.push(TIMESTAMP as never);

@@ -76,6 +76,17 @@ describe.skipIf(!postgresAvailable)('inkstand serve and the CLI on PostgreSQL', 
     expect(JSON.parse(jobs.stdout).length).toBeGreaterThan(0);
   });
 
+  it('lists the running node, as Settings → Nodes does', async () => {
+    const json = await runCli(['nodes', '--json', '--data-dir', dataDir, '--database', databaseUrl]);
+    expect(json.stderr).toBe('');
+    const port = Number(new URL(serve.http).port);
+    expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ name: 'node-a', httpPort: port, alive: true, runsJobs: true })]);
+    expect(JSON.parse(json.stdout)[0]).not.toHaveProperty('thisNode');
+    const table = await runCli(['nodes', '--data-dir', dataDir, '--database', databaseUrl]);
+    expect(table.stdout.split('\n')[0]).toMatch(/^name\s+address\s+httpPort\s+httpsPort\s+version\s+lastHeartbeatAt\s+runsJobs\s+alive$/);
+    expect(table.stdout.split('\n')[1]).toMatch(new RegExp(`^node-a\\s+\\S+\\s+${port}\\s+\\d+\\s+\\S+\\s+\\S+\\s+true\\s+true$`));
+  });
+
   it('refuses a URL that is not PostgreSQL with a message, before opening anything', async () => {
     const result = await runCli(['displays', '--data-dir', tempDataDir(), '--database', 'mysql://root@127.0.0.1/inkstand']);
     expect(result.code).toBe(1);

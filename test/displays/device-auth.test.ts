@@ -21,7 +21,7 @@ function world() {
     },
     events,
     // As on PostgreSQL while the change feed is disconnected: never trust the cache.
-    external: { sinceLastCheck: () => true },
+    external: { sinceLastCheck: () => true, displayVersion: () => 0 },
   });
   return { auth, state, events };
 }
@@ -52,5 +52,55 @@ describe('device tokens while the database cannot be reached', () => {
     state.down = true;
     state.failure = new Error('syntax error at or near "FROM"');
     await expect(auth.displayFor('one')).rejects.toThrow(/syntax error/);
+  });
+});
+
+describe('device tokens after another node changed one display', () => {
+  /** Displays 1 and 3, both approved; `versions` stands in for the change feed's per-display versions (key 0: any display's). */
+  function cluster() {
+    const rows = new Map<string, Pick<Display, 'id' | 'status'>>([[hashToken('one'), { id: 1, status: 'approved' }], [hashToken('three'), { id: 3, status: 'approved' }]]);
+    const versions = new Map<number, number>();
+    const lookups: number[] = [];
+    let duringLookup = () => undefined as void;
+    const bump = (displayId: number) => {
+      versions.set(displayId, (versions.get(displayId) ?? 0) + 1);
+      versions.set(0, (versions.get(0) ?? 0) + 1);
+    };
+    const auth = new DeviceAuth({
+      displays: {
+        byTokenHash: async (hash: string) => {
+          const row = rows.get(hash) ?? null;
+          lookups.push(row?.id ?? -1);
+          duringLookup();
+          return row as Display | null;
+        },
+      },
+      events: new AppEvents(),
+      external: { sinceLastCheck: () => false, displayVersion: (displayId) => versions.get(displayId ?? 0) ?? 0 },
+    });
+    return { auth, rows, lookups, bump, setDuringLookup: (hook: () => void) => { duringLookup = hook; } };
+  }
+
+  it('look up again the tokens of that display only, and refuse it when it was revoked', async () => {
+    const { auth, rows, lookups, bump } = cluster();
+    expect([await auth.displayFor('one'), await auth.displayFor('three')]).toEqual([1, 3]);
+    expect([await auth.displayFor('one'), await auth.displayFor('three')]).toEqual([1, 3]);
+    expect(lookups).toEqual([1, 3]);
+
+    rows.set(hashToken('three'), { id: 3, status: 'revoked' });
+    bump(3);
+    expect(await auth.displayFor('three')).toBeNull();
+    expect(await auth.displayFor('one')).toBe(1);
+    expect(lookups).toEqual([1, 3, 3]);
+  });
+
+  it('do not keep an answer a change to some display overtook while it was looked up', async () => {
+    const { auth, lookups, bump, setDuringLookup } = cluster();
+    setDuringLookup(() => bump(3));
+    expect(await auth.displayFor('one')).toBe(1);
+    setDuringLookup(() => undefined);
+    expect(await auth.displayFor('one')).toBe(1);
+    expect(await auth.displayFor('one')).toBe(1);
+    expect(lookups).toEqual([1, 1]);
   });
 });

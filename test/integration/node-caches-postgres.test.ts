@@ -71,7 +71,10 @@ describe.skipIf(!postgresAvailable)("another node's commits reload only what dep
 
     expect((await admin(a, 'POST', `/displays/${id}/revoke`)).status).toBe(200);
     expect((await pollB()).status).toBe(401);
-    expect(clearTokens).toHaveBeenCalled();
+    // The notification named the display: B forgot that display's tokens and content, not every display's.
+    expect(clearTokens).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(invalidateContent).toHaveBeenCalledWith(id), { timeout: 1_000, interval: 10 });
+    expect(invalidateContent.mock.calls.every(([displayId]) => displayId === id)).toBe(true);
   });
 
   it('reloads the admin tokens and the display content on B after a settings change on A', async () => {

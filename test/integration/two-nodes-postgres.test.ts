@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
@@ -11,6 +12,8 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
   let b: TestServer;
   let token: string;
   let id: number;
+  /** Each node's log lines (debug level: the renders). */
+  const logs: Record<string, string[]> = { 'node-a': [], 'node-b': [] };
   const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => callAdmin(node.urls.http, token, method, urlPath, body);
 
   beforeAll(async () => {
@@ -18,7 +21,9 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
     const databaseUrl = await cluster.createDatabase();
     const dataDir = tempDataDir();
     // Started at the same moment on an empty database: both come up, the migrations run once.
-    [a, b] = await Promise.all(['node-a', 'node-b'].map((nodeName) => startTestServer({ dataDir, databaseUrl, nodeName })));
+    [a, b] = await Promise.all(['node-a', 'node-b'].map((nodeName) => startTestServer({
+      dataDir, databaseUrl, nodeName, log: pino({ level: 'debug' }, { write: (line: string) => void logs[nodeName].push(line) }),
+    })));
   }, 120_000);
   afterAll(async () => {
     await a?.stop();
@@ -80,4 +85,34 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
     await vi.waitFor(async () => expect((await admin(a, 'POST', `/displays/${id}/message`, { text: 'Back', minutes: 5 })).status).toBe(200), { timeout: 10_000, interval: 200 });
     expect((await admin(b, 'GET', '/displays')).status).toBe(200);
   });
+
+  it('renders a picture two nodes need at the same moment once, and both serve the same bytes', async () => {
+    const frame = new SimulatedFrame('sim:render-once', 800, 480);
+    expect(await frame.bootstrap(`${b.urls.http}/api/display/bootstrap`)).toBe(202);
+    const displays: { id: number; hardwareId: string }[] = await (await admin(a, 'GET', '/displays')).json();
+    const displayId = displays.find((d) => d.hardwareId === 'sim:render-once')!.id;
+    expect((await admin(a, 'POST', `/displays/${displayId}/approve`)).status).toBe(200);
+    await frame.waitForApproval();
+    const first = await frame.poll();
+    expect(first.status).toBe(200);
+
+    // A frame long-polls on each node; a change on A wakes both, and both need the new picture (a new rotation: a new render key) at once.
+    const hold = (node: TestServer) => fetch(`${node.urls.http}/api/display/state?wait=20`, { headers: { ...frame.authHeaders(), 'if-none-match': frame.etag! } });
+    const held = [hold(a), hold(b)];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const rendersBefore = renders();
+    expect((await admin(a, 'PATCH', `/displays/${displayId}`, { patch: { rotation: 180 } })).status).toBe(200);
+    const [onA, onB] = await Promise.all(held.map(async (res) => (await res).json()));
+
+    expect(onB.version).toBe(onA.version);
+    expect(onA.version).not.toBe(first.state!.version);
+    expect(renders() - rendersBefore).toBe(1);
+    const [pictureA, pictureB] = await Promise.all([a, b].map(async (node) =>
+      Buffer.from(await (await fetch(`${node.urls.http}/api/display/image?version=${onA.version}`, { headers: frame.authHeaders() })).arrayBuffer())));
+    expect(pictureA.subarray(1, 4).toString()).toBe('PNG');
+    expect(pictureB.equals(pictureA)).toBe(true);
+  });
+
+  /** Pictures rendered so far, by either node. */
+  const renders = () => Object.values(logs).flat().filter((line) => line.includes('"rendered a panel image"')).length;
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppEvents } from '../../main/core/events.ts';
 import { PANEL_IMAGES_DIR, PanelImageStore } from '../../main/panel-images/panel-image-store.ts';
@@ -21,7 +22,7 @@ describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL
     const url = await cluster.createDatabase();
     dataDir = tempDataDir();
     for (const nodeName of ['node-a', 'node-b']) databases.push(await openDatabase(dataDir, { databaseUrl: url, nodeName }) as PostgresDataSource);
-    stores = databases.map((db) => new PanelImageStore({ db, events: new AppEvents(), dataDir, now: () => new Date() }));
+    stores = databases.map((db) => new PanelImageStore({ db, events: new AppEvents(), log: pino({ level: 'silent' }), dataDir, now: () => new Date() }));
   }, 120_000);
 
   afterAll(async () => {
@@ -30,29 +31,57 @@ describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('asked for the same render key at the same moment, make one row and one file, and both answer with it', async () => {
+  it('asked for the same render key at the same moment, render it once: the second node waits for the first and answers with its row', async () => {
     const renderKey = PanelImageStore.renderKey(['photo', 7, 'inky-impression-7.3', 90, { dither: 'atkinson' }]);
-    let started = 0;
-    let releaseBoth!: () => void;
-    const bothRendering = new Promise<void>((resolve) => { releaseBoth = resolve; });
-    // Each render waits until the other has begun too, so the two really overlap.
-    const produce = async () => {
-      if (++started === 2) releaseBoth();
-      await bothRendering;
-      return Buffer.from('\x89PNG the same picture, rendered on either node');
-    };
-    const [fromA, fromB] = await Promise.all(stores.map((store) => store.ensure({ renderKey, sourceKind: 'photo', sourceRef: '7', produce })));
+    const rendered: string[] = [];
+    let finishRender!: () => void;
+    const renderMayFinish = new Promise<void>((resolve) => { finishRender = resolve; });
+    let renderBegun!: () => void;
+    const renderHasBegun = new Promise<void>((resolve) => { renderBegun = resolve; });
+    const request = (node: string) => ({
+      renderKey, sourceKind: 'photo', sourceRef: '7',
+      produce: async () => {
+        rendered.push(node);
+        renderBegun();
+        await renderMayFinish;
+        return Buffer.from(`\x89PNG the same picture, rendered on ${node}`);
+      },
+    });
+    const fromA = stores[0].ensure(request('node-a'));
+    await renderHasBegun;
+    const fromB = stores[1].ensure(request('node-b'));
+    // B asks while A is still drawing, long enough to have tried the key's lock a few times.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finishRender();
+    const [a, b] = await Promise.all([fromA, fromB]);
 
-    expect(started).toBe(2);
-    expect(fromB.id).toBe(fromA.id);
-    expect(fromB.version).toBe(fromA.version);
+    expect(rendered).toEqual(['node-a']);
+    expect(b.id).toBe(a.id);
+    expect(b.version).toBe(a.version);
     const rows = await databases[0].query('SELECT id, file_path FROM frames WHERE render_key = $1', [renderKey]);
     expect(rows).toHaveLength(1);
     expect(fs.readdirSync(path.join(dataDir, PANEL_IMAGES_DIR))).toEqual([path.basename(rows[0].file_path)]);
 
     // Asked again later, either node reuses it without rendering.
     const again = await stores[1].ensure({ renderKey, sourceKind: 'photo', sourceRef: '7', produce: () => Promise.reject(new Error('rendered twice')) });
-    expect(again.id).toBe(fromA.id);
+    expect(again.id).toBe(a.id);
+  });
+
+  it('when the rendering node\'s session ends mid-render, the waiting node renders the picture itself', async () => {
+    const renderKey = PanelImageStore.renderKey(['photo', 8, 'inky-impression-7.3', 0, {}]);
+    let renderBegun!: () => void;
+    const renderHasBegun = new Promise<void>((resolve) => { renderBegun = resolve; });
+    const neverFinishes = stores[0].ensure({ renderKey, sourceKind: 'photo', sourceRef: '8', produce: () => {
+      renderBegun();
+      return new Promise<Buffer>(() => undefined);
+    } });
+    void neverFinishes;
+    await renderHasBegun;
+    const fromB = stores[1].ensure({ renderKey, sourceKind: 'photo', sourceRef: '8', produce: async () => Buffer.from('\x89PNG drawn by node-b') });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Node A's lock session dies (as with a kill -9 of the node): its advisory locks go with it.
+    await databases[1].query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a locks'");
+    expect((await fromB).version).toHaveLength(16);
   });
 
   it('a node starting beside a render in progress leaves that render\'s temp file alone', () => {

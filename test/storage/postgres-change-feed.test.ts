@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dataVersionReader } from '../../main/storage/data-version.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import type { PostgresDataSource } from '../../main/storage/postgres.ts';
+import type { ChangedTables } from '../../main/storage/postgres-change-feed.ts';
 import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
 import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
@@ -58,12 +60,45 @@ describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
         return { displaysMoved: displays() !== before.displays };
       };
       expect(await afterWriteOnB("SELECT 1")).toEqual({ displaysMoved: false });
-      // Through afterWriteOnB, so its notification is in before the next write's "before" is read.
       expect(await afterWriteOnB(`INSERT INTO displays (protocol, human_id, hardware_id, name, status, pairing_code, profile_id, rotation, time_zone, default_mode, rotation_interval_s,
         poll_interval_s, requested_width, requested_height, created_at, token_hash) VALUES ('native', 'feed-1', 'sim:feed', 'Feed', 'approved', '123456', 'p', 0, 'UTC', 'photos', 60, 60, 800, 480, now(), 'h')`)).toEqual({ displaysMoved: true });
       expect(await afterWriteOnB("UPDATE displays SET last_seen = now(), rssi = -60, battery_voltage = 3.9 WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: false });
       expect(await afterWriteOnB("UPDATE displays SET status = 'revoked', last_seen = now() WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
       expect(await afterWriteOnB("DELETE FROM displays WHERE hardware_id = 'sim:feed'")).toEqual({ displaysMoved: true });
+    } finally {
+      await nodeA.destroy();
+      await nodeB.destroy();
+    }
+  });
+
+  it('names the display whose rows changed, so a cache follows each display apart from the others', async () => {
+    const url = await cluster.createDatabase();
+    const nodeA = await openDatabase(tempDataDir(), { databaseUrl: url, nodeName: 'node-a' }) as PostgresDataSource;
+    const nodeB = await openDatabase(tempDataDir(), { databaseUrl: url, nodeName: 'node-b' });
+    try {
+      const insertDisplay = (name: string) => nodeB.query(`INSERT INTO displays (protocol, human_id, hardware_id, name, status, pairing_code, profile_id, rotation, time_zone,
+        default_mode, rotation_interval_s, poll_interval_s, requested_width, requested_height, created_at, token_hash) VALUES ('native', $1, $2, $1, 'approved', '123456', 'p', 0,
+        'UTC', 'photos', 60, 60, 800, 480, now(), $1) RETURNING id`, [name, `sim:${name}`]);
+      const anyDisplays = dataVersionReader(nodeA, ['displays']);
+      const start = anyDisplays()!;
+      const [[{ id: first }], [{ id: second }]] = [await insertDisplay('first'), await insertDisplay('second')];
+      await vi.waitFor(() => expect(anyDisplays()).toBe(start + 2), { timeout: 1_000, interval: 10 });
+      const seen: ChangedTables[] = [];
+      nodeA.changes.subscribe((changes) => seen.push(changes));
+      const wholeDisplays = dataVersionReader(nodeA, ['displays'], { displaysApart: true });
+      const versions = () => ({ whole: wholeDisplays(), first: nodeA.changes.displayVersion('displays', first), second: nodeA.changes.displayVersion('displays', second) });
+      const before = versions();
+
+      await nodeB.query("UPDATE displays SET message_text = 'hello' WHERE id = $1", [first]);
+      await vi.waitFor(() => expect(versions().first).not.toBe(before.first), { timeout: 1_000, interval: 10 });
+      expect(versions()).toEqual({ ...before, first: before.first + 1 });
+      expect(seen).toEqual([new Map([['displays', new Set([first])]])]);
+
+      await nodeB.query("INSERT INTO overrides (display_id, mode, until, created_at) VALUES ($1, 'sleep', now() + interval '1 hour', now())", [second]);
+      await vi.waitFor(() => expect(seen).toHaveLength(2), { timeout: 1_000, interval: 10 });
+      expect(seen[1]).toEqual(new Map([['overrides', new Set([second])]]));
+      await nodeB.query('DELETE FROM displays WHERE id = $1', [second]);
+      await vi.waitFor(() => expect(wholeDisplays()).not.toBe(before.whole), { timeout: 1_000, interval: 10 });
     } finally {
       await nodeA.destroy();
       await nodeB.destroy();

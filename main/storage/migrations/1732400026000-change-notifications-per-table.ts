@@ -13,7 +13,7 @@ const notifyFunction = (payload: string) => `CREATE OR REPLACE FUNCTION inkstand
  * caches. Listed by column name as they are today: this migration must not change when the entity does.
  */
 const TELEMETRY_COLUMNS = ['last_seen', 'battery_voltage', 'rssi', 'firmware', 'cpu_temperature', 'uptime_s'];
-const withoutTelemetry = (row: 'OLD' | 'NEW') => `(to_jsonb(${row}) - ARRAY[${TELEMETRY_COLUMNS.map((c) => `'${c}'`).join(', ')}])`;
+export const withoutTelemetry = (row: 'OLD' | 'NEW') => `(to_jsonb(${row}) - ARRAY[${TELEMETRY_COLUMNS.map((c) => `'${c}'`).join(', ')}])`;
 
 /**
  * Issue 23: the change notifications name the table (payload `writer|table`), so another node

@@ -12,9 +12,10 @@ import { Nodes1732400024010 } from './1732400024010-nodes.ts';
 import { PhotoAddedByUser1732400024200 } from './1732400024200-photo-added-by-user.ts';
 import { ExecutionDueTime1732400025000 } from './1732400025000-execution-due-time.ts';
 import { ChangeNotificationsPerTable1732400026000 } from './1732400026000-change-notifications-per-table.ts';
+import { ChangeNotificationsPerDisplay1732400026100 } from './1732400026100-change-notifications-per-display.ts';
 
 /** Every migration in order; a feature adds its own migration file and one line here. */
 export const MIGRATIONS = [Core1732400000000, Jobs1732400001000, WeatherCalendarStats1732400002000, PhotoLibrary1732400003000, TrmnlDevices1732400012000, CalendarFeedReport1732400014000,
   Screens1732400019000, PictureSources1732400020000, FrameHealth1732400021000, ChangeNotifications1732400023000,
   Nodes1732400024010, PhotoAddedByUser1732400024200, ExecutionDueTime1732400025000,
-  ChangeNotificationsPerTable1732400026000];
+  ChangeNotificationsPerTable1732400026000, ChangeNotificationsPerDisplay1732400026100];

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The files that take longest (7 s and more on an idle 2-core machine, 2026-12-07), longest first.
+ * Vitest starts the longest files first only once a run on this machine has recorded their
+ * durations; a fresh clone has no record and starts the largest files first, so a long file could
+ * start last and run on while the other core has nothing left to do.
+ */
+const LONGEST_FILES = [
+  'test/integration/frame-failover-postgres.test.ts',
+  'test/integration/frame-program.test.ts',
+  'test/builtin-screens/mashup-layouts.test.ts',
+  'test/imaging/quality.test.ts',
+  'test/builtin-screens/web-page.test.ts',
+  'test/e2e/views.test.ts',
+  'test/integration/server-timeouts.test.ts',
+  'test/integration/fleet.test.ts',
+  'test/cli/screens-cli.test.ts',
+  'test/integration/frame-install.test.ts',
+  'test/integration/device-security.test.ts',
+  'test/integration/job-runner-failover-postgres.test.ts',
+  'test/imaging/pipeline.test.ts',
+  'test/cli/serve-postgres.test.ts',
+  'test/integration/state-polling.test.ts',
+  'test/e2e/trmnl-devices.test.ts',
+  'test/builtin-screens/builtin-screens.test.ts',
+  'test/e2e/displays.test.ts',
+  'test/packaging/electron-builder.test.ts',
+  'test/cli/serve-and-cli.test.ts',
+  'test/recipes/fixtures-drawn.test.ts',
+  'test/e2e/screens.test.ts',
+  'test/jobs/due-times.test.ts',
+  'test/ai/variants.test.ts',
+  'test/e2e/panel-image-preview.test.ts',
+  'test/bin/start-electron.test.ts',
+  'test/imaging/pool.test.ts',
+];
+
+/** Vitest's order (groups in turn; within one, recorded durations or else size), with the files known to be long first in their group. */
+export class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST_FILES.indexOf(path.relative(file.project.config.root, file.moduleId));
+      return index === -1 ? LONGEST_FILES.length : index;
+    };
+    const group = (file: TestSpecification) => file.project.config.sequence.groupOrder;
+    return (await super.sort(files)).sort((a, b) => group(a) - group(b) || rank(a) - rank(b));
+  }
+}
