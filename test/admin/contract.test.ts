@@ -10,6 +10,7 @@ import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-serv
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { SCENARIO, type Call, type ScenarioContext } from './scenario.ts';
 import { httpTransport, ipcTransport, type FakeIpcMain } from './transports.ts';
+import { testDatabases, useTestDatabase, type TestDatabase } from '../helpers/test-databases.ts';
 
 // Electron mocked: the preload's ipcRenderer.invoke reaches the fake ipcMain's handlers, with
 // arguments and answers structured-cloned as Electron's IPC does.
@@ -28,9 +29,9 @@ function fakeIpcMain(): FakeIpcMain {
   return { handlers, handle: (channel, handler) => void handlers.set(channel, handler), removeHandler: (channel) => void handlers.delete(channel) };
 }
 
-async function freshServer(): Promise<{ server: InkstandServer; urls: ServerUrls; dir: string }> {
+async function freshServer(databaseUrl?: string): Promise<{ server: InkstandServer; urls: ServerUrls; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-contract-'));
-  const server = await createServer(defaultServerConfig({ dataDir: dir, host: '127.0.0.1', httpPort: 0, httpsPort: 0, discovery: false }), { mdns: false });
+  const server = await createServer(defaultServerConfig({ dataDir: dir, host: '127.0.0.1', httpPort: 0, httpsPort: 0, discovery: false }), { mdns: false, databaseUrl });
   return { server, urls: await server.start(), dir };
 }
 
@@ -63,7 +64,11 @@ describe('admin API over HTTP without the admin token', () => {
   });
 });
 
-describe.each(['ipc', 'http'] as const)('the whole contract over %s', (transport) => {
+// Over IPC on SQLite; over HTTP on each database (the transport and the database are independent).
+const CONTRACT_RUNS: ['ipc' | 'http', TestDatabase][] = [['ipc', 'sqlite'], ...testDatabases('the whole admin contract').map((database): ['http', TestDatabase] => ['http', database])];
+
+describe.each(CONTRACT_RUNS)('the whole contract over %s (%s)', (transport, database) => {
+  const settings = useTestDatabase(database);
   let app: Awaited<ReturnType<typeof freshServer>>;
   let call: Call;
   let closeIpc = () => {};
@@ -73,7 +78,7 @@ describe.each(['ipc', 'http'] as const)('the whole contract over %s', (transport
   const covered = new Set<AdminOperationName>();
 
   beforeAll(async () => {
-    app = await freshServer();
+    app = await freshServer(settings().databaseUrl);
     weather = await startFakeOpenMeteo();
     ollama = await startFakeOllama();
     await app.server.admin['settings.set']({ key: 'weather.geocoding_url', value: weather.url });

@@ -17,6 +17,7 @@ afterEach(async () => t.close());
 const photos = () => t.app.db.getRepository(PhotoEntity).find({ order: { id: 'ASC' } });
 const quickJob = createClassifyJob({ timeoutMs: 1_000 });
 
+// SQLite only: its subject is the AI providers (1.5 s stand-in timeouts); the photo and variant stores run on PostgreSQL in test/library/.
 describe('classify with the built-in analyser (no provider configured)', () => {
   it('classifies offline: quality from the measures, content type Other, orientation, description', async () => {
     const [sharpPhoto] = await importSamples(t.app, 1);

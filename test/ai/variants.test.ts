@@ -22,6 +22,7 @@ const artVariants = async () => (await t.app.db.getRepository(VariantEntity).fin
 const quickJob = createGenerateVariantsJob({ timeoutMs: 1_500, rng: seededRandom(5) });
 const params = (p: Record<string, unknown> = {}) => generateVariantsJob.params.parse(p);
 
+// SQLite only: its subject is the AI providers (1.5 s stand-in timeouts); the photo and variant stores run on PostgreSQL in test/library/.
 describe('generate_variants with the built-in filters (no provider configured)', () => {
   it('makes real, distinct images, one per photo in a run, in styles the filters cover', async () => {
     const photos = await importSamples(t.app, 3);

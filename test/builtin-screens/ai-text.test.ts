@@ -20,6 +20,7 @@ afterAll(async () => {
   await closeImagePool();
 });
 
+// SQLite only: its subject is the AI providers and drawing; the stores it reads run on PostgreSQL in their own suites.
 describe('the text screen with an AI prompt', () => {
   it('says the key is missing before asking OpenAI itself (the default address)', async () => {
     expect(await refreshBuiltinData('text', { mode: 'ai_prompt', text: 'A short poem about autumn' }, context())).toEqual({

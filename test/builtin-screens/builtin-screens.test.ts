@@ -50,6 +50,7 @@ const cases = (): [string, unknown, string[]][] => [
   ['agenda', { days: 7 }, ['Today · Wed, Oct 15', 'Dentist', '16:30 · Family', 'Tomorrow · Thu, Oct 16', 'Swimming', 'Sat, Oct 18', 'all day']],
 ];
 
+// SQLite only: its subject is drawing (and reading it back with OCR); the stores its loaders read run on PostgreSQL in their own suites.
 describe('the built-in screens', () => {
   it('cover every built-in in the catalogue', () => {
     // The web page screen needs a browser and pages to photograph: web-page.test.ts covers it.

@@ -77,6 +77,7 @@ function groups(layout: MashupLayout): string[][] {
   return out;
 }
 
+// SQLite only: its subject is drawing; the stores its loaders read run on PostgreSQL in their own suites.
 describe('the built-ins inside mashups', () => {
   it('have markup for every view size', async () => {
     for (const { id } of BUILTIN_SCREENS) expect(Object.keys((await builtinRecipe(id)).markup), id).toEqual(expect.arrayContaining(['full', 'half_vertical', 'half_horizontal', 'quadrant']));

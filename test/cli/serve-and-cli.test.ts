@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
-describe('inkstand serve and the CLI on the same data dir', () => {
+describe.each(testDatabases('inkstand serve and the CLI on the same data dir'))('inkstand serve and the CLI on the same data dir (%s)', (database) => {
+  const settings = useTestDatabase(database);
   const dataDir = tempDataDir();
   let serve: ServeProcess;
 
   beforeAll(async () => {
-    serve = await startServeProcess(dataDir);
+    serve = await startServeProcess(dataDir, settings().cliArgs);
   });
   afterAll(() => {
     serve.child.kill('SIGTERM');
@@ -26,18 +28,18 @@ describe('inkstand serve and the CLI on the same data dir', () => {
     const frame = new SimulatedFrame('sim:cli-1', 800, 480);
     expect(await frame.bootstrap(`${serve.http}/api/display/bootstrap`)).toBe(202);
 
-    const listed = await runCli(['displays', '--json', '--data-dir', dataDir]);
+    const listed = await runCli(['displays', '--json', '--data-dir', dataDir, ...settings().cliArgs]);
     expect(listed.code).toBe(0);
     const displays = JSON.parse(listed.stdout);
     expect(displays).toEqual([expect.objectContaining({ humanId: frame.humanId, status: 'pending', pairingCode: frame.pairingCode })]);
 
-    const approved = await runCli(['displays', 'approve', frame.humanId!, '--data-dir', dataDir]);
+    const approved = await runCli(['displays', 'approve', frame.humanId!, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain(`approved ${frame.humanId}`);
     await frame.waitForApproval();
     expect((await frame.poll()).state!.display_id).toBe(frame.humanId);
 
-    const revoked = await runCli(['displays', 'revoke', frame.humanId!, '--data-dir', dataDir]);
+    const revoked = await runCli(['displays', 'revoke', frame.humanId!, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(revoked.code).toBe(0);
     await new Promise((r) => setTimeout(r, 600)); // the server notices another process's commit within ~300 ms
     const res = await fetch(`${serve.http}/api/display/state`, { headers: frame.authHeaders() });
@@ -45,7 +47,7 @@ describe('inkstand serve and the CLI on the same data dir', () => {
   });
 
   it('says clearly when a display does not exist, and exits non-zero', async () => {
-    const result = await runCli(['displays', 'approve', 'zzz-zzz-zzz', '--data-dir', dataDir]);
+    const result = await runCli(['displays', 'approve', 'zzz-zzz-zzz', '--data-dir', dataDir, ...settings().cliArgs]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no display "zzz-zzz-zzz"');
   });

@@ -6,6 +6,7 @@ import {
   bootstrapApprovedSchema, bootstrapPendingSchema, bootstrapRequestSchema, buttonRequestSchema, DEVICE_ERROR_CODES, deviceErrorSchema, deviceStateSchema,
 } from '../../contract/device.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../fixtures/device-protocol');
 const sample = (name: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(SAMPLES, `${name}.json`), 'utf8'));
@@ -36,10 +37,11 @@ describe('device protocol golden samples', () => {
   });
 });
 
-describe('the real server answers in the shapes of the samples', () => {
+describe.each(testDatabases('the real server answers in the shapes of the samples'))('the real server answers in the shapes of the samples (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
   });
   afterAll(async () => {
     await t.stop();

@@ -14,6 +14,7 @@ const PATHS = { rendererIndex: '/app/dist/renderer/index.html', preload: '/app/d
 /** The window opens once the real server has started (database opened, ports bound): seconds on a busy machine. */
 const SERVER_START = { timeout: 20_000 };
 
+// SQLite only: its subject is the desktop shell around the server; the server's data runs on PostgreSQL in the integration suites.
 describe('DesktopApp (Electron faked, the real server underneath)', () => {
   let fakes: Fakes;
   let work: string;

@@ -5,6 +5,7 @@ import { AppEvents } from '../../main/core/events.ts';
 import { DisplayStore } from '../../main/displays/display-store.ts';
 import { Pairing } from '../../main/displays/pairing.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 /**
@@ -13,7 +14,8 @@ import { tempDataDir } from '../helpers/test-server.ts';
  * display) had written meanwhile. Pairing did that on every approval and token hand-out. Here the
  * other writer runs exactly inside that await, so the test fails for any whole-row save.
  */
-describe('display writes that race', () => {
+describe.each(testDatabases('display writes that race'))('display writes that race (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let dataDir: string;
   let db: DataSource;
   let displays: DisplayStore;
@@ -24,7 +26,7 @@ describe('display writes that race', () => {
 
   beforeEach(async () => {
     dataDir = tempDataDir('inkstand-lost-update-');
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: await freshDatabase() });
     const events = new AppEvents();
     displays = new DisplayStore({ db, events, profileExists: async () => true });
     const windowOpenUntil = new Date(now().getTime() + 60_000).toISOString();

@@ -4,8 +4,10 @@ import { silenceAllowedMs } from '../../main/displays/presence.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
-describe('offline displays: detected after three polls, one notification per outage', () => {
+describe.each(testDatabases('offline displays: detected after three polls, one notification per outage'))('offline displays: detected after three polls, one notification per outage (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let frame: SimulatedFrame;
   let displayId: number;
@@ -20,7 +22,7 @@ describe('offline displays: detected after three polls, one notification per out
   };
 
   beforeAll(async () => {
-    t = await startTestServer({ now: () => new Date(clock) });
+    t = await startTestServer({ databaseUrl: settings().databaseUrl, now: () => new Date(clock) });
     notifyOnEvents(t.server.core.app.events, (title, body) => notified.push([title, body]));
     ({ frame, displayId } = await pairFrame(t, 'test:offline'));
     await t.admin('PATCH', `/displays/${displayId}`, { patch: { name: 'Hallway', pollIntervalS: 300 } });

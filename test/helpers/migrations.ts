@@ -9,3 +9,23 @@ export async function undoThrough(db: DataSource, name: string): Promise<void> {
     if (last.name === name) return;
   }
 }
+
+/** The table's column names, in table order, on SQLite and PostgreSQL alike. */
+export async function columnNames(db: DataSource, table: string): Promise<string[]> {
+  const runner = db.createQueryRunner();
+  try {
+    return (await runner.getTable(table))?.columns.map((column) => column.name) ?? [];
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Whether the table exists, on SQLite and PostgreSQL alike. */
+export async function hasTable(db: DataSource, table: string): Promise<boolean> {
+  const runner = db.createQueryRunner();
+  try {
+    return await runner.hasTable(table);
+  } finally {
+    await runner.release();
+  }
+}

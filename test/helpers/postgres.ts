@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,20 +47,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const settings = ['-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   const pgCtl = (action: 'start' | 'stop') => run('pg_ctl', [action, '-D', dataDir, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', settings.join(' ')]);
   pgCtl('start');
-  let databases = 0;
   return {
     port,
-    async createDatabase() {
-      const name = `inkstand_${++databases}`;
-      const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: () => createDatabaseOn(port),
     pause: () => pgCtl('stop'),
     resume: () => pgCtl('start'),
     stop() {
@@ -67,4 +57,29 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new database on the cluster at `port`, empty or a copy of `template`; its URL. Workers of one
+ * run share a cluster, so the name is the process's own unless one is given.
+ */
+export async function createDatabaseOn(port: number, { template, name = `inkstand_${process.pid}_${randomBytes(4).toString('hex')}` }: { template?: string; name?: string } = {}): Promise<string> {
+  await onCluster(port, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return `postgres://postgres@127.0.0.1:${port}/${name}`;
+}
+
+/** Drops a database made by `createDatabaseOn`, closing what is still connected to it. */
+export async function dropDatabase(url: string): Promise<void> {
+  const { port, pathname } = new URL(url);
+  await onCluster(Number(port), `DROP DATABASE IF EXISTS ${pathname.slice(1)} WITH (FORCE)`);
+}
+
+async function onCluster(port: number, sql: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }

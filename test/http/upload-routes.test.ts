@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadTempDir } from '../../main/library/paths.ts';
 import { SAMPLE_PHOTOS_DIR } from '../helpers/photos.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
-describe('photo upload over HTTP', () => {
+describe.each(testDatabases('photo upload over HTTP'))('photo upload over HTTP (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
   });
   afterAll(() => t.stop());
 

@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { SAMPLE_PHOTOS_DIR, smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
 /** Every table's row count and the files of the photo library: "nothing stored changes". */
 async function snapshot(t: TestServer): Promise<string> {
   const db = t.server.core.db;
-  const tables: { name: string }[] = await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sqlite_sequence', 'migrations', 'settings') ORDER BY name");
+  const tables = db.entityMetadatas.map((entity) => entity.tableName).filter((name) => name !== 'settings').sort();
   const counts = [];
-  for (const { name } of tables) counts.push(`${name}=${(await db.query(`SELECT COUNT(*) AS n FROM "${name}"`))[0].n}`);
+  for (const name of tables) counts.push(`${name}=${(await db.query(`SELECT COUNT(*) AS n FROM "${name}"`))[0].n}`);
   const displays = await db.query('SELECT hardware_id, status, token_hash, current_variant_id FROM displays ORDER BY id');
   const photosDir = path.join(t.dataDir, 'photos');
   const files = fs.existsSync(photosDir) ? fs.readdirSync(photosDir, { recursive: true }).map(String).sort() : [];
@@ -27,13 +28,14 @@ function truncatedUpload(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.concat([Buffer.from(head), photo.subarray(0, 20_000)]));
 }
 
-describe('bad input never crashes the server or changes stored data', () => {
+describe.each(testDatabases('bad input never crashes the server or changes stored data'))('bad input never crashes the server or changes stored data (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let frame: SimulatedFrame;
   let bootstrapUrl: string;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const files = await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 2);
     await importFolder(t.server.core.app, path.dirname(files[0]));
     ({ frame } = await pairFrame(t, 'sim:bad-input'));

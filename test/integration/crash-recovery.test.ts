@@ -6,10 +6,12 @@ import { createCore } from '../../main/create-core.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
-describe('kill -9 while frames are being written', () => {
+describe.each(testDatabases('kill -9 while frames are being written'))('kill -9 while frames are being written (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let serve: ServeProcess | null = null;
   afterEach(() => {
     serve?.child.kill('SIGKILL');
@@ -19,11 +21,11 @@ describe('kill -9 while frames are being written', () => {
   // Two `inkstand serve` starts and a dozen 1600×1200 renders: more than the default 30 s on a busy machine.
   it('leaves no partial frame that can be served, and serves the last complete frame after a restart', { timeout: 90_000 }, async () => {
     const dataDir = tempDataDir();
-    const core = await createCore(dataDir);
+    const core = await createCore(dataDir, { databaseUrl: settings().databaseUrl });
     await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 4))[0]));
     await core.close();
 
-    serve = await startServeProcess(dataDir, ['--no-discovery']);
+    serve = await startServeProcess(dataDir, ['--no-discovery', ...settings().cliArgs]);
     const frame = new SimulatedFrame('sim:crash', 1600, 1200);
     await frame.bootstrap(`${serve.http}/api/display/bootstrap`);
     const admin = (method: string, url: string) => fetch(`${serve!.http}/api/admin${url}`, { method, headers: { authorization: `Bearer ${serve!.adminToken}` } });
@@ -38,7 +40,7 @@ describe('kill -9 while frames are being written', () => {
     serve.child.kill('SIGKILL');
     await Promise.all(presses);
 
-    serve = await startServeProcess(dataDir, ['--no-discovery']);
+    serve = await startServeProcess(dataDir, ['--no-discovery', ...settings().cliArgs]);
     frame.bootstrapUrl = `${serve.http}/api/display/bootstrap`;
     frame.etag = null;
     const { status, state } = await frame.poll();

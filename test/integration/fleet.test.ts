@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
@@ -30,18 +31,20 @@ async function inWaves<T, R>(items: T[], parallel: number, task: (item: T) => Pr
   return results;
 }
 
-describe(`a fleet of ${FRAMES} frames`, () => {
+describe.each(testDatabases(`a fleet of ${FRAMES} frames`))(`a fleet of ${FRAMES} frames (%s)`, (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   const frames: SimulatedFrame[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const files = await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 4);
     await importFolder(t.server.core.app, path.dirname(files[0]));
   });
   afterAll(() => t.stop());
 
-  it('pairs every frame at once while the pairing window is open', async () => {
+  // 200 bootstraps, each a few round trips to PostgreSQL: more than the default 30 s on a busy machine.
+  it('pairs every frame at once while the pairing window is open', { timeout: 90_000 }, async () => {
     expect((await t.admin('POST', '/pairing/open', { minutes: 10 })).status).toBe(200);
     for (let i = 0; i < FRAMES; i++) {
       const { panel, width, height } = PANELS[i % PANELS.length];

@@ -4,13 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { FRAME_DIR, FrameProgram, STANDINS_DIR } from '../helpers/frame-program.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 
 interface PanelCall { call: string; module: string; mode?: string; counts?: Record<string, number> }
 
 // The inky backend against Pimoroni's API (stand-in, test/frame/standins) and the Impression's
 // buttons through a stand-in for libgpiod's line events, with the real server.
-describe('an Inky Impression frame with buttons', () => {
+describe.each(testDatabases('an Inky Impression frame with buttons'))('an Inky Impression frame with buttons (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let frame: FrameProgram;
   const work = tempDataDir('frame-inky-');
@@ -25,7 +27,7 @@ describe('an Inky Impression frame with buttons', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const files = await smallPhotoFolder(path.join(work, 'photos'), 3);
     await importFolder(t.server.core.app, path.dirname(files[0]));
     expect((await t.admin('POST', '/pairing/open', { minutes: 5 })).status).toBe(200);

@@ -19,6 +19,7 @@ async function fakeDiscovery(reply: DiscoveryReply): Promise<{ port: number; clo
   return { port: socket.address().port, close: () => socket.close() };
 }
 
+// SQLite only: its subject is discovery and certificate pinning; pairing on PostgreSQL is pairing-flow's.
 describe('the frame finding and trusting its server', () => {
   let t: TestServer;
   let real: DiscoveryReply;

@@ -52,6 +52,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
 
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
+// SQLite only: its subject is the installer tarball and script; the database plays no part.
 describe('the frame program served by the server', () => {
   let t: TestServer;
   let fingerprint: string;

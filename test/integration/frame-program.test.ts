@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FrameProgram, freeUdpPort, shownLog } from '../helpers/frame-program.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { decodePng } from '../sim/frame.ts';
 
 // The real `inkstand serve` and the real frame program (file backend), talking over loopback.
-describe('the frame program against inkstand serve', () => {
+describe.each(testDatabases('the frame program against inkstand serve'))('the frame program against inkstand serve (%s)', (database) => {
+  const settings = useTestDatabase(database);
   const dataDir = tempDataDir();
   const work = tempDataDir('inkstand-frame-');
   const panelDir = path.join(work, 'panel');
@@ -29,10 +31,10 @@ describe('the frame program against inkstand serve', () => {
 
   beforeAll(async () => {
     const photos = await smallPhotoFolder(path.join(work, 'photos'), 3);
-    const imported = await runCli(['photos', 'import', path.dirname(photos[0]), '--data-dir', dataDir]);
+    const imported = await runCli(['photos', 'import', path.dirname(photos[0]), '--data-dir', dataDir, ...settings().cliArgs]);
     expect(imported.code).toBe(0);
     discoveryPort = await freeUdpPort();
-    serve = await startServeProcess(dataDir, ['--discovery-port', String(discoveryPort)]);
+    serve = await startServeProcess(dataDir, ['--discovery-port', String(discoveryPort), ...settings().cliArgs]);
   });
   afterAll(async () => {
     await frame?.stop();
@@ -50,7 +52,7 @@ describe('the frame program against inkstand serve', () => {
     expect(state()).toMatchObject({ server_url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), fingerprint: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), token: null });
     expect(fs.statSync(path.join(stateDir, 'state.json')).mode & 0o777).toBe(0o600);
 
-    const approved = await runCli(['displays', 'approve', humanId, '--data-dir', dataDir]);
+    const approved = await runCli(['displays', 'approve', humanId, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(approved.code).toBe(0);
     await frame.waitFor(new RegExp(`^paired as ${humanId}$`, 'm'), 20_000);
     const [, version] = await frame.waitFor(/^showing (\S+) \(photo\)$/m);
@@ -92,7 +94,7 @@ describe('the frame program against inkstand serve', () => {
     serve.child.kill('SIGTERM');
     await stopped;
     await frame.waitFor(/^waiting: .+; trying again in \d+ s$/m, 10_000, mark);
-    serve = await startServeProcess(dataDir, ['--discovery-port', String(discoveryPort)]);
+    serve = await startServeProcess(dataDir, ['--discovery-port', String(discoveryPort), ...settings().cliArgs]);
     await frame.waitFor(/^the server answers again$/m, 30_000, mark);
     expect(frame.running).toBe(true);
 
@@ -106,7 +108,7 @@ describe('the frame program against inkstand serve', () => {
 
   it('goes back to pairing when its token is revoked', async () => {
     const mark = frame.mark();
-    const revoked = await runCli(['displays', 'revoke', humanId, '--data-dir', dataDir]);
+    const revoked = await runCli(['displays', 'revoke', humanId, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(revoked.code).toBe(0);
     await frame.waitFor(/^the server refused this frame's token \(revoked or unknown\): pairing again$/m, 10_000, mark);
     // The restarted server may have to start an image process to draw the pairing picture first.

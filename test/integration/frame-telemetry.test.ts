@@ -2,20 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../bin/build-outputs.mjs';
 import { frameVersion } from '../../bin/build-frame.mjs';
 import { pairFrame } from '../helpers/pairing.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
 // What an Inkstand frame reports with each poll (frame/inkstand_frame/hardware.py), as headers.
 const REPORT = { 'x-firmware': 'inkstand-frame/0.1.0', 'x-rssi': '-61', 'x-cpu-temperature': '51.2', 'x-uptime': '86400' };
 
-describe('frame telemetry: headers → stored with the display → admin API, its history and the integration API', () => {
+describe.each(testDatabases('frame telemetry: headers → stored with the display → admin API, its history and the integration API'))('frame telemetry: headers → stored with the display → admin API, its history and the integration API (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let frame: SimulatedFrame;
   let displayId: number;
 
   beforeAll(async () => {
     ensureBuilt(['frame']);
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     ({ frame, displayId } = await pairFrame(t, 'test:telemetry'));
     expect((await frame.poll({ headers: REPORT })).status).toBe(200);
     await t.server.core.telemetry.flush();

@@ -7,6 +7,7 @@ import { testPhoto } from '../imaging/helpers/images.ts';
 /** Native libraries mapped into a process (Linux). */
 const nativeModules = (pid: number) => [...new Set(fs.readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n').map((line) => line.split(/\s+/)[5]).filter((file) => file?.endsWith('.node')))];
 
+// SQLite only: its subject is what an idle process maps, and it checks for the SQLite binding.
 describe.runIf(process.platform === 'linux')('what an idle server keeps loaded', () => {
   let serve: ServeProcess;
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
@@ -11,7 +12,8 @@ import type { SimulatedFrame } from '../sim/frame.ts';
  * display's token, no token, another display's image URL, or an image URL of a display since revoked
  * or removed — it never receives display B's picture on any path.
  */
-describe('pictures are private to their display', () => {
+describe.each(testDatabases('pictures are private to their display'))('pictures are private to their display (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let a: SimulatedFrame;
   let b: { frame: SimulatedFrame; displayId: number };
@@ -29,7 +31,7 @@ describe('pictures are private to their display', () => {
   const trmnlDisplay = async (headers: Record<string, string>) => (await fetch(`${t.urls.http}/api/display`, { headers })).json();
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     await importFolder(t.server.core.app, path.dirname((await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 2))[0]));
     a = (await pairFrame(t, 'sim:private-a')).frame;
     b = await pairFrame(t, 'sim:private-b', { width: 1600, height: 1200 });

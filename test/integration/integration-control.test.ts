@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairFrame } from '../helpers/pairing.ts';
 import { ocrText } from '../markup/support/ocr.ts';
 import { runCli } from '../helpers/serve-process.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
 /** Home Assistant's rest_command with the control key changes what a display shows; the read-only key gets 403. */
-describe('the integration control API', () => {
+describe.each(testDatabases('the integration control API'))('the integration control API (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let frame: SimulatedFrame;
   let displayId: number;
@@ -19,7 +21,7 @@ describe('the integration control API', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     ({ frame, displayId } = await pairFrame(t, 'control-test-frame'));
     await frame.poll();
     readKey = (await (await t.admin('POST', '/integrations/key')).json()).key;
@@ -78,7 +80,7 @@ describe('the integration control API', () => {
   });
 
   it('the CLI makes a control key that replaces the old one', async () => {
-    const minted = await runCli(['integration-key', '--control', '--data-dir', t.dataDir]);
+    const minted = await runCli(['integration-key', '--control', '--data-dir', t.dataDir, ...settings().cliArgs]);
     expect(minted.stdout.trim()).toMatch(/^ink_ctl_/);
     expect((await act(displayId, { action: 'refresh' }, controlKey)).status).toBe(401);
     expect((await act(displayId, { action: 'refresh' }, minted.stdout.trim())).status).toBe(200);

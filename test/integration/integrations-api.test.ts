@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/serve-process.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { decodePng } from '../sim/frame.ts';
 import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
@@ -7,14 +8,15 @@ import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
 const MAC = 'A0:B7:65:00:00:42';
 
 /** The read-only key for Home Assistant and scripts: TRMNL's `GET /api/devices` shape, plus the current screen. */
-describe('the integration API', () => {
+describe.each(testDatabases('the integration API'))('the integration API (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let key: string;
   const api = (route: string, headers: Record<string, string> = {}) => fetch(`${t.urls.http}/api${route}`, { headers });
   const bearer = () => ({ authorization: `Bearer ${key}` });
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const device = new TrmnlFirmware(t.urls.http, MAC, { batteryVoltage: 3.92, rssi: -68 });
     await device.wake();
     const [display] = await (await t.admin('GET', '/displays')).json();
@@ -67,7 +69,7 @@ describe('the integration API', () => {
   });
 
   it('a new key from the CLI replaces the old one, and a revoked key stops at once', async () => {
-    const minted = await runCli(['integration-key', '--data-dir', t.dataDir]);
+    const minted = await runCli(['integration-key', '--data-dir', t.dataDir, ...settings().cliArgs]);
     expect(minted.code).toBe(0);
     const fresh = minted.stdout.trim();
     expect((await api('/devices', bearer())).status).toBe(401);

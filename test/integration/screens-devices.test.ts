@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairFrame } from '../helpers/pairing.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/recipe-fixtures.ts';
 import { fixtureNamed, importScreen } from '../helpers/screens.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
 
 /** Screens, mashups and playlists on real displays: the Inkstand frame (native protocol) and a TRMNL device. */
-describe('screens on displays', () => {
+describe.each(testDatabases('screens on displays'))('screens on displays (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let departures: FixtureServer;
   const ids: Record<string, number> = {};
@@ -19,7 +21,7 @@ describe('screens on displays', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     departures = await startFixtureServer(fixtureNamed('bus-departures'));
     ids.bus = (await importScreen(t, 'bus-departures', { api_key: 'secret-key-1', server_url: departures.baseUrl })).id;
     ids.packing = (await importScreen(t, 'packing-list')).id;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairFrame } from '../helpers/pairing.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
 /** A Home Assistant screen holds HA's websocket subscription while the server runs: a state change reaches a long-polling frame at once. */
-describe('live Home Assistant screens', () => {
+describe.each(testDatabases('live Home Assistant screens'))('live Home Assistant screens (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer | null = null;
   let ha: FakeHomeAssistant;
   let screenId: number;
@@ -15,7 +17,7 @@ describe('live Home Assistant screens', () => {
 
   beforeAll(async () => {
     ha = await startFakeHomeAssistant();
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const values = { base_url: ha.url, token: ha.token, entities: JSON.stringify(['binary_sensor.front_door', 'sensor.living_room_temperature']) };
     const added = await t.admin('POST', '/screen-plugins/home-assistant', { name: 'Hall', values });
     expect(added.status, await added.clone().text()).toBe(200);

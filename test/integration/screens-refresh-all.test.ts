@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pairFrame } from '../helpers/pairing.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/recipe-fixtures.ts';
 import { fixtureNamed, importScreen } from '../helpers/screens.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 const POLL = 'GET /v1/stops/4711/departures?limit=6';
 
 /** The tray's "Refresh all screens" (`displays.refreshAll`): polling screens fetch again, then every display draws anew. */
-describe('refresh all', () => {
+describe.each(testDatabases('refresh all'))('refresh all (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let departures: FixtureServer;
   let busId: number;
@@ -15,7 +17,7 @@ describe('refresh all', () => {
   const screen = async (id: number) => (await t.admin('GET', `/screens/${id}`)).json();
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     departures = await startFixtureServer(fixtureNamed('bus-departures'));
     busId = (await importScreen(t, 'bus-departures', { api_key: 'secret-key-1', server_url: departures.baseUrl })).id;
     await importScreen(t, 'garden-sensors');

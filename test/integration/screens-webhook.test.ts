@@ -6,13 +6,15 @@ import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
 import { exportRecipe } from '../../main/recipes/export-recipe.ts';
 import { importFixture } from '../helpers/recipe-fixtures.ts';
 import { fixtureNamed, importScreen } from '../helpers/screens.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import type { SimulatedFrame } from '../sim/frame.ts';
 
 const push = (file: string) => fs.readFileSync(path.join(RECIPE_FIXTURES_DIR, 'garden-sensors', file), 'utf8');
 
 /** `POST /api/custom_plugins/<uuid>`: data pushed by Home Assistant or a script reaches a long-polling frame at once. */
-describe('screen webhooks', () => {
+describe.each(testDatabases('screen webhooks'))('screen webhooks (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let screen: { id: number; uuid: string; webhookUrl: string | null };
   let frame: SimulatedFrame;
@@ -22,7 +24,7 @@ describe('screen webhooks', () => {
   const stored = async () => (await (await t.admin('GET', `/screens/${screen.id}`)).json()).data;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     screen = await importScreen(t, 'garden-sensors');
     hookUrl = `${t.urls.http}/api/custom_plugins/${screen.uuid}`;
     const paired = await pairFrame(t, 'webhook-frame');
@@ -75,7 +77,8 @@ describe('screen webhooks', () => {
 });
 
 /** trmnlp's transform.js runs on pushed data as on polled data; a failing transform refuses the push. */
-describe('screen webhooks through transform.js', () => {
+describe.each(testDatabases('screen webhooks through transform.js'))('screen webhooks through transform.js (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let hookUrl: string;
   let screenId: number;
@@ -91,7 +94,7 @@ describe('screen webhooks through transform.js', () => {
   }`;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const recipe = { ...(await importFixture(fixtureNamed('garden-sensors'))), transform };
     const zip = await exportRecipe(recipe, recipe.values);
     const res = await t.admin('POST', '/screens/import', { fileName: 'garden-readings.zip', dataBase64: zip.toString('base64') });
@@ -118,7 +121,8 @@ describe('screen webhooks through transform.js', () => {
 });
 
 /** deep_merge and stream merge into what was pushed before, so a reshaping transform still sees every earlier push. */
-describe('screen webhooks merging pushes before transform.js', () => {
+describe.each(testDatabases('screen webhooks merging pushes before transform.js'))('screen webhooks merging pushes before transform.js (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let hookUrl: string;
   let screenId: number;
@@ -134,7 +138,7 @@ describe('screen webhooks merging pushes before transform.js', () => {
   }`;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const recipe = { ...(await importFixture(fixtureNamed('garden-sensors'))), transform };
     const zip = await exportRecipe(recipe, recipe.values);
     const res = await t.admin('POST', '/screens/import', { fileName: 'garden-station.zip', dataBase64: zip.toString('base64') });

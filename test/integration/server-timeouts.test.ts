@@ -18,6 +18,7 @@ function closedAfter(socket: net.Socket, limitMs: number): Promise<number> {
   });
 }
 
+// SQLite only: its subject is socket timeouts; the database plays no part.
 describe('server timeouts: slow and idle sockets are closed', () => {
   let t: TestServer;
   let port: number;

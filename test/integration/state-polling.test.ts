@@ -8,13 +8,15 @@ import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli } from '../helpers/serve-process.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
-describe('state polling', () => {
+describe.each(testDatabases('state polling'))('state polling (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     const files = await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 4);
     await importFolder(t.server.core.app, path.dirname(files[0]));
   });
@@ -76,7 +78,7 @@ describe('state polling', () => {
     await frame.poll();
     const waiting = frame.poll({ wait: 30 });
     await new Promise((r) => setTimeout(r, 100));
-    const result = await runCli(['displays', 'message', frame.humanId!, 'Dinner is ready', '--minutes', '5', '--data-dir', t.dataDir]);
+    const result = await runCli(['displays', 'message', frame.humanId!, 'Dinner is ready', '--minutes', '5', '--data-dir', t.dataDir, ...settings().cliArgs]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const changedAt = Date.now();
@@ -181,11 +183,12 @@ describe('state polling', () => {
   });
 });
 
-describe('a frame paired before there are photos', () => {
+describe.each(testDatabases('a frame paired before there are photos'))('a frame paired before there are photos (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
   });
   afterAll(() => t.stop());
 

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
 
@@ -29,7 +30,8 @@ function rawRequest(port: number, request: string): Promise<string> {
   });
 }
 
-describe('TRMNL routes under bad input', () => {
+describe.each(testDatabases('TRMNL routes under bad input'))('TRMNL routes under bad input (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let device: TrmnlFirmware;
   let rowsBefore: string;
@@ -40,7 +42,7 @@ describe('TRMNL routes under bad input', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     device = new TrmnlFirmware(t.urls.http, 'AA:BB:CC:00:00:01');
     await device.wake();
     const [display] = await (await t.admin('GET', '/displays')).json();

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { KeepingShowCommand, TrmnlDisplayClient, type CycleResult } from '../sim/trmnl-display.ts';
 
 const MAC = 'B8:27:EB:12:34:56';
 
 /** trmnl-display on a Pi, pointed at `inkstand serve`, from its first start to three pictures. */
-describe('trmnl-display against inkstand serve', () => {
+describe.each(testDatabases('trmnl-display against inkstand serve'))('trmnl-display against inkstand serve (%s)', (database) => {
+  const settings = useTestDatabase(database);
   const dataDir = tempDataDir('inkstand-trmnl-display-');
   let serve: ServeProcess;
   let show: KeepingShowCommand;
@@ -31,8 +33,8 @@ describe('trmnl-display against inkstand serve', () => {
 
   beforeAll(async () => {
     const photos = path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 3))[0]);
-    expect((await runCli(['photos', 'import', photos, '--data-dir', dataDir])).code).toBe(0);
-    serve = await startServeProcess(dataDir, ['--no-discovery']);
+    expect((await runCli(['photos', 'import', photos, '--data-dir', dataDir, ...settings().cliArgs])).code).toBe(0);
+    serve = await startServeProcess(dataDir, ['--no-discovery', ...settings().cliArgs]);
     show = new KeepingShowCommand(path.join(dataDir, 'shown'));
     client = new TrmnlDisplayClient({ baseUrl: serve.http, deviceId: MAC, tmpDir: path.join(dataDir, 'trmnl-display-tmp'), show: show.run });
   });
@@ -49,7 +51,7 @@ describe('trmnl-display against inkstand serve', () => {
   });
 
   it('is listed as a pending TRMNL display by `inkstand displays`', async () => {
-    const listed = await runCli(['displays', '--json', '--data-dir', dataDir]);
+    const listed = await runCli(['displays', '--json', '--data-dir', dataDir, ...settings().cliArgs]);
     expect(listed.code).toBe(0);
     const [display] = JSON.parse(listed.stdout);
     expect(display).toMatchObject({ protocol: 'trmnl', status: 'pending', hardwareId: `trmnl:${MAC.toLowerCase()}`, profileId: 'trmnl-og-1bit', macOnlyAuth: true, firmware: 'trmnl-display/0.1.1' });
@@ -59,7 +61,7 @@ describe('trmnl-display against inkstand serve', () => {
   });
 
   it('after `inkstand displays approve`, shows a valid picture of the panel size every cycle, under a new name exactly when it changes', async () => {
-    const approved = await runCli(['displays', 'approve', humanId, '--data-dir', dataDir]);
+    const approved = await runCli(['displays', 'approve', humanId, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(approved.code).toBe(0);
 
     const photo = await cycle();
@@ -100,7 +102,7 @@ describe('trmnl-display against inkstand serve', () => {
   it('stops getting pictures as soon as the display is revoked, and asks to pair again', async () => {
     const oldUrl = (await (await fetch(`${serve.http}/api/display`, { headers: { ID: MAC } })).json()).image_url;
     expect((await fetch(oldUrl)).status).toBe(200);
-    expect((await runCli(['displays', 'revoke', humanId, '--data-dir', dataDir])).code).toBe(0);
+    expect((await runCli(['displays', 'revoke', humanId, '--data-dir', dataDir, ...settings().cliArgs])).code).toBe(0);
     expect((await fetch(oldUrl)).status).toBe(404);
     const again = await cycle();
     expect(again.filename).toMatch(/^pairing-/);

@@ -2,13 +2,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { TrmnlFirmware } from '../sim/trmnl-firmware.ts';
 
 const MAC = 'A0:B7:65:00:12:34';
 
 /** A TRMNL device's whole cycle with its firmware's requests: setup → display → image → log. */
-describe('TRMNL firmware against Inkstand', () => {
+describe.each(testDatabases('TRMNL firmware against Inkstand'))('TRMNL firmware against Inkstand (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let device: TrmnlFirmware;
   let displayId: number;
@@ -19,7 +21,7 @@ describe('TRMNL firmware against Inkstand', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     await importFolder(t.server.core.app, path.dirname((await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 3))[0]));
     device = new TrmnlFirmware(t.urls.http, MAC);
   });

@@ -2,12 +2,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { decodePng } from '../sim/frame.ts';
 
 const MAC = 'AA:BB:CC:DD:EE:01';
 
-describe('TRMNL-compatible protocol', () => {
+describe.each(testDatabases('TRMNL-compatible protocol'))('TRMNL-compatible protocol (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   let apiKey: string;
   let displayId: number;
@@ -23,7 +25,7 @@ describe('TRMNL-compatible protocol', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
     await importFolder(t.server.core.app, path.dirname((await smallPhotoFolder(path.join(t.dataDir, 'incoming'), 3))[0]));
   });
   afterAll(() => t.stop());

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallPhotoFolder } from '../helpers/photos.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 
 async function photoCount(t: TestServer): Promise<number> {
-  return (await t.server.core.db.query('SELECT COUNT(*) AS n FROM photos'))[0].n;
+  return Number((await t.server.core.db.query('SELECT COUNT(*) AS n FROM photos'))[0].n);
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -16,13 +17,14 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Pr
   }
 }
 
-describe('the watched photo folder', () => {
+describe.each(testDatabases('the watched photo folder'))('the watched photo folder (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let t: TestServer;
   const folder = tempDataDir('inkstand-watched-');
   const staging = tempDataDir('inkstand-staging-');
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ databaseUrl: settings().databaseUrl });
   });
   afterAll(() => t.stop());
 

@@ -7,14 +7,16 @@ import { importFolder } from '../../main/library/import-folder.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 
-describe('library cleanup', () => {
+describe.each(testDatabases('library cleanup'))('library cleanup (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let core: Core;
   afterEach(() => core.close());
 
   it('removes old files no photo or variant names, and keeps every named file', async () => {
     const dataDir = tempDataDir();
-    core = await createCore(dataDir);
+    core = await createCore(dataDir, { databaseUrl: await freshDatabase() });
     await importFolder(core.app, path.dirname((await smallPhotoFolder(path.join(dataDir, 'incoming'), 2))[0]));
     const longAgo = new Date(Date.now() - 2 * 3600_000);
     // Every imported file is old too, so only being named can keep it.

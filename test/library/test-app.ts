@@ -23,10 +23,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app context over a SQLite file in a fresh temp dir, with a logger the test can read. */
-export async function createTestApp(options: { now?: () => Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+/** A real app context over a SQLite file in a fresh temp dir (or the PostgreSQL database given), with a logger the test can read. */
+export async function createTestApp(options: { now?: () => Date; env?: NodeJS.ProcessEnv; databaseUrl?: string } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-library-'));
-  const db = await openDatabase(dataDir);
+  const db = await openDatabase(dataDir, { databaseUrl: options.databaseUrl });
   const appLogs: Record<string, unknown>[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void appLogs.push(JSON.parse(line)) });
   const events = new AppEvents();

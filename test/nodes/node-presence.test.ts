@@ -5,12 +5,14 @@ import { nodeOperations } from '../../main/admin/node-operations.ts';
 import { NodePresence } from '../../main/nodes/node-presence.ts';
 import { NodeStore } from '../../main/nodes/node-store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const silent = pino({ level: 'silent' });
 const identity = (name: string) => ({ name, address: '192.168.1.20', httpPort: 8000, httpsPort: 8443, version: '0.1.0' });
 
-describe('live nodes on SQLite', () => {
+describe.each(testDatabases('live nodes'))('live nodes (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let db: DataSource;
   let store: NodeStore;
   let clock: Date;
@@ -18,7 +20,7 @@ describe('live nodes on SQLite', () => {
   const list = () => nodeOperations({ nodes: store, nodeName: 'hall', now })['nodes.list']({});
 
   beforeEach(async () => {
-    db = await openDatabase(tempDataDir());
+    db = await openDatabase(tempDataDir(), { databaseUrl: await freshDatabase() });
     store = new NodeStore(db);
     clock = new Date('2026-12-07T09:00:00Z');
   });

@@ -4,9 +4,11 @@ import { AppEvents } from '../../main/core/events.ts';
 import { AdminTokenStore } from '../../main/settings/admin-token-store.ts';
 import { fileKeyCipher } from '../../main/settings/secret-cipher.ts';
 import { openDatabase } from '../../main/storage/database.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
-describe('the UI admin token a starting server prints', () => {
+describe.each(testDatabases('the UI admin token a starting server prints'))('the UI admin token a starting server prints (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let db: DataSource;
   let dataDir: string;
   const store = (dir = dataDir) => new AdminTokenStore(db, new AppEvents(), fileKeyCipher(dir));
@@ -15,7 +17,7 @@ describe('the UI admin token a starting server prints', () => {
 
   beforeEach(async () => {
     dataDir = tempDataDir();
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: await freshDatabase() });
   });
   afterEach(() => db.destroy());
 

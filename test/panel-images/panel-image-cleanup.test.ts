@@ -5,14 +5,16 @@ import { createCore, type Core } from '../../main/create-core.ts';
 import { unreferencedPanelImagesStep } from '../../main/panel-images/panel-image-cleanup.ts';
 import { DisplayPanelImageEntity } from '../../main/storage/entities/panel-image.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 
-describe('frame cleanup', () => {
+describe.each(testDatabases('frame cleanup'))('frame cleanup (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let core: Core;
   afterEach(() => core.close());
 
   it('removes frames no display shows after a day, and files no row names, and keeps the shown one', async () => {
     let now = new Date('2026-11-20T10:00:00Z');
-    core = await createCore(tempDataDir(), { now: () => now });
+    core = await createCore(tempDataDir(), { databaseUrl: await freshDatabase(), now: () => now });
     const { display } = await core.pairing.bootstrap({ hardwareId: 'sim:clean', width: 800, height: 480, profileId: 'inky-impression-7.3', protocol: 'native' });
     const make = (key: string) => core.panelImages.ensure({ renderKey: key, sourceKind: 'test', sourceRef: key, produce: async () => Buffer.from(`png of ${key}`) });
     const shown = await make('shown');

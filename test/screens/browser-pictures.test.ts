@@ -23,6 +23,7 @@ const chromium = findSystemChromium();
  * with its data (screens/<uuid>/pictures/), as for the engine: the browser fetches nothing, even
  * when it may use the network (for a chart library from a CDN).
  */
+// SQLite only: its subject is what a browser draws; the screen stores run on PostgreSQL in screen-pictures.test.ts.
 describe.skipIf(!chromium)('pictures in recipes a browser draws', () => {
   const hits: string[] = [];
   let black: Buffer;

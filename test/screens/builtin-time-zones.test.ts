@@ -12,6 +12,7 @@ import type { ScreensFeature } from '../../main/screens/screens-feature.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { screensOver } from '../helpers/screens.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 
 const htmlOnly: ScreenMarkup = { draw: async (html) => Buffer.from(html), drawnBy: () => ({ engine: 'server', reason: 'drawn by Inkstand' }) };
 
@@ -25,7 +26,8 @@ const request = (timeZone: string, at = NOW) => ({ target: { profile: { width: 8
  * One screen shows on displays in different zones: its data is fetched once (in the app's zone),
  * and every time of day on it is worked out when it is drawn, in the display's zone.
  */
-describe('built-in screens in the display\'s time zone', () => {
+describe.each(testDatabases('built-in screens in the display\'s time zone'))('built-in screens in the display\'s time zone (%s)', (database) => {
+  const databaseSettings = useTestDatabase(database);
   let db: DataSource;
   let screens: ScreensFeature;
   const ids: Record<string, number> = {};
@@ -34,7 +36,7 @@ describe('built-in screens in the display\'s time zone', () => {
     // The point of the test: neither display is in the zone the process (and so every fetch) runs in.
     expect([AUCKLAND, LOS_ANGELES]).not.toContain(Intl.DateTimeFormat().resolvedOptions().timeZone);
     const dataDir = tempDataDir();
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: databaseSettings().databaseUrl });
     const events = new AppEvents();
     const weather = new WeatherStore({ db, events });
     const settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});

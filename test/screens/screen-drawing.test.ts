@@ -9,6 +9,7 @@ import { screensOver } from '../helpers/screens.ts';
 import { writeZip } from '../../main/recipes/zip-archive.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 
 /** Pages are checked as HTML here; drawing them is the markup drawing's (test/markup/). */
 const htmlOnly: ScreenMarkup = {
@@ -17,13 +18,14 @@ const htmlOnly: ScreenMarkup = {
 };
 const request = { target: { profile: { width: 800, height: 480 } as never, rotation: 0 as const }, at: new Date('2025-03-14T08:30:00Z'), timeZone: 'UTC' };
 
-describe('screens drawn with Liquid that fails at render time', () => {
+describe.each(testDatabases('screens drawn with Liquid that fails at render time'))('screens drawn with Liquid that fails at render time (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let db: DataSource;
   let screens: ScreensFeature;
 
   beforeEach(async () => {
     const dataDir = tempDataDir();
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: await freshDatabase() });
     screens = screensOver(db, { dataDir, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => request.at, recipes: new RecipeAdapter(), markup: htmlOnly });
   });
   afterEach(() => db.destroy());

@@ -22,6 +22,7 @@ import { openDatabase } from '../../main/storage/database.ts';
 import { RECIPE_FIXTURES_DIR } from '../helpers/recipe-fixtures.ts';
 import { fixtureZip, screensOver } from '../helpers/screens.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 
 /** Pages are checked as HTML here; drawing them is the markup drawing's (test/markup/) and the integration tests'. */
 const htmlOnly: ScreenMarkup = {
@@ -29,7 +30,8 @@ const htmlOnly: ScreenMarkup = {
   drawnBy: (needsScript) => ({ engine: needsScript ? 'card' : 'server', reason: needsScript ? 'needs a browser' : 'drawn by Inkstand' }),
 };
 
-describe('screens: import, values, data, removal', () => {
+describe.each(testDatabases('screens: import, values, data, removal'))('screens: import, values, data, removal (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let db: DataSource;
   let dataDir: string;
   let screens: ScreensFeature;
@@ -42,7 +44,7 @@ describe('screens: import, values, data, removal', () => {
 
   beforeEach(async () => {
     dataDir = tempDataDir();
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: await freshDatabase() });
     weather = new WeatherStore({ db, events });
     settings = new SettingsStore(db, fileKeyCipher(dataDir), events, {});
     screens = screensOver(db, { dataDir, events, log: pino({ level: 'silent' }), now: () => new Date('2025-03-14T08:30:00Z'), recipes: new RecipeAdapter(), markup: htmlOnly, builtinSources: { weather, settings, calendars: new CalendarStore({ db, events }) } });
@@ -123,7 +125,7 @@ describe('screens: import, values, data, removal', () => {
   it('keeps Ruby floats as floats in the stored data', async () => {
     const screen = await screens.library.importRecipe(await fixtureZip('garden-sensors'));
     await screens.data.push(screen.uuid, Buffer.from('{"merge_variables": {"t": 12.0, "n": 3}}'));
-    const [row] = await db.query('SELECT data FROM screens WHERE id = ?', [screen.id]);
+    const row = await db.createQueryBuilder().select('data').from('screens', 'screens').where('id = :id', { id: screen.id }).getRawOne();
     expect(row.data.replace(/\s/g, '')).toBe('{"t":12.0,"n":3}');
     const html = await screens.drawing.page({ kind: 'screen', id: screen.id }, { target: { profile: { width: 800, height: 480 } as never, rotation: 0 }, at: new Date(), timeZone: 'UTC' });
     expect(html.html).toContain('class="screen');

@@ -14,6 +14,7 @@ import type { ScreensFeature } from '../../main/screens/screens-feature.ts';
 import { screensOver } from '../helpers/screens.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
+import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
 
 const PNG = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
@@ -27,7 +28,8 @@ const recording: ScreenMarkup = {
   drawnBy: () => ({ engine: 'server', reason: 'drawn by Inkstand' }),
 };
 
-describe('pictures a screen links to', () => {
+describe.each(testDatabases('pictures a screen links to'))('pictures a screen links to (%s)', (database) => {
+  const freshDatabase = useFreshDatabases(database);
   let base: string;
   const hits: string[] = [];
   let failing = false;
@@ -50,7 +52,7 @@ describe('pictures a screen links to', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   beforeEach(async () => {
     dataDir = tempDataDir();
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: await freshDatabase() });
     clock = new Date('2025-03-14T08:30:00Z');
     screens = screensOver(db, { dataDir, events: new AppEvents(), log: pino({ level: 'silent' }), now: () => clock, recipes: new RecipeAdapter(), markup: recording });
     hits.length = 0;

@@ -9,6 +9,7 @@ import { ExternalChanges } from '../../main/storage/data-version.ts';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
+// SQLite only: PRAGMA data_version is SQLite's; postgres-change-feed.test.ts is its PostgreSQL counterpart.
 describe('ExternalChanges over SQLite', () => {
   let dataDir: string;
   let db: DataSource;

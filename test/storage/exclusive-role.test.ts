@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { ExclusiveRole } from '../../main/storage/exclusive-role.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('the job runner role on PostgreSQL');
@@ -34,13 +35,11 @@ describe('an exclusive role on SQLite', () => {
 });
 
 describe.skipIf(!postgresAvailable)('an exclusive role on PostgreSQL', () => {
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let url: string;
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     url = await cluster.createDatabase();
-  }, 120_000);
-  afterAll(() => cluster?.stop());
+  });
 
   it('is held by one node; when that node loses its database session, another takes over and the first gives it up', async () => {
     const dbA = await openDatabase(tempDataDir(), { databaseUrl: url, nodeName: 'node-a' });
@@ -53,7 +52,7 @@ describe.skipIf(!postgresAvailable)('an exclusive role on PostgreSQL', () => {
       expect([a.state.running, b.state.running]).toEqual([true, false]);
 
       // What the database sees when node A is killed: its sessions end.
-      await dbB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a'");
+      await dbB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a' AND datname = current_database()");
       await vi.waitFor(() => expect(b.state.running).toBe(true), { timeout: 5_000 });
       await vi.waitFor(() => expect(a.state.running).toBe(false), { timeout: 5_000 });
       expect([a.state.lost, b.state.acquired]).toEqual([1, 1]);

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../main/storage/database.ts';
 import { MIGRATIONS } from '../../main/storage/migrations/index.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 const TABLES_SQL = {
@@ -48,8 +49,6 @@ function revertsCleanly(open: () => Promise<DataSource>) {
 describe('migrations down and up on SQLite', () => revertsCleanly(() => openDatabase(tempDataDir())));
 
 describe.skipIf(!postgresAvailable)('migrations down and up on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => { cluster = await startPostgresCluster(); }, 120_000);
-  afterAll(() => cluster?.stop());
+  const cluster = usePostgresCluster();
   revertsCleanly(async () => openDatabase(tempDataDir(), { databaseUrl: await cluster.createDatabase() }));
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dataVersionReader } from '../../main/storage/data-version.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import type { PostgresDataSource } from '../../main/storage/postgres.ts';
 import type { ChangedTables } from '../../main/storage/postgres-change-feed.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('the change feed on PostgreSQL');
@@ -12,9 +13,7 @@ const setSetting = (db: { query(sql: string, params: unknown[]): Promise<unknown
   db.query("INSERT INTO settings (key, value) VALUES ('server.name', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
 
 describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => { cluster = await startPostgresCluster(); }, 120_000);
-  afterAll(() => cluster?.stop());
+  const cluster = usePostgresCluster();
 
   it("moves when another process commits, not for this process's own writes, and resyncs after losing its connection", async () => {
     const url = await cluster.createDatabase();
@@ -32,7 +31,7 @@ describe.skipIf(!postgresAvailable)('the data version on PostgreSQL', () => {
 
       // The listening session ends (database restart, network): the version cannot be trusted until it listens again.
       const before = version()!;
-      await nodeB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand change feed' AND pid <> pg_backend_pid()");
+      await nodeB.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand change feed' AND datname = current_database() AND pid <> pg_backend_pid()");
       await vi.waitFor(() => expect(version()).not.toBe(version()), { timeout: 2_000 });
       await vi.waitFor(() => expect(version()).toBe(version()), { timeout: 5_000 });
       expect(version()!).toBeGreaterThan(before);

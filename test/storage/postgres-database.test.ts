@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -7,7 +7,8 @@ import { MIGRATIONS } from '../../main/storage/migrations/index.ts';
 import { DisplayEntity } from '../../main/storage/entities/display.ts';
 import { isUniqueViolation } from '../../main/storage/errors.ts';
 import { checkDatabaseUrl } from '../../main/storage/postgres.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('PostgreSQL storage');
@@ -28,9 +29,7 @@ describe('database URLs', () => {
 });
 
 describe.skipIf(!postgresAvailable)('PostgreSQL as the database', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => { cluster = await startPostgresCluster(); }, 120_000);
-  afterAll(() => cluster?.stop());
+  const cluster = usePostgresCluster();
 
   it('opens with the migrations run and writes no SQLite file', async () => {
     const dataDir = tempDataDir();

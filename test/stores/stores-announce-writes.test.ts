@@ -15,6 +15,7 @@ import { openDatabase } from '../../main/storage/database.ts';
 import { ExecutionEntity, type Job } from '../../main/storage/entities/job.ts';
 import { PhotoEntity, VariantEntity } from '../../main/storage/entities/photo.ts';
 import { DisplayLogStore } from '../../main/trmnl/log-store.ts';
+import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 interface World {
@@ -125,7 +126,8 @@ const WRITES: Write[] = [
   { store: 'DisplayLogStore', method: 'add', event: 'displays-changed', run: (w) => w.displayLogs.add(w.displayId, [{ loggedAt: null, message: 'wifi ok', source: null, details: null }]) },
 ];
 
-describe('every writing store method announces its change', () => {
+describe.each(testDatabases('every writing store method announces its change'))('every writing store method announces its change (%s)', (database) => {
+  const settings = useTestDatabase(database);
   let dataDir: string;
   let db: DataSource;
   let world: World;
@@ -133,7 +135,7 @@ describe('every writing store method announces its change', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir('inkstand-store-events-');
-    db = await openDatabase(dataDir);
+    db = await openDatabase(dataDir, { databaseUrl: settings().databaseUrl });
   });
 
   afterAll(async () => {
