@@ -1,0 +1,64 @@
+// The V8 flags the server process runs with, and how `inkstand serve` gets them: they size the heap
+// when V8 starts, so setting them later (v8.setFlagsFromString) does not reliably take effect, and a
+// child process with them would leave this one running beside it. So the process replaces itself
+// (execve: same pid, same stdio, nothing left behind) before it loads the server.
+import { createRequire } from 'node:module';
+
+/**
+ * V8's young generation: each of its semi-spaces may grow to 16 MB and, once grown, an idle process
+ * keeps them. An idle server held some 35 MB there; capped at 2 MB it kept about 10 MB less after a
+ * day's work (Benchmarks, issue 22) and served polls as fast. The server's objects mostly live long
+ * (the database, caches), so a smaller nursery costs little extra copying.
+ */
+export const SERVER_V8_FLAGS = ['--max-semi-space-size=2'];
+
+const SEMI_SPACE_FLAG = /--max[-_]semi[-_]space[-_]size/;
+
+/** Whether this process already runs with the flags, or was started with a semi-space size of its own (which then stands). */
+export function hasServerV8Flags() {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => SEMI_SPACE_FLAG.test(arg));
+}
+
+/**
+ * Restarts this process in place with SERVER_V8_FLAGS before it returns, where the platform allows:
+ * process.execve (Node 22.15 and later) or, on Linux with glibc, libc's execve through koffi. Elsewhere
+ * (Windows, or without either) it returns and the server runs with V8's defaults.
+ */
+export function restartWithServerV8Flags() {
+  if (hasServerV8Flags()) return;
+  const args = [...process.execArgv, ...SERVER_V8_FLAGS, ...process.argv.slice(1)];
+  if (typeof process.execve === 'function') {
+    try {
+      process.execve(process.execPath, [process.execPath, ...args], process.env);
+    } catch {
+      // Not allowed here (the permission model): run as we are.
+    }
+    return;
+  }
+  glibcExecve()?.(process.execPath, [process.execPath, ...args], Object.entries(process.env).map(([name, value]) => `${name}=${value}`));
+}
+
+const F_GETFD = 1;
+const F_SETFD = 2;
+const FD_CLOEXEC = 1;
+
+/** execve(2) as process.execve does it (stdin, stdout and stderr handed on), or null where libc is not glibc. */
+function glibcExecve() {
+  if (process.platform !== 'linux') return null;
+  let libc;
+  try {
+    libc = createRequire(import.meta.url)('koffi').load('libc.so.6');
+  } catch {
+    return null;
+  }
+  const execve = libc.func('int execve(const char *path, const char **argv, const char **envp)');
+  const fcntl = libc.func('int fcntl(int fd, int cmd, ...)');
+  return (file, argv, env) => {
+    // Node marks the standard streams close-on-exec; the new image must inherit them.
+    const saved = [0, 1, 2].map((fd) => fcntl(fd, F_GETFD, 'int', 0));
+    saved.forEach((flags, fd) => flags >= 0 && fcntl(fd, F_SETFD, 'int', flags & ~FD_CLOEXEC));
+    execve(file, [...argv, null], [...env, null]);
+    // Only reached when execve failed: put the flags back and run as we are.
+    saved.forEach((flags, fd) => flags >= 0 && fcntl(fd, F_SETFD, 'int', flags));
+  };
+}
