@@ -21,28 +21,33 @@ export function hasServerV8Flags() {
 
 /**
  * Restarts this process in place with SERVER_V8_FLAGS before it returns, where the platform allows:
- * process.execve (Node 22.15 and later) or, on Linux with glibc, libc's execve through koffi. Elsewhere
- * (Windows, or without either) it returns and the server runs with V8's defaults.
+ * on Linux with glibc through libc's execve (koffi), elsewhere through process.execve (Node 22.15
+ * and later, not on Windows). Without either it returns and the server runs with V8's defaults.
  */
 export function restartWithServerV8Flags() {
   if (hasServerV8Flags()) return;
-  const args = [...process.execArgv, ...SERVER_V8_FLAGS, ...process.argv.slice(1)];
-  if (typeof process.execve === 'function') {
+  const argv = [process.execPath, ...process.execArgv, ...SERVER_V8_FLAGS, ...process.argv.slice(1)];
+  const execve = glibcExecve() ?? nodeExecve();
+  execve?.(process.execPath, argv, process.env);
+}
+
+/** process.execve where Node has it; if it fails (e.g. under the permission model) we run as we are. */
+function nodeExecve() {
+  if (typeof process.execve !== 'function') return null;
+  return (file, argv, env) => {
     try {
-      process.execve(process.execPath, [process.execPath, ...args], process.env);
+      process.execve(file, argv, env);
     } catch {
-      // Not allowed here (the permission model): run as we are.
+      // run with V8's defaults
     }
-    return;
-  }
-  glibcExecve()?.(process.execPath, [process.execPath, ...args], Object.entries(process.env).map(([name, value]) => `${name}=${value}`));
+  };
 }
 
 const F_GETFD = 1;
 const F_SETFD = 2;
 const FD_CLOEXEC = 1;
 
-/** execve(2) as process.execve does it (stdin, stdout and stderr handed on), or null where libc is not glibc. */
+/** execve(2) as process.execve does it (stdin, stdout and stderr handed on), or null where the C library is not glibc. */
 function glibcExecve() {
   if (process.platform !== 'linux') return null;
   let libc;
@@ -57,7 +62,7 @@ function glibcExecve() {
     // Node marks the standard streams close-on-exec; the new image must inherit them.
     const saved = [0, 1, 2].map((fd) => fcntl(fd, F_GETFD, 'int', 0));
     saved.forEach((flags, fd) => flags >= 0 && fcntl(fd, F_SETFD, 'int', flags & ~FD_CLOEXEC));
-    execve(file, [...argv, null], [...env, null]);
+    execve(file, [...argv, null], [...Object.entries(env).map(([name, value]) => `${name}=${value}`), null]);
     // Only reached when execve failed: put the flags back and run as we are.
     saved.forEach((flags, fd) => flags >= 0 && fcntl(fd, F_SETFD, 'int', flags));
   };
