@@ -5,10 +5,10 @@
 import { createRequire } from 'node:module';
 
 /**
- * V8's young generation: each of its semi-spaces may grow to 16 MB and, once grown, an idle process
- * keeps them. An idle server held some 35 MB there; capped at 2 MB it kept about 10 MB less after a
- * day's work (Benchmarks, issue 22) and served polls as fast. The server's objects mostly live long
- * (the database, caches), so a smaller nursery costs little extra copying.
+ * V8's young generation: each of its semi-spaces may grow to 16 MB, and a server that has not worked
+ * since it started keeps them grown. Capped at 2 MB, an idle server with 50 displays measured 117–119
+ * MB instead of 148–150 (1 and 4 MB measured alike); after work V8's memory reducer shrinks them
+ * anyway. The server's CPU time per poll stayed within this machine's noise (Benchmarks, issue 22).
  */
 export const SERVER_V8_FLAGS = ['--max-semi-space-size=2'];
 
