@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 /**
  * V8's young generation: each of its semi-spaces may grow to 16 MB, and a server that has not worked
- * since it started keeps them grown. Capped at 2 MB, an idle server with 50 displays measured 117–119
+ * since it started keeps them grown. Capped at 2 MB, an idle server with 50 displays measured 114–119
  * MB instead of 148–150 (1 and 4 MB measured alike); after work V8's memory reducer shrinks them
  * anyway. The server's CPU time per poll stayed within this machine's noise (Benchmarks, issue 22).
  */
