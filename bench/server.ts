@@ -9,7 +9,7 @@ import { childPids } from '../test/helpers/processes.ts';
 import { SAMPLE_PHOTOS_DIR } from '../test/helpers/photos.ts';
 import { churnRenders, importMeanwhile, percentile, pollLikeFrames, uploadPhoto } from './fleet-load.ts';
 import { withComment } from './import.ts';
-import { adminCall, pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
+import { adminCall, cpuTimeMs, pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
 import { startFakeIcsServer } from '../test/fakes/ics-server.ts';
 import { startFakeOpenMeteo } from '../test/fakes/open-meteo-server.ts';
 import type { Report } from './report.ts';
@@ -50,12 +50,16 @@ export async function idleMemory(report: Report, env: NodeJS.ProcessEnv = {}): P
     const pid = fleet.serve.child.pid!;
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, fresh (paired, polled once, 60 s idle)`, residentMemoryMb(pid), 'MB');
+    const cpuBefore = cpuTimeMs(pid);
     const churn = await churnRenders(fleet.serve, fleet.frames, 2);
     report('  renders', await churn.done, 'count');
+    report("  the server's own CPU time for them (the drawing is in image processes)", cpuTimeMs(pid) - cpuBefore, 'ms');
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, after the renders and 60 s idle`, residentMemoryMb(pid), 'MB');
     report('  image processes left', childPids(pid).length, 'count');
+    const cpuBeforeDay = cpuTimeMs(pid);
     await aDaysOtherWork(fleet.serve);
+    report("  the server's own CPU time for the day's other work", cpuTimeMs(pid) - cpuBeforeDay, 'ms');
     await sleep(IDLE_WAIT_MS);
     report(`idle server RSS, ${IDLE_DISPLAYS} displays, after a day's other work too (${DAY_UPLOADS} uploads, ${DAY_DASHBOARDS} on the dashboard, every job) and 60 s idle`, residentMemoryMb(pid), 'MB');
   } finally {

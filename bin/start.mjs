@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, ensureBuilt } from './build-outputs.mjs';
 import { downloadElectron, electronSqliteBinding, installedElectron } from './electron.mjs';
+import { SERVER_V8_FLAGS } from './server-v8-flags.mjs';
 
 const say = (line) => console.log(line);
 
@@ -26,7 +27,8 @@ function desktopRuntime() {
 const runtime = desktopRuntime();
 if (runtime.electron) {
   ensureBuilt(['main', 'preload', 'renderer', 'frame']);
-  const child = spawn(runtime.electron, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, INKSTAND_SQLITE_BINDING: runtime.sqliteBinding } });
+  // The server runs in Electron's main process; V8 flags reach that process only on Electron's command line.
+  const child = spawn(runtime.electron, [`--js-flags=${SERVER_V8_FLAGS.join(' ')}`, ROOT, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, INKSTAND_SQLITE_BINDING: runtime.sqliteBinding } });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
 } else {
   say(`${runtime.reason}: running Inkstand headless; open the admin ui address below in a browser.`);

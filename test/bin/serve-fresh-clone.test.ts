@@ -5,6 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../e2e/harness.ts';
 import { freshCheckout, runCommand } from '../helpers/fresh-checkout.ts';
+import { descendantCommandLines } from '../helpers/processes.ts';
+import { SERVER_V8_FLAGS } from '../../bin/server-v8-flags.mjs';
 
 describe('a fresh clone, served without a build step', () => {
   let checkout: ReturnType<typeof freshCheckout>;
@@ -31,6 +33,9 @@ describe('a fresh clone, served without a build step', () => {
       await page.getByRole('button', { name: 'Pair new displays' }).first().waitFor({ timeout: 15_000 });
       expect(await page.content()).not.toContain('not built');
       expect(fs.existsSync(path.join(checkout.root, 'dist', 'main', 'inkstand.mjs'))).toBe(true);
+      // One server process, restarted in place with the server's V8 flags.
+      const servers = descendantCommandLines(serve.pid).filter((args) => args.includes('serve'));
+      expect(servers.map((args) => args.slice(1, SERVER_V8_FLAGS.length + 3))).toEqual([[...SERVER_V8_FLAGS, path.join(checkout.root, 'bin', 'inkstand.mjs'), 'serve']]);
     } finally {
       await serve.stop();
     }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback } from '../fakes/listen.ts';
 import { freshCheckout, runCommand } from '../helpers/fresh-checkout.ts';
+import { descendantCommandLines } from '../helpers/processes.ts';
+import { SERVER_V8_FLAGS } from '../../bin/server-v8-flags.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ELECTRON_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
@@ -108,6 +110,9 @@ describe('npm start on a machine that can download Electron (a local mirror stan
       const page = await fetch(adminUi);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
+      // The headless server is the process npm started, restarted in place with the server's V8 flags.
+      const servers = descendantCommandLines(run.pid).filter((args) => args.includes('serve'));
+      expect(servers).toEqual([[expect.stringMatching(/node$/), ...SERVER_V8_FLAGS, path.join(checkout.root, 'bin', 'inkstand.mjs'), 'serve', '--http-port', '0', '--https-port', '0', '--no-discovery', '--host', '127.0.0.1']]);
     } finally {
       await run.stop();
     }
@@ -121,8 +126,8 @@ describe('npm start on a machine that can download Electron (a local mirror stan
     expect(exitCode).toBe(3); // the stub's own exit code
 
     const started = fs.readFileSync(path.join(work, 'started-with.txt'), 'utf8').trim().split('\n');
-    expect(started).toEqual([`arg=${checkout.root}`, 'arg=--hidden', expect.stringMatching(/^sqlite=\//)]);
-    const binding = started[2].slice('sqlite='.length);
+    expect(started).toEqual([`arg=--js-flags=${SERVER_V8_FLAGS.join(' ')}`, `arg=${checkout.root}`, 'arg=--hidden', expect.stringMatching(/^sqlite=\//)]);
+    const binding = started[3].slice('sqlite='.length);
     expect(fs.readFileSync(binding, 'utf8')).toBe('stand-in for an Electron build of better-sqlite3');
     // The checkout's own (Node) build is untouched: the CLI still opens a database.
     expect(execFileSync(process.execPath, ['bin/inkstand.mjs', 'displays', '--json', '--data-dir', path.join(work, 'cli')], { cwd: checkout.root, encoding: 'utf8' }).trim()).toBe('[]');

@@ -33,6 +33,7 @@ export function freshCheckout(): { root: string; remove(): void } {
 }
 
 export interface RunningCommand {
+  pid: number;
   output(): string;
   /** Resolves with the first match of `pattern` in the output so far or to come. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
@@ -59,6 +60,7 @@ export function runCommand(command: string, args: string[], options: { cwd: stri
     resolve(code);
   }));
   return {
+    pid: child.pid!,
     output: () => log,
     exited,
     waitFor(pattern, timeoutMs = 120_000) {

@@ -12,3 +12,14 @@ export function childPids(parentPid: number, match = ''): number[] {
     }
   });
 }
+
+/** The arguments each live descendant of `pid` was started with, children first (Linux /proc). */
+export function descendantCommandLines(pid: number): string[][] {
+  return childPids(pid).flatMap((child) => {
+    try {
+      return [fs.readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean), ...descendantCommandLines(child)];
+    } catch {
+      return descendantCommandLines(child); // gone meanwhile
+    }
+  });
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_V8_FLAGS } from '../../bin/server-v8-flags.mjs';
 import { runCommand } from '../helpers/fresh-checkout.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -71,6 +72,8 @@ describe('the systemd unit for a home server (resources/linux/inkstand.service)'
       const [, discoveryPort] = await serve.waitFor(/^discovery listening on udp:\/\/127\.0\.0\.1:(\d+)/m);
       expect(await discoveredName(Number(discoveryPort))).toBe('Inkstand');
       expect(fs.existsSync(path.join(dataDir, 'inkstand.sqlite'))).toBe(true);
+      // The process systemd started ($MAINPID) is the server, restarted in place with its V8 flags.
+      expect(fs.readFileSync(`/proc/${serve.pid}/cmdline`, 'utf8').split('\0').slice(1, SERVER_V8_FLAGS.length + 3)).toEqual([...SERVER_V8_FLAGS, path.join(ROOT, 'bin', 'inkstand.mjs'), 'serve']);
 
       const admin = /^admin ui: \S+token=(\S+)/m.exec(serve.output())![1];
       const rename = await fetch(`${http}/api/admin/settings/server.name`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ value: 'Attic' }) });

@@ -1,0 +1,4 @@
+// Types of server-v8-flags.mjs, for the TypeScript that calls it (tests).
+export declare const SERVER_V8_FLAGS: string[];
+export declare function hasServerV8Flags(): boolean;
+export declare function restartWithServerV8Flags(): void;
