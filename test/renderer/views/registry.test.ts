@@ -1,9 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useDashboard } from '../../../renderer/stores/dashboard-store.ts';
+import { useDisplays } from '../../../renderer/stores/displays-store.ts';
+import { useJobs } from '../../../renderer/stores/jobs-store.ts';
 import { LOADERS } from '../../../renderer/stores/loaders.ts';
+import { usePhotos } from '../../../renderer/stores/photos-store.ts';
+import { useScreens } from '../../../renderer/stores/screens-store.ts';
+import { useSettings } from '../../../renderer/stores/settings-store.ts';
+import { useVariants } from '../../../renderer/stores/variants-store.ts';
 import { loadEveryView, VIEWS, viewById } from '../../../renderer/views/registry.ts';
-import { useFakeClient } from '../fake-client.ts';
+import { resetStore, useFakeClient } from '../fake-client.ts';
 
 describe('view registry', () => {
+  // What a loader fetches depends on its store's state (a selected job also loads its executions),
+  // and store modules outlive a test file in a shared test process: start from a fresh app.
+  beforeEach(() => {
+    for (const store of [useDashboard, useDisplays, useJobs, usePhotos, useScreens, useSettings, useVariants]) resetStore(store as unknown as typeof useJobs);
+  });
+
   it('gives every view its own address, and the first view for an unknown one', () => {
     expect(new Set(VIEWS.map((v) => v.id)).size).toBe(VIEWS.length);
     expect(viewById('photos').label).toBe('Photos');
