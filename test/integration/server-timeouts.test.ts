@@ -62,14 +62,21 @@ describe('server timeouts: slow and idle sockets are closed', () => {
     const keptAlive = connect();
     keptAlive.write(`GET /api/display/state HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token ${frame.token}\r\nIf-None-Match: ${frame.etag}\r\n\r\n`);
     const keptAliveClosed = closedAfter(keptAlive, SERVER_TIMEOUTS.keepAliveTimeout + 5000);
-    // A long-poll is held longer than the header timeout and still answered.
+    // A long-poll is held longer than the header timeout and still answered. The display's next
+    // recheck (on a one-minute grid) may fall inside the wait and answer with the new state at once:
+    // then the frame holds another, as a frame does.
     const longPollStarted = performance.now();
-    const longPoll = frame.poll({ wait: Math.ceil(limit / 1000) + 1 });
+    const longPoll = (async () => {
+      for (;;) {
+        const answer = await frame.poll({ wait: Math.ceil(limit / 1000) + 1 });
+        if (answer.status !== 200 || performance.now() - longPollStarted > limit) return answer;
+      }
+    })();
 
     for (const ms of await Promise.all(slow)) expect(ms).toBeLessThan(limit);
     expect(await silent).toBeLessThan(limit);
     expect(await stalledHandshake).toBeLessThan(limit);
-    expect((await longPoll).status).toBe(304);
+    expect([200, 304]).toContain((await longPoll).status);
     expect(performance.now() - longPollStarted).toBeGreaterThan(limit);
     expect(await keptAliveClosed).toBeLessThan(SERVER_TIMEOUTS.keepAliveTimeout + 3 * SERVER_TIMEOUTS.connectionsCheckingInterval);
   });
