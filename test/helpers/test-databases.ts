@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createDatabaseOn, dropDatabase, notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from './postgres.ts';
 
 export type TestDatabase = 'sqlite' | 'postgres';
@@ -14,6 +14,17 @@ export interface DatabaseSettings {
 export function testDatabases(suite: string): TestDatabase[] {
   notePostgresMissing(`${suite} on PostgreSQL`);
   return postgresAvailable ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * `describe.each(testDatabases(name))` for a suite whose time goes on waiting (for child processes,
+ * long-polls, retry delays) rather than on this process's CPU: the databases' suites run side by
+ * side, each one's tests still one after another, in order.
+ */
+export function describeEachDatabaseAtOnce(name: string, suite: (database: TestDatabase) => void): void {
+  describe.concurrent.each(testDatabases(name))(`${name} (%s)`, (database) => {
+    describe.sequential('in order', () => suite(database));
+  });
 }
 
 /**

@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FrameProgram, freeUdpPort, shownLog } from '../helpers/frame-program.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
-import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { decodePng } from '../sim/frame.ts';
 
-// The real `inkstand serve` and the real frame program (file backend), talking over loopback.
-describe.each(testDatabases('the frame program against inkstand serve'))('the frame program against inkstand serve (%s)', (database) => {
+// The real `inkstand serve` and the real frame program (file backend), talking over loopback. Most of
+// the time goes on the frame program's waits (the pairing retry, long-polls, backoff).
+describeEachDatabaseAtOnce('the frame program against inkstand serve', (database) => {
   const settings = useTestDatabase(database);
   const dataDir = tempDataDir();
   const work = tempDataDir('inkstand-frame-');
