@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/storage/database.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
@@ -11,12 +12,11 @@ notePostgresMissing('inkstand serve --database');
 
 describe.skipIf(!postgresAvailable)('inkstand serve and the CLI on PostgreSQL', () => {
   const dataDir = tempDataDir();
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let databaseUrl: string;
   let serve: ServeProcess;
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     databaseUrl = await cluster.createDatabase();
     serve = await startServeProcess(dataDir, ['--no-discovery', '--database', databaseUrl, '--node-name', 'node-a']);
   }, 120_000);
@@ -26,7 +26,6 @@ describe.skipIf(!postgresAvailable)('inkstand serve and the CLI on PostgreSQL', 
       serve.child.kill('SIGTERM');
       await exited;
     }
-    cluster?.stop();
   });
 
   it('comes up naming its node and database, and writes no SQLite file', () => {

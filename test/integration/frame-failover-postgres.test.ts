@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NodeDto } from '../../contract/admin.ts';
 import { FrameProgram, freeUdpPort, shownLog } from '../helpers/frame-program.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
@@ -15,7 +16,7 @@ describe.skipIf(!postgresAvailable)('a frame whose node is killed moves to the o
   const dataDir = tempDataDir();
   const work = tempDataDir('inkstand-frame-');
   const panelDir = path.join(work, 'panel');
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let a: ServeProcess;
   let b: ServeProcess;
   let frame: FrameProgram;
@@ -26,7 +27,6 @@ describe.skipIf(!postgresAvailable)('a frame whose node is killed moves to the o
   });
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     const database = await cluster.createDatabase();
     a = await startServeProcess(dataDir, ['--database', database, '--node-name', 'node-a', '--no-discovery']);
     b = await startServeProcess(dataDir, ['--database', database, '--node-name', 'node-b', '--discovery-port', String(await freeUdpPort())]);
@@ -35,7 +35,6 @@ describe.skipIf(!postgresAvailable)('a frame whose node is killed moves to the o
     await frame?.stop();
     a?.child.kill('SIGKILL');
     b?.child.kill('SIGTERM');
-    cluster?.stop();
   });
 
   it('after kill -9 of its node the frame finds the other by discovery, keeps its token and pin, and shows what is changed there', async () => {

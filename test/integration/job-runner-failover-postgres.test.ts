@@ -3,7 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExecutionDto } from '../../contract/dtos.ts';
 import { startFakeOpenMeteo, type FakeOpenMeteo } from '../fakes/open-meteo-server.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
 import { callAdmin, tempDataDir } from '../helpers/test-server.ts';
 
@@ -13,7 +14,7 @@ notePostgresMissing('job runner fail-over on PostgreSQL');
 const EVERY_FOUR_SECONDS = '*/4 * * * * *';
 
 describe.skipIf(!postgresAvailable)('the job runner of two `serve` processes on one PostgreSQL', () => {
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let weather: FakeOpenMeteo;
   let databaseUrl: string;
   let dataDir: string;
@@ -28,7 +29,6 @@ describe.skipIf(!postgresAvailable)('the job runner of two `serve` processes on 
   const executions = (node: ServeProcess): Promise<ExecutionDto[]> => admin(node, 'GET', '/executions?name=get_weather');
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     databaseUrl = await cluster.createDatabase();
     dataDir = tempDataDir();
     weather = await startFakeOpenMeteo();
@@ -44,14 +44,15 @@ describe.skipIf(!postgresAvailable)('the job runner of two `serve` processes on 
     for (const node of nodes) node.child.kill('SIGKILL');
     await client?.end();
     await weather?.close();
-    cluster?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('runs a job once per due time; after kill -9 of the runner the other node interrupts its execution at once and runs the next due time', async () => {
-    // The node holding the job runner's advisory lock (the migrations' lock is long released).
+    // The node holding the job runner's advisory lock (the migrations' lock is long released); the
+    // run's other suites hold locks in their own databases on the same cluster.
     const holder = await vi.waitFor(async () => {
-      const { rows } = await client.query("SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted");
+      const { rows } = await client.query(`SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
       expect(rows).toHaveLength(1);
       return rows[0].name as string;
     }, { timeout: 10_000, interval: 200 });

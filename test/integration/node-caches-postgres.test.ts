@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
@@ -8,14 +9,13 @@ notePostgresMissing("another node's writes and this node's caches");
 const TELEMETRY = { 'x-battery-voltage': '3.9', 'x-rssi': '-60' };
 
 describe.skipIf(!postgresAvailable)("another node's commits reload only what depends on the table they changed", () => {
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let a: TestServer;
   let b: TestServer;
   let token: string;
   const admin = (node: TestServer, method: string, urlPath: string, body?: unknown) => callAdmin(node.urls.http, token, method, urlPath, body);
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     const databaseUrl = await cluster.createDatabase();
     const dataDir = tempDataDir();
     a = await startTestServer({ dataDir, databaseUrl, nodeName: 'node-a' });
@@ -24,7 +24,6 @@ describe.skipIf(!postgresAvailable)("another node's commits reload only what dep
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
-    cluster?.stop();
   });
   afterEach(() => { vi.restoreAllMocks(); });
 

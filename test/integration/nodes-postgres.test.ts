@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NodeDto } from '../../contract/admin.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 
 notePostgresMissing('live nodes and one admin token on PostgreSQL');
 
 describe.skipIf(!postgresAvailable)('live nodes and one admin token on one PostgreSQL database and one data dir', () => {
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let databaseUrl: string;
   let dataDir: string;
   let a: TestServer;
@@ -19,7 +20,6 @@ describe.skipIf(!postgresAvailable)('live nodes and one admin token on one Postg
   const summary = (list: NodeDto[]) => list.map(({ name, alive, runsJobs, thisNode }) => ({ name, alive, runsJobs, thisNode }));
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     databaseUrl = await cluster.createDatabase();
     dataDir = tempDataDir();
     [a, b] = await Promise.all(['node-a', 'node-b'].map((nodeName) => startTestServer({ dataDir, databaseUrl, nodeName })));
@@ -27,7 +27,6 @@ describe.skipIf(!postgresAvailable)('live nodes and one admin token on one Postg
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
-    cluster?.stop();
   });
 
   it('two nodes started together on a new data dir print the same admin token, and it works on both; they serve one certificate', async () => {

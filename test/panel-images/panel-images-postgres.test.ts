@@ -6,19 +6,19 @@ import { AppEvents } from '../../main/core/events.ts';
 import { PANEL_IMAGES_DIR, PanelImageStore } from '../../main/panel-images/panel-image-store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import type { PostgresDataSource } from '../../main/storage/postgres.ts';
-import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
+import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
+import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 
 notePostgresMissing('panel images on PostgreSQL');
 
 describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL and one data dir', () => {
-  let cluster: PostgresCluster;
+  const cluster = usePostgresCluster();
   let dataDir: string;
   const databases: PostgresDataSource[] = [];
   let stores: PanelImageStore[];
 
   beforeAll(async () => {
-    cluster = await startPostgresCluster();
     const url = await cluster.createDatabase();
     dataDir = tempDataDir();
     for (const nodeName of ['node-a', 'node-b']) databases.push(await openDatabase(dataDir, { databaseUrl: url, nodeName }) as PostgresDataSource);
@@ -27,7 +27,6 @@ describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL
 
   afterAll(async () => {
     for (const db of databases) await db.destroy();
-    cluster?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -80,7 +79,7 @@ describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL
     const fromB = stores[1].ensure({ renderKey, sourceKind: 'photo', sourceRef: '8', produce: async () => Buffer.from('\x89PNG drawn by node-b') });
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Node A's lock session dies (as with a kill -9 of the node): its advisory locks go with it.
-    await databases[1].query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a locks'");
+    await databases[1].query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a locks' AND datname = current_database()");
     expect((await fromB).version).toHaveLength(16);
   });
 
