@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { createCore } from '../../main/create-core.ts';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process.ts';
-import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useTestDatabase } from '../helpers/test-databases.ts';
 import { tempDataDir } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
-describe.each(testDatabases('kill -9 while frames are being written'))('kill -9 while frames are being written (%s)', (database) => {
+describeEachDatabaseAtOnce('kill -9 while frames are being written', (database) => {
   const settings = useTestDatabase(database);
   let serve: ServeProcess | null = null;
   afterEach(() => {

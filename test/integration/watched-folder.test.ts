@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { smallPhotoFolder } from '../helpers/photos.ts';
-import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
 
 async function photoCount(t: TestServer): Promise<number> {
@@ -17,7 +17,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Pr
   }
 }
 
-describe.each(testDatabases('the watched photo folder'))('the watched photo folder (%s)', (database) => {
+describeEachDatabaseAtOnce('the watched photo folder', (database) => {
   const settings = useTestDatabase(database);
   let t: TestServer;
   const folder = tempDataDir('inkstand-watched-');

@@ -5,9 +5,9 @@ import { JobService } from '../../main/jobs/job-service.ts';
 import { ExecutionEntity } from '../../main/storage/entities/job.ts';
 import { captureOutput, createTestApp, waitFor, type TestApp } from './test-app.ts';
 import { TEST_KINDS } from './test-kinds.ts';
-import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useFreshDatabases } from '../helpers/test-databases.ts';
 
-describe.each(testDatabases('job and settings commands'))('job and settings commands (%s)', (database) => {
+describeEachDatabaseAtOnce('job and settings commands', (database) => {
   const freshDatabase = useFreshDatabases(database);
 
   let testApp: TestApp;

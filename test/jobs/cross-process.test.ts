@@ -6,11 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JobService } from '../../main/jobs/job-service.ts';
 import { createTestApp, waitFor, type TestApp } from './test-app.ts';
 import { TEST_KINDS } from './test-kinds.ts';
-import { testDatabases, useFreshDatabases } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useFreshDatabases } from '../helpers/test-databases.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
-describe.each(testDatabases('jobs across processes'))('jobs across processes (%s)', (database) => {
+describeEachDatabaseAtOnce('jobs across processes', (database) => {
   const freshDatabase = useFreshDatabases(database);
 
   const children: ChildProcess[] = [];

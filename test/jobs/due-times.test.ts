@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { JobService } from '../../main/jobs/job-service.ts';
 import { ExecutionEntity } from '../../main/storage/entities/job.ts';
 import { createTestApp, sleep, waitFor, type TestApp } from './test-app.ts';
 import { TEST_KINDS, addJob } from './test-kinds.ts';
-import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useTestDatabase } from '../helpers/test-databases.ts';
 
-describe.each(testDatabases('scheduled executions across nodes'))('scheduled executions across nodes (%s)', (database) => {
+describeEachDatabaseAtOnce('scheduled executions across nodes', (database) => {
   const settings = useTestDatabase(database);
   const apps: TestApp[] = [];
   const services: JobService[] = [];
