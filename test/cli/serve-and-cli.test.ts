@@ -51,7 +51,10 @@ describe.each(testDatabases('inkstand serve and the CLI on the same data dir'))(
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no display "zzz-zzz-zzz"');
   });
+});
 
+// Neither uses the suites' data dir or a database: run once, not once per database.
+describe('inkstand serve on its own', () => {
   it('refuses a bad port with a message naming the flag', async () => {
     const result = await runCli(['serve', '--http-port', 'eighty', '--data-dir', tempDataDir()]);
     expect(result.code).toBe(1);
