@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
-import { closeImagePool, runImageTask } from '../../main/imaging/pool.ts';
+import { closeImagePool, imagePoolIsWarm, runImageTask, warmImagePool } from '../../main/imaging/pool.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { childPids } from '../helpers/processes.ts';
 import { testPhoto } from './helpers/images.ts';
@@ -90,6 +90,29 @@ describe('runImageTask', () => {
     await expect(doomed).rejects.toThrow(/image process stopped \(SIGKILL\)/);
     expect((await runImageTask('renderPanelImage', photo, opts)).width).toBe(1600);
     expect(rendererPids()).not.toContain(pid);
+  });
+
+  it('warms an image process when asked: it has loaded the drawing engine before the first picture', async () => {
+    await closeImagePool();
+    expect(imagePoolIsWarm()).toBe(false);
+    await warmImagePool();
+    expect(imagePoolIsWarm()).toBe(true);
+    expect(rendererPids()).toHaveLength(1);
+    expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });
+    await warmImagePool();
+    expect(rendererPids()).toHaveLength(1);
+  });
+
+  it('warms a process started for a photo once the photo is done, and a warm-up asked for meanwhile waits for that', async () => {
+    await closeImagePool();
+    const decoded = runImageTask('preparePhoto', await testPhoto());
+    const warm = warmImagePool();
+    expect(imagePoolIsWarm()).toBe(false);
+    await decoded;
+    await warm;
+    expect(imagePoolIsWarm()).toBe(true);
+    expect(rendererPids()).toHaveLength(1);
+    expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });
   });
 
   it('stops its renderers when closed', async () => {
