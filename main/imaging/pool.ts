@@ -62,17 +62,20 @@ class ImagePool {
     return [...this.warmth.values()].includes(true);
   }
 
-  /** Resolves once an image process is warm (one is started when none runs), or could not warm up. */
+  /**
+   * Resolves once an image process is warm, or could not warm up: one is started when none runs,
+   * and running ones that have not warmed up yet (busy since they started) are asked to now.
+   */
   warmUp(): Promise<void> {
     if (this.isWarm()) return Promise.resolve();
     if (this.inFlight.size === 0) {
       const child = this.spawn();
       holdsProcessOpen(child, false);
       this.retireWhenIdle(child);
-      child.send({ warmUp: true } satisfies ImageProcessRequest);
-    } else if ([...this.inFlight.keys()].every((child) => this.warmth.has(child))) {
-      return Promise.resolve();
     }
+    const cold = [...this.inFlight.keys()].filter((child) => !this.warmth.has(child));
+    if (cold.length === 0) return Promise.resolve();
+    for (const child of cold) child.send({ warmUp: true } satisfies ImageProcessRequest);
     return new Promise((resolve) => this.warmWaiters.push(resolve));
   }
 

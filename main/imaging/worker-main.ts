@@ -1,8 +1,8 @@
 // An image process (see pool.ts): runs the tasks the server sends over the IPC channel, several at
 // once (the pool sends up to TASKS_PER_PROCESS; each awaits libvips or yields between steps), and
 // exits when the server closes the channel (or dies). Buffers cross as Buffers (the channel uses
-// V8's serialization). Once its first tasks are done, or when the server asks, it warms up
-// (image-tasks.ts, warmUp) and says so: the next picture pays no loading.
+// V8's serialization). Once its first tasks are done, or as soon as the server asks (pool.ts,
+// warmUp), it warms up (image-tasks.ts) and says so: the next picture pays no loading.
 import { IMAGE_TASKS } from './image-tasks.ts';
 import type { ImageProcessMessage, ImageProcessRequest } from './pool-messages.ts';
 
@@ -10,7 +10,7 @@ let running = 0;
 let warmUpStarted = false;
 
 process.on('message', async (request: ImageProcessRequest) => {
-  if ('warmUp' in request) return warmUpWhenIdle();
+  if ('warmUp' in request) return warmUp();
   const { id, task, args } = request;
   running++;
   let reply: ImageProcessMessage;
@@ -34,7 +34,11 @@ process.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 function warmUpWhenIdle(): void {
-  if (warmUpStarted || running > 0) return;
+  if (running === 0) warmUp();
+}
+
+function warmUp(): void {
+  if (warmUpStarted) return;
   warmUpStarted = true;
   IMAGE_TASKS.warmUp().then(
     () => answer({ warm: true }),

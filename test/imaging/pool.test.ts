@@ -103,16 +103,24 @@ describe('runImageTask', () => {
     expect(rendererPids()).toHaveLength(1);
   });
 
-  it('warms a process started for a photo once the photo is done, and a warm-up asked for meanwhile waits for that', async () => {
+  it('warms a process started for a photo by itself once the photo is done', async () => {
     await closeImagePool();
-    const decoded = runImageTask('preparePhoto', await testPhoto());
-    const warm = warmImagePool();
-    expect(imagePoolIsWarm()).toBe(false);
-    await decoded;
-    await warm;
-    expect(imagePoolIsWarm()).toBe(true);
+    await runImageTask('preparePhoto', await testPhoto());
+    await vi.waitFor(() => expect(imagePoolIsWarm()).toBe(true), { timeout: 10_000 });
     expect(rendererPids()).toHaveLength(1);
     expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });
+  });
+
+  it('warms a process that has been busy since it started as soon as asked, not once its work is done', async () => {
+    await closeImagePool();
+    const photo = await testPhoto();
+    const opts = { profile: findBuiltinProfile('inky-impression-7.3')!, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
+    let rendered = 0;
+    const renders = Array.from({ length: 16 }, () => runImageTask('renderPanelImage', photo, opts).then(() => rendered++));
+    await warmImagePool();
+    expect(imagePoolIsWarm()).toBe(true);
+    expect(rendered).toBeLessThan(renders.length);
+    await Promise.all(renders);
   });
 
   it('stops its renderers when closed', async () => {
