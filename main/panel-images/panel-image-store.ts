@@ -24,7 +24,7 @@ export interface PanelImageRequest {
   sourceRef: string;
   /** Produces the device-ready PNG; called only when no panel image exists for the key. */
   produce(): Promise<Buffer>;
-  /** When produce() would first have to start up (a cold image process): starts that, settling once done; else undefined. */
+  /** When produce() would first have to start up (a cold image process): starts that, settling once done; else undefined. Asked on PostgreSQL only. */
   warmUp?(): Promise<void> | undefined;
 }
 
@@ -142,8 +142,9 @@ export class PanelImageStore {
     const stored = await this.rows.findOneBy({ renderKey: request.renderKey });
     if (stored && fs.existsSync(this.absolutePath(stored))) return stored;
     const lockKey = `panel image ${request.renderKey}`;
-    const warming = request.warmUp?.();
-    if (warming && this.deps.db.options.type === 'postgres') await this.untilWarmOrTakenElsewhere(request.renderKey, lockKey, warming);
+    // Alone (SQLite) there is nobody to leave the picture to: the render starts its image process itself.
+    const warming = this.deps.db.options.type === 'postgres' ? request.warmUp?.() : undefined;
+    if (warming) await this.untilWarmOrTakenElsewhere(request.renderKey, lockKey, warming);
     return underKeyLock(this.deps.db, lockKey, async () => {
       const existing = await this.rows.findOneBy({ renderKey: request.renderKey });
       if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
