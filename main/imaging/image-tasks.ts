@@ -64,10 +64,10 @@ export const IMAGE_TASKS = {
 };
 
 export type ImageTasks = typeof IMAGE_TASKS;
+export type ImageTaskName = keyof ImageTasks;
 
 /** The most common panel (800×480, black and white): the warm-up draws what most renders draw. */
 const WARM_UP_PROFILE = findBuiltinProfile('waveshare-7.5-v2')!;
-export type ImageTaskName = keyof ImageTasks;
 
 /**
  * The drawing code (the takumi engine), like the panel pipeline above, is loaded with the first

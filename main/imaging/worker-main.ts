@@ -4,7 +4,7 @@
 // V8's serialization). Once its first tasks are done, or as soon as the server asks (pool.ts,
 // warmUp), it warms up (image-tasks.ts) and says so: the next picture pays no loading.
 import { IMAGE_TASKS } from './image-tasks.ts';
-import type { ImageProcessMessage, ImageProcessRequest } from './pool-messages.ts';
+import type { ImageProcessMessage, ImageProcessRequest, ImageTaskReply } from './pool-messages.ts';
 
 let running = 0;
 let warmUpStarted = false;
@@ -13,7 +13,7 @@ process.on('message', async (request: ImageProcessRequest) => {
   if ('warmUp' in request) return warmUp();
   const { id, task, args } = request;
   running++;
-  let reply: ImageProcessMessage;
+  let reply: ImageTaskReply;
   try {
     const run = IMAGE_TASKS[task] as (...args: unknown[]) => Promise<unknown>;
     reply = { id, ok: true, value: await run(...args) };
