@@ -15,8 +15,6 @@ const FRAMES = Number(process.env.NODES_BENCH_FRAMES ?? 200);
 const WAKES = Number(process.env.NODES_BENCH_WAKES ?? 50);
 const FRAME_PROGRAMS = Number(process.env.NODES_BENCH_FRAME_PROGRAMS ?? 5);
 const WARM_UP_MS = 5_000;
-/** Wakes whose time is reported apart, as a start-up cost: the first message pictures drawn on either node. */
-const WARM_UP_WAKES = 2;
 
 export async function runNodesBench(report: Report): Promise<void> {
   if (!postgresAvailable) {
@@ -106,10 +104,6 @@ async function wakeAcrossNodes(report: Report, library: ServedLibrary): Promise<
   }
   report(`change on node A → long-poll on node B answered (${WAKES} changes): p50`, percentile(woken, 50), 'ms');
   report('  p99', percentile(woken, 99), 'ms');
-  // The first changes are also the first message pictures the nodes draw: after the 200-frame
-  // phase the second took 0.37 s and every later one 22–57 ms (2026-12-07, quiet machine).
-  report(`  the slowest of the first ${WARM_UP_WAKES} changes`, Math.max(...woken.slice(0, WARM_UP_WAKES)), 'ms');
-  report(`  p99 of the changes after them`, percentile(woken.slice(WARM_UP_WAKES), 99), 'ms');
   report('  the admin call on A answered, p50', percentile(answered, 50), 'ms');
   report('  failed rounds', failures.length, 'count');
   if (failures.length > 0) console.error(failures.slice(0, 5));

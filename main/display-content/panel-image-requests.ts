@@ -6,7 +6,7 @@ import type { ProfileStore } from '../panel-images/profile-store.ts';
 import { storedPictureSettings, type PictureSettings } from '../imaging/picture-settings.ts';
 import { PIPELINE_VERSION } from '../imaging/pipeline-version.ts';
 import type { Rotation } from '../imaging/rotate.ts';
-import { runImageTask } from '../imaging/pool.ts';
+import { imagePoolIsWarm, runImageTask, warmImagePool } from '../imaging/pool.ts';
 import type { PanelProfile } from '../imaging/profiles.ts';
 import type { Display } from '../storage/entities/display.ts';
 
@@ -25,6 +25,7 @@ export class PanelImageRequests {
       sourceKind: 'photo',
       sourceRef: `variant:${variantId}`,
       produce: async () => (await runImageTask('renderPanelImage', filePath, { ...target, settings })).data,
+      warmUp: warmImageProcess,
     };
   }
 
@@ -64,10 +65,16 @@ export class PanelImageRequests {
       sourceKind: picture.kind,
       sourceRef: picture.kind === 'dashboard' ? this.dashboardRef(display) : `display:${display.id}`,
       produce: async () => (await runImageTask('renderPanelImage', { picture }, { ...target, settings: FLAT })).data,
+      warmUp: warmImageProcess,
     };
   }
 
   private async target(display: Display): Promise<{ profile: PanelProfile; rotation: Rotation }> {
     return { profile: await this.profiles.get(display.profileId), rotation: display.rotation as Rotation };
   }
+}
+
+/** Renders run in image processes: one that is not running warm yet is started (pool.ts). */
+function warmImageProcess(): Promise<void> | undefined {
+  return imagePoolIsWarm() ? undefined : warmImagePool();
 }

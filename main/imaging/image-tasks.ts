@@ -14,6 +14,7 @@ import type { DrawnMarkup } from '../markup/draw.ts';
 import type { MarkupTarget } from '../markup/target.ts';
 import { preparePhoto, webpThumbnail } from '../library/decode.ts';
 import type { RenderOptions, RenderedPanelImage } from './pipeline.ts';
+import { findBuiltinProfile } from './profiles.ts';
 
 /** An image (bytes or a file path), or a flat screen drawn first. */
 export type RenderSource = Buffer | string | { picture: Picture };
@@ -45,6 +46,16 @@ export const IMAGE_TASKS = {
     const { drawMarkupPngHere } = await import('../markup/draw.ts');
     return drawMarkupPngHere(html, target);
   },
+  /**
+   * Loads what a flat picture's render needs (the panel pipeline, the drawing engine and its fonts)
+   * and draws one, so the next render pays none of it; answers whether all that was loaded already.
+   */
+  async warmUp(): Promise<{ alreadyWarm: boolean }> {
+    const { drawingEngineLoaded } = await import('../markup/engine.ts');
+    const alreadyWarm = drawingEngineLoaded();
+    await IMAGE_TASKS.renderPanelImage({ picture: { kind: 'message', text: 'Inkstand' } }, { profile: WARM_UP_PROFILE, rotation: 0, settings: { dither: 'none' } });
+    return { alreadyWarm };
+  },
   /** A browser's screenshot of a recipe turned into the panel's colours. */
   async markupShotToPanel(shot: BrowserShot, target: MarkupTarget): Promise<Buffer> {
     const { shotToPanel } = await import('../markup/shot-to-panel.ts');
@@ -54,6 +65,9 @@ export const IMAGE_TASKS = {
 
 export type ImageTasks = typeof IMAGE_TASKS;
 export type ImageTaskName = keyof ImageTasks;
+
+/** The most common panel (800×480, black and white): the warm-up draws what most renders draw. */
+const WARM_UP_PROFILE = findBuiltinProfile('waveshare-7.5-v2')!;
 
 /**
  * The drawing code (the takumi engine), like the panel pipeline above, is loaded with the first

@@ -5,7 +5,9 @@
  * They start on first use, never keep the server alive while idle, and exit after a while without
  * work. Child processes rather than worker threads because of memory: libvips, its caches and the
  * drawing code (~100 MB while rendering) die with the process, where a worker thread (or sharp
- * in the server itself) leaves them mapped in the server for good.
+ * in the server itself) leaves them mapped in the server for good. Each warms up once idle after
+ * its first tasks (or at once when started by warmImagePool): it loads the drawing engine, its
+ * fonts and the panel pipeline and draws a picture, so the next picture pays none of that.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { PhotoImportError } from '../library/import-error.ts';
 import { ImageInputError } from './errors.ts';
 import type { ImageTaskName, ImageTasks } from './image-tasks.ts';
-import type { ImageTaskReply, ImageTaskRequest } from './pool-messages.ts';
+import type { ImageProcessMessage, ImageProcessRequest, ImageTaskReply, ImageTaskRequest } from './pool-messages.ts';
 
 interface Task {
   request: ImageTaskRequest;
@@ -51,7 +53,31 @@ class ImagePool {
    * render at most, not for every frame of a "refresh all". The Map's order is the turn order.
    */
   private readonly lanes = new Map<ImageTaskName, Task[]>();
+  /** Whether each image process that has reported on its warm-up (worker-main.ts) is warm, and who waits for one to be. */
+  private readonly warmth = new Map<ChildProcess, boolean>();
+  private warmWaiters: (() => void)[] = [];
   private nextId = 1;
+
+  isWarm(): boolean {
+    return [...this.warmth.values()].includes(true);
+  }
+
+  /**
+   * Resolves once an image process is warm, or could not warm up: one is started when none runs,
+   * and running ones that have not warmed up yet (busy since they started) are asked to now.
+   */
+  warmUp(): Promise<void> {
+    if (this.isWarm()) return Promise.resolve();
+    if (this.inFlight.size === 0) {
+      const child = this.spawn();
+      holdsProcessOpen(child, false);
+      this.retireWhenIdle(child);
+    }
+    const cold = [...this.inFlight.keys()].filter((child) => !this.warmth.has(child));
+    if (cold.length === 0) return Promise.resolve();
+    for (const child of cold) child.send({ warmUp: true } satisfies ImageProcessRequest);
+    return new Promise((resolve) => this.warmWaiters.push(resolve));
+  }
 
   run(task: ImageTaskName, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -70,6 +96,8 @@ class ImagePool {
     const waiting = [...this.lanes.values()].flat();
     this.inFlight.clear();
     this.lanes.clear();
+    this.warmth.clear();
+    this.wakeWarmWaiters();
     for (const task of [...running, ...waiting]) task.reject(new Error('the image pool was closed'));
     await Promise.all(children.map((child) => stopChild(child)));
   }
@@ -115,10 +143,17 @@ class ImagePool {
       this.idleTimers.delete(child);
       if (this.inFlight.get(child)?.size !== 0) return;
       this.inFlight.delete(child);
+      this.warmth.delete(child);
       void stopChild(child);
     }, IDLE_PROCESS_LIFETIME_MS);
     timer.unref();
     this.idleTimers.set(child, timer);
+  }
+
+  private wakeWarmWaiters(): void {
+    const waiters = this.warmWaiters;
+    this.warmWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private spawn(): ChildProcess {
@@ -126,7 +161,12 @@ class ImagePool {
     const child = fork(IMAGE_PROCESS_ENTRY, [], { serialization: 'advanced', execArgv: [], env: IMAGE_PROCESS_ENV, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     lowerPriority(child);
     this.inFlight.set(child, new Map());
-    child.on('message', (reply: ImageTaskReply) => {
+    child.on('message', (reply: ImageProcessMessage) => {
+      if ('warm' in reply) {
+        if (this.inFlight.has(child)) this.warmth.set(child, reply.warm);
+        this.wakeWarmWaiters();
+        return;
+      }
       const tasks = this.inFlight.get(child);
       const task = tasks?.get(reply.id);
       tasks?.delete(reply.id);
@@ -141,9 +181,11 @@ class ImagePool {
       const tasks = this.inFlight.get(child);
       if (!tasks) return;
       this.inFlight.delete(child);
+      this.warmth.delete(child);
       clearTimeout(this.idleTimers.get(child));
       this.idleTimers.delete(child);
       for (const task of tasks.values()) task.reject(err);
+      if (this.inFlight.size === 0) this.wakeWarmWaiters();
       this.dispatch();
     };
     child.on('error', (err) => fail(err));
@@ -197,6 +239,17 @@ let pool: ImagePool | undefined;
 export function runImageTask<K extends ImageTaskName>(task: K, ...args: Parameters<ImageTasks[K]>): Promise<Awaited<ReturnType<ImageTasks[K]>>> {
   pool ??= new ImagePool();
   return pool.run(task, args) as Promise<Awaited<ReturnType<ImageTasks[K]>>>;
+}
+
+/** Whether an image process is running with its picture code loaded: a render now pays no start-up. */
+export function imagePoolIsWarm(): boolean {
+  return pool?.isWarm() ?? false;
+}
+
+/** Starts an image process unless one runs, and resolves once one has loaded its picture code (or could not). */
+export function warmImagePool(): Promise<void> {
+  pool ??= new ImagePool();
+  return pool.warmUp();
 }
 
 /** Stops the image processes; tasks still queued or running fail. The next task starts a new pool. */

@@ -44,6 +44,11 @@ export function engineRenderer(): Promise<Renderer> {
   return renderer;
 }
 
+/** Whether this process has made its renderer (the engine loaded, the fonts registered or on their way). */
+export function drawingEngineLoaded(): boolean {
+  return renderer !== undefined;
+}
+
 export interface EngineInput {
   node: Node;
   css: string[];

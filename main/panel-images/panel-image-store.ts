@@ -5,13 +5,15 @@ import { In, LessThan, Not, type DataSource, type Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
-import { underKeyLock } from '../storage/cluster-lock.ts';
+import { keyLockHeld, underKeyLock } from '../storage/cluster-lock.ts';
 import { DisplayPanelImageEntity, PanelImageEntity, type DisplayPanelImage, type PanelImage } from '../storage/entities/panel-image.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 
 /** The folder keeps its old name so existing data dirs keep working. */
 export const PANEL_IMAGES_DIR = 'frames';
 
+/** How often a node warming up to draw a picture asks whether another node has taken it on. */
+const WATCH_INTERVAL_MS = 10;
 /** No render takes this long: a temp file older than this was left by a process that died. */
 const ABANDONED_WRITE_MS = 10 * 60_000;
 
@@ -22,6 +24,8 @@ export interface PanelImageRequest {
   sourceRef: string;
   /** Produces the device-ready PNG; called only when no panel image exists for the key. */
   produce(): Promise<Buffer>;
+  /** When produce() would first have to start up (a cold image process): starts that, settling once done; else undefined. Asked on PostgreSQL only. */
+  warmUp?(): Promise<void> | undefined;
 }
 
 export interface PanelImageStoreDeps {
@@ -42,7 +46,9 @@ export interface PanelImageStoreDeps {
  * A render key is rendered once for the whole cluster: within this process requests for the same
  * key share one render, and across the nodes of a PostgreSQL cluster the key's advisory lock makes
  * a second node wait for the first and then find its row (the unique key still keeps one row should
- * the lock be unavailable).
+ * the lock be unavailable). A node that would have to start up first (warmUp) does that before it
+ * takes the lock, and leaves the key to a node that takes it meanwhile: after a change on node A,
+ * node B with no image process running waits for A's picture rather than draws its own cold.
  */
 export class PanelImageStore {
   private readonly rows: Repository<PanelImage>;
@@ -135,11 +141,26 @@ export class PanelImageStore {
   private async findOrProduce(request: PanelImageRequest): Promise<PanelImage> {
     const stored = await this.rows.findOneBy({ renderKey: request.renderKey });
     if (stored && fs.existsSync(this.absolutePath(stored))) return stored;
-    return underKeyLock(this.deps.db, `panel image ${request.renderKey}`, async () => {
+    const lockKey = `panel image ${request.renderKey}`;
+    // Alone (SQLite) there is nobody to leave the picture to: the render starts its image process itself.
+    const warming = this.deps.db.options.type === 'postgres' ? request.warmUp?.() : undefined;
+    if (warming) await this.untilWarmOrTakenElsewhere(request.renderKey, lockKey, warming);
+    return underKeyLock(this.deps.db, lockKey, async () => {
       const existing = await this.rows.findOneBy({ renderKey: request.renderKey });
       if (existing && fs.existsSync(this.absolutePath(existing))) return existing;
       return this.produce(request, existing);
     });
+  }
+
+  /** Waits for the warm-up, or less: until another node holds the key's lock (it draws; underKeyLock waits for it) or has stored the picture. */
+  private async untilWarmOrTakenElsewhere(renderKey: string, lockKey: string, warming: Promise<void>): Promise<void> {
+    let warm = false;
+    const warmOrRetry = warming.catch(() => undefined).finally(() => (warm = true));
+    while (!warm) {
+      const taken = await Promise.all([keyLockHeld(this.deps.db, lockKey), this.rows.existsBy({ renderKey })]).catch(() => [false, false]);
+      if (taken.includes(true)) return;
+      await Promise.race([warmOrRetry, new Promise((resolve) => setTimeout(resolve, WATCH_INTERVAL_MS))]);
+    }
   }
 
   private async produce(request: PanelImageRequest, existing: PanelImage | null): Promise<PanelImage> {

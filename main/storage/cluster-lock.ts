@@ -25,3 +25,8 @@ export async function underClusterLock<T>(db: DataSource, key: number, work: () 
 export async function underKeyLock<T>(db: DataSource, key: string, work: () => Promise<T>): Promise<T> {
   return db instanceof PostgresDataSource ? db.keyLocks.whileHolding(key, work) : work();
 }
+
+/** Whether another node runs work under the key now (underKeyLock); always false on SQLite (no other node). */
+export async function keyLockHeld(db: DataSource, key: string): Promise<boolean> {
+  return db instanceof PostgresDataSource && db.keyLocks.isHeld(key);
+}

@@ -33,6 +33,17 @@ export class PostgresKeyLocks {
     }
   }
 
+  /** Whether some session holds the key: another node is doing the work (or this one, within whileHolding). */
+  async isHeld(key: string): Promise<boolean> {
+    // A bigint advisory lock shows in pg_locks as its high and low 32 bits.
+    const id = BigInt.asUintN(64, BigInt(lockId(key)));
+    const rows = await this.query<{ held: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::oid AND objid = $2::oid AND objsubid = 1) AS held",
+      [String(id >> 32n), String(id & 0xffffffffn)],
+    );
+    return rows[0].held;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const client = this.client;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
-import { closeImagePool, runImageTask } from '../../main/imaging/pool.ts';
+import { closeImagePool, imagePoolIsWarm, runImageTask, warmImagePool } from '../../main/imaging/pool.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { childPids } from '../helpers/processes.ts';
 import { testPhoto } from './helpers/images.ts';
@@ -90,6 +90,37 @@ describe('runImageTask', () => {
     await expect(doomed).rejects.toThrow(/image process stopped \(SIGKILL\)/);
     expect((await runImageTask('renderPanelImage', photo, opts)).width).toBe(1600);
     expect(rendererPids()).not.toContain(pid);
+  });
+
+  it('warms an image process when asked: it has loaded the drawing engine before the first picture', async () => {
+    await closeImagePool();
+    expect(imagePoolIsWarm()).toBe(false);
+    await warmImagePool();
+    expect(imagePoolIsWarm()).toBe(true);
+    expect(rendererPids()).toHaveLength(1);
+    expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });
+    await warmImagePool();
+    expect(rendererPids()).toHaveLength(1);
+  });
+
+  it('warms a process started for a photo by itself once the photo is done', async () => {
+    await closeImagePool();
+    await runImageTask('preparePhoto', await testPhoto());
+    await vi.waitFor(() => expect(imagePoolIsWarm()).toBe(true), { timeout: 10_000 });
+    expect(rendererPids()).toHaveLength(1);
+    expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });
+  });
+
+  it('warms a process that has been busy since it started as soon as asked, not once its work is done', async () => {
+    await closeImagePool();
+    const photo = await testPhoto();
+    const opts = { profile: findBuiltinProfile('inky-impression-7.3')!, rotation: 0 as const, settings: { dither: 'floyd-steinberg' as const } };
+    let rendered = 0;
+    const renders = Array.from({ length: 16 }, () => runImageTask('renderPanelImage', photo, opts).then(() => rendered++));
+    await warmImagePool();
+    expect(imagePoolIsWarm()).toBe(true);
+    expect(rendered).toBeLessThan(renders.length);
+    await Promise.all(renders);
   });
 
   it('stops its renderers when closed', async () => {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppEvents } from '../../main/core/events.ts';
 import { PANEL_IMAGES_DIR, PanelImageStore } from '../../main/panel-images/panel-image-store.ts';
+import { keyLockHeld } from '../../main/storage/cluster-lock.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import type { PostgresDataSource } from '../../main/storage/postgres.ts';
 import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
@@ -81,6 +82,49 @@ describe.skipIf(!postgresAvailable)('panel images of two nodes on one PostgreSQL
     // Node A's lock session dies (as with a kill -9 of the node): its advisory locks go with it.
     await databases[1].query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'inkstand node-a locks' AND datname = current_database()");
     expect((await fromB).version).toHaveLength(16);
+  });
+
+  it('a node that must warm up first leaves the picture to a node that takes it on meanwhile, and answers with that one', async () => {
+    const renderKey = PanelImageStore.renderKey(['message', 'Back at three', 'waveshare-7.5-v2', 0]);
+    const rendered: string[] = [];
+    let finishRender!: () => void;
+    const renderMayFinish = new Promise<void>((resolve) => { finishRender = resolve; });
+    const request = (node: string, warmUp?: () => Promise<void>) => ({
+      renderKey, sourceKind: 'message', sourceRef: 'display:9', warmUp,
+      produce: async () => {
+        rendered.push(node);
+        await renderMayFinish;
+        return Buffer.from(`\x89PNG drawn by ${node}`);
+      },
+    });
+    let warmedUp!: () => void;
+    const neverWarmDuringTheTest = new Promise<void>((resolve) => { warmedUp = resolve; });
+    // Node B asks first, with no image process running (its start takes longer than this test).
+    const fromB = stores[1].ensure(request('node-b', () => neverWarmDuringTheTest));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const fromA = stores[0].ensure(request('node-a'));
+    await vi.waitFor(() => expect(rendered).toEqual(['node-a']));
+    expect(await keyLockHeld(databases[1], `panel image ${renderKey}`)).toBe(true);
+    finishRender();
+    const [a, b] = await Promise.all([fromA, fromB]);
+    expect(rendered).toEqual(['node-a']);
+    expect(b.id).toBe(a.id);
+    warmedUp();
+  });
+
+  it('a node that is done warming up before any other takes the picture on draws it itself', async () => {
+    const renderKey = PanelImageStore.renderKey(['message', 'Closed today', 'waveshare-7.5-v2', 0]);
+    let warmUps = 0;
+    const image = await stores[1].ensure({
+      renderKey, sourceKind: 'message', sourceRef: 'display:9',
+      warmUp: async () => {
+        warmUps++;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      },
+      produce: async () => Buffer.from('\x89PNG drawn by node-b'),
+    });
+    expect(warmUps).toBe(1);
+    expect(fs.readFileSync(stores[1].absolutePath(image), 'utf8')).toBe('\x89PNG drawn by node-b');
   });
 
   it('a node starting beside a render in progress leaves that render\'s temp file alone', () => {
