@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { childPids } from '../test/helpers/processes.ts';
 import { SAMPLE_PHOTOS_DIR } from '../test/helpers/photos.ts';
 import { churnRenders, importMeanwhile, percentile, pollLikeFrames, uploadPhoto } from './fleet-load.ts';
+import { heyArgs, heyInstalled, parseHeySummary } from './hey-load.ts';
 import { withComment } from './import.ts';
 import { adminCall, cpuTimeMs, pairFrames, residentMemoryMb, startFleet } from './serve-fixture.ts';
 import { startFakeIcsServer } from '../test/fakes/ics-server.ts';
@@ -146,7 +147,7 @@ export async function pollsUnderLoad(report: Report): Promise<void> {
       for (let run = 1; run <= TARGET_RATE_RUNS; run++) {
         const { result: atTarget, loop } = await withEventLoopDelay(fleet.serve, () => pinnedPollLoad(fleet.serve.child.pid!, fleet.serve.http, headers, TARGET_RATE));
         const bareAtTarget = await pinnedPollLoad(bare.child.pid!, bare.url, headers, TARGET_RATE);
-        report(`state polls 304 at ${TARGET_RATE} req/s offered, run ${run}${pinning ? ', load generator pinned to its own core' : ''}: p50`, atTarget.latency.p50, 'ms');
+        report(`state polls 304 at ${TARGET_RATE} req/s offered by ${heyInstalled ? 'hey' : 'the paced Node generator'}, run ${run}${pinning ? ', load generator pinned to its own core' : ''}: p50`, atTarget.latency.p50, 'ms');
         report('  p99', atTarget.latency.p99, 'ms');
         report("  the server's own event-loop delay meanwhile: p99", loop.p99, 'ms');
         report('  max', loop.max, 'ms');
@@ -197,22 +198,26 @@ export interface PacedLoadResult {
 
 /**
  * State polls offered at a steady `rate` (not autocannon's bursts) by a generator in its own
- * process, pinned to LOAD_CORE with the server (every thread of process `serverPid`) pinned to
- * SERVER_CORE for the run and let free again afterwards; unpinned where `taskset` is missing.
+ * process — hey where it is installed (hey-load.ts), else bench/paced-load-process.mjs — pinned to
+ * LOAD_CORE with the server (every thread of process `serverPid`) pinned to SERVER_CORE for the run
+ * and let free again afterwards; unpinned where `taskset` is missing.
  */
 export async function pinnedPollLoad(serverPid: number, base: string, headersPerConnection: Record<string, string>[], rate: number): Promise<PacedLoadResult> {
   const pin = (cores: string) => pinning && spawnSync('taskset', ['-a', '-p', '-c', cores, String(serverPid)], { stdio: 'ignore' });
+  const url = `${base}/api/display/state`;
   pin(SERVER_CORE);
   try {
-    const generator = [process.execPath, path.join(import.meta.dirname, 'paced-load-process.mjs')];
+    const generator = heyInstalled
+      ? heyArgs(url, headersPerConnection[0], FLAT_OUT_SECONDS, rate, headersPerConnection.length)
+      : [process.execPath, path.join(import.meta.dirname, 'paced-load-process.mjs')];
     const [command, ...args] = pinning ? ['taskset', '-c', LOAD_CORE, ...generator] : generator;
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-    child.stdin!.end(JSON.stringify({ url: `${base}/api/display/state`, headersPerConnection, seconds: FLAT_OUT_SECONDS, rate }));
+    child.stdin!.end(heyInstalled ? '' : JSON.stringify({ url, headersPerConnection, seconds: FLAT_OUT_SECONDS, rate }));
     let output = '';
     for await (const chunk of child.stdout!) output += chunk;
     const [code] = await once(child, 'close');
-    if (code !== 0) throw new Error(`the paced load generator exited with ${code}`);
-    return JSON.parse(output);
+    if (code !== 0) throw new Error(`the load generator ${generator[0]} exited with ${code}`);
+    return heyInstalled ? parseHeySummary(output) : JSON.parse(output);
   } finally {
     pin(`0-${os.availableParallelism() - 1}`);
   }
