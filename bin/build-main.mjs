@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Bundles the main process (CLI and server, the Electron main process, the image worker) into
-// dist/main/ with esbuild, so every way of running the app runs plain JavaScript: no TypeScript
-// compiler at run time (faster start, ~40 MB less memory). Called through bin/build-outputs.mjs.
+// Bundles the main process (CLI and server, the Electron main process, the image worker, the process
+// that makes the first certificate) into dist/main/ with esbuild, so every way of running the app
+// runs plain JavaScript: no TypeScript compiler at run time (faster start, ~40 MB less memory).
+// Called through bin/build-outputs.mjs.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +34,12 @@ const leaveOutUnusedTypeormDrivers = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { inkstand: 'main/cli/index.ts', desktop: 'main/desktop/main.ts', worker: 'main/imaging/worker-main.ts' },
+  entryPoints: {
+    inkstand: 'main/cli/index.ts',
+    desktop: 'main/desktop/main.ts',
+    worker: 'main/imaging/worker-main.ts',
+    'certificate-process': 'main/tls/certificate-process-main.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
