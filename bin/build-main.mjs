@@ -16,9 +16,11 @@ const outdir = outdirFlag > 0 ? process.argv[outdirFlag + 1] : 'dist/main';
 // Pure-JavaScript dependencies are bundled and minified: V8 keeps the source text of every loaded
 // module on its heap for as long as the process runs, and minified it is about half as large
 // (an idle server's heap: 41 MB instead of 49; Benchmarks, issue 22). These stay in node_modules:
-// native addons, packages that read their own files or start workers by path at run time, and
-// iconv-lite, which loads each character table only when it is first used.
-const EXTERNAL_PACKAGES = new Set(['better-sqlite3', 'koffi', 'sharp', '@takumi-rs/core', 'electron', 'playwright-core', 'pino', 'iconv-lite', 'multer']);
+// native addons, packages that read their own files or start workers by path at run time, iconv-lite,
+// which loads each character table only when it is first used, multer (its own copy of the MIME
+// table is JSON, which Node parses without keeping the text), and pg, which TypeORM loads by name at
+// run time (one copy, loaded only with a database URL).
+const EXTERNAL_PACKAGES = new Set(['better-sqlite3', 'koffi', 'sharp', '@takumi-rs/core', 'electron', 'playwright-core', 'pino', 'iconv-lite', 'multer', 'pg']);
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const external = [...Object.keys(manifest.dependencies).filter((name) => EXTERNAL_PACKAGES.has(name)), ...Object.keys(manifest.devDependencies)]
   .flatMap((name) => [name, `${name}/*`]);
