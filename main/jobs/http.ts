@@ -1,3 +1,5 @@
+import { httpRequest } from './http-request.ts';
+
 /** HTTP GET for jobs that read outside services: a timeout, a size limit, the job's abort signal, and errors a user can act on. */
 
 export interface FetchOptions {
@@ -46,11 +48,18 @@ export async function fetchBytes(url: string, options: FetchOptions & { method?:
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const where = options.label ?? describeUrl(url);
   try {
-    const response = await fetch(url, { signal, headers: options.headers, redirect: 'follow', method: options.method, body: options.body });
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > options.maxBytes) throw new FetchError(`${where} answered with ${declared} bytes, more than the limit of ${options.maxBytes}`);
-    const body = await readLimited(response, options.maxBytes, where);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+    return await httpRequest(url, {
+      method: options.method,
+      headers: options.headers,
+      body: options.body,
+      signal,
+      checkLength(declared) {
+        if (declared > options.maxBytes) throw new FetchError(`${where} answered with ${declared} bytes, more than the limit of ${options.maxBytes}`);
+      },
+      checkTotal(total) {
+        if (total > options.maxBytes) throw new FetchError(`${where} sent more than the limit of ${options.maxBytes} bytes`);
+      },
+    });
   } catch (err) {
     if (err instanceof FetchError) throw err;
     if (options.signal?.aborted) throw options.signal.reason ?? err;
@@ -67,27 +76,13 @@ const NETWORK_PROBLEMS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ETIMEDOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'the server closed the connection',
 };
 
-/** "connection refused (ECONNREFUSED)" from fetch's error and its cause. */
+/** "connection refused (ECONNREFUSED)" from a request's error. */
 function networkProblem(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code;
-  if (code) return `${NETWORK_PROBLEMS[code] ?? cause?.message ?? 'network error'} (${code})`;
-  return cause?.message ?? (err as Error).message;
-}
-
-async function readLimited(response: Response, maxBytes: number, where: string): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw new FetchError(`${where} sent more than the limit of ${maxBytes} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  const { code, message } = err as { code?: string; message?: string };
+  if (code && NETWORK_PROBLEMS[code]) return `${NETWORK_PROBLEMS[code]} (${code})`;
+  return message ?? String(err);
 }
 
 /** Fetches and parses JSON; a body that is not JSON throws FetchError naming the service. */

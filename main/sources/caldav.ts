@@ -1,7 +1,7 @@
-import ICAL from 'ical.js';
-import { createDAVClient, type DAVCalendar } from 'tsdav';
+import type ICAL from 'ical.js';
+import type { createDAVClient, DAVCalendar } from 'tsdav';
 import { z } from 'zod';
-import { expandIcs, type Expansion } from '../calendar/expand.ts';
+import type { Expansion } from '../calendar/expand.ts';
 import { SourceError } from './source-http.ts';
 import { sortedTodos, type TodoItem, type TodoList } from './todos.ts';
 
@@ -23,7 +23,10 @@ export type CaldavSettings = z.infer<typeof caldavSettings>;
 
 type Client = Awaited<ReturnType<typeof createDAVClient>>;
 
+// The CalDAV client, the iCalendar parser and the feed expander are loaded with the first CalDAV
+// read: most servers never make one, and V8 keeps a loaded module's source for good.
 async function connect(settings: CaldavSettings): Promise<Client> {
+  const { createDAVClient } = await import('tsdav');
   try {
     return await createDAVClient({ serverUrl: settings.server_url, credentials: { username: settings.username, password: settings.password }, authMethod: 'Basic', defaultAccountType: 'caldav' });
   } catch (err) {
@@ -46,9 +49,10 @@ export async function fetchCaldavTodos(settings: CaldavSettings): Promise<TodoLi
   const client = await connect(settings);
   const items: TodoItem[] = [];
   try {
+    const { default: ical } = await import('ical.js');
     for (const calendar of await chosenCalendars(client, settings, 'VTODO')) {
       const objects = await client.fetchCalendarObjects({ calendar, filters: componentFilter('VTODO') });
-      for (const object of objects) items.push(...openTodos(String(object.data ?? ''), nameOf(calendar)));
+      for (const object of objects) items.push(...openTodos(ical, String(object.data ?? ''), nameOf(calendar)));
     }
   } catch (err) {
     if (err instanceof SourceError) throw err;
@@ -72,13 +76,14 @@ export async function fetchCaldavEvents(settings: CaldavSettings, window: { from
   }
   if (texts.length === 0) return { occurrences: [], skipped: [], notes: [] };
   // One object per event; the feed reader takes calendars one after another as one.
+  const { expandIcs } = await import('../calendar/expand.ts');
   return expandIcs(texts.join('\r\n'), window, timeZone);
 }
 
-function openTodos(ics: string, list: string): TodoItem[] {
+function openTodos(ical: typeof ICAL, ics: string, list: string): TodoItem[] {
   let calendar: ICAL.Component;
   try {
-    calendar = new ICAL.Component(ICAL.parse(ics));
+    calendar = new ical.Component(ical.parse(ics));
   } catch {
     return [];
   }
@@ -89,7 +94,7 @@ function openTodos(ics: string, list: string): TodoItem[] {
     const due = todo.getFirstPropertyValue('due');
     return [{
       title: String(todo.getFirstPropertyValue('summary') ?? '').trim() || '(untitled)',
-      due: due instanceof ICAL.Time ? (due.isDate ? due.toString() : due.toJSDate().toISOString()) : null,
+      due: due instanceof ical.Time ? (due.isDate ? due.toString() : due.toJSDate().toISOString()) : null,
       priority: priorityOf(Number(todo.getFirstPropertyValue('priority') ?? 0)),
       list,
     }];

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { parseFeed } from 'feedsmith';
+import type { parseFeed } from 'feedsmith';
 import { z } from 'zod';
 import { decodeFeed } from './feed-decode.ts';
 import { requestBytes, SourceError } from './source-http.ts';
@@ -43,11 +43,13 @@ export async function fetchFeed(settings: FeedSettings, signal?: AbortSignal): P
   const url = new URL(settings.url);
   const label = `the feed at ${url.host}`;
   const { body, contentType } = await requestBytes(settings.url, { label, signal, maxBytes: MAX_FEED_BYTES, headers: { accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5' } });
-  return readFeed(decodeFeed(body, contentType), settings.url, settings.max_items);
+  return await readFeed(decodeFeed(body, contentType), settings.url, settings.max_items);
 }
 
 /** Reads a feed's text; `address` is where it came from (relative links resolve against it). Newest stories first; undated ones after, in feed order. */
-export function readFeed(text: string, address: string, maxItems = 50): FeedContent {
+export async function readFeed(text: string, address: string, maxItems = 50): Promise<FeedContent> {
+  // The feed parser is loaded with the first feed read: a server without a feed card never needs it.
+  const { parseFeed } = await import('feedsmith');
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(text.trimStart().startsWith('{') ? JSON.parse(text) : text);

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from './load-pg.ts';
 
 export const CHANGES_CHANNEL = 'inkstand_changes';
 /** A connection setting each process sets to its own id, so the triggers can say who wrote. */
@@ -94,7 +95,8 @@ export class PostgresChangeFeed {
   }
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url, application_name: 'inkstand change feed' });
+    const { Client } = await loadPg();
+    const client = new Client({ connectionString: this.url, application_name: 'inkstand change feed' });
     this.client = client;
     client.on('notification', (message) => {
       this.received(message.payload ?? '');

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from './load-pg.ts';
 
 /** How often a node waiting for a key another node holds asks again. */
 const RETRY_MS = 10;
@@ -68,16 +69,20 @@ export class PostgresKeyLocks {
   }
 
   private connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url, application_name: this.applicationName, connectionTimeoutMillis: 10_000 });
-    const connecting = client.connect().then(() => client);
-    // A lost connection has lost its locks too: the next use connects again.
-    const lost = () => {
-      if (this.client === connecting) this.client = null;
-      client.end().catch(() => undefined);
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    connecting.catch(lost);
+    const connecting: Promise<pg.Client> = loadPg().then(({ Client }) => {
+      const client = new Client({ connectionString: this.url, application_name: this.applicationName, connectionTimeoutMillis: 10_000 });
+      // A lost connection has lost its locks too: the next use connects again.
+      const lost = () => {
+        if (this.client === connecting) this.client = null;
+        client.end().catch(() => undefined);
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      return client.connect().then(() => client, (err: unknown) => {
+        lost();
+        throw err;
+      });
+    });
     return connecting;
   }
 }

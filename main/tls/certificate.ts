@@ -1,8 +1,10 @@
+import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createFileOnceSync, writeFileAtomicSync } from '../core/atomic-file.ts';
+import type { GeneratedCertificate } from './generate-certificate.ts';
 
 export interface ServerCertificate {
   key: string;
@@ -13,6 +15,8 @@ export interface ServerCertificate {
 
 const CERT_FILE = 'tls-cert.pem';
 const KEY_FILE = 'tls-key.pem';
+/** certificate-process.mjs beside this file; in the bundle (dist/main) the bundled entry of that name. */
+const CERTIFICATE_PROCESS_ENTRY = fileURLToPath(new URL('./certificate-process.mjs', import.meta.url));
 
 /** How long a node waits for another node's first certificate before it writes its own pair over a half-written one. */
 const PEER_WRITE_WAIT_MS = 30_000;
@@ -27,7 +31,7 @@ export async function loadOrCreateCertificate(dataDir: string, peerWaitMs = PEER
   const keyPath = path.join(dataDir, KEY_FILE);
   const stored = readStored(certPath, keyPath);
   if (stored) return stored;
-  const generated = await generateCertificate();
+  const generated = await generateInChildProcess().then((pair) => ({ ...pair, fingerprint: certificateFingerprint(pair.cert) }));
   if (createFileOnceSync(keyPath, generated.key, 0o600)) {
     writeFileAtomicSync(certPath, generated.cert);
     return generated;
@@ -50,34 +54,20 @@ function readStored(certPath: string, keyPath: string): ServerCertificate | null
   return { cert, key: fs.readFileSync(keyPath, 'utf8'), fingerprint: certificateFingerprint(cert) };
 }
 
-async function generateCertificate(): Promise<ServerCertificate> {
-  // Loaded only on first start: the certificate library and its ASN.1 stack are not needed again.
-  const { default: selfsigned } = await import('selfsigned');
-  const generated = await selfsigned.generate([{ name: 'commonName', value: `inkstand-${os.hostname()}` }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate: new Date(Date.now() + 20 * 365 * 24 * 3600 * 1000),
-    extensions: [
-      { name: 'subjectAltName', altNames: lanNames() },
-      { name: 'extKeyUsage', serverAuth: true },
-    ],
+/**
+ * Makes the pair in a process of its own that exits: the certificate library and its ASN.1 stack,
+ * needed once in a server's life, would otherwise stay on the server's heap (3 MB).
+ */
+function generateInChildProcess(): Promise<GeneratedCertificate> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CERTIFICATE_PROCESS_ENTRY, [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let pair: GeneratedCertificate | null = null;
+    child.once('message', (message) => (pair = message as GeneratedCertificate));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (pair ? resolve(pair) : reject(new Error(`the certificate process ended (${signal ?? `code ${code}`}) without a certificate`))));
   });
-  return { cert: generated.cert, key: generated.private, fingerprint: certificateFingerprint(generated.cert) };
 }
 
 export function certificateFingerprint(pem: string): string {
   return 'sha256:' + crypto.createHash('sha256').update(new crypto.X509Certificate(pem).raw).digest('hex');
-}
-
-function lanNames(): { type: 2 | 7; value?: string; ip?: string }[] {
-  const names: { type: 2 | 7; value?: string; ip?: string }[] = [
-    { type: 2, value: os.hostname() },
-    { type: 2, value: `${os.hostname()}.local` },
-    { type: 2, value: 'localhost' },
-  ];
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const entry of list ?? []) if (!entry.internal || entry.address === '127.0.0.1') names.push({ type: 7, ip: entry.address.split('%')[0] });
-  }
-  return names;
 }

@@ -46,6 +46,13 @@ describe('the main-process bundle (npm run build:main)', () => {
     }
   });
 
+  it('is Latin-1 only, which V8 keeps one byte per character', () => {
+    const scripts = fs.readdirSync(outdir).filter((name) => name.endsWith('.mjs'));
+    expect(scripts.length).toBeGreaterThan(3);
+    const wide = scripts.filter((name) => /[\u0100-\uffff]/.test(fs.readFileSync(path.join(outdir, name), 'utf8')));
+    expect(wide).toEqual([]);
+  });
+
   it('renders a photo with the render command', async () => {
     const out = path.join(tempDataDir(), 'frame.png');
     const photo = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!);
