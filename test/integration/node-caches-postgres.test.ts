@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { notePostgresMissing, postgresAvailable } from '../helpers/postgres.ts';
 import { usePostgresCluster } from '../helpers/test-databases.ts';
 import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
-import { SimulatedFrame } from '../sim/frame.ts';
+import { pairFrameAcross } from '../helpers/pairing.ts';
 
 notePostgresMissing("another node's writes and this node's caches");
 
@@ -40,12 +40,7 @@ describe.skipIf(!postgresAvailable)("another node's commits reload only what dep
 
   it("keeps B's device tokens and display content through A's telemetry writes; a revocation on A is still refused on B at the next request", async () => {
     token = await a.server.core.adminTokens.mint('script');
-    const frame = new SimulatedFrame('sim:node-caches', 800, 480);
-    expect(await frame.bootstrap(`${a.urls.http}/api/display/bootstrap`)).toBe(202);
-    const displays: { id: number; hardwareId: string }[] = await (await admin(b, 'GET', '/displays')).json();
-    const id = displays.find((d) => d.hardwareId === 'sim:node-caches')!.id;
-    expect((await admin(b, 'POST', `/displays/${id}/approve`)).status).toBe(200);
-    await frame.waitForApproval();
+    const { frame, displayId: id } = await pairFrameAcross(a, (method, urlPath) => admin(b, method, urlPath), 'sim:node-caches');
     const pollB = () => fetch(`${b.urls.http}/api/display/state`, { headers: frame.authHeaders() });
     expect((await pollB()).status).toBe(200);
     expect((await frame.poll()).status).toBe(200);

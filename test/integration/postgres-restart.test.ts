@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
-import { SimulatedFrame } from '../sim/frame.ts';
+import { pairFrameAcross } from '../helpers/pairing.ts';
 
 notePostgresMissing('PostgreSQL restarted under load');
 
@@ -29,11 +29,7 @@ describe.skipIf(!postgresAvailable)('two nodes while PostgreSQL restarts under p
   it('answers unchanged polls from memory, refuses writes with a quick 503, then reconnects, re-LISTENs and resyncs by itself', async () => {
     const [a, b] = nodes;
     token = await a.server.core.adminTokens.mint('script');
-    const frame = new SimulatedFrame('sim:restart', 800, 480);
-    expect(await frame.bootstrap(`${a.urls.http}/api/display/bootstrap`)).toBe(202);
-    const id = ((await (await admin(b, 'GET', '/displays')).json()) as { id: number; hardwareId: string }[]).find((d) => d.hardwareId === 'sim:restart')!.id;
-    expect((await admin(b, 'POST', `/displays/${id}/approve`)).status).toBe(200);
-    await frame.waitForApproval();
+    const { frame, displayId: id } = await pairFrameAcross(a, (method, urlPath) => admin(b, method, urlPath), 'sim:restart');
     expect((await admin(a, 'PATCH', `/displays/${id}`, { patch: { name: 'Hall' } })).status).toBe(200);
     const poll = (node: TestServer, etag: string, wait = 0) => fetch(`${node.urls.http}/api/display/state${wait ? `?wait=${wait}` : ''}`, { headers: { ...frame.authHeaders(), 'if-none-match': etag } });
     const etag = await vi.waitFor(async () => {

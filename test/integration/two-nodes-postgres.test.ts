@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notePostgresMissing, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../helpers/postgres.ts';
 import { callAdmin, startTestServer, tempDataDir, type TestServer } from '../helpers/test-server.ts';
-import { SimulatedFrame } from '../sim/frame.ts';
+import { pairFrameAcross } from '../helpers/pairing.ts';
 
 notePostgresMissing('two nodes on one PostgreSQL');
 
@@ -34,12 +34,8 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
   it('pair on A, approve on B: the token works on both with the same state, a change on A wakes a long-poll on B, a revocation on A is refused on B', async () => {
     // One admin token for the whole cluster (as `inkstand admin-token` mints it); each node's own UI token is replaced by the next node's start.
     token = await a.server.core.adminTokens.mint('script');
-    const frame = new SimulatedFrame('sim:two-nodes', 800, 480);
-    expect(await frame.bootstrap(`${a.urls.http}/api/display/bootstrap`)).toBe(202);
-    const displays: { id: number; hardwareId: string }[] = await (await admin(b, 'GET', '/displays')).json();
-    id = displays.find((d) => d.hardwareId === 'sim:two-nodes')!.id;
-    expect((await admin(b, 'POST', `/displays/${id}/approve`)).status).toBe(200);
-    await frame.waitForApproval();
+    const { frame, displayId } = await pairFrameAcross(a, (method, urlPath) => admin(b, method, urlPath), 'sim:two-nodes');
+    id = displayId;
 
     const state = async (node: TestServer) => {
       const res = await fetch(`${node.urls.http}/api/display/state`, { headers: frame.authHeaders() });
@@ -87,12 +83,7 @@ describe.skipIf(!postgresAvailable)('two nodes on one PostgreSQL database and on
   });
 
   it('renders a picture two nodes need at the same moment once, and both serve the same bytes', async () => {
-    const frame = new SimulatedFrame('sim:render-once', 800, 480);
-    expect(await frame.bootstrap(`${b.urls.http}/api/display/bootstrap`)).toBe(202);
-    const displays: { id: number; hardwareId: string }[] = await (await admin(a, 'GET', '/displays')).json();
-    const displayId = displays.find((d) => d.hardwareId === 'sim:render-once')!.id;
-    expect((await admin(a, 'POST', `/displays/${displayId}/approve`)).status).toBe(200);
-    await frame.waitForApproval();
+    const { frame, displayId } = await pairFrameAcross(b, (method, urlPath) => admin(a, method, urlPath), 'sim:render-once');
     const first = await frame.poll();
     expect(first.status).toBe(200);
 
