@@ -5,7 +5,7 @@ import { In, LessThan, Not, type DataSource, type Repository } from 'typeorm';
 import { writeFileAtomic } from '../core/atomic-file.ts';
 import type { AppEvents } from '../core/events.ts';
 import type { Logger } from '../core/logger.ts';
-import { keyLockHeld, underKeyLock } from '../storage/cluster-lock.ts';
+import { keyLockHeld, keysSharedWithOtherNodes, underKeyLock } from '../storage/cluster-lock.ts';
 import { DisplayPanelImageEntity, PanelImageEntity, type DisplayPanelImage, type PanelImage } from '../storage/entities/panel-image.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 
@@ -142,8 +142,8 @@ export class PanelImageStore {
     const stored = await this.rows.findOneBy({ renderKey: request.renderKey });
     if (stored && fs.existsSync(this.absolutePath(stored))) return stored;
     const lockKey = `panel image ${request.renderKey}`;
-    // Alone (SQLite) there is nobody to leave the picture to: the render starts its image process itself.
-    const warming = this.deps.db.options.type === 'postgres' ? request.warmUp?.() : undefined;
+    // Alone there is nobody to leave the picture to: the render starts its image process itself.
+    const warming = keysSharedWithOtherNodes(this.deps.db) ? request.warmUp?.() : undefined;
     if (warming) await this.untilWarmOrTakenElsewhere(request.renderKey, lockKey, warming);
     return underKeyLock(this.deps.db, lockKey, async () => {
       const existing = await this.rows.findOneBy({ renderKey: request.renderKey });

@@ -26,6 +26,11 @@ export async function underKeyLock<T>(db: DataSource, key: string, work: () => P
   return db instanceof PostgresDataSource ? db.keyLocks.whileHolding(key, work) : work();
 }
 
+/** Whether other nodes may take on work under a key (PostgreSQL); on SQLite this server is the only one. */
+export function keysSharedWithOtherNodes(db: DataSource): boolean {
+  return db instanceof PostgresDataSource;
+}
+
 /** Whether another node runs work under the key now (underKeyLock); always false on SQLite (no other node). */
 export async function keyLockHeld(db: DataSource, key: string): Promise<boolean> {
   return db instanceof PostgresDataSource && db.keyLocks.isHeld(key);
