@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp, { type SharpOptions } from 'sharp';
@@ -137,6 +138,15 @@ describe.each(testDatabases('the photo library import'))('the photo library impo
         await t.app.db.query('CREATE TRIGGER fail_insert BEFORE INSERT ON variants BEGIN SELECT RAISE(ABORT, \'disk full\'); END');
       }
       await expect(importPhoto(t.app, { buffer: beach(), originalName: 'a.jpg' })).rejects.toThrow(/disk full/);
+      expect(await t.app.db.getRepository(PhotoEntity).count()).toBe(0);
+      expect(storedFiles(t.dataDir)).toEqual([]);
+    });
+
+    it('leaves none of the image process\'s files behind when storing the original fails', async () => {
+      // A folder where the original goes: the thumbnail and the variant are made, but never placed.
+      const hash = crypto.createHash('sha256').update(beach()).digest('hex');
+      fs.mkdirSync(path.join(t.dataDir, 'photos', 'originals', `${hash}.jpg`), { recursive: true });
+      await expect(importPhoto(t.app, { path: path.join(FIXTURES, 'beach.jpg') })).rejects.toThrow();
       expect(await t.app.db.getRepository(PhotoEntity).count()).toBe(0);
       expect(storedFiles(t.dataDir)).toEqual([]);
     });
