@@ -8,7 +8,6 @@ import { FileBatch } from './file-batch.ts';
 import { hashFile } from './file-hash.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
 import { sha256 } from './hash.ts';
-import { PhotoImportError } from './import-error.ts';
 import { LIBRARY_DIRS, absoluteLibraryPath, libraryPath } from './paths.ts';
 import type { StagedFile } from './stage-photo.ts';
 
