@@ -30,7 +30,14 @@ interface Entry {
   dirty: boolean;
   /** Recomputations of one display run one after another. */
   chain: Promise<unknown>;
+  /** The recomputation waiting its turn, not yet started. */
+  queued: QueuedRecompute | null;
   waiters: Set<() => void>;
+}
+
+interface QueuedRecompute {
+  options: DecideOptions;
+  run: Promise<DisplayState>;
 }
 
 /**
@@ -130,11 +137,28 @@ export class DisplayContentService implements DisplayContent {
     this.entries.delete(displayId);
   }
 
+  /**
+   * Recomputes after every earlier recomputation of the display. A plain one (no options) and one
+   * still waiting its turn are one: an action's own write invalidates the display before the action
+   * asks for its step or fresh dashboard, and two computations would draw two pictures, the first
+   * waking a long-poll with what the action is about to replace.
+   */
   async recompute(displayId: number, options: DecideOptions = {}): Promise<DisplayState> {
     const entry = this.entry(displayId);
-    const run = entry.chain.then(() => this.turns.next()).then(() => this.compute(displayId, options));
-    entry.chain = run.catch(() => undefined);
-    return run;
+    const queued = entry.queued;
+    if (queued && (isPlain(options) || isPlain(queued.options))) {
+      if (!isPlain(options)) queued.options = options;
+      return queued.run;
+    }
+    // Its run is set next, before any other call can join it.
+    const job = { options } as QueuedRecompute;
+    job.run = entry.chain.then(() => this.turns.next()).then(() => {
+      if (entry.queued === job) entry.queued = null;
+      return this.compute(displayId, job.options);
+    });
+    entry.queued = job;
+    entry.chain = job.run.catch(() => undefined);
+    return job.run;
   }
 
   async refreshAll(options: { modes?: DisplayMode[] } = {}): Promise<number> {
@@ -155,7 +179,7 @@ export class DisplayContentService implements DisplayContent {
   private entry(displayId: number): Entry {
     let entry = this.entries.get(displayId);
     if (!entry) {
-      entry = { state: null, variantId: null, dirty: true, chain: Promise.resolve(), waiters: new Set() };
+      entry = { state: null, variantId: null, dirty: true, chain: Promise.resolve(), queued: null, waiters: new Set() };
       this.entries.set(displayId, entry);
     }
     return entry;
@@ -239,4 +263,8 @@ export class DisplayContentService implements DisplayContent {
     if (previous?.etag !== state.etag) for (const wake of [...entry.waiters]) wake();
     return state;
   }
+}
+
+function isPlain(options: DecideOptions): boolean {
+  return (options.photo ?? 'keep') === 'keep' && !options.freshDashboard;
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
-import { testDatabases, useTestDatabase } from '../helpers/test-databases.ts';
+import { describeEachDatabaseAtOnce, useTestDatabase } from '../helpers/test-databases.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 
@@ -31,7 +31,8 @@ async function inWaves<T, R>(items: T[], parallel: number, task: (item: T) => Pr
   return results;
 }
 
-describe.each(testDatabases(`a fleet of ${FRAMES} frames`))(`a fleet of ${FRAMES} frames (%s)`, (database) => {
+// Side by side: much of the time goes on held long-polls.
+describeEachDatabaseAtOnce(`a fleet of ${FRAMES} frames`, (database) => {
   const settings = useTestDatabase(database);
   let t: TestServer;
   const frames: SimulatedFrame[] = [];

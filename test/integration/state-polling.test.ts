@@ -1,8 +1,10 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Like } from 'typeorm';
 import { importFolder } from '../../main/library/import-folder.ts';
 import { DisplayEntity } from '../../main/storage/entities/display.ts';
+import { PanelImageEntity } from '../../main/storage/entities/panel-image.ts';
 import { VariantEntity } from '../../main/storage/entities/photo.ts';
 import { pairFrame } from '../helpers/pairing.ts';
 import { smallPhotoFolder } from '../helpers/photos.ts';
@@ -71,6 +73,20 @@ describe.each(testDatabases('state polling'))('state polling (%s)', (database) =
     expect(status).toBe(200);
     expect(state!.mode).toBe('dashboard');
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  // The press's own write wakes the long-poll too: answered before the press's own draw, the frame
+  // would get one dashboard, then another drawn a moment later (a second panel refresh).
+  it('draws one dashboard for a press that wakes a long-poll, and wakes it with that one', async () => {
+    const { frame, displayId } = await pairFrame(t, 'sim:long-once');
+    await frame.poll();
+    const waiting = frame.poll({ wait: 30 });
+    await new Promise((r) => setTimeout(r, 200));
+    const pressed = await (await frame.press('B')).json();
+    const woken = await waiting;
+    expect([woken.status, woken.state!.mode, woken.state!.version]).toEqual([200, 'dashboard', pressed.version]);
+    const drawn = await t.server.core.db.getRepository(PanelImageEntity).countBy({ sourceKind: 'dashboard', sourceRef: Like(`display:${displayId}:%`) });
+    expect(drawn).toBe(1);
   });
 
   it('wakes a long-poll within a second of a change made through the CLI', async () => {
