@@ -17,7 +17,7 @@ export { MAX_IMPORT_BYTES } from './limits.ts';
 
 /**
  * Bytes (an upload through the desktop app's IPC), or a file: then the server never holds the
- * photo, it streams it to hash it and the image process reads the path. `move`: the file is an
+ * photo, it hashes it a chunk at a time and the image process reads the path. `move`: the file is an
  * upload's temp file in the data dir, moved into the library rather than copied (and removed by
  * the caller if the import fails).
  */
