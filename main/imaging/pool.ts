@@ -11,7 +11,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { childEntry } from '../core/child-entry.ts';
 import { PhotoImportError } from '../library/import-error.ts';
 import { ImageInputError } from './errors.ts';
 import type { ImageTaskName, ImageTasks } from './image-tasks.ts';
@@ -34,8 +34,7 @@ const IMAGE_PROCESS_NICENESS = 10;
  * imports on two cores: 5.7 photos/s three at a time, 4.0 one at a time).
  */
 const TASKS_PER_PROCESS = 3;
-/** worker.mjs beside this file; in the bundle (dist/main) the bundled worker of that name. */
-const IMAGE_PROCESS_ENTRY = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+const IMAGE_PROCESS_ENTRY = childEntry('worker.mjs', import.meta.url);
 /**
  * glibc gives each thread that allocates (libvips', the drawing engine's) a heap arena of its own
  * and keeps their pages; two arenas cut a drawing process's peak RSS by about 30 MB (README,

@@ -2,8 +2,8 @@ import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createFileOnceSync, writeFileAtomicSync } from '../core/atomic-file.ts';
+import { childEntry } from '../core/child-entry.ts';
 import type { GeneratedCertificate } from './generate-certificate.ts';
 
 export interface ServerCertificate {
@@ -15,8 +15,7 @@ export interface ServerCertificate {
 
 const CERT_FILE = 'tls-cert.pem';
 const KEY_FILE = 'tls-key.pem';
-/** certificate-process.mjs beside this file; in the bundle (dist/main) the bundled entry of that name. */
-const CERTIFICATE_PROCESS_ENTRY = fileURLToPath(new URL('./certificate-process.mjs', import.meta.url));
+const CERTIFICATE_PROCESS_ENTRY = childEntry('certificate-process.mjs', import.meta.url);
 
 /** How long a node waits for another node's first certificate before it writes its own pair over a half-written one. */
 const PEER_WRITE_WAIT_MS = 30_000;
