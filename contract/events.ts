@@ -18,7 +18,8 @@ export interface AppEventMap {
   'execution-changed': { executionId: number; jobName: string; status: string };
   /** A job was created or edited, or old executions were pruned (no name then). */
   'jobs-changed': { jobName?: string };
-  'photos-changed': Record<string, never>;
+  /** Photos or variants changed; `added`: only added (an import, a new variant), so nothing a display shows went away. */
+  'photos-changed': { added?: true };
   /** A screen, mashup or playlist was added, changed (settings or data) or removed. */
   'screens-changed': { kind: 'screen' | 'mashup' | 'playlist'; id: number };
   /** Stored data a picture depends on changed (weather, calendar, stats, photos): dashboards may need a re-render. */

@@ -8,15 +8,33 @@ import path from 'node:path';
  * disk, then renamed over the target. On failure the temp file is removed.
  */
 export async function writeFileAtomic(target: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
-  await replaceFrom(target, async (temp) => {
-    const handle = await fs.promises.open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  });
+  await replaceFrom(target, (temp) => writeFlushed(temp, data, mode));
+}
+
+/**
+ * The first half of writeFileAtomic: `data` in a new temp file beside `target`, flushed to disk;
+ * answers the temp file's name. Renamed over the target later (by another process even: an image
+ * process writes, the server places), it appears whole. On failure nothing is left.
+ */
+export async function writeFlushedBeside(target: string, data: Uint8Array, mode = 0o644): Promise<string> {
+  const temp = tempNameFor(target);
+  try {
+    await writeFlushed(temp, data, mode);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
+  }
+  return temp;
+}
+
+async function writeFlushed(file: string, data: Uint8Array | string, mode: number): Promise<void> {
+  const handle = await fs.promises.open(file, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The same for a copy of a file, streamed by the kernel (copy_file_range where it can), never read into memory. */

@@ -65,7 +65,8 @@ export class DisplayContentService implements DisplayContent {
   start(): void {
     this.timer = setInterval(() => this.recomputeDue(), DUE_CHECK_INTERVAL_MS);
     this.timer.unref();
-    this.unsubscribe.push(this.deps.events.on('photos-changed', () => this.recheckPhotos()));
+    // An addition (each photo of a folder import) takes nothing away: no need to look up every variant on screen again.
+    this.unsubscribe.push(this.deps.events.on('photos-changed', ({ added }) => (added ? this.invalidatePhotoless() : this.recheckPhotos())));
     this.unsubscribe.push(this.deps.events.on('screens-changed', () => this.invalidateItemModes()));
   }
 
@@ -221,12 +222,18 @@ export class DisplayContentService implements DisplayContent {
     }
   }
 
+  /** Displays in photo mode that had no photo to show (an empty library) draw again. */
+  private invalidatePhotoless(): void {
+    for (const [displayId, entry] of this.entries) {
+      if (entry.state?.mode === 'photo' && entry.variantId === null) this.invalidate(displayId);
+    }
+  }
+
   private async invalidateUnavailablePhotos(): Promise<void> {
+    this.invalidatePhotoless();
     const showing = new Map<number, number[]>();
     for (const [displayId, entry] of this.entries) {
-      if (entry.state?.mode !== 'photo') continue;
-      if (entry.variantId === null) this.invalidate(displayId);
-      else showing.set(entry.variantId, [...(showing.get(entry.variantId) ?? []), displayId]);
+      if (entry.state?.mode === 'photo' && entry.variantId !== null) showing.set(entry.variantId, [...(showing.get(entry.variantId) ?? []), displayId]);
     }
     for (const [variantId, displayIds] of showing) {
       if (await this.deps.picker.variantFile(variantId)) continue;

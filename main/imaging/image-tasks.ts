@@ -12,7 +12,8 @@ import type { Picture } from '../dashboard/picture.ts';
 import type { BrowserShot } from '../markup/browser/types.ts';
 import type { DrawnMarkup } from '../markup/draw.ts';
 import type { MarkupTarget } from '../markup/target.ts';
-import { preparePhoto, webpThumbnail } from '../library/decode.ts';
+import { webpThumbnail } from '../library/decode.ts';
+import { stagePhoto } from '../library/stage-photo.ts';
 import type { RenderOptions, RenderedPanelImage } from './pipeline.ts';
 import { findBuiltinProfile } from './profiles.ts';
 
@@ -29,7 +30,7 @@ export const IMAGE_TASKS = {
     const { data, width, height } = await renderPanelImage(input, opts);
     return { data, width, height };
   },
-  preparePhoto,
+  stagePhoto,
   webpThumbnail,
   measureImage,
   imageForModel,

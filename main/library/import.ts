@@ -1,17 +1,15 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { PHOTO_STYLE } from '../ai/styles.ts';
 import type { StoreContext } from '../core/app-context.ts';
 import type { Photo } from '../storage/entities/photo.ts';
 import { runImageTask } from '../imaging/pool.ts';
-import { MAX_IMPORT_BYTES } from './limits.ts';
 import { FileBatch } from './file-batch.ts';
+import { hashFile } from './file-hash.ts';
 import { isUniqueViolation } from '../storage/errors.ts';
-import { contentFileName, sha256 } from './hash.ts';
-import { PhotoImportError } from './import-error.ts';
-import { absoluteLibraryPath, libraryPath } from './paths.ts';
+import { sha256 } from './hash.ts';
+import { LIBRARY_DIRS, absoluteLibraryPath, libraryPath } from './paths.ts';
+import type { StagedFile } from './stage-photo.ts';
 
 export { PhotoImportError } from './import-error.ts';
 /** For the upload route's own size limit (multer `limits.fileSize`). */
@@ -19,7 +17,7 @@ export { MAX_IMPORT_BYTES } from './limits.ts';
 
 /**
  * Bytes (an upload through the desktop app's IPC), or a file: then the server never holds the
- * photo, it streams it to hash it and the image process reads the path. `move`: the file is an
+ * photo, it hashes it a chunk at a time and the image process reads the path. `move`: the file is an
  * upload's temp file in the data dir, moved into the library rather than copied (and removed by
  * the caller if the import fails).
  */
@@ -62,20 +60,17 @@ export async function importPhoto(app: StoreContext, source: ImportSource, optio
 }
 
 async function store(app: StoreContext, source: ImportSource, contentHash: string, originalName: string, options: ImportOptions): Promise<ImportResult> {
-  const { image, display, thumb } = await runImageTask('preparePhoto', 'buffer' in source ? source.buffer : source.path);
-  const variantFile = contentFileName(display.data, display.ext);
-  const paths = {
-    original: libraryPath('originals', `${contentHash}.${image.ext}`),
-    thumb: libraryPath('thumbs', `${contentHash}.webp`),
-    variant: libraryPath('variants', variantFile.fileName),
-  };
+  const thumbPath = libraryPath('thumbs', `${contentHash}.webp`);
+  const targets = { thumb: absoluteLibraryPath(app.dataDir, thumbPath), variantsDir: absoluteLibraryPath(app.dataDir, LIBRARY_DIRS.variants) };
+  const { image, thumb, variant } = await runImageTask('stagePhoto', 'buffer' in source ? source.buffer : source.path, targets);
+  const paths = { original: libraryPath('originals', `${contentHash}.${image.ext}`), thumb: thumbPath, variant: libraryPath('variants', variant.fileName) };
   const files = new FileBatch();
   try {
     const original = absoluteLibraryPath(app.dataDir, paths.original);
     if ('buffer' in source) await files.write(original, source.buffer);
     else await files.place(original, source.path, source.move);
-    await files.write(absoluteLibraryPath(app.dataDir, paths.thumb), thumb);
-    await files.write(absoluteLibraryPath(app.dataDir, paths.variant), display.data);
+    await files.place(thumb.target, thumb.temp, true);
+    await files.place(variant.target, variant.temp, true);
     const now = app.now();
     const photo = await app.photos.addImported({
       contentHash, originalName, originalPath: paths.original, thumbPath: paths.thumb,
@@ -83,7 +78,7 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
       favourite: false, hidden: false, dislikes: 0, addedByUser: !options.bySource,
       quality: null, contentType: null, orientation: null, peopleCount: null, description: null, classifiedAt: null, classifier: null,
     }, {
-      style: PHOTO_STYLE, filePath: paths.variant, contentHash: variantFile.hash,
+      style: PHOTO_STYLE, filePath: paths.variant, contentHash: variant.hash,
       provider: 'import', createdAt: now, favourite: false, dislikes: 0, generationContext: null, score: null,
     });
     return { photo, duplicate: false };
@@ -93,7 +88,14 @@ async function store(app: StoreContext, source: ImportSource, contentHash: strin
     if (raced) return { photo: await claimed(app, raced, options), duplicate: true };
     await files.rollback();
     throw error;
+  } finally {
+    await removeUnplaced([thumb, variant]);
   }
+}
+
+/** The image process's temp files not renamed into place (the import failed before): gone with it. */
+async function removeUnplaced(staged: StagedFile[]): Promise<void> {
+  await Promise.all(staged.map(({ temp }) => fs.promises.rm(temp, { force: true })));
 }
 
 /** The user adding bytes a picture source brought makes the photo theirs too: the source dropping it no longer removes it. */
@@ -105,27 +107,6 @@ async function claimed(app: StoreContext, photo: Photo, options: ImportOptions):
 
 function findByHash(app: StoreContext, contentHash: string): Promise<Photo | null> {
   return app.photos.byContentHash(contentHash);
-}
-
-/** The SHA-256 of a file, streamed; files over the byte limit are refused before reading. */
-async function hashFile(file: string): Promise<string> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch {
-    throw new PhotoImportError('the file cannot be read (missing or no permission)');
-  }
-  if (!stat.isFile()) throw new PhotoImportError('not a file');
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new PhotoImportError(`the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
-  }
-  const hash = crypto.createHash('sha256');
-  try {
-    await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), hash);
-  } catch {
-    throw new PhotoImportError('the file cannot be read (missing or no permission)');
-  }
-  return hash.digest('hex');
 }
 
 /** Keeps the user's file name for display only: no folders, no control characters, bounded length. */

@@ -129,13 +129,13 @@ export class PhotoStore {
   /** Stores an imported photo with its plain variant (a unique content hash refuses a second copy). */
   async addImported(photo: NewPhoto, plain: Omit<NewVariant, 'photoId'>): Promise<Photo> {
     const saved = await insertImported(this.deps.db, photo, plain);
-    this.changed();
+    this.changed({ added: true });
     return saved;
   }
 
   async addVariant(variant: NewVariant): Promise<Variant> {
     const saved = await this.variants.save(variant);
-    this.changed();
+    this.changed({ added: true });
     return saved;
   }
 
@@ -189,8 +189,8 @@ export class PhotoStore {
   }
 
   /** Photos or variants changed: the selector rebuilds its index, the UI refetches, displays showing a removed picture move on. */
-  changed(): void {
-    this.deps.events.emit('photos-changed', {});
+  changed(change: { added?: true } = {}): void {
+    this.deps.events.emit('photos-changed', change);
     this.deps.events.emit('content-changed', { kind: 'photos' });
   }
 

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppEvents } from '../../main/core/events.ts';
 import { DisplayContentService } from '../../main/display-content/display-content-service.ts';
 import { withEtag, type DisplayState } from '../../main/display-content/display-state.ts';
@@ -71,5 +71,50 @@ describe('display content recomputations', () => {
     await service.recompute(1);
     await service.recompute(1);
     expect(decisions).toEqual([{}, {}]);
+  });
+});
+
+describe('library changes', () => {
+  /** Display 1 shows variant 7; display 2 is in photo mode with nothing to show (an empty library). */
+  function photoDisplays() {
+    const events = new AppEvents();
+    const decided: number[] = [];
+    const lookedUp: number[] = [];
+    let drawn = 0;
+    const policy = {
+      async decide(displayId: number, now: Date): Promise<{ state: DisplayState; variantId: number | null }> {
+        decided.push(displayId);
+        const version = `v${++drawn}`;
+        const state = withEtag({
+          displayId, humanId: `frame-${displayId}`, mode: 'photo', screen: null, version, panelImageId: drawn, producedAt: now,
+          filePath: `/tmp/${version}.png`, pollIntervalS: 60, nextChangeAt: null, restUntil: null, override: null,
+          profileId: 'waveshare-7.5-v2', palette: ['#000000', '#ffffff'], width: 800, height: 480,
+        });
+        return { state, variantId: displayId === 1 ? 7 : null };
+      },
+    } as unknown as RotationPolicy;
+    const service = new DisplayContentService({
+      policy, events, log: pino({ level: 'silent' }), now: () => new Date(), displays: { approved: async () => [] },
+      picker: { variantFile: async (variantId: number) => (lookedUp.push(variantId), '/data/photos/variants/x.jpg') },
+    });
+    return { service, events, decided, lookedUp };
+  }
+
+  it('on an addition, looks up no variant on screen, and a display with nothing to show draws again', async () => {
+    const { service, events, decided, lookedUp } = photoDisplays();
+    service.start();
+    try {
+      await Promise.all([service.current(1), service.current(2)]);
+      decided.length = 0;
+      events.emit('photos-changed', { added: true });
+      await Promise.all([service.current(1), service.current(2)]);
+      expect(decided).toEqual([2]);
+      expect(lookedUp).toEqual([]);
+
+      events.emit('photos-changed', {});
+      await vi.waitFor(() => expect(lookedUp).toEqual([7]));
+    } finally {
+      service.stop();
+    }
   });
 });

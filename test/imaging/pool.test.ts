@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
@@ -7,7 +10,14 @@ import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { childPids } from '../helpers/processes.ts';
 import { testPhoto } from './helpers/images.ts';
 
-afterAll(() => closeImagePool());
+const stageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkstand-pool-stage-'));
+/** Where stagePhoto writes: a thumbnail's target and a variants folder. */
+const targets = { thumb: path.join(stageDir, 'thumbs', 'photo.webp'), variantsDir: path.join(stageDir, 'variants') };
+
+afterAll(async () => {
+  await closeImagePool();
+  fs.rmSync(stageDir, { recursive: true, force: true });
+});
 
 /** Live renderer processes this process started. */
 const rendererPids = () => childPids(process.pid, 'worker.mjs');
@@ -35,15 +45,22 @@ describe('runImageTask', () => {
     expect((await runImageTask('renderPanelImage', await testPhoto(), opts)).width).toBe(800);
   });
 
-  it('runs the library\'s decoding there too, Buffers in and out, and gives refusals back as PhotoImportError', async () => {
+  it('runs the library\'s decoding there too, its files written beside their targets, and gives refusals back as PhotoImportError', async () => {
     const photo = await testPhoto();
-    const { image, display, thumb } = await runImageTask('preparePhoto', photo);
+    const { image, thumb, variant } = await runImageTask('stagePhoto', photo, targets);
     expect(image.format).toBe('jpeg');
-    expect(Buffer.isBuffer(display.data) && Buffer.isBuffer(thumb)).toBe(true);
-    expect(display.ext).toBe('jpg');
-    const refused = runImageTask('preparePhoto', Buffer.from('not an image at all'));
+    expect(path.dirname(thumb.temp)).toBe(path.dirname(targets.thumb));
+    expect(thumb.target).toBe(targets.thumb);
+    expect(variant.target).toBe(path.join(targets.variantsDir, variant.fileName));
+    expect(path.dirname(variant.temp)).toBe(targets.variantsDir);
+    expect(variant.fileName).toBe(`${variant.hash}.jpg`);
+    expect(crypto.createHash('sha256').update(fs.readFileSync(variant.temp)).digest('hex')).toBe(variant.hash);
+    expect(fs.readFileSync(thumb.temp).subarray(8, 12).toString('latin1')).toBe('WEBP');
+    fs.rmSync(stageDir, { recursive: true, force: true });
+    const refused = runImageTask('stagePhoto', Buffer.from('not an image at all'), targets);
     await expect(refused).rejects.toBeInstanceOf(PhotoImportError);
     await expect(refused).rejects.toThrow(/not an image this app can read/);
+    expect(fs.existsSync(stageDir)).toBe(false);
   });
 
   it('serves kinds of task in turn: a decode queued behind many renders waits for one of them, not all', async () => {
@@ -51,7 +68,7 @@ describe('runImageTask', () => {
     const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0 as const, settings: { dither: 'none' as const } };
     const finished: string[] = [];
     const renders = Array.from({ length: 16 }, (_, i) => runImageTask('renderPanelImage', photo, opts).then(() => finished.push(`render ${i}`)));
-    const decode = runImageTask('preparePhoto', photo).then(() => finished.push('decode'));
+    const decode = runImageTask('stagePhoto', photo, targets).then(() => finished.push('decode'));
     await Promise.all([...renders, decode]);
     expect(finished.indexOf('decode')).toBeLessThan(finished.indexOf('render 15'));
     expect(rendererPids().length).toBeLessThanOrEqual(Math.max(1, os.availableParallelism() - 1));
@@ -105,7 +122,7 @@ describe('runImageTask', () => {
 
   it('warms a process started for a photo by itself once the photo is done', async () => {
     await closeImagePool();
-    await runImageTask('preparePhoto', await testPhoto());
+    await runImageTask('stagePhoto', await testPhoto(), targets);
     await vi.waitFor(() => expect(imagePoolIsWarm()).toBe(true), { timeout: 10_000 });
     expect(rendererPids()).toHaveLength(1);
     expect(await runImageTask('warmUp')).toEqual({ alreadyWarm: true });

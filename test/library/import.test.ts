@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp, { type SharpOptions } from 'sharp';
@@ -50,7 +51,7 @@ describe.each(testDatabases('the photo library import'))('the photo library impo
       expect(thumbMeta.height! > thumbMeta.width!).toBe(true);
     });
 
-    it('makes the thumbnail of a rotated wide-gamut photo upright and in sRGB', async () => {
+    it('makes the thumbnail and the plain variant of a rotated wide-gamut photo upright and in sRGB', async () => {
       // Stored landscape, top half orange and bottom half blue, as Display P3 numbers; EXIF 6 turns it a quarter clockwise.
       const orange = [200, 90, 40];
       const blue = [40, 90, 200];
@@ -63,11 +64,16 @@ describe.each(testDatabases('the photo library import'))('the photo library impo
       const { photo: imported } = await importPhoto(t.app, { buffer: photo, originalName: 'p3.jpg' });
 
       const thumb = path.join(t.dataDir, imported.thumbPath);
-      const meta = await sharp(thumb).metadata();
-      expect([meta.width, meta.height]).toEqual([267, 400]);
-      for (const [x, colour] of [[0.75, orange], [0.25, blue]] as const) {
-        const seen = await pixelAt(thumb, x, 0.5);
-        seen.forEach((v, c) => expect(Math.abs(v - colour[c])).toBeLessThanOrEqual(6));
+      const [plain] = await t.app.db.getRepository(VariantEntity).findBy({ photoId: imported.id });
+      const variant = path.join(t.dataDir, plain.filePath);
+      for (const [file, size] of [[thumb, [267, 400]], [variant, [800, 1200]]] as const) {
+        const meta = await sharp(file).metadata();
+        expect([meta.width, meta.height]).toEqual(size);
+        expect(meta.icc).toBeUndefined();
+        for (const [x, colour] of [[0.75, orange], [0.25, blue]] as const) {
+          const seen = await pixelAt(file, x, 0.5);
+          seen.forEach((v, c) => expect(Math.abs(v - colour[c])).toBeLessThanOrEqual(6));
+        }
       }
     });
 
@@ -132,6 +138,15 @@ describe.each(testDatabases('the photo library import'))('the photo library impo
         await t.app.db.query('CREATE TRIGGER fail_insert BEFORE INSERT ON variants BEGIN SELECT RAISE(ABORT, \'disk full\'); END');
       }
       await expect(importPhoto(t.app, { buffer: beach(), originalName: 'a.jpg' })).rejects.toThrow(/disk full/);
+      expect(await t.app.db.getRepository(PhotoEntity).count()).toBe(0);
+      expect(storedFiles(t.dataDir)).toEqual([]);
+    });
+
+    it('leaves none of the image process\'s files behind when storing the original fails', async () => {
+      // A folder where the original goes: the thumbnail and the variant are made, but never placed.
+      const hash = crypto.createHash('sha256').update(beach()).digest('hex');
+      fs.mkdirSync(path.join(t.dataDir, 'photos', 'originals', `${hash}.jpg`), { recursive: true });
+      await expect(importPhoto(t.app, { path: path.join(FIXTURES, 'beach.jpg') })).rejects.toThrow();
       expect(await t.app.db.getRepository(PhotoEntity).count()).toBe(0);
       expect(storedFiles(t.dataDir)).toEqual([]);
     });
