@@ -31,7 +31,7 @@ const IMAGE_PROCESS_NICENESS = 10;
 /**
  * Tasks one image process works on at once. libvips decodes an image on about one thread and the
  * dithering is JavaScript on the process's own thread, so a few at once keep the cores busy (12 MP
- * imports on two cores: 5.7 photos/s three at a time, 4.0 one at a time).
+ * imports on two cores: three at a time measured best, against one, two or four, or two processes).
  */
 const TASKS_PER_PROCESS = 3;
 const IMAGE_PROCESS_ENTRY = childEntry('worker.mjs', import.meta.url);
