@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { PhotoDto, PhotoFilter } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { dataUrl } from '../lib/data-url.ts';
 import { limiter } from '../lib/limit.ts';
 import { attempt } from './server-errors.ts';
@@ -26,6 +27,11 @@ const thumbFetches = limiter(6);
 const requested = new Set<number>();
 
 export const usePhotos = create<PhotosState>()((set, get) => {
+  // Every imported photo announces itself: a folder import lists once more after the list in flight, not once per photo.
+  const list = coalesced(async () => {
+    const page = await attempt(() => client().call('photos.list', { ...get().filter, limit: PAGE }));
+    if (page) set({ photos: page.photos, total: page.total, loaded: true });
+  });
   const replace = (photo: PhotoDto | undefined) => {
     if (photo) set((s) => ({ photos: s.photos.map((p) => (p.id === photo.id ? photo : p)) }));
   };
@@ -37,10 +43,7 @@ export const usePhotos = create<PhotosState>()((set, get) => {
     filter: {},
     thumbs: {},
 
-    async load() {
-      const page = await attempt(() => client().call('photos.list', { ...get().filter, limit: PAGE }));
-      if (page) set({ photos: page.photos, total: page.total, loaded: true });
-    },
+    load: list,
     async setFilter(change) {
       set((s) => ({ filter: { ...s.filter, ...change } }));
       await get().load();

@@ -20,6 +20,13 @@ describe('photos store', () => {
     expect(usePhotos.getState()).toMatchObject({ loaded: true, total: 1, filter: { quality: 'GOOD', favourite: true } });
   });
 
+  it('lists once more for a burst of changes during a listing, not once per change (a folder import)', async () => {
+    const { call } = useFakeClient({ 'photos.list': () => ({ photos: [photo(1)], total: 1 }) });
+    await Promise.all(Array.from({ length: 20 }, () => usePhotos.getState().load()));
+    expect(call).toHaveBeenCalledTimes(2);
+    expect(usePhotos.getState()).toMatchObject({ loaded: true, total: 1 });
+  });
+
   it('fetches a thumbnail once; one that failed is asked for again', async () => {
     let fail = true;
     const { call } = useFakeClient({ 'photos.thumbnail': () => (fail ? refused('busy', 503) : { mime: 'image/webp', dataBase64: 'UklG' }) });
