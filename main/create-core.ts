@@ -10,7 +10,7 @@ import { TelemetryHistoryStore } from './displays/telemetry-history-store.ts';
 import { FrameBundleSource } from './frame-program/bundle.ts';
 import { FrameListenersHolder } from './frame-program/listeners.ts';
 import { ProfileStore } from './panel-images/profile-store.ts';
-import { closeImagePool } from './imaging/pool.ts';
+import { holdImagePool } from './imaging/pool.ts';
 import { IntegrationKeyStore } from './integrations/integration-key-store.ts';
 import { JobService } from './jobs/job-service.ts';
 import { JOB_KINDS } from './jobs/registry.ts';
@@ -114,6 +114,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
   const pairing = new Pairing({ displays, settings, events, now });
   const actions = new DisplayActions({ displays, displayContent, picker, now });
   const displayLogs = new DisplayLogStore(db, events, now);
+  const releaseImagePool = holdImagePool();
   return {
     ...stores,
     db,
@@ -143,7 +144,7 @@ export async function createCore(dataDir: string, options: CoreOptions = {}): Pr
       await telemetry.stop();
       offline.stop();
       displayContent.stop();
-      await closeImagePool();
+      await releaseImagePool();
       await db.destroy();
       log.flush?.();
     },

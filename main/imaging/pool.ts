@@ -251,6 +251,23 @@ export function warmImagePool(): Promise<void> {
   return pool.warmUp();
 }
 
+let holders = 0;
+
+/**
+ * For each core (create-core.ts) that uses the image processes: they stop when the last core in
+ * this process lets go, not when the first does while another still has tasks in them (test
+ * processes run several servers at once).
+ */
+export function holdImagePool(): () => Promise<void> {
+  holders++;
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    if (--holders === 0) await closeImagePool();
+  };
+}
+
 /** Stops the image processes; tasks still queued or running fail. The next task starts a new pool. */
 export async function closeImagePool(): Promise<void> {
   const closing = pool;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ImageInputError, renderPanelImage } from '../../main/imaging/pipeline.ts';
 import { PhotoImportError } from '../../main/library/import-error.ts';
-import { closeImagePool, imagePoolIsWarm, runImageTask, warmImagePool } from '../../main/imaging/pool.ts';
+import { closeImagePool, holdImagePool, imagePoolIsWarm, runImageTask, warmImagePool } from '../../main/imaging/pool.ts';
 import { findBuiltinProfile } from '../../main/imaging/profiles.ts';
 import { childPids } from '../helpers/processes.ts';
 import { testPhoto } from './helpers/images.ts';
@@ -138,6 +138,19 @@ describe('runImageTask', () => {
     expect(imagePoolIsWarm()).toBe(true);
     expect(rendered).toBeLessThan(renders.length);
     await Promise.all(renders);
+  });
+
+  it('keeps running for one holder while another lets go, and stops with the last (two servers in one process)', async () => {
+    await closeImagePool();
+    const [releaseFirst, releaseSecond] = [holdImagePool(), holdImagePool()];
+    const opts = { profile: findBuiltinProfile('inky-impression-4')!, rotation: 0 as const, settings: { dither: 'none' as const } };
+    const render = runImageTask('renderPanelImage', await testPhoto(), opts);
+    await releaseFirst();
+    await releaseFirst();
+    expect((await render).width).toBe(640);
+    expect(rendererPids().length).toBeGreaterThan(0);
+    await releaseSecond();
+    expect(rendererPids()).toEqual([]);
   });
 
   it('stops its renderers when closed', async () => {
