@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
  * from the sources, an entry that registers tsx; in the bundle, dist/main's bundled entry of that
  * name), or in INKSTAND_CHILD_ENTRY_DIR where that is set. The test run sets it to the bundle it
  * builds: started from the sources, every image or certificate process of the servers tests start in
- * their own process loaded them through tsx, 0.3–0.6 s more CPU each, some two hundred times a run.
+ * their own process loaded them through tsx, 0.3–0.6 s more CPU each, over a hundred times a run.
  */
 export function childEntry(name: string, besideUrl: string): string {
   const dir = process.env.INKSTAND_CHILD_ENTRY_DIR;

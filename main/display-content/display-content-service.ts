@@ -151,12 +151,13 @@ export class DisplayContentService implements DisplayContent {
       if (!isPlain(options)) queued.options = options;
       return queued.run;
     }
-    // Its run is set next, before any other call can join it.
-    const job = { options } as QueuedRecompute;
-    job.run = entry.chain.then(() => this.turns.next()).then(() => {
-      if (entry.queued === job) entry.queued = null;
-      return this.compute(displayId, job.options);
-    });
+    const job: QueuedRecompute = {
+      options,
+      run: entry.chain.then(() => this.turns.next()).then(() => {
+        if (entry.queued === job) entry.queued = null;
+        return this.compute(displayId, job.options);
+      }),
+    };
     entry.queued = job;
     entry.chain = job.run.catch(() => undefined);
     return job.run;
