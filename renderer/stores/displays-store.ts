@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DisplayDto, DisplayLogDto, DisplayPatch, PairingWindowDto, PanelProfileDto, WeeklyRuleInput } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { dataUrl } from '../lib/data-url.ts';
 import { attempt } from './server-errors.ts';
 import { useToasts } from './toast-store.ts';
@@ -48,6 +49,19 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     return display !== undefined;
   };
 
+  // One list at a time, then one more for whatever changed meanwhile: answers cannot arrive out of
+  // order, so a list read before an approval never puts the display back to pending after it.
+  const load = coalesced(async () => {
+    const [displays, profiles] = await Promise.all([
+      attempt(() => client().call('displays.list', {})),
+      get().profiles.length ? Promise.resolve(get().profiles) : attempt(() => client().call('profiles.list', {})),
+    ]);
+    if (!displays) return;
+    set({ displays, loaded: true, profiles: profiles ?? [] });
+    const shown = get().panelImages;
+    await Promise.all(displays.filter((d) => d.status === 'approved' && !shown[d.id]).map((d) => get().loadPanelImage(d.id)));
+  });
+
   return {
     displays: [],
     loaded: false,
@@ -55,16 +69,7 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     panelImages: {},
     pairing: { open: false, until: null },
 
-    async load() {
-      const [displays, profiles] = await Promise.all([
-        attempt(() => client().call('displays.list', {})),
-        get().profiles.length ? Promise.resolve(get().profiles) : attempt(() => client().call('profiles.list', {})),
-      ]);
-      if (!displays) return;
-      set({ displays, loaded: true, profiles: profiles ?? [] });
-      const shown = get().panelImages;
-      await Promise.all(displays.filter((d) => d.status === 'approved' && !shown[d.id]).map((d) => get().loadPanelImage(d.id)));
-    },
+    load,
 
     async loadPanelImage(id, version) {
       if (version && get().panelImages[id]?.version === version) return;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AdminEventPayload, ExecutionDto, ExecutionLogDto, JobDto, JobPatchInput } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { attempt, tryCall } from './server-errors.ts';
 
 type LogLine = Pick<ExecutionLogDto, 'executionId' | 'seq' | 'time' | 'level' | 'message'>;
@@ -38,11 +39,15 @@ export const useJobs = create<JobsState>()((set, get) => ({
   openExecution: null,
   logs: {},
 
-  async load() {
+  // One list at a time, then one more for whatever changed meanwhile: a run's start and end come as
+  // two events close together, and the list read at the start must not answer after the one read at
+  // the end (the run would stay "running").
+  load: coalesced(async () => {
     const jobs = await attempt(() => client().call('jobs.list', {}));
     if (jobs) set({ jobs, loaded: true });
     if (get().selected) await get().loadExecutions();
-  },
+  }),
+
   async select(name) {
     set({ selected: name, executions: [], openExecution: null });
     if (name) await get().loadExecutions();

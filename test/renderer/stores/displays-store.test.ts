@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayDto, PanelProfileDto } from '../../../contract/admin.ts';
+import { client } from '../../../renderer/api/client.ts';
 import { useDisplays } from '../../../renderer/stores/displays-store.ts';
+import { connectLiveEvents } from '../../../renderer/stores/live-events.ts';
 import { useToasts } from '../../../renderer/stores/toast-store.ts';
 import { refused, resetStore, useFakeClient } from '../fake-client.ts';
 
@@ -53,6 +55,27 @@ describe('displays store', () => {
     await useDisplays.getState().approve(1);
     await useDisplays.getState().remove(2);
     expect(useDisplays.getState().displays).toEqual([display(1, 'approved')]);
+    expect(Object.keys(useDisplays.getState().panelImages)).toEqual(['1']);
+  });
+
+  it('a list read before an approval and answered after it does not put the display back to pending', async () => {
+    useDisplays.setState({ displays: [display(1, 'pending')] });
+    let answerStaleList!: (displays: DisplayDto[]) => void;
+    const lists = [new Promise<DisplayDto[]>((resolve) => (answerStaleList = resolve)), Promise.resolve([display(1, 'approved')])];
+    const { fire } = useFakeClient({
+      'displays.list': () => lists.shift()!,
+      'profiles.list': () => [profile],
+      'displays.approve': ({ id }) => display(id, 'approved'),
+      'displays.preview': ({ id }) => panelImage(id),
+    });
+    connectLiveEvents(client(), { resync: async () => undefined });
+    const staleLoad = useDisplays.getState().load(); // e.g. for a frame's telemetry, just before the click
+    await useDisplays.getState().approve(1);
+    fire('displays-changed', { displayId: 1 }); // the approval's own event
+    await new Promise((resolve) => setTimeout(resolve, 10)); // a list asked for now could answer meanwhile
+    answerStaleList([display(1, 'pending')]); // the earlier list answers last
+    await staleLoad;
+    await vi.waitFor(() => expect(useDisplays.getState().displays).toEqual([display(1, 'approved')]));
     expect(Object.keys(useDisplays.getState().panelImages)).toEqual(['1']);
   });
 

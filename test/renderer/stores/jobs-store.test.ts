@@ -53,6 +53,21 @@ describe('jobs store', () => {
     expect(useJobs.getState().executions.map((e) => e.jobName)).toEqual(['get_weather']);
   });
 
+  it('the list read when a run started cannot answer after the one read when it ended', async () => {
+    useJobs.setState({ selected: 'classify' });
+    const running = { ...execution(5), status: 'running' } as ExecutionDto;
+    const done = { ...execution(5), status: 'success' } as ExecutionDto;
+    let answerStartList!: (runs: ExecutionDto[]) => void;
+    const runs = [new Promise<ExecutionDto[]>((resolve) => (answerStartList = resolve)), Promise.resolve([done])];
+    useFakeClient({ 'jobs.list': () => [job('classify')], 'jobs.executions': () => runs.shift()! });
+    const atStart = useJobs.getState().load();
+    const atEnd = useJobs.getState().load();
+    await new Promise((resolve) => setTimeout(resolve, 10)); // a list asked for now could answer meanwhile
+    answerStartList([running]);
+    await Promise.all([atStart, atEnd]);
+    expect(useJobs.getState().executions).toEqual([done]);
+  });
+
   it('reloading the list also reloads the open job’s runs', async () => {
     useJobs.setState({ selected: 'classify' });
     const { call } = useFakeClient({ 'jobs.list': () => [job('classify')], 'jobs.executions': () => [execution(7)] });
