@@ -25,7 +25,11 @@ export interface DeviceRouteDeps {
   telemetry: TelemetryRecorder;
 }
 
-const PENDING_RETRY_S = 10;
+/**
+ * How soon a pending frame asks again: after Approve it shows its picture within this. 20 requests a
+ * minute per pending frame, a third of the per-address limit; pending frames are few and brief.
+ */
+const PENDING_RETRY_S = 3;
 /** Bootstrap requests per source address per minute; a pending frame asks every PENDING_RETRY_S. */
 const BOOTSTRAPS_PER_MINUTE = Number(process.env.INKSTAND_BOOTSTRAP_LIMIT) || 60;
 const MAX_WAIT_S = 60;

@@ -55,7 +55,7 @@ describeEachDatabaseAtOnce('the frame program against inkstand serve', (database
 
     const approved = await runCli(['displays', 'approve', humanId, '--data-dir', dataDir, ...settings().cliArgs]);
     expect(approved.code).toBe(0);
-    await frame.waitFor(new RegExp(`^paired as ${humanId}$`, 'm'), 20_000);
+    await frame.waitFor(new RegExp(`^paired as ${humanId}$`, 'm'), 10_000); // it asks again every few seconds while pending
     const [, version] = await frame.waitFor(/^showing (\S+) \(photo\)$/m);
     expect(shownLog(panelDir)).toEqual([[`pairing-${code}`, 'pairing'], [version, 'photo']]);
 

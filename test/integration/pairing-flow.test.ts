@@ -30,6 +30,8 @@ describe.each(testDatabases('pairing flow'))('a frame from discovery to a photo 
     expect(frame.humanId).toMatch(/^[a-z]{3}-[a-z]{3}-[a-z]{3}$/);
     expect(frame.pairingCode).toMatch(/^\d{6}$/);
     expect(frame.lastBootstrap).toMatchObject({ status: 'pending', retry_after_s: expect.any(Number) });
+    // Asked again within seconds: Approve reaches the frame without a long wait.
+    expect(frame.lastBootstrap.retry_after_s).toBeLessThanOrEqual(5);
 
     const pairingPicture = await frame.fetchImage(String(frame.lastBootstrap.image_url));
     const profile = findBuiltinProfile('inky-impression-7.3')!;
