@@ -7,7 +7,7 @@ export interface InkstandClient {
   readonly transport: 'ipc' | 'http';
   call<K extends AdminOperationName>(name: K, args: AdminArgs<K>): Promise<AdminResult<K>>;
   on<E extends AdminEventName>(event: E, listener: (payload: AdminEventPayload<E>) => void): () => void;
-  /** Called after the event stream was cut and is back: events may have been missed, so refetch. */
+  /** Called when the event stream opens, first or again after a cut: events may have been missed, so refetch. */
   onResync(listener: () => void): () => void;
   uploadPhoto(file: File, onProgress: (fraction: number) => void): Promise<UploadResult>;
 }

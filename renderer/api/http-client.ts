@@ -54,12 +54,15 @@ async function apiError(res: Response): Promise<ApiError> {
   return new ApiError(body?.detail ?? `${res.status} ${res.statusText}`, res.status, body?.code);
 }
 
-/** One EventSource for all subscriptions; it reconnects by itself, and a reconnect asks the UI to resync. */
+/**
+ * One EventSource for all subscriptions; it reconnects by itself. Every open asks the UI to resync,
+ * the first one too: the first lists load while the stream connects, and a change in between (a
+ * frame asking to pair) is announced before anyone listens.
+ */
 class EventStream {
   private source: EventSource | null = null;
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
   private readonly resyncListeners = new Set<() => void>();
-  private broken = false;
 
   constructor(private readonly url: string) {}
 
@@ -83,13 +86,7 @@ class EventStream {
   private open(): EventSource {
     if (this.source) return this.source;
     const source = new EventSource(this.url);
-    source.onerror = () => {
-      this.broken = true;
-    };
-    source.onopen = () => {
-      if (this.broken) this.resyncListeners.forEach((listener) => listener());
-      this.broken = false;
-    };
+    source.onopen = () => this.resyncListeners.forEach((listener) => listener());
     this.source = source;
     return source;
   }

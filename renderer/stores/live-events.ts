@@ -8,7 +8,7 @@ import { useScreens } from './screens-store.ts';
 import { useToasts } from './toast-store.ts';
 
 export interface LiveEventOptions {
-  /** Fetches everything again: the event stream was cut and is back, so events may have been missed (views/registry.ts `loadEveryView`). */
+  /** Fetches everything again: the event stream has opened, first or again after a cut, so events may have been missed (views/registry.ts `loadEveryView`). */
   resync: () => Promise<void>;
 }
 

@@ -23,6 +23,22 @@ describe('Displays view in a browser, against the real server and simulated fram
     await app.screenshot('displays-empty');
   });
 
+  it('lists a frame that asks to pair while the page is still connecting its live updates', async () => {
+    // The first lists load while the event stream connects; a request in between must not wait for the 20 s refresh.
+    let connect!: () => void;
+    const held = new Promise<void>((resolve) => (connect = resolve));
+    await app.page.route('**/api/admin/events?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await app.page.goto(app.uiUrl);
+    await app.page.getByText('No displays yet').waitFor();
+    const frame = app.frame('e2e-early');
+    expect(await frame.bootstrap()).toBe(202);
+    connect();
+    await app.page.getByTestId(`pending-${frame.humanId}`).waitFor({ timeout: 5000 });
+  });
+
   it('lists a pending frame with its pairing code; Approve pairs it and it then shows a photo', async () => {
     await app.page.goto(app.uiUrl);
     const frame = app.frame('e2e-frame-1');
