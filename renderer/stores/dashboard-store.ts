@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CalendarDto, LocationDto, WeatherSummaryDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { dataUrl } from '../lib/data-url.ts';
 import { attempt, tryCall } from './server-errors.ts';
 
@@ -24,10 +25,10 @@ export const useDashboard = create<DashboardState>()((set, get) => ({
   calendars: [],
   previews: {},
 
-  async load() {
+  load: coalesced(async () => {
     const [weather, calendars] = await Promise.all([attempt(() => client().call('weather.current', {})), attempt(() => client().call('calendars.list', {}))]);
     set({ ...(weather !== undefined ? { weather } : {}), ...(calendars ? { calendars } : {}) });
-  },
+  }),
   async searchLocations(query) {
     return (await attempt(() => client().call('weather.searchLocations', { query }))) ?? [];
   },

@@ -78,10 +78,10 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
       set((s) => ({ panelImages: { ...s.panelImages, [id]: { version: image.version, mode: image.mode, src: dataUrl(image.image.mime, image.image.dataBase64) } } }));
     },
 
-    async loadPairing() {
+    loadPairing: coalesced(async () => {
       const pairing = await attempt(() => client().call('pairing.get', {}));
       if (pairing) set({ pairing });
-    },
+    }),
 
     async approve(id) {
       if (replace(await attempt(() => client().call('displays.approve', { id })))) await get().loadPanelImage(id);

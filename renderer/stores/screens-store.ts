@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BuiltinPluginDto, FieldValue, MashupDto, MashupInput, PlaylistDto, PlaylistInput, ScreenDto, ScreenPatch, ScreenPreviewArgs, ScreenPreviewDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { attempt, tryCall } from './server-errors.ts';
 
 interface ScreensState {
@@ -37,7 +38,7 @@ export const useScreens = create<ScreensState>()((set, get) => ({
   playlists: [],
   builtins: [],
 
-  async load() {
+  load: coalesced(async () => {
     const [screens, mashups, playlists, builtins] = await Promise.all([
       attempt(() => client().call('screens.list', {})),
       attempt(() => client().call('mashups.list', {})),
@@ -45,7 +46,7 @@ export const useScreens = create<ScreensState>()((set, get) => ({
       attempt(() => client().call('screens.builtins', {})),
     ]);
     set({ ...(screens ? { screens } : {}), ...(mashups ? { mashups } : {}), ...(playlists ? { playlists } : {}), ...(builtins ? { builtins } : {}) });
-  },
+  }),
   async addBuiltin(builtinId) {
     const screen = await attempt(() => client().call('screens.addBuiltin', { builtinId }));
     if (screen) await get().load();

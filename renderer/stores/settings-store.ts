@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { IntegrationKeyDto, NodeDto, ProviderTestDto, SettingDto, SystemInfoDto, AiProviderName } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { attempt, tryCall } from './server-errors.ts';
 
 interface SettingsState {
@@ -37,7 +38,7 @@ export const useSettings = create<SettingsState>()((set) => ({
   integrationKey: null,
   controlKey: null,
 
-  async load() {
+  load: coalesced(async () => {
     const [list, system, integrationKey, controlKey] = await Promise.all([
       attempt(() => client().call('settings.list', {})),
       attempt(() => client().call('system.info', {})),
@@ -49,7 +50,7 @@ export const useSettings = create<SettingsState>()((set) => ({
     // A key just made stays on screen until the user leaves; a reload only says whether one exists.
     if (integrationKey) set((s) => ({ integrationKey: s.integrationKey?.key && integrationKey.createdAt === s.integrationKey.createdAt ? s.integrationKey : integrationKey }));
     if (controlKey) set((s) => ({ controlKey: s.controlKey?.key && controlKey.createdAt === s.controlKey.createdAt ? s.controlKey : controlKey }));
-  },
+  }),
   async loadNodes() {
     const nodes = await attempt(() => client().call('nodes.list', {}));
     if (nodes) set({ nodes });

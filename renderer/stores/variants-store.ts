@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { StyleDto, VariantDto } from '../../contract/admin.ts';
 import { client } from '../api/client.ts';
+import { coalesced } from '../lib/coalesce.ts';
 import { dataUrl } from '../lib/data-url.ts';
 import { limiter } from '../lib/limit.ts';
 import { attempt } from './server-errors.ts';
@@ -38,10 +39,10 @@ export const useVariants = create<VariantsState>()((set, get) => ({
     if (!updated) return;
     set((s) => ({ byPhoto: { ...s.byPhoto, [variant.photoId]: (s.byPhoto[variant.photoId] ?? []).map((v) => (v.id === updated.id ? updated : v)) } }));
   },
-  async loadStyles() {
+  loadStyles: coalesced(async () => {
     const styles = await attempt(() => client().call('styles.list', {}));
     if (styles) set({ styles });
-  },
+  }),
   async updateStyle(name, change) {
     const styles = await attempt(() => client().call('styles.update', { name, ...change }));
     if (styles) set({ styles });
