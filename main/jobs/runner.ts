@@ -97,9 +97,15 @@ export class Runner {
   private async run(execution: Execution, controller: AbortController): Promise<void> {
     let progress: { done: number; total: number } | null = null;
     let lastProgressWrite = 0;
-    const heartbeat = setInterval(() => void this.queue.heartbeat(execution.id, progress).then((stillOurs) => {
-      if (!stillOurs) controller.abort(new Error('another process marked this execution interrupted'));
-    }).catch((err: unknown) => this.heartbeatFailed(execution.id, err)), this.options.heartbeatMs);
+    // Heartbeats run one after another, and the outcome is recorded only after the last: a beat still
+    // in flight would announce the execution "running" after its outcome was announced.
+    let beating: Promise<void> = Promise.resolve();
+    const beat = (): void => {
+      beating = beating.then(() => this.queue.heartbeat(execution.id, progress)).then((stillOurs) => {
+        if (!stillOurs) controller.abort(new Error('another process marked this execution interrupted'));
+      }).catch((err: unknown) => this.heartbeatFailed(execution.id, err));
+    };
+    const heartbeat = setInterval(beat, this.options.heartbeatMs);
     heartbeat.unref();
     let log: ExecutionLogWriter | null = null;
     let outcome: Outcome;
@@ -119,7 +125,7 @@ export class Runner {
           progress = { done, total };
           if (Date.now() - lastProgressWrite < PROGRESS_WRITE_INTERVAL_MS) return;
           lastProgressWrite = Date.now();
-          void this.queue.heartbeat(execution.id, progress).catch((err: unknown) => this.heartbeatFailed(execution.id, err));
+          beat();
         },
       });
       outcome = { status: result.status ?? 'success', summary: result.summary, error: null, progress };
@@ -133,6 +139,7 @@ export class Runner {
     } finally {
       clearInterval(heartbeat);
     }
+    await beating;
     await log?.flush();
     await this.settle(execution, outcome);
   }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JobService } from '../../main/jobs/job-service.ts';
 import { ExecutionEntity, JobEntity } from '../../main/storage/entities/job.ts';
 import { createTestApp, sleep, waitFor, type TestApp } from './test-app.ts';
@@ -125,6 +125,32 @@ describe.each(testDatabases('the job queue'))('the job queue (%s)', (database) =
       // On PostgreSQL the runner, on a connection of its own, may claim the execution before the queueing call has read it back.
       if (database === 'sqlite') expect(statuses[0]).toBe('queued');
       expect(statuses).toContain('running');
+      // The outcome's event follows its row by a moment (the announcement looks up the job's name): wait for it.
+      await vi.waitFor(() => expect(statuses.at(-1)).toBe('success'));
+    });
+
+    it('records the outcome only after a heartbeat still in flight as the job returns, so the outcome is announced last', async () => {
+      const app = await setup();
+      const queue = service['queue'];
+      const calls: string[] = [];
+      const heartbeat = queue.heartbeat.bind(queue);
+      queue.heartbeat = async (...args) => {
+        const ours = await heartbeat(...args);
+        await sleep(100); // a slow database: the job has returned by now
+        calls.push('heartbeat');
+        return ours;
+      };
+      const finish = queue.finish.bind(queue);
+      queue.finish = (...args) => {
+        calls.push('finish');
+        return finish(...args);
+      };
+      const statuses: string[] = [];
+      app.events.on('execution-changed', (change) => statuses.push(change.status));
+      await service.start();
+      const execution = await service.runNow('test_progress', { steps: 1, step_ms: 0 }); // its progress is its last act
+      await finished(execution.id);
+      expect(calls).toEqual(['heartbeat', 'finish']);
       expect(statuses.at(-1)).toBe('success');
     });
   });
