@@ -49,19 +49,6 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     return display !== undefined;
   };
 
-  // One list at a time, then one more for whatever changed meanwhile: answers cannot arrive out of
-  // order, so a list read before an approval never puts the display back to pending after it.
-  const load = coalesced(async () => {
-    const [displays, profiles] = await Promise.all([
-      attempt(() => client().call('displays.list', {})),
-      get().profiles.length ? Promise.resolve(get().profiles) : attempt(() => client().call('profiles.list', {})),
-    ]);
-    if (!displays) return;
-    set({ displays, loaded: true, profiles: profiles ?? [] });
-    const shown = get().panelImages;
-    await Promise.all(displays.filter((d) => d.status === 'approved' && !shown[d.id]).map((d) => get().loadPanelImage(d.id)));
-  });
-
   return {
     displays: [],
     loaded: false,
@@ -69,7 +56,16 @@ export const useDisplays = create<DisplaysState>()((set, get) => {
     panelImages: {},
     pairing: { open: false, until: null },
 
-    load,
+    load: coalesced(async () => {
+      const [displays, profiles] = await Promise.all([
+        attempt(() => client().call('displays.list', {})),
+        get().profiles.length ? Promise.resolve(get().profiles) : attempt(() => client().call('profiles.list', {})),
+      ]);
+      if (!displays) return;
+      set({ displays, loaded: true, profiles: profiles ?? [] });
+      const shown = get().panelImages;
+      await Promise.all(displays.filter((d) => d.status === 'approved' && !shown[d.id]).map((d) => get().loadPanelImage(d.id)));
+    }),
 
     async loadPanelImage(id, version) {
       if (version && get().panelImages[id]?.version === version) return;

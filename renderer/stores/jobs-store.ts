@@ -39,9 +39,6 @@ export const useJobs = create<JobsState>()((set, get) => ({
   openExecution: null,
   logs: {},
 
-  // One list at a time, then one more for whatever changed meanwhile: a run's start and end come as
-  // two events close together, and the list read at the start must not answer after the one read at
-  // the end (the run would stay "running").
   load: coalesced(async () => {
     const jobs = await attempt(() => client().call('jobs.list', {}));
     if (jobs) set({ jobs, loaded: true });
