@@ -44,7 +44,6 @@ export const useJobs = create<JobsState>()((set, get) => ({
     if (jobs) set({ jobs, loaded: true });
     if (get().selected) await get().loadExecutions();
   }),
-
   async select(name) {
     set({ selected: name, executions: [], openExecution: null });
     if (name) await get().loadExecutions();

@@ -27,11 +27,6 @@ const thumbFetches = limiter(6);
 const requested = new Set<number>();
 
 export const usePhotos = create<PhotosState>()((set, get) => {
-  // Every imported photo announces itself: a folder import lists once more after the list in flight, not once per photo.
-  const list = coalesced(async () => {
-    const page = await attempt(() => client().call('photos.list', { ...get().filter, limit: PAGE }));
-    if (page) set({ photos: page.photos, total: page.total, loaded: true });
-  });
   const replace = (photo: PhotoDto | undefined) => {
     if (photo) set((s) => ({ photos: s.photos.map((p) => (p.id === photo.id ? photo : p)) }));
   };
@@ -43,7 +38,11 @@ export const usePhotos = create<PhotosState>()((set, get) => {
     filter: {},
     thumbs: {},
 
-    load: list,
+    // Every imported photo announces itself: a folder import lists once more after the list in flight, not once per photo.
+    load: coalesced(async () => {
+      const page = await attempt(() => client().call('photos.list', { ...get().filter, limit: PAGE }));
+      if (page) set({ photos: page.photos, total: page.total, loaded: true });
+    }),
     async setFilter(change) {
       set((s) => ({ filter: { ...s.filter, ...change } }));
       await get().load();
