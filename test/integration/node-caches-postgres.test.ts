@@ -41,6 +41,8 @@ describe.skipIf(!postgresAvailable)("another node's commits reload only what dep
   it("keeps B's device tokens and display content through A's telemetry writes; a revocation on A is still refused on B at the next request", async () => {
     token = await a.server.core.adminTokens.mint('script');
     const { frame, displayId: id } = await pairFrameAcross(a, (method, urlPath) => admin(b, method, urlPath), 'sim:node-caches');
+    // A message until a fixed time: "No photos yet" names the next minute's recheck as its next change, so its ETag moves every minute.
+    expect((await admin(b, 'POST', `/displays/${id}/message`, { text: 'Hello', minutes: 30 })).status).toBe(200);
     const pollB = () => fetch(`${b.urls.http}/api/display/state`, { headers: frame.authHeaders() });
     expect((await pollB()).status).toBe(200);
     expect((await frame.poll()).status).toBe(200);
