@@ -4,8 +4,8 @@
  * Files that hold the product to wall-clock times (a long-poll woken within a second, a live update
  * within two, a revoked token refused within the next half second of requests, a button press told
  * from a long press by how long it was held) or give real work a short timeout (1–1.5 s, so that
- * their hanging stand-ins end quickly). They run by themselves, two at a time, before the rest: a
- * busy neighbour would make them late.
+ * their hanging stand-ins end quickly). They run by themselves before the rest, one more at a time
+ * than there are cores (most of their time is waiting): a busy neighbour would make them late.
  */
 export const LATENCY_FILES = [
   'test/ai/classify.test.ts',
@@ -30,9 +30,9 @@ export const LATENCY_FILES = [
  * Files that need a process of their own: they mock modules or timers, stub globals or process.env,
  * spy on shared objects, choose the process's markup browser (setMarkupBrowser), or count the test
  * process's children (test/architecture/own-process-files.test.ts finds them). Every other file
- * outside the latency group runs in one of two long-lived processes that keep the modules they
- * imported (isolate: false), so the server, the stores and the drawing code load once per process
- * rather than once per file.
+ * runs in one of a few long-lived processes (the latency files in two of their own) that keep the
+ * modules they imported (isolate: false), so the server, the stores and the drawing code load once
+ * per process rather than once per file.
  */
 export const OWN_PROCESS_FILES = [
   'test/admin/contract.test.ts',

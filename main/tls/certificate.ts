@@ -13,8 +13,9 @@ export interface ServerCertificate {
   fingerprint: string;
 }
 
-const CERT_FILE = 'tls-cert.pem';
-const KEY_FILE = 'tls-key.pem';
+/** The pair's files in the data dir. */
+export const CERT_FILE = 'tls-cert.pem';
+export const KEY_FILE = 'tls-key.pem';
 const CERTIFICATE_PROCESS_ENTRY = childEntry('certificate-process.mjs', import.meta.url);
 
 /** How long a node waits for another node's first certificate before it writes its own pair over a half-written one. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATENCY_FILES, OWN_PROCESS_FILES } from '../run-groups.ts';
+import { OWN_PROCESS_FILES } from '../run-groups.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** What a test file does that would reach into the files run after it in the same process. */
@@ -20,7 +20,7 @@ const listed = (list: string[], file: string) => list.some((entry) => (entry.inc
 
 describe('test files that share a process', () => {
   it('leave the process as they found it: a file that mocks, stubs, spies, picks the markup browser or counts children has a process of its own', () => {
-    const sharing = testFiles(path.join(ROOT, 'test')).filter((file) => !listed(LATENCY_FILES, file) && !listed(OWN_PROCESS_FILES, file));
+    const sharing = testFiles(path.join(ROOT, 'test')).filter((file) => !listed(OWN_PROCESS_FILES, file));
     const reaching = sharing.filter((file) => PROCESS_WIDE.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
     expect(reaching, 'add these to OWN_PROCESS_FILES in test/run-groups.ts').toEqual([]);
     expect(sharing.length).toBeGreaterThan(100);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshBuiltinData, renderBuiltinScreen } from '../../main/builtin-screens/render.ts';
 import { findBuiltinProfile } from '../../main/imaging/builtin-profiles.ts';
-import { closeImagePool } from '../../main/imaging/pool.ts';
 import { startFakeOllama, type FakeOllama } from '../fakes/ollama-server.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.ts';
 import { createTestApp, type TestApp } from '../jobs/test-app.ts';
@@ -17,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([openai.close(), ollama.close(), testApp.close()]);
-  await closeImagePool();
 });
 
 // SQLite only: its subject is the AI providers and drawing; the stores it reads run on PostgreSQL in their own suites.

@@ -9,7 +9,6 @@ import { ZodError } from 'zod';
 import { BUILTIN_SCREENS } from '../../main/builtin-screens/catalogue.ts';
 import { refreshBuiltinData, renderBuiltinScreen } from '../../main/builtin-screens/render.ts';
 import { findBuiltinProfile } from '../../main/imaging/builtin-profiles.ts';
-import { closeImagePool } from '../../main/imaging/pool.ts';
 import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.ts';
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
 import { startFakeTodoist, type FakeTodoist } from '../fakes/todoist-server.ts';
@@ -34,7 +33,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([feeds.close(), ha.close(), todoist.close(), testApp.close()]);
-  await closeImagePool();
 });
 
 /** Each built-in with settings, and the strings a viewer must be able to read on every panel. */

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SCREENS } from '../../main/builtin-screens/catalogue.ts';
 import { builtinRecipe, builtinViewHtml, refreshBuiltinData } from '../../main/builtin-screens/render.ts';
 import { findBuiltinProfile } from '../../main/imaging/builtin-profiles.ts';
-import { closeImagePool } from '../../main/imaging/pool.ts';
 import { drawMarkup, mashupViewSizes, screenMarkup, type MashupLayout } from '../../main/markup/index.ts';
 import { startFakeFeedServer, type FakeFeedServer } from '../fakes/feed-server.ts';
 import { startFakeHomeAssistant, type FakeHomeAssistant } from '../fakes/home-assistant-server.ts';
@@ -63,7 +62,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([feeds.close(), ha.close(), todoist.close(), testApp.close()]);
-  await closeImagePool();
 });
 
 /** The built-ins in groups that fill a mashup of this layout, the last group topped up from the first. */

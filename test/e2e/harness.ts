@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { defaultServerConfig } from '../../main/config.ts';
 import { createServer, type InkstandServer, type ServerUrls } from '../../main/server.ts';
+import { dataDirWithCertificate } from '../helpers/test-server.ts';
 import { SimulatedFrame } from '../sim/frame.ts';
 import { ensureBuilt } from '../../bin/build-outputs.mjs';
 
@@ -80,7 +81,7 @@ export function e2eSuite(): { start(): Promise<E2eApp> } {
 
   return {
     async start() {
-      const dataDir = fs.mkdtempSync(path.join(work, 'data-'));
+      const dataDir = await dataDirWithCertificate(path.join(work, 'data-'));
       running.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
       const clock = new SkippableClock();
       const server = await createServer(

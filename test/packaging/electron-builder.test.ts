@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../../bin/build-outputs.mjs';
 import { freshCheckout, runCommand } from '../helpers/fresh-checkout.ts';
 import { SAMPLE_PHOTOS_DIR } from '../helpers/photos.ts';
 
@@ -29,7 +30,10 @@ describe('the packaged desktop app (electron-builder --dir)', () => {
     const electronDist = path.join(work, 'electron');
     fs.mkdirSync(electronDist);
     fs.writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
-    execFileSync(process.execPath, ['bin/build.mjs'], { cwd: checkout.root });
+    // What is packaged is what `npm run build` makes: this checkout's build (made at `npm install`, or
+    // here where it is older than its sources) rather than a second build of the same sources.
+    ensureBuilt(['main', 'preload', 'renderer', 'frame']);
+    fs.cpSync(path.join(ROOT, 'dist'), path.join(checkout.root, 'dist'), { recursive: true });
     execFileSync(process.execPath, [
       'node_modules/electron-builder/cli.js', '--dir', '--linux', '--config', 'electron-builder.yml',
       `-c.electronDist=${electronDist}`, '-c.npmRebuild=false', `-c.directories.output=${path.join(work, 'out')}`,
