@@ -9,7 +9,6 @@ import { settingsGetCommand, settingsListCommand, settingsSetCommand } from './c
 import { weatherCommand, weatherSearchCommand } from './commands/weather.ts';
 import { screensExportCommand, screensImportCommand, screensListCommand, screensRefreshCommand, screensRenderCommand, screensSetCommand } from './commands/screens.ts';
 import { CliError } from './output.ts';
-import { serveCommand } from './serve-command.ts';
 import { addDatabaseOptions, addServeOptions, dataDirOption } from './serve-options.ts';
 import { displayCommandDeps, withCore } from './with-core.ts';
 import { createAdminApi } from '../admin/operations.ts';
@@ -19,7 +18,8 @@ const program = new Command('inkstand').description('Run the e-ink screens of a 
 
 addServeOptions(program.command('serve'))
   .description('run the headless server: device API, discovery, scheduler, browser UI (SIGHUP reloads settings)')
-  .action((options) => serveCommand(options));
+  // Loaded for `serve` only: the HTTP stack (express and its parsers) is a third of a command's start-up.
+  .action(async (options) => (await import('./serve-command.ts')).serveCommand(options));
 
 const displays = program.command('displays').description('list displays; approve or revoke one')
   .addOption(dataDirOption())

@@ -53,6 +53,20 @@ describe('the main-process bundle (npm run build:main)', () => {
     expect(wide).toEqual([]);
   });
 
+  it('loads the HTTP stack for `serve` only: the other commands start without express and its parsers', () => {
+    const source = (file: string) => fs.readFileSync(path.join(outdir, file), 'utf8');
+    const withExpress = (file: string) => source(file).includes('node_modules/express/');
+    const loadedAtStart = new Set<string>();
+    const load = (file: string) => {
+      if (loadedAtStart.has(file)) return;
+      loadedAtStart.add(file);
+      for (const [, chunk] of source(file).matchAll(/(?:from|import)\s*"\.\/([\w-]+\.mjs)"/g)) load(chunk); // static imports, not import("…")
+    };
+    load('inkstand.mjs');
+    expect(fs.readdirSync(outdir).filter((file) => file.endsWith('.mjs')).some(withExpress)).toBe(true);
+    expect([...loadedAtStart].filter(withExpress)).toEqual([]);
+  });
+
   it('renders a photo with the render command', async () => {
     const out = path.join(tempDataDir(), 'frame.png');
     const photo = path.join(SAMPLE_PHOTOS_DIR, fs.readdirSync(SAMPLE_PHOTOS_DIR).find((f) => f.endsWith('.jpg'))!);
