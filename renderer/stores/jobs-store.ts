@@ -18,6 +18,8 @@ interface JobsState {
   select(name: string | null): Promise<void>;
   loadExecutions(): Promise<void>;
   openLog(executionId: number): Promise<void>;
+  /** The open run's log fetched again and merged: lines written while the event stream was not open never arrive as events. */
+  loadLog(): Promise<void>;
   receiveLog(line: AdminEventPayload<'job-log'>): void;
   run(name: string, params?: Record<string, unknown>): Promise<void>;
   /** Saves a change; answers the server's validation message, or null when it was saved. */
@@ -56,9 +58,14 @@ export const useJobs = create<JobsState>()((set, get) => ({
   },
   async openLog(executionId) {
     set({ openExecution: executionId });
+    await get().loadLog();
+  },
+  loadLog: coalesced(async () => {
+    const executionId = get().openExecution;
+    if (executionId === null) return;
     const lines = await attempt(() => client().call('jobs.logs', { executionId }));
     if (lines) set((s) => ({ logs: { ...s.logs, [executionId]: mergeLines(s.logs[executionId] ?? [], lines) } }));
-  },
+  }),
   receiveLog(line) {
     if (get().openExecution !== line.executionId) return;
     set((s) => ({ logs: { ...s.logs, [line.executionId]: mergeLines(s.logs[line.executionId] ?? [], [line]) } }));

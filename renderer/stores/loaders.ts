@@ -15,6 +15,7 @@ export const LOADERS = {
   photos: () => usePhotos.getState().load(),
   styles: () => useVariants.getState().loadStyles(),
   jobs: () => useJobs.getState().load(),
+  jobLog: () => useJobs.getState().loadLog(),
   settings: () => useSettings.getState().load(),
   dashboard: () => useDashboard.getState().load(),
   screens: () => useScreens.getState().load(),

@@ -31,7 +31,7 @@ export const VIEWS = [
   // Fetches what it shows itself when opened (the install command depends on the listeners, not on stored data).
   { id: 'add-frame', label: 'Add a frame', component: AddFrameView, load: [] },
   { id: 'photos', label: 'Photos', component: PhotosView, load: [LOADERS.photos, LOADERS.styles, LOADERS.displays], badge: PhotoCount },
-  { id: 'jobs', label: 'Jobs', component: JobsView, load: [LOADERS.jobs] },
+  { id: 'jobs', label: 'Jobs', component: JobsView, load: [LOADERS.jobs, LOADERS.jobLog] },
   { id: 'dashboard', label: 'Dashboard', component: DashboardView, load: [LOADERS.dashboard, LOADERS.settings, LOADERS.displays, LOADERS.jobs] },
   { id: 'settings', label: 'Settings', component: SettingsView, load: [LOADERS.settings, LOADERS.pairing, LOADERS.styles] },
 ] as const satisfies readonly ViewDefinition[];

@@ -44,6 +44,25 @@ describe('Jobs view in a browser', () => {
     expect(await row.getByTestId('status').textContent()).toBe('success');
   });
 
+  it('shows the whole log of a run that ended before the live updates connected', async () => {
+    // The event stream opens only once the run is over, and the log's first fetch comes back empty
+    // (as when it is answered before the job has written anything): every line comes from the resync.
+    let connect!: () => void;
+    const held = new Promise<void>((resolve) => (connect = resolve));
+    await app.page.route('**/api/admin/events?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await app.page.route('**/api/admin/executions/*/logs*', (route) => route.fulfill({ json: [] }), { times: 1 });
+    await app.page.goto(`${app.uiUrl}#/jobs`);
+    const row = app.page.getByTestId('job-classify');
+    await row.getByRole('button', { name: 'Run now' }).click();
+    await expect.poll(async () => (await (await app.admin('GET', '/executions?name=classify')).json())[0]?.status, { timeout: 20_000 }).toBe('success');
+    connect();
+    await app.page.getByTestId('log-view').getByTestId('status').filter({ hasText: 'success' }).waitFor({ timeout: 5000 });
+    await expect.poll(async () => (await app.page.getByTestId('log-line').allInnerTexts()).filter((l) => /photo \d+ \(/.test(l)).length, { timeout: 5000 }).toBe(3);
+  });
+
   it('a bad cron expression gets the server’s validation message; a good one is saved', async () => {
     await app.page.goto(`${app.uiUrl}#/jobs`);
     await app.page.getByTestId('job-classify').getByText('classify', { exact: true }).click();

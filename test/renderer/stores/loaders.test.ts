@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { useJobs } from '../../../renderer/stores/jobs-store.ts';
 import { LOADERS } from '../../../renderer/stores/loaders.ts';
 import { useFakeClient } from '../fake-client.ts';
 
@@ -34,6 +35,7 @@ describe.each(Object.entries(LOADERS))('the %s loader', (_name, loader) => {
       },
     });
     const { call } = useFakeClient(handlers);
+    useJobs.setState({ openExecution: 1 }); // a run whose log is open, for the jobLog loader to fetch
     let settled = false;
     const both = Promise.all([loader(), loader()]).then(() => (settled = true));
     while (!settled) {
