@@ -5,9 +5,10 @@ import { LongestFirst } from './test/run-order.ts';
 
 // Much of a file's time is spent waiting (servers, child processes, long-polls, browsers), so more
 // files run at once than there are cores. On a 2-core machine (2026-12-08, README "Tests"): the
-// latency files 83 s two at a time, 53 s three at a time; the rest 352 s for the whole run at three
-// files at once, 323 s at four, 341 s at five (its CPU up by contention), and every test well
-// inside its time limit at four. The projects of group 1 run side by side within that limit.
+// latency files took 66 s two at a time, 53 s three at a time (in shared processes; 83 s in one
+// each); the whole run 352 s with the rest three files at once, 323 s four at once, 341 s five at
+// once (its CPU up by contention), and every test stayed well inside its time limit at four. The
+// projects of group 1 run side by side within that limit.
 const TWO_MORE_FILES_THAN_CORES = { maxWorkers: os.availableParallelism() + 2, sequence: { groupOrder: 1 } };
 
 /** Files run one after another in long-lived processes that keep their modules and image processes (test/run-groups.ts). */

@@ -30,7 +30,7 @@ export const LATENCY_FILES = [
  * Files that need a process of their own: they mock modules or timers, stub globals or process.env,
  * spy on shared objects, choose the process's markup browser (setMarkupBrowser), or count the test
  * process's children (test/architecture/own-process-files.test.ts finds them). Every other file
- * runs in one of a few long-lived processes (the latency files in two of their own) that keep the
+ * runs in one of a few long-lived processes (the latency files in processes of their own) that keep the
  * modules they imported (isolate: false), so the server, the stores and the drawing code load once
  * per process rather than once per file.
  */
