@@ -96,6 +96,10 @@ export class ExecutionQueue {
         .andWhere(`NOT EXISTS (SELECT 1 FROM job_executions other WHERE other.status = 'running')`)
         .execute();
       if (result.affected !== 1) return false;
+      // The clock was read before the statement waited its turn (on SQLite, behind another process
+      // recording the end of the run this one waited for): read again, the start never precedes that end.
+      const startedAt = this.now();
+      await this.repo.update({ id }, { startedAt, heartbeatAt: startedAt });
       await this.announceById(id);
       return true;
     } catch (err) {
