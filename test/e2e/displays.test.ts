@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eSuite, type E2eApp } from './harness.ts';
+import { e2eSuite, holdLiveUpdates, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Displays view in a browser, against the real server and simulated frames', () => {
@@ -25,12 +25,7 @@ describe('Displays view in a browser, against the real server and simulated fram
 
   it('lists a frame that asks to pair while the page is still connecting its live updates', async () => {
     // The first lists load while the event stream connects; a request in between must not wait for the 20 s refresh.
-    let connect!: () => void;
-    const held = new Promise<void>((resolve) => (connect = resolve));
-    await app.page.route('**/api/admin/events?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const connect = await holdLiveUpdates(app.page);
     await app.page.goto(app.uiUrl);
     await app.page.getByText('No displays yet').waitFor();
     const frame = app.frame('e2e-early');

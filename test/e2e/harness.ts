@@ -27,6 +27,17 @@ export function builtRenderer(): string {
   return path.join(ROOT, 'dist', 'renderer');
 }
 
+/** Holds the page's event stream (its live updates) until the returned function is called, as a slow connection would. */
+export async function holdLiveUpdates(page: Page): Promise<() => void> {
+  let connect!: () => void;
+  const held = new Promise<void>((resolve) => (connect = resolve));
+  await page.route('**/api/admin/events?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return connect;
+}
+
 /** The server's clock: real time plus whatever a test skipped ahead. */
 export class SkippableClock {
   private offsetMs = 0;

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { e2eSuite, type E2eApp } from './harness.ts';
+import { e2eSuite, holdLiveUpdates, type E2eApp } from './harness.ts';
 import { samplePhotos, uploadThroughApi } from './photos-fixture.ts';
 
 describe('Jobs view in a browser', () => {
@@ -47,12 +47,7 @@ describe('Jobs view in a browser', () => {
   it('shows the whole log of a run that ended before the live updates connected', async () => {
     // The event stream opens only once the run is over, and the log's first fetch comes back empty
     // (as when it is answered before the job has written anything): every line comes from the resync.
-    let connect!: () => void;
-    const held = new Promise<void>((resolve) => (connect = resolve));
-    await app.page.route('**/api/admin/events?*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const connect = await holdLiveUpdates(app.page);
     await app.page.route('**/api/admin/executions/*/logs*', (route) => route.fulfill({ json: [] }), { times: 1 });
     await app.page.goto(`${app.uiUrl}#/jobs`);
     const row = app.page.getByTestId('job-classify');
